@@ -1,0 +1,13 @@
+package io.intime.accounts;
+
+import java.time.LocalDate;
+
+import io.intime.shared.Money;
+
+/** An account as its page (Account 360) and the API show it. */
+public record AccountDetails(long id, String key, String name, String industry, Integer employeeCount,
+        String hqLocation, String timeZone, AccountStatus status, Tier tier, Tier tierOverride, boolean strategic,
+        LocalDate relationshipStart, Long ownerId, String ownerName, Long executiveSponsorId,
+        String executiveSponsorName, String billingCurrency, String region, Money arr, Stamp stamp,
+        AccountAccess access) {
+}

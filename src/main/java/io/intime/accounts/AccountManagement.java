@@ -1,0 +1,365 @@
+package io.intime.accounts;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.intime.identity.AuditTrail;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.FieldChange;
+import io.intime.identity.Role;
+import io.intime.identity.UserDirectory;
+import io.intime.identity.UserSummary;
+import io.intime.shared.CurrencyRates;
+import io.intime.shared.FieldError;
+import io.intime.shared.Money;
+import io.intime.shared.NotFoundException;
+import io.intime.shared.PageRequest;
+import io.intime.shared.PageResult;
+import io.intime.shared.StaleVersionException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Client accounts: search, Account 360, create, change, delete, ownership and tiers.
+ * Every change is checked against {@link AccountRules}, written to the audit trail and
+ * published as an {@link AccountChanged} event.
+ */
+@Service
+public class AccountManagement {
+
+    static final String ENTITY = "account";
+    private static final Map<String, String> SORTS = Map.of(
+            "name", "lower(a.name)", "key", "a.id", "arr", "a.arr_amount", "tier", "a.tier",
+            "status", "a.status", "updated", "a.updated_at", "region", "a.region");
+
+    private final Accounts accounts;
+    private final Contracts contracts;
+    private final AccountRules rules;
+    private final FormValidation validation;
+    private final UserDirectory users;
+    private final AuditTrail audit;
+    private final CurrencyRates rates;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+
+    AccountManagement(Accounts accounts, Contracts contracts, AccountRules rules, FormValidation validation, UserDirectory users,
+            AuditTrail audit, CurrencyRates rates, ApplicationEventPublisher events, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.contracts = contracts;
+        this.rules = rules;
+        this.validation = validation;
+        this.users = users;
+        this.audit = audit;
+        this.rates = rates;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One page of the accounts the user may see, filtered and sorted; two SQL statements
+     * (the page with its total, and the owners' names).
+     */
+    @Transactional(readOnly = true)
+    public PageResult<AccountSummary> search(AccountQuery query, CurrentUser user) {
+        PageRequest page = new PageRequest(query.page(), query.size());
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new HashMap<>();
+        if (query.q() != null && !query.q().isBlank()) {
+            where.append(" and (lower(a.name) like :q or lower(a.account_key) = :key)");
+            params.put("q", "%" + likeEscape(query.q().trim().toLowerCase()) + "%");
+            params.put("key", query.q().trim().toLowerCase());
+        }
+        if (query.tier() != null) {
+            where.append(" and a.tier = :tier");
+            params.put("tier", query.tier().name());
+        }
+        if (query.status() != null) {
+            where.append(" and a.status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.ownerId() != null) {
+            where.append(" and a.owner_id = :owner");
+            params.put("owner", query.ownerId());
+        }
+        if (query.strategic() != null) {
+            where.append(" and a.strategic = :strategic");
+            params.put("strategic", query.strategic());
+        }
+        if (user.hasRole(Role.RECRUITER)) {
+            where.append(" and a.id in (select account_id from account_team_member where user_id = :me)");
+            params.put("me", user.id());
+        }
+        String sortColumn = SORTS.getOrDefault(query.sort() == null ? "name" : query.sort(), "lower(a.name)");
+        String direction = query.descending() ? " desc" : " asc";
+        String sql = """
+                select a.id, a.account_key, a.name, a.industry, a.status, a.tier, a.strategic, a.owner_id,
+                       a.arr_amount, a.billing_currency, a.region, a.hq_location, count(*) over () as total
+                from account a""" + where + " order by " + sortColumn + direction + ", a.id" + direction
+                + " limit :limit offset :offset";
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        long[] total = {0};
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, i) -> {
+            total[0] = rs.getLong("total");
+            return Row.of(rs);
+        }).list();
+        if (rows.isEmpty() && page.page() > 0) {
+            params.remove("limit");
+            params.remove("offset");
+            total[0] = jdbc.sql("select count(*) from account a" + where).params(params).query(Long.class).single();
+        }
+        Set<Long> ownerIds = new HashSet<>();
+        rows.forEach(row -> {
+            if (row.ownerId() != null) {
+                ownerIds.add(row.ownerId());
+            }
+        });
+        Map<Long, UserSummary> owners = users.findAll(ownerIds);
+        boolean editsAll = user.seesEverything();
+        List<AccountSummary> items = rows.stream().map(row -> new AccountSummary(row.id(), row.key(), row.name(),
+                row.industry(), row.status(), row.tier(), row.strategic(), row.ownerId(),
+                row.ownerId() == null ? null : nameOf(owners.get(row.ownerId())), row.arr(), row.region(), row.hq(),
+                editsAll || user.hasRole(Role.ACCOUNT_MANAGER) && Objects.equals(row.ownerId(), user.id()))).toList();
+        return new PageResult<>(items, total[0], page.page(), page.size());
+    }
+
+    private record Row(long id, String key, String name, String industry, AccountStatus status, Tier tier,
+            boolean strategic, Long ownerId, Money arr, String region, String hq) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getLong("id"), rs.getString("account_key"), rs.getString("name"), rs.getString("industry"),
+                    AccountStatus.valueOf(rs.getString("status")), Tier.valueOf(rs.getString("tier")),
+                    rs.getBoolean("strategic"), (Long) rs.getObject("owner_id"),
+                    new Money(rs.getBigDecimal("arr_amount"), rs.getString("billing_currency")), rs.getString("region"),
+                    rs.getString("hq_location"));
+        }
+    }
+
+    /** Account 360 as the API reads it. */
+    @Transactional(readOnly = true)
+    public AccountDetails get(long id, CurrentUser user) {
+        Account account = load(id);
+        rules.requireView(user, account);
+        return details(account, user);
+    }
+
+    /**
+     * Account 360 as a person opens it; an executive opening a strategic account is recorded
+     * as {@code strategic_account.reviewed}.
+     *
+     * @param healthScore the score shown with it, or null when it has none yet
+     */
+    @Transactional
+    public AccountDetails open(long id, Integer healthScore, CurrentUser user) {
+        Account account = load(id);
+        rules.requireView(user, account);
+        if (account.strategic() && user.hasRole(Role.EXECUTIVE)) {
+            events.publishEvent(new StrategicAccountReviewed(id, healthScore, user.id(), Instant.now()));
+        }
+        return details(account, user);
+    }
+
+    @Transactional(readOnly = true)
+    public Editable<AccountForm> editable(long id, CurrentUser user) {
+        Account account = load(id);
+        rules.requireView(user, account);
+        return new Editable<>(id, account.toForm(), account.version());
+    }
+
+    /** Creates an account (executives, sales directors, admins); publishes account.created. */
+    @Transactional
+    public AccountDetails create(AccountForm form, CurrentUser user) {
+        AccountRules.require(rules.canCreateAccounts(user), "Only executives, sales directors and admins create accounts");
+        if (!user.hasRole(Role.EXECUTIVE)) {
+            AccountRules.require(form.tierOverride() == null && !form.strategic(),
+                    "Only executives set an account's tier or flag it as strategic");
+        }
+        validate(form);
+        Account account = new Account(nextKey(), form, user.username());
+        account.arrChanged(BigDecimal.ZERO, Tier.STANDARD);
+        accounts.saveAndFlush(account);
+        audit.recordCreated(ENTITY, account.id(), account.auditState(), user);
+        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_CREATED, account.id(), ENTITY, account.id(),
+                FieldChange.between(Map.of(), account.auditState()), user.username()));
+        return details(account, user);
+    }
+
+    /**
+     * Changes an account. Refused when {@code expectedVersion} is stale (someone else changed
+     * it meanwhile), when the user may not edit the account, or when a field the user may not
+     * set (owner, sponsor, tier, strategic flag) differs. Publishes account.updated.
+     */
+    @Transactional
+    public AccountDetails update(long id, AccountForm form, long expectedVersion, CurrentUser user) {
+        Account account = load(id);
+        rules.requireView(user, account);
+        AccountAccess access = rules.access(user, account);
+        AccountRules.require(access.edit(), "You may edit only the accounts you own");
+        if (account.version() != expectedVersion) {
+            throw new StaleVersionException("Account " + account.key(), id, expectedVersion, account.version());
+        }
+        AccountForm current = account.toForm();
+        if (!access.changeOwnership()) {
+            AccountRules.require(Objects.equals(current.ownerId(), form.ownerId())
+                    && Objects.equals(current.executiveSponsorId(), form.executiveSponsorId()),
+                    "Only executives, sales directors and admins change an account's owner or executive sponsor");
+        }
+        if (!access.setTierAndStrategic()) {
+            AccountRules.require(current.tierOverride() == form.tierOverride() && current.strategic() == form.strategic(),
+                    "Only executives set an account's tier or flag it as strategic");
+        }
+        validate(form);
+        Map<String, Object> before = account.auditState();
+        account.apply(form);
+        account.updated(user.username());
+        List<FieldChange> changes = FieldChange.between(before, account.auditState());
+        if (changes.isEmpty()) {
+            return details(account, user);
+        }
+        if (!Objects.equals(current.billingCurrency(), form.billingCurrency()) || current.tierOverride() != form.tierOverride()) {
+            recomputeArr(account);
+        }
+        accounts.saveAndFlush(account);
+        audit.recordChanges(ENTITY, id, changes, user);
+        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_UPDATED, id, ENTITY, id, changes, user.username()));
+        return details(account, user);
+    }
+
+    /** Deletes an account with its contacts and contracts (executives, sales directors, admins). */
+    @Transactional
+    public void delete(long id, CurrentUser user) {
+        Account account = load(id);
+        AccountRules.require(rules.access(user, account).delete(), "Only executives, sales directors and admins delete accounts");
+        accounts.delete(account);
+        audit.recordDeleted(ENTITY, id, account.key() + " " + account.name(), user);
+        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_DELETED, id, ENTITY, id, List.of(), user.username()));
+    }
+
+    /** Adds a user (e.g. a recruiter) to the account's team; recruiters see only such accounts. */
+    @Transactional
+    public void addTeamMember(long accountId, long userId, String teamRole, CurrentUser user) {
+        Account account = load(accountId);
+        AccountRules.require(rules.access(user, account).changeOwnership(), "Only executives, sales directors and admins change account teams");
+        UserSummary member = users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
+        int added = jdbc.sql("""
+                insert into account_team_member (account_id, user_id, team_role) values (:a, :u, :r)
+                on conflict (account_id, user_id) do update set team_role = excluded.team_role""")
+                .param("a", accountId).param("u", userId).param("r", teamRole).update();
+        if (added > 0) {
+            audit.recordChanges(ENTITY, accountId, List.of(new FieldChange("team", null, member.fullName() + " (" + teamRole + ")")), user);
+        }
+    }
+
+    /** The people on an account's team besides its owner, by name. */
+    @Transactional(readOnly = true)
+    public List<TeamMember> team(long accountId) {
+        Map<Long, String> roles = new HashMap<>();
+        jdbc.sql("select user_id, team_role from account_team_member where account_id = :a").param("a", accountId)
+                .query(rs -> {
+                    roles.put(rs.getLong(1), rs.getString(2));
+                });
+        Map<Long, UserSummary> people = users.findAll(roles.keySet());
+        return people.values().stream().sorted(java.util.Comparator.comparing(UserSummary::fullName))
+                .map(u -> new TeamMember(u.id(), u.fullName(), u.title(), roles.get(u.id()))).toList();
+    }
+
+    public record TeamMember(long userId, String name, String title, String teamRole) {
+    }
+
+    /**
+     * Every account the user may export (all they may see; account managers only those they
+     * own), by name, in one query plus one for owners.
+     */
+    @Transactional(readOnly = true)
+    public List<AccountSummary> exportable(CurrentUser user) {
+        Long owner = user.hasRole(Role.ACCOUNT_MANAGER) ? user.id() : null;
+        List<AccountSummary> all = new ArrayList<>();
+        int page = 0;
+        PageResult<AccountSummary> result;
+        do {
+            result = search(new AccountQuery(null, null, null, owner, null, "name", false, page++, PageRequest.MAX_SIZE), user);
+            all.addAll(result.items());
+        } while (result.hasNext());
+        return all;
+    }
+
+    /** Recomputes ARR (sum over ACTIVE contracts, converted to the billing currency) and tier. */
+    void recomputeArr(Account account) {
+        List<Contract> active = contracts.findActiveWithLines(account.id());
+        Money arr = Money.zero(account.billingCurrency());
+        for (Contract contract : active) {
+            arr = arr.plus(rates.convert(contract.arr(), account.billingCurrency()));
+        }
+        Money usd = rates.convert(arr, "USD");
+        account.arrChanged(arr.amount(), Tier.forArrUsd(usd.amount()));
+    }
+
+    Account load(long id) {
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
+    }
+
+    AccountDetails details(Account account, CurrentUser user) {
+        Set<Long> ids = new HashSet<>();
+        if (account.ownerId() != null) {
+            ids.add(account.ownerId());
+        }
+        if (account.executiveSponsorId() != null) {
+            ids.add(account.executiveSponsorId());
+        }
+        Map<Long, UserSummary> people = users.findAll(ids);
+        return new AccountDetails(account.id(), account.key(), account.name(), account.industry(),
+                account.employeeCount(), account.hqLocation(), account.timeZone(), account.status(), account.tier(),
+                account.tierOverride(), account.strategic(), account.relationshipStart(), account.ownerId(),
+                nameOf(people.get(account.ownerId())), account.executiveSponsorId(),
+                nameOf(people.get(account.executiveSponsorId())), account.billingCurrency(), account.region(),
+                new Money(account.arr(), account.billingCurrency()), account.stamp(), rules.access(user, account));
+    }
+
+    private void validate(AccountForm form) {
+        List<FieldError> errors = validation.violations(form);
+        FormValidation.checkTimeZone("timeZone", form.timeZone(), errors, true);
+        if (form.billingCurrency() != null && form.billingCurrency().matches("[A-Z]{3}") && !rates.supports(form.billingCurrency())) {
+            errors.add(new FieldError("billingCurrency", "has no conversion rate configured; use one of " + rates.getUsdRates().keySet()));
+        }
+        Set<Long> people = new HashSet<>();
+        if (form.ownerId() != null) {
+            people.add(form.ownerId());
+        }
+        if (form.executiveSponsorId() != null) {
+            people.add(form.executiveSponsorId());
+        }
+        Map<Long, UserSummary> found = users.findAll(people);
+        if (form.ownerId() != null && !found.containsKey(form.ownerId())) {
+            errors.add(new FieldError("ownerId", "no user with id " + form.ownerId()));
+        }
+        if (form.executiveSponsorId() != null && !found.containsKey(form.executiveSponsorId())) {
+            errors.add(new FieldError("executiveSponsorId", "no user with id " + form.executiveSponsorId()));
+        }
+        FormValidation.throwIfAny(errors);
+    }
+
+    private String nextKey() {
+        long number = accounts.nextKeyNumber();
+        return number < 1000 ? String.format("ACC-%03d", number) : "ACC-" + number;
+    }
+
+    private static String nameOf(UserSummary user) {
+        return user == null ? null : user.fullName();
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

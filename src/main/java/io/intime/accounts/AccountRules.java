@@ -1,0 +1,85 @@
+package io.intime.accounts;
+
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The permissions matrix of spec 03 for accounts, contacts and contracts:
+ * <ul>
+ * <li>executives, sales directors and admins view and change everything;</li>
+ * <li>account managers view all accounts, edit the ones they own, never create or delete
+ * accounts; create and edit contacts at any account; see the contracts of the accounts they
+ * own and may change only a contract's status; export only the accounts they own;</li>
+ * <li>legal creates and edits contracts; finance and legal see all contracts;</li>
+ * <li>recruiters see only the accounts whose team they are on;</li>
+ * <li>only executives set the tier override and the strategic flag.</li>
+ * </ul>
+ */
+@Component
+class AccountRules {
+
+    private final Accounts accounts;
+
+    AccountRules(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    boolean canView(CurrentUser user, Account account) {
+        if (user.hasRole(Role.RECRUITER)) {
+            return accounts.isTeamMember(account.id(), user.id());
+        }
+        return true;
+    }
+
+    AccountAccess access(CurrentUser user, Account account) {
+        boolean all = user.seesEverything();
+        boolean owner = user.hasRole(Role.ACCOUNT_MANAGER) && account.ownerId() != null && account.ownerId() == user.id();
+        boolean contractEditor = all || user.hasRole(Role.LEGAL);
+        return new AccountAccess(
+                all || owner,
+                all,
+                user.hasRole(Role.EXECUTIVE),
+                all,
+                all || user.hasRole(Role.ACCOUNT_MANAGER),
+                all,
+                all || owner || user.hasRole(Role.FINANCE, Role.LEGAL),
+                contractEditor,
+                contractEditor || owner,
+                all || owner || user.hasRole(Role.FINANCE, Role.LEGAL, Role.RECRUITING_MANAGER, Role.RECRUITER));
+    }
+
+    boolean canCreateAccounts(CurrentUser user) {
+        return user.seesEverything();
+    }
+
+    boolean canEditAnyContract(CurrentUser user) {
+        return user.seesEverything() || user.hasRole(Role.LEGAL);
+    }
+
+    /** Which contracts a user sees in lists: all, or only those of accounts they own (AMs). */
+    ContractScope contractScope(CurrentUser user) {
+        if (user.seesEverything() || user.hasRole(Role.FINANCE, Role.LEGAL)) {
+            return ContractScope.ALL;
+        }
+        return user.hasRole(Role.ACCOUNT_MANAGER) ? ContractScope.OWNED : ContractScope.NONE;
+    }
+
+    enum ContractScope {
+        ALL, OWNED, NONE
+    }
+
+    void requireView(CurrentUser user, Account account) {
+        if (!canView(user, account)) {
+            throw new AccessDeniedException("You are not on the team of account " + account.key());
+        }
+    }
+
+    static void require(boolean allowed, String message) {
+        if (!allowed) {
+            throw new AccessDeniedException(message);
+        }
+    }
+}

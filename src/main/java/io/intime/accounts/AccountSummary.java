@@ -1,0 +1,9 @@
+package io.intime.accounts;
+
+import io.intime.shared.Money;
+
+/** One row of the accounts list. {@code editable}: whether the viewing user may edit it. */
+public record AccountSummary(long id, String key, String name, String industry, AccountStatus status, Tier tier,
+        boolean strategic, Long ownerId, String ownerName, Money arr, String region, String hqLocation,
+        boolean editable) {
+}

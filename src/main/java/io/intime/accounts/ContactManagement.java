@@ -1,0 +1,185 @@
+package io.intime.accounts;
+
+import java.util.List;
+import java.util.Map;
+
+import io.intime.identity.AuditTrail;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.FieldChange;
+import io.intime.identity.Role;
+import io.intime.shared.DuplicateException;
+import io.intime.shared.FieldError;
+import io.intime.shared.NotFoundException;
+import io.intime.shared.PageRequest;
+import io.intime.shared.PageResult;
+import io.intime.shared.StaleVersionException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts at client accounts. Anyone who may see an account sees its contacts; account
+ * managers, executives, sales directors and admins create and edit them; a second contact
+ * with the same email at the same account is refused with a link to the first.
+ */
+@Service
+public class ContactManagement {
+
+    static final String ENTITY = "contact";
+
+    private final Contacts contacts;
+    private final AccountManagement accountManagement;
+    private final AccountRules rules;
+    private final FormValidation validation;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+
+    ContactManagement(Contacts contacts, AccountManagement accountManagement, AccountRules rules,
+            FormValidation validation, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+        this.contacts = contacts;
+        this.accountManagement = accountManagement;
+        this.rules = rules;
+        this.validation = validation;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /** The contacts of one account: active first, then by name. */
+    @Transactional(readOnly = true)
+    public List<ContactView> forAccount(long accountId, CurrentUser user) {
+        Account account = accountManagement.load(accountId);
+        rules.requireView(user, account);
+        return contacts.findByAccount(accountId).stream().map(c -> c.toView(account.name())).toList();
+    }
+
+    /** Contacts across the accounts the user may see, optionally of one account and matching a name or email. */
+    @Transactional(readOnly = true)
+    public PageResult<ContactView> search(Long accountId, String q, PageRequest page, CurrentUser user) {
+        StringBuilder where = new StringBuilder(" where true");
+        var params = new java.util.HashMap<String, Object>();
+        if (accountId != null) {
+            where.append(" and c.account_id = :account");
+            params.put("account", accountId);
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(c.name) like :q or lower(c.email) like :q)");
+            params.put("q", "%" + q.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (user.hasRole(Role.RECRUITER)) {
+            where.append(" and c.account_id in (select account_id from account_team_member where user_id = :me)");
+            params.put("me", user.id());
+        }
+        List<Long> ids = jdbc.sql("select c.id from contact c" + where + " order by lower(c.name), c.id limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
+        long total = jdbc.sql("select count(*) from contact c" + where).params(params).query(Long.class).single();
+        Map<Long, String> names = accountNames(ids);
+        List<ContactView> items = contacts.findAllById(ids).stream()
+                .sorted(java.util.Comparator.comparing(c -> ids.indexOf(c.id())))
+                .map(c -> c.toView(names.get(c.accountId()))).toList();
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    @Transactional(readOnly = true)
+    public ContactView get(long id, CurrentUser user) {
+        Contact contact = load(id);
+        Account account = accountManagement.load(contact.accountId());
+        rules.requireView(user, account);
+        return contact.toView(account.name());
+    }
+
+    @Transactional(readOnly = true)
+    public Editable<ContactForm> editable(long id, CurrentUser user) {
+        Contact contact = load(id);
+        rules.requireView(user, accountManagement.load(contact.accountId()));
+        return new Editable<>(id, contact.toForm(), contact.version());
+    }
+
+    /** Adds a contact to an account; publishes contact.created. */
+    @Transactional
+    public ContactView create(long accountId, ContactForm form, CurrentUser user) {
+        Account account = accountManagement.load(accountId);
+        rules.requireView(user, account);
+        AccountRules.require(rules.access(user, account).editContacts(), "You may not add contacts");
+        validate(form);
+        refuseDuplicateEmail(account, form.email(), null);
+        Contact contact = contacts.saveAndFlush(new Contact(accountId, form, user.username()));
+        audit.recordCreated(ENTITY, contact.id(), contact.auditState(), user);
+        events.publishEvent(new AccountChanged(AccountEvents.CONTACT_CREATED, accountId, ENTITY, contact.id(),
+                FieldChange.between(Map.of(), contact.auditState()), user.username()));
+        return contact.toView(account.name());
+    }
+
+    /** Changes a contact; a stale version is refused. Publishes contact.updated. */
+    @Transactional
+    public ContactView update(long id, ContactForm form, long expectedVersion, CurrentUser user) {
+        Contact contact = load(id);
+        Account account = accountManagement.load(contact.accountId());
+        rules.requireView(user, account);
+        AccountRules.require(rules.access(user, account).editContacts(), "You may not edit contacts");
+        if (contact.version() != expectedVersion) {
+            throw new StaleVersionException("Contact " + contact.name(), id, expectedVersion, contact.version());
+        }
+        validate(form);
+        refuseDuplicateEmail(account, form.email(), id);
+        Map<String, Object> before = contact.auditState();
+        contact.apply(form);
+        List<FieldChange> changes = FieldChange.between(before, contact.auditState());
+        if (!changes.isEmpty()) {
+            contact.updated(user.username());
+            contacts.saveAndFlush(contact);
+            audit.recordChanges(ENTITY, id, changes, user);
+            events.publishEvent(new AccountChanged(AccountEvents.CONTACT_UPDATED, account.id(), ENTITY, id, changes,
+                    user.username()));
+        }
+        return contact.toView(account.name());
+    }
+
+    /** Removes a contact (executives, sales directors, admins). */
+    @Transactional
+    public void delete(long id, CurrentUser user) {
+        Contact contact = load(id);
+        Account account = accountManagement.load(contact.accountId());
+        AccountRules.require(rules.access(user, account).deleteContacts(), "Only executives, sales directors and admins delete contacts");
+        contacts.delete(contact);
+        audit.recordDeleted(ENTITY, id, contact.name() + " at " + account.name(), user);
+    }
+
+    private void validate(ContactForm form) {
+        List<FieldError> errors = validation.violations(form);
+        FormValidation.checkTimeZone("timeZone", form.timeZone(), errors, false);
+        FormValidation.throwIfAny(errors);
+    }
+
+    private void refuseDuplicateEmail(Account account, String email, Long exceptId) {
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        contacts.findByAccountAndEmail(account.id(), email.trim())
+                .filter(existing -> !existing.id().equals(exceptId))
+                .ifPresent(existing -> {
+                    throw new DuplicateException("email", existing.name() + " at " + account.name()
+                            + " already has the email " + email.trim(), existing.name(),
+                            "/accounts/" + account.id() + "/contacts/" + existing.id() + "/edit");
+                });
+    }
+
+    private Map<Long, String> accountNames(List<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("select distinct a.id, a.name from account a join contact c on c.account_id = a.id where c.id in (:ids)")
+                .param("ids", contactIds).query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    Contact load(long id) {
+        return contacts.findById(id).orElseThrow(() -> new NotFoundException("Contact", id));
+    }
+}

@@ -1,0 +1,6 @@
+package io.intime.accounts;
+
+/** A contact as pages and the API show it. */
+public record ContactView(long id, long accountId, String accountName, String name, String title, String email,
+        String phone, String timeZone, StakeholderRole stakeholderRole, Influence influence, boolean active, Stamp stamp) {
+}

@@ -1,0 +1,164 @@
+package io.intime.accounts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.intime.shared.Money;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/** An MSA or SOW with a client; its service lines make up its annual value. */
+@Entity
+@Table(name = "contract")
+class Contract extends Auditable {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "account_id")
+    private long accountId;
+
+    @Enumerated(EnumType.STRING)
+    private ContractType type;
+
+    @Column(name = "contract_number")
+    private String number;
+
+    @Column(name = "start_date")
+    private LocalDate startDate;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    private ContractStatus status;
+
+    @Column(name = "payment_terms")
+    private String paymentTerms;
+
+    private String currency;
+
+    @OneToMany(mappedBy = "contract", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<ServiceLine> serviceLines = new ArrayList<>();
+
+    protected Contract() {
+    }
+
+    Contract(long accountId, ContractForm form, String actor) {
+        this.accountId = accountId;
+        apply(form);
+        created(actor);
+    }
+
+    void apply(ContractForm form) {
+        this.type = form.type();
+        this.number = form.number().trim();
+        this.startDate = form.startDate();
+        this.endDate = form.endDate();
+        this.status = form.status();
+        this.paymentTerms = form.paymentTerms().trim();
+        this.currency = form.currency();
+        serviceLines.clear();
+        int position = 0;
+        for (ServiceLineForm line : form.serviceLines()) {
+            serviceLines.add(new ServiceLine(this, position++, line.name().trim(), line.annualValue()));
+        }
+    }
+
+    void changeStatus(ContractStatus status) {
+        this.status = status;
+    }
+
+    /** ARR: the sum of the service lines' annual values. */
+    Money arr() {
+        BigDecimal sum = serviceLines.stream().map(ServiceLine::annualValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Money(sum, currency);
+    }
+
+    /** Total contract value over the whole term (start to end date inclusive), pro rata by month. */
+    Money totalContractValue() {
+        return arr().times(termYears(startDate, endDate));
+    }
+
+    static BigDecimal termYears(LocalDate start, LocalDate end) {
+        LocalDate endExclusive = end.plusDays(1);
+        long months = ChronoUnit.MONTHS.between(start, endExclusive);
+        LocalDate afterWholeMonths = start.plusMonths(months);
+        long leftoverDays = ChronoUnit.DAYS.between(afterWholeMonths, endExclusive);
+        BigDecimal fraction = BigDecimal.valueOf(leftoverDays)
+                .divide(BigDecimal.valueOf(afterWholeMonths.lengthOfMonth()), 6, java.math.RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(months).add(fraction).divide(BigDecimal.valueOf(12), 6, java.math.RoundingMode.HALF_UP);
+    }
+
+    ContractForm toForm() {
+        return new ContractForm(type, number, startDate, endDate, status, paymentTerms, currency,
+                serviceLines.stream().map(l -> new ServiceLineForm(l.name(), l.annualValue())).toList());
+    }
+
+    Map<String, Object> auditState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("accountId", accountId);
+        state.put("type", type);
+        state.put("number", number);
+        state.put("startDate", startDate);
+        state.put("endDate", endDate);
+        state.put("status", status);
+        state.put("paymentTerms", paymentTerms);
+        state.put("currency", currency);
+        state.put("serviceLines", serviceLines.stream().map(l -> l.name() + " " + l.annualValue().toPlainString()).toList());
+        return state;
+    }
+
+    ContractView toView(String accountName) {
+        return new ContractView(id, accountId, accountName, type, number, startDate, endDate, status, paymentTerms,
+                currency, serviceLines.stream().map(ServiceLine::toView).toList(), arr(), totalContractValue(), stamp());
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long accountId() {
+        return accountId;
+    }
+
+    ContractStatus status() {
+        return status;
+    }
+
+    String number() {
+        return number;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    LocalDate startDate() {
+        return startDate;
+    }
+
+    LocalDate endDate() {
+        return endDate;
+    }
+
+    ContractType type() {
+        return type;
+    }
+}

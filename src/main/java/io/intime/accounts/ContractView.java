@@ -1,0 +1,16 @@
+package io.intime.accounts;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.intime.shared.Money;
+
+/** A contract as pages and the API show it, with its ARR and total contract value. */
+public record ContractView(long id, long accountId, String accountName, ContractType type, String number,
+        LocalDate startDate, LocalDate endDate, ContractStatus status, String paymentTerms, String currency,
+        List<ServiceLineView> serviceLines, Money arr, Money totalContractValue, Stamp stamp) {
+
+    public long daysToEnd(LocalDate today) {
+        return java.time.temporal.ChronoUnit.DAYS.between(today, endDate);
+    }
+}

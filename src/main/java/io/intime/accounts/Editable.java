@@ -1,0 +1,5 @@
+package io.intime.accounts;
+
+/** A record's editable form together with the version it was read at. */
+public record Editable<F>(long id, F form, long version) {
+}

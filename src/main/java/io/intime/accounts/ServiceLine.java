@@ -1,0 +1,56 @@
+package io.intime.accounts;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One line of service under a contract (e.g. "IT contract staffing", $350,000 a year). */
+@Entity
+@Table(name = "service_line")
+class ServiceLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "contract_id")
+    private Contract contract;
+
+    private int position;
+
+    private String name;
+
+    @Column(name = "annual_value")
+    private BigDecimal annualValue;
+
+    protected ServiceLine() {
+    }
+
+    ServiceLine(Contract contract, int position, String name, BigDecimal annualValue) {
+        this.contract = contract;
+        this.position = position;
+        this.name = name;
+        this.annualValue = annualValue;
+    }
+
+    String name() {
+        return name;
+    }
+
+    BigDecimal annualValue() {
+        return annualValue;
+    }
+
+    ServiceLineView toView() {
+        return new ServiceLineView(id, name, annualValue);
+    }
+}

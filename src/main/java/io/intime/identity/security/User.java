@@ -1,0 +1,175 @@
+package io.intime.identity.security;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+import io.intime.identity.UserSummary;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A person who signs in to InTime Accounts. */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    @Column(name = "full_name")
+    private String fullName;
+
+    private String email;
+
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    private boolean enabled = true;
+
+    @Column(name = "failed_logins")
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at")
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt = Instant.now();
+
+    @Column(name = "updated_by")
+    private String updatedBy;
+
+    protected User() {
+    }
+
+    public User(String username, String fullName, String email, String title, Role role, String passwordHash,
+            String timeZone, String createdBy) {
+        this.username = username;
+        this.fullName = fullName;
+        this.email = email;
+        this.title = title;
+        this.role = role;
+        this.passwordHash = passwordHash;
+        this.timeZone = timeZone;
+        this.createdBy = createdBy;
+        this.updatedBy = createdBy;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public boolean hasFailedLogins() {
+        return failedLogins > 0;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    /** Counts a failed sign-in; returns true when this failure locks the user out. */
+    public boolean recordFailedLogin(int maxFailures, Instant lockUntil) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            failedLogins = 0;
+            lockedUntil = lockUntil;
+            return true;
+        }
+        return false;
+    }
+
+    public void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void update(String fullName, String email, String title, Role role, String timeZone, boolean enabled,
+            String actor) {
+        this.fullName = fullName;
+        this.email = email;
+        this.title = title;
+        this.role = role;
+        this.timeZone = timeZone;
+        this.enabled = enabled;
+        touch(actor);
+    }
+
+    public void changePassword(String passwordHash, String actor) {
+        this.passwordHash = passwordHash;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        touch(actor);
+    }
+
+    private void touch(String actor) {
+        this.updatedAt = Instant.now();
+        this.updatedBy = actor;
+    }
+
+    public CurrentUser toCurrentUser() {
+        return new CurrentUser(id, username, fullName, role, ZoneId.of(timeZone));
+    }
+
+    public UserSummary toSummary() {
+        return new UserSummary(id, username, fullName, email, title, role, timeZone, enabled);
+    }
+
+    public java.util.Map<String, Object> auditState() {
+        var state = new java.util.LinkedHashMap<String, Object>();
+        state.put("username", username);
+        state.put("fullName", fullName);
+        state.put("email", email);
+        state.put("title", title);
+        state.put("role", role);
+        state.put("timeZone", timeZone);
+        state.put("enabled", enabled);
+        return state;
+    }
+}
