@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
  * top-level package per business module (see README's module map).
  */
 @SpringBootApplication
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 @Modulithic(sharedModules = "shared")
 @EnableAsync
 public class InTimeApplication {

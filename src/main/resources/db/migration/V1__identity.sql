@@ -25,7 +25,7 @@ create table api_token (
   id            bigserial primary key,
   user_id       bigint       not null references app_user(id),
   name          varchar(100) not null,
-  token_hash    char(64)     not null unique,
+  token_hash    varchar(64)     not null unique,
   token_prefix  varchar(16)  not null,
   created_at    timestamptz  not null default now(),
   last_used_at  timestamptz,

@@ -18,7 +18,7 @@ create table account (
   relationship_start    date,
   owner_id              bigint,
   executive_sponsor_id  bigint,
-  billing_currency      char(3)       not null,
+  billing_currency      varchar(3)       not null,
   region                varchar(40),
   -- ARR in the billing currency: the sum over ACTIVE contracts, kept current when contracts change.
   arr_amount            numeric(19,2) not null default 0,
@@ -82,7 +82,7 @@ create table contract (
   end_date         date          not null,
   status           varchar(20)   not null,
   payment_terms    varchar(40)   not null,
-  currency         char(3)       not null,
+  currency         varchar(3)       not null,
   version          bigint        not null default 0,
   created_at       timestamptz   not null default now(),
   created_by       varchar(100),

@@ -3,8 +3,6 @@ package io.intime.shared.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +12,6 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import com.sun.security.auth.module.UnixSystem;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -32,6 +29,9 @@ import org.springframework.core.env.Profiles;
  * JDK. The data lives under {@code intime.data-dir} (default {@code ./data}) and survives
  * restarts. With the {@code prod} profile it refuses to start instead: a production system
  * must never fall back silently to a local database.
+ * <p>
+ * PostgreSQL refuses to run as root; when the JVM runs as root (CI, containers) zonky starts
+ * the server in a user namespace ({@code unshare -U}), where it is not root.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -50,19 +50,12 @@ class EmbeddedDatabaseConfiguration {
                 : Path.of(environment.getProperty("intime.data-dir", "./data")).resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
         stopOrphanedServer(dataDirectory);
-        boolean root = isRoot();
-        if (root) {
-            ownByUnprivilegedUser(dataDirectory);
-        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(ephemeral)
                 .setLocaleConfig("locale", "C")
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(60));
-        if (root) {
-            builder.setPgBinaryResolver(new RootSafeBinaryResolver());
-        }
         EmbeddedPostgres postgres = builder.start();
         createDatabaseIfMissing(postgres);
         if (ephemeral) {
@@ -124,19 +117,4 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
-    static boolean isRoot() {
-        try {
-            return new UnixSystem().getUid() == 0;
-        }
-        catch (RuntimeException | LinkageError e) {
-            return false;
-        }
-    }
-
-    private static void ownByUnprivilegedUser(Path dataDirectory) throws IOException {
-        UserPrincipalLookupService lookup = dataDirectory.getFileSystem().getUserPrincipalLookupService();
-        PosixFileAttributeView view = Files.getFileAttributeView(dataDirectory, PosixFileAttributeView.class);
-        view.setOwner(lookup.lookupPrincipalByName(Integer.toString(RootSafeBinaryResolver.UNPRIVILEGED_UID)));
-        view.setGroup(lookup.lookupPrincipalByGroupName(Integer.toString(RootSafeBinaryResolver.UNPRIVILEGED_UID)));
-    }
 }
