@@ -1,0 +1,86 @@
+package io.intime;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs),
+ * for tests that use the pages as a person would. Screenshots go to target/screenshots/.
+ * A missing browser fails the test: browser tests never skip.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    public Browser(String baseUrl) throws IOException {
+        this.baseUrl = baseUrl;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("intime.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1440,1000", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+                "--user-data-dir=" + Files.createTempDirectory("intime-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("intime.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    public void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    public void signIn(String username, String password) {
+        open("/login");
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(password);
+        find("#sign-in").click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    public WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    public java.util.List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+        wait.until(condition::apply);
+    }
+
+    public String currentPath() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public void screenshot(String name) throws IOException {
+        File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
