@@ -223,11 +223,11 @@ public class AccountManagement {
         validate(form);
         Map<String, Object> before = account.auditState();
         account.apply(form);
-        account.updated(user.username());
         List<FieldChange> changes = FieldChange.between(before, account.auditState());
         if (changes.isEmpty()) {
             return details(account, user);
         }
+        account.updated(user.username());
         if (!Objects.equals(current.billingCurrency(), form.billingCurrency()) || current.tierOverride() != form.tierOverride()) {
             recomputeArr(account);
         }

@@ -74,6 +74,12 @@ class Contract extends Auditable {
         this.status = form.status();
         this.paymentTerms = form.paymentTerms().trim();
         this.currency = form.currency();
+        List<ServiceLineForm> current = serviceLines.stream().map(l -> new ServiceLineForm(l.name(), l.annualValue())).toList();
+        List<ServiceLineForm> wanted = form.serviceLines().stream()
+                .map(l -> new ServiceLineForm(l.name().trim(), l.annualValue().setScale(2, java.math.RoundingMode.HALF_UP))).toList();
+        if (current.equals(wanted)) {
+            return;
+        }
         serviceLines.clear();
         int position = 0;
         for (ServiceLineForm line : form.serviceLines()) {
