@@ -227,6 +227,11 @@ public class ContractManagement {
         if (form.serviceLines() != null && form.serviceLines().isEmpty()) {
             errors.add(new FieldError("serviceLines", "add at least one service line"));
         }
+        for (int i = 0; form.serviceLines() != null && i < form.serviceLines().size(); i++) {
+            if (form.serviceLines().get(i) == null) {
+                errors.add(new FieldError("serviceLines[" + i + "]", "must be a service line, not null"));
+            }
+        }
         if (form.currency() != null && form.currency().matches("[A-Z]{3}") && !rates.supports(form.currency())) {
             errors.add(new FieldError("currency", "has no conversion rate configured; use one of " + rates.getUsdRates().keySet()));
         }

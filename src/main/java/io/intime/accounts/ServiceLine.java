@@ -39,7 +39,9 @@ class ServiceLine {
         this.contract = contract;
         this.position = position;
         this.name = name;
-        this.annualValue = annualValue;
+        // The column keeps two decimals; so does the record from the start, or a new contract would
+        // show 350000 where a reloaded one shows 350000.00, and audit a change that is none.
+        this.annualValue = annualValue.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     String name() {

@@ -51,11 +51,14 @@ public class UserDirectory {
         return users.findByUsername(username).map(User::toSummary);
     }
 
-    /** The users with these ids, in one query; unknown ids are absent from the map. */
+    /**
+     * The users with these ids, in one query; unknown ids are absent from the map, and looking
+     * up a null id (an account without owner) gives null.
+     */
     @Transactional(readOnly = true)
     public Map<Long, UserSummary> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return Map.of();
+            return java.util.Collections.emptyMap();
         }
         return users.findByIdIn(ids).stream().map(User::toSummary)
                 .collect(Collectors.toMap(UserSummary::id, Function.identity()));

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * An amount in an ISO 4217 currency. Never a float: amounts are kept at two decimals and
@@ -37,6 +38,8 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         return new Money(amount.multiply(factor), currency);
     }
 
+    /** Not part of the JSON form, which is exactly {@code amount} and {@code currency}. */
+    @JsonIgnore
     public boolean isZero() {
         return amount.signum() == 0;
     }

@@ -18,7 +18,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Who may reach what. Pages sign in with a form (CSRF-protected, a fresh session id on
  * sign-in); the API also takes HTTP Basic and personal API tokens, and skips CSRF only for
- * requests that carry their own Authorization header (no cookie, so nothing to forge).
+ * requests that carry their own Authorization header or have no session (nothing to forge).
  * Record-level rules (which accounts a user may edit) live in the modules' facades.
  */
 @Configuration
@@ -50,7 +50,10 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
             .addFilterBefore(new BearerTokenAuthenticationFilter(tokens, apiEntryPoint), BasicAuthenticationFilter.class)
-            .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+            // An API request without a session cannot ride on anyone's session either: it
+            // gets its 401 instead of a CSRF 403 that hides the missing credentials.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                    || api.matches(request) && request.getSession(false) == null))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .exceptionHandling(exceptions -> exceptions
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, api)

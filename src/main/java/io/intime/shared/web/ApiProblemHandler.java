@@ -89,11 +89,8 @@ class ApiProblemHandler {
         while (cause != null && !(cause instanceof JacksonException)) {
             cause = cause.getCause();
         }
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = jackson.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return invalid(List.of(new FieldError(field, readableReason(jackson))), request);
+        if (cause instanceof JacksonException jackson) {
+            return invalid(List.of(JacksonProblems.fieldError(jackson)), request);
         }
         String detail = e.getCause() == null ? "The request body is missing" : "The request body is not valid JSON";
         return invalid(List.of(new FieldError("body", detail)), request);
@@ -101,7 +98,10 @@ class ApiProblemHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        String expected = e.getRequiredType() == null ? "a valid value" : expectation(e.getRequiredType());
+        String expected = e.getRequiredType() == null ? "a valid value" : JacksonProblems.expectation(e.getRequiredType());
+        if (expected.equals("a whole number") && String.valueOf(e.getValue()).matches("\\s*-?\\d+\\s*")) {
+            return invalid(List.of(new FieldError(e.getName(), "'" + e.getValue() + "' is out of range")), request);
+        }
         return invalid(List.of(new FieldError(e.getName(), "'" + e.getValue() + "' is not " + expected)), request);
     }
 
@@ -173,40 +173,6 @@ class ApiProblemHandler {
             return "'" + error.getRejectedValue() + "' is not a valid value";
         }
         return error.getDefaultMessage();
-    }
-
-    private static String readableReason(JacksonException e) {
-        if (e instanceof tools.jackson.databind.exc.InvalidFormatException format) {
-            String expected = expectation(format.getTargetType());
-            return "'" + format.getValue() + "' is not " + expected;
-        }
-        if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "has the wrong type; expected " + expectation(mismatch.getTargetType());
-        }
-        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
-            return "is not a known field";
-        }
-        return "is not valid";
-    }
-
-    private static String expectation(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-        }
-        if (type == java.time.LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
-        }
-        if (type == java.time.Instant.class) {
-            return "an ISO-8601 instant (e.g. 2026-01-31T09:30:00Z)";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        return "a valid " + type.getSimpleName();
     }
 
     private static String lastNode(String path) {
