@@ -231,8 +231,8 @@ class AccountPages {
             AccountFormData theirs = AccountFormData.of(current.form(), current.version());
             Map<Long, String> names = peopleNames(theirs, form);
             model.addAttribute("conflict", Conflict.between(
-                    "Someone else saved this account while you were editing it. Their values are saved now; yours are"
-                            + " still in the form. Review the differences and save again to replace theirs with yours.",
+                    "Their values are saved now; yours are still in the form below."
+                            + " Review the differences and save again to replace theirs with yours.",
                     theirs.comparable(), form.comparable(), (field, value) -> display(field, value, names), format));
             form.setVersion(current.version());
             AccountAccess access = account.access();

@@ -95,8 +95,8 @@ class ContactPages {
         catch (StaleVersionException e) {
             Editable<ContactForm> current = contacts.editable(contactId, me);
             model.addAttribute("conflict", Conflict.between(
-                    "Someone else saved this contact while you were editing it. Their values are saved now; yours are"
-                            + " still in the form. Save again to replace theirs with yours.",
+                    "Their values are saved now; yours are still in the form below."
+                            + " Save again to replace theirs with yours.",
                     ContactFormData.of(current.form(), current.version()).comparable(), form.comparable(),
                     (field, value) -> Conflict.text(value, format), format));
             form.setVersion(current.version());

@@ -105,8 +105,8 @@ class ContractPages {
         catch (StaleVersionException e) {
             Editable<ContractForm> current = contracts.editable(contractId, me);
             model.addAttribute("conflict", Conflict.between(
-                    "Someone else saved this contract while you were editing it. Their values are saved now; yours are"
-                            + " still in the form. Save again to replace theirs with yours.",
+                    "Their values are saved now; yours are still in the form below."
+                            + " Save again to replace theirs with yours.",
                     ContractFormData.of(current.form(), current.version()).comparable(), form.comparable(),
                     (field, value) -> Conflict.text(value, format), format));
             form.setVersion(current.version());

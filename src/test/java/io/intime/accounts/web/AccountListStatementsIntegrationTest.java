@@ -82,6 +82,33 @@ class AccountListStatementsIntegrationTest {
         assertThat(htmxPage).isEqualTo(fullPage - 1);
     }
 
+    @Test
+    void pagesThroughFiftyAtATime() throws Exception {
+        AccountFixtures fixtures = new AccountFixtures(users, accounts, contacts, contracts);
+        String word = AccountFixtures.unique("Paged");
+        for (int i = 1; i <= 53; i++) {
+            fixtures.account(String.format("%s %03d", word, i)).create();
+        }
+        CurrentUser viewer = fixtures.user(Role.EXECUTIVE);
+
+        var first = Jsoup.parse(mvc.perform(get("/accounts").param("q", word).with(as(viewer))).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(first.selectFirst("#pager-range").text()).isEqualTo("1–50 of 53 · page 1 of 2");
+        assertThat(first.select("#page-prev")).isEmpty();
+        String next = first.selectFirst("#page-next").attr("href");
+        assertThat(next).contains("q=" + word).contains("page=1");
+
+        var second = Jsoup.parse(mvc.perform(get(next).with(as(viewer))).andReturn().getResponse().getContentAsString());
+        assertThat(second.select("tr.account-row a.account-link").eachText())
+                .containsExactly(word + " 051", word + " 052", word + " 053");
+        assertThat(second.selectFirst("#account-count").text()).isEqualTo("51–53 of 53 accounts");
+
+        var byArr = Jsoup.parse(mvc.perform(get("/accounts").param("q", word).param("sort", "arr").param("dir", "desc")
+                .with(as(viewer))).andReturn().getResponse().getContentAsString());
+        assertThat(byArr.selectFirst("th[aria-sort=descending] a").text()).startsWith("ARR");
+        assertThat(byArr.selectFirst("th[aria-sort=descending] a").attr("href")).contains("sort=arr").doesNotContain("dir=desc");
+    }
+
     private int count(MockHttpServletRequestBuilder request, int expectedRows) throws Exception {
         statements.set(0);
         counted = Thread.currentThread();
