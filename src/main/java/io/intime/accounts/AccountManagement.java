@@ -105,7 +105,7 @@ public class AccountManagement {
         String direction = query.descending() ? " desc" : " asc";
         String sql = """
                 select a.id, a.account_key, a.name, a.industry, a.status, a.tier, a.strategic, a.owner_id,
-                       a.arr_amount, a.billing_currency, a.region, a.hq_location, count(*) over () as total
+                       a.arr_amount, a.billing_currency, a.region, a.hq_location, a.updated_at, count(*) over () as total
                 from account a""" + where + " order by " + sortColumn + direction + ", a.id" + direction
                 + " limit :limit offset :offset";
         params.put("limit", page.size());
@@ -131,20 +131,26 @@ public class AccountManagement {
         List<AccountSummary> items = rows.stream().map(row -> new AccountSummary(row.id(), row.key(), row.name(),
                 row.industry(), row.status(), row.tier(), row.strategic(), row.ownerId(),
                 row.ownerId() == null ? null : nameOf(owners.get(row.ownerId())), row.arr(), row.region(), row.hq(),
-                editsAll || user.hasRole(Role.ACCOUNT_MANAGER) && Objects.equals(row.ownerId(), user.id()))).toList();
+                editsAll || user.hasRole(Role.ACCOUNT_MANAGER) && Objects.equals(row.ownerId(), user.id()),
+                row.updatedAt())).toList();
         return new PageResult<>(items, total[0], page.page(), page.size());
     }
 
     private record Row(long id, String key, String name, String industry, AccountStatus status, Tier tier,
-            boolean strategic, Long ownerId, Money arr, String region, String hq) {
+            boolean strategic, Long ownerId, Money arr, String region, String hq, Instant updatedAt) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("account_key"), rs.getString("name"), rs.getString("industry"),
                     AccountStatus.valueOf(rs.getString("status")), Tier.valueOf(rs.getString("tier")),
                     rs.getBoolean("strategic"), (Long) rs.getObject("owner_id"),
                     new Money(rs.getBigDecimal("arr_amount"), rs.getString("billing_currency")), rs.getString("region"),
-                    rs.getString("hq_location"));
+                    rs.getString("hq_location"), rs.getTimestamp("updated_at").toInstant());
         }
+    }
+
+    /** Whether the user may create accounts (executives, sales directors, admins), for pages to offer it. */
+    public boolean canCreateAccounts(CurrentUser user) {
+        return rules.canCreateAccounts(user);
     }
 
     /** Account 360 as the API reads it. */
@@ -322,8 +328,9 @@ public class AccountManagement {
         return new AccountDetails(account.id(), account.key(), account.name(), account.industry(),
                 account.employeeCount(), account.hqLocation(), account.timeZone(), account.status(), account.tier(),
                 account.tierOverride(), account.strategic(), account.relationshipStart(), account.ownerId(),
-                nameOf(people.get(account.ownerId())), account.executiveSponsorId(),
-                nameOf(people.get(account.executiveSponsorId())), account.billingCurrency(), account.region(),
+                account.ownerId() == null ? null : nameOf(people.get(account.ownerId())), account.executiveSponsorId(),
+                account.executiveSponsorId() == null ? null : nameOf(people.get(account.executiveSponsorId())),
+                account.billingCurrency(), account.region(),
                 new Money(account.arr(), account.billingCurrency()), account.stamp(), rules.access(user, account));
     }
 

@@ -238,7 +238,7 @@ public class ContractManagement {
         FormValidation.throwIfAny(errors);
         contracts.findByNumber(form.number().trim()).filter(existing -> !existing.id().equals(exceptId)).ifPresent(existing -> {
             throw new DuplicateException("number", "Contract number " + form.number().trim() + " is already used",
-                    existing.number(), "/accounts/" + existing.accountId() + "#contracts");
+                    existing.number(), "/accounts/" + existing.accountId() + "?tab=contracts#contract-" + existing.id());
         });
     }
 

@@ -97,6 +97,43 @@ public class AuditTrail {
         return new PageResult<>(items, total[0], page.page(), page.size());
     }
 
+    /**
+     * The entries of several records at once (e.g. an account with its contacts and
+     * contracts), newest first, in one statement. {@code idsByType} maps an entity type to the
+     * ids of that type; types with no ids are left out, and no ids at all give an empty page.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<AuditRecord> history(Map<String, ? extends java.util.Collection<Long>> idsByType, PageRequest page) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new java.util.HashMap<>();
+        int i = 0;
+        for (Map.Entry<String, ? extends java.util.Collection<Long>> entry : idsByType.entrySet()) {
+            if (entry.getValue() == null || entry.getValue().isEmpty()) {
+                continue;
+            }
+            where.append(where.isEmpty() ? " where " : " or ")
+                    .append("(entity_type = :type").append(i).append(" and entity_id in (:ids").append(i).append("))");
+            params.put("type" + i, entry.getKey());
+            params.put("ids" + i, List.copyOf(entry.getValue()));
+            i++;
+        }
+        if (where.isEmpty()) {
+            return new PageResult<>(List.of(), 0, page.page(), page.size());
+        }
+        long[] total = {0};
+        List<AuditRecord> items = jdbc.sql("select *, count(*) over () as total from audit_entry" + where
+                + " order by occurred_at desc, id desc limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return ROW.mapRow(rs, n);
+                }).list();
+        if (items.isEmpty() && page.page() > 0) {
+            total[0] = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
+        }
+        return new PageResult<>(items, total[0], page.page(), page.size());
+    }
+
     private long countOf(String where, String entityType, Long entityId) {
         var query = jdbc.sql("select count(*) from audit_entry" + where).param("type", entityType);
         if (entityId != null) {

@@ -1,0 +1,115 @@
+package io.intime.accounts.web;
+
+import java.util.Set;
+
+import io.intime.accounts.AccountQuery;
+import io.intime.accounts.AccountStatus;
+import io.intime.accounts.AccountSummary;
+import io.intime.accounts.Tier;
+import io.intime.shared.PageResult;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * One rendering of the accounts list: the query as the person set it, the page it gave, and
+ * the links (sort headers, pager) that keep the other filters.
+ */
+public record AccountListing(AccountQuery query, String strategic, PageResult<AccountSummary> result) {
+
+    static final Set<String> SORTS = Set.of("name", "arr", "tier", "status", "updated", "key", "region");
+    private static final Set<String> DESCENDING_FIRST = Set.of("arr", "updated");
+
+    public boolean filtered() {
+        return query.q() != null || query.tier() != null || query.status() != null || query.ownerId() != null
+                || query.strategic() != null;
+    }
+
+    public boolean sortedBy(String column) {
+        return column.equals(query.sort());
+    }
+
+    /** The header link: the same column flips the direction, another one starts at its natural order. */
+    public String sortUrl(String column) {
+        boolean descending = sortedBy(column) ? !query.descending() : DESCENDING_FIRST.contains(column);
+        return url(column, descending, 0);
+    }
+
+    /** "ascending"/"descending"/"none", for aria-sort. */
+    public String ariaSort(String column) {
+        return !sortedBy(column) ? "none" : query.descending() ? "descending" : "ascending";
+    }
+
+    public String pageUrl(int page) {
+        return url(query.sort(), query.descending(), page);
+    }
+
+    public String clearUrl() {
+        return "/accounts";
+    }
+
+    private String url(String sort, boolean descending, int page) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/accounts");
+        if (query.q() != null) {
+            url.queryParam("q", query.q());
+        }
+        if (query.tier() != null) {
+            url.queryParam("tier", query.tier().name());
+        }
+        if (query.status() != null) {
+            url.queryParam("status", query.status().name());
+        }
+        if (query.ownerId() != null) {
+            url.queryParam("owner", query.ownerId());
+        }
+        if (strategic != null) {
+            url.queryParam("strategic", strategic);
+        }
+        if (!"name".equals(sort) || descending) {
+            url.queryParam("sort", sort);
+        }
+        if (descending) {
+            url.queryParam("dir", "desc");
+        }
+        if (page > 0) {
+            url.queryParam("page", page);
+        }
+        return url.encode().build().toUriString();
+    }
+
+    static Tier tier(String value) {
+        return parse(Tier.class, value);
+    }
+
+    static AccountStatus status(String value) {
+        return parse(AccountStatus.class, value);
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static Long id(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        }
+        catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static int page(String value) {
+        Long page = id(value);
+        return page == null || page < 0 || page > 1_000_000 ? 0 : page.intValue();
+    }
+}

@@ -1,0 +1,149 @@
+package io.intime.accounts.web;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+
+import io.intime.shared.Money;
+import io.intime.shared.MoneyFormat;
+
+import org.springframework.stereotype.Component;
+
+/** Formatting the account pages share, reachable from templates as {@code @accountsFormat}. */
+@Component("accountsFormat")
+public class AccountsFormat {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm zzz", Locale.US);
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("name", "Name"), Map.entry("key", "Key"), Map.entry("industry", "Industry"),
+            Map.entry("employeeCount", "Employees"), Map.entry("hqLocation", "HQ location"),
+            Map.entry("timeZone", "Time zone"), Map.entry("status", "Status"), Map.entry("tier", "Tier"),
+            Map.entry("tierOverride", "Tier override"), Map.entry("strategic", "Strategic"),
+            Map.entry("relationshipStart", "Relationship start"), Map.entry("ownerId", "Account manager"),
+            Map.entry("executiveSponsorId", "Executive sponsor"), Map.entry("billingCurrency", "Billing currency"),
+            Map.entry("region", "Region"), Map.entry("arr", "ARR"), Map.entry("team", "Team"),
+            Map.entry("title", "Title"), Map.entry("email", "Email"), Map.entry("phone", "Phone"),
+            Map.entry("stakeholderRole", "Stakeholder role"), Map.entry("influence", "Influence"),
+            Map.entry("active", "Active"), Map.entry("accountId", "Account"), Map.entry("type", "Type"),
+            Map.entry("number", "Number"), Map.entry("startDate", "Start date"), Map.entry("endDate", "End date"),
+            Map.entry("paymentTerms", "Payment terms"), Map.entry("currency", "Currency"),
+            Map.entry("serviceLines", "Service lines"));
+
+    /** "$1.25M", "$850K". */
+    public String compact(Money money) {
+        return money == null ? "—" : MoneyFormat.compact(money);
+    }
+
+    /** "$1,250,000". */
+    public String full(Money money) {
+        return money == null ? "—" : money.display();
+    }
+
+    /** An amount in a currency, e.g. a service line's annual value. */
+    public String amount(BigDecimal amount, String currency) {
+        return amount == null || currency == null ? "—" : new Money(amount, currency).display();
+    }
+
+    public String number(Number value) {
+        return value == null ? "—" : new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
+    }
+
+    /** "Mar 31, 2026". */
+    public String date(LocalDate date) {
+        return date == null ? "—" : DATE.format(date);
+    }
+
+    /** "Jan 2022". */
+    public String month(LocalDate date) {
+        return date == null ? "—" : MONTH.format(date);
+    }
+
+    /** An instant in the viewer's time zone: "Mar 3, 2026, 14:05 EST". */
+    public String dateTime(Instant instant, ZoneId zone) {
+        return instant == null ? "—" : DATE_TIME.format(instant.atZone(zone == null ? ZoneId.of("UTC") : zone));
+    }
+
+    /** "just now", "5 min ago", "3 h ago", "4 d ago", then the date. */
+    public String ago(Instant instant, ZoneId zone) {
+        if (instant == null) {
+            return "—";
+        }
+        Duration age = Duration.between(instant, Instant.now());
+        if (age.toMinutes() < 1) {
+            return "just now";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toDays() < 1) {
+            return age.toHours() + " h ago";
+        }
+        if (age.toDays() < 30) {
+            return age.toDays() + " d ago";
+        }
+        return date(instant.atZone(zone == null ? ZoneId.of("UTC") : zone).toLocalDate());
+    }
+
+    /** "Jan 2022 (46 months)". */
+    public String relationship(LocalDate start, LocalDate today) {
+        if (start == null) {
+            return "—";
+        }
+        long months = ChronoUnit.MONTHS.between(start, today);
+        String length = months >= 1 ? months + (months == 1 ? " month" : " months")
+                : ChronoUnit.DAYS.between(start, today) + " days";
+        return month(start) + " (" + length + ")";
+    }
+
+    /** ECONOMIC_BUYER → "Economic buyer". */
+    public String label(Object constant) {
+        if (constant == null) {
+            return "—";
+        }
+        String text = constant.toString().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A record field as a person names it: employeeCount → "Employees". */
+    public String field(String field) {
+        if (field == null) {
+            return "";
+        }
+        return LABELS.getOrDefault(field, label(field.replaceAll("([a-z])([A-Z])", "$1_$2")));
+    }
+
+    /** "Jordan Reyes" → "JR". */
+    public String initials(String name) {
+        if (name == null || name.isBlank()) {
+            return "?";
+        }
+        String[] parts = name.trim().split("\\s+");
+        String first = parts[0].substring(0, 1);
+        String last = parts.length > 1 ? parts[parts.length - 1].substring(0, 1) : "";
+        return (first + last).toUpperCase(Locale.ROOT);
+    }
+
+    /** The local time somewhere now, e.g. a contact's: "09:41". */
+    public String localTime(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return null;
+        }
+        try {
+            return DateTimeFormatter.ofPattern("HH:mm", Locale.US).format(Instant.now().atZone(ZoneId.of(zone)));
+        }
+        catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+}
