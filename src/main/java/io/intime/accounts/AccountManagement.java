@@ -187,12 +187,7 @@ public class AccountManagement {
     /** Creates an account (executives, sales directors, admins); publishes account.created. */
     @Transactional
     public AccountDetails create(AccountForm form, CurrentUser user) {
-        AccountRules.require(rules.canCreateAccounts(user), "Only executives, sales directors and admins create accounts");
-        if (!user.hasRole(Role.EXECUTIVE)) {
-            AccountRules.require(form.tierOverride() == null && !form.strategic(),
-                    "Only executives set an account's tier or flag it as strategic");
-        }
-        validate(form);
+        checkCreate(form, user);
         Account account = new Account(nextKey(), form, user.username());
         account.arrChanged(BigDecimal.ZERO, Tier.STANDARD);
         accounts.saveAndFlush(account);
@@ -200,6 +195,25 @@ public class AccountManagement {
         events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_CREATED, account.id(), ENTITY, account.id(),
                 FieldChange.between(Map.of(), account.auditState()), user.username()));
         return details(account, user);
+    }
+
+    /**
+     * Checks that {@link #create} would accept the form from this user, without saving or
+     * publishing anything (the CSV import's preview uses it, so that a preview and an import
+     * apply the same rules).
+     *
+     * @throws org.springframework.security.access.AccessDeniedException when the user may not
+     *         create accounts, or may not set the tier or the strategic flag
+     * @throws io.intime.shared.InvalidInputException naming each wrong field
+     */
+    @Transactional(readOnly = true)
+    public void checkCreate(AccountForm form, CurrentUser user) {
+        AccountRules.require(rules.canCreateAccounts(user), "Only executives, sales directors and admins create accounts");
+        if (!user.hasRole(Role.EXECUTIVE)) {
+            AccountRules.require(form.tierOverride() == null && !form.strategic(),
+                    "Only executives set an account's tier or flag it as strategic");
+        }
+        validate(form);
     }
 
     /**

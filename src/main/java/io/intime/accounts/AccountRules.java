@@ -43,7 +43,7 @@ class AccountRules {
                 all,
                 user.hasRole(Role.EXECUTIVE),
                 all,
-                all || user.hasRole(Role.ACCOUNT_MANAGER),
+                canEditContacts(user),
                 all,
                 all || owner || user.hasRole(Role.FINANCE, Role.LEGAL),
                 contractEditor,
@@ -53,6 +53,11 @@ class AccountRules {
 
     boolean canCreateAccounts(CurrentUser user) {
         return user.seesEverything();
+    }
+
+    /** Contacts are created and edited by account managers at any account they see, and by all who see everything. */
+    boolean canEditContacts(CurrentUser user) {
+        return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER);
     }
 
     boolean canEditAnyContract(CurrentUser user) {

@@ -101,16 +101,36 @@ public class ContactManagement {
     /** Adds a contact to an account; publishes contact.created. */
     @Transactional
     public ContactView create(long accountId, ContactForm form, CurrentUser user) {
-        Account account = accountManagement.load(accountId);
-        rules.requireView(user, account);
-        AccountRules.require(rules.access(user, account).editContacts(), "You may not add contacts");
-        validate(form);
-        refuseDuplicateEmail(account, form.email(), null);
+        Account account = check(accountId, form, user);
         Contact contact = contacts.saveAndFlush(new Contact(accountId, form, user.username()));
         audit.recordCreated(ENTITY, contact.id(), contact.auditState(), user);
         events.publishEvent(new AccountChanged(AccountEvents.CONTACT_CREATED, accountId, ENTITY, contact.id(),
                 FieldChange.between(Map.of(), contact.auditState()), user.username()));
         return contact.toView(account.name());
+    }
+
+    /**
+     * Checks that {@link #create} would accept the contact, without saving or publishing
+     * anything (the CSV import's preview uses it, so that a preview and an import apply the
+     * same rules).
+     *
+     * @throws org.springframework.security.access.AccessDeniedException when the user may not
+     *         see the account or add contacts
+     * @throws io.intime.shared.DuplicateException when the account has a contact with the email
+     * @throws io.intime.shared.InvalidInputException naming each wrong field
+     */
+    @Transactional(readOnly = true)
+    public void checkCreate(long accountId, ContactForm form, CurrentUser user) {
+        check(accountId, form, user);
+    }
+
+    private Account check(long accountId, ContactForm form, CurrentUser user) {
+        Account account = accountManagement.load(accountId);
+        rules.requireView(user, account);
+        AccountRules.require(rules.access(user, account).editContacts(), "You may not add contacts");
+        validate(form);
+        refuseDuplicateEmail(account, form.email(), null);
+        return account;
     }
 
     /** Changes a contact; a stale version is refused. Publishes contact.updated. */

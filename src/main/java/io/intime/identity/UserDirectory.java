@@ -1,10 +1,13 @@
 package io.intime.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,8 @@ import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,15 +35,18 @@ import org.springframework.util.StringUtils;
 public class UserDirectory {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final Users users;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final Validator validator;
 
-    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit) {
+    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
+        this.validator = validator;
     }
 
     @Transactional(readOnly = true)
@@ -84,10 +92,8 @@ public class UserDirectory {
     @Transactional
     public UserSummary create(UserForm form, CurrentUser actor) {
         requireAdmin(actor, "create users");
-        List<FieldError> errors = new ArrayList<>(check(form));
-        if (!StringUtils.hasText(form.password()) || form.password().length() < MIN_PASSWORD_LENGTH) {
-            errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
-        }
+        List<FieldError> errors = check(form, true);
+        passwordError("password", form.password()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -105,10 +111,9 @@ public class UserDirectory {
     @Transactional
     public UserSummary update(long id, UserForm form, long expectedVersion, CurrentUser actor) {
         requireAdmin(actor, "change users");
-        List<FieldError> errors = check(form);
-        if (StringUtils.hasText(form.password()) && form.password().length() < MIN_PASSWORD_LENGTH) {
-            errors = new ArrayList<>(errors);
-            errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+        List<FieldError> errors = check(form, false);
+        if (StringUtils.hasText(form.password())) {
+            passwordError("password", form.password()).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -134,6 +139,65 @@ public class UserDirectory {
     }
 
     /**
+     * Changes the signed-in user's own password after checking their current one. A wrong
+     * current password is recorded in the audit trail (it may be someone guessing at an
+     * unattended session); a change is recorded too. Publishes nothing.
+     *
+     * @param confirmation the new password typed a second time, or null when the caller has no
+     *        such field (the API)
+     * @throws InvalidInputException naming {@code currentPassword}, {@code newPassword} and
+     *         {@code confirmPassword}, all that are wrong at once
+     */
+    @Transactional
+    public void changeOwnPassword(CurrentUser me, String currentPassword, String newPassword, String confirmation) {
+        User user = users.findById(me.id()).orElseThrow(() -> new NotFoundException("User", me.id()));
+        List<FieldError> errors = new ArrayList<>();
+        if (!StringUtils.hasLength(currentPassword) || !passwords.matches(currentPassword, user.getPasswordHash())) {
+            audit.recordSecurityEvent(user.getId(), "PASSWORD_REFUSED", "wrong current password when changing it");
+            errors.add(new FieldError("currentPassword", "is not your current password"));
+        }
+        passwordError("newPassword", newPassword).ifPresent(errors::add);
+        if (errors.isEmpty() && newPassword.equals(currentPassword)) {
+            errors.add(new FieldError("newPassword", "must differ from your current password"));
+        }
+        if (confirmation != null && !confirmation.equals(newPassword)) {
+            errors.add(new FieldError("confirmPassword", "does not match the new password"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        user.changePassword(passwords.encode(newPassword), me.username());
+        audit.recordChanges("user", user.getId(), List.of(new FieldChange("password", null, "(changed)")), me);
+        users.flush();
+    }
+
+    /** Every user with their sign-in state, by name; admins only. */
+    @Transactional(readOnly = true)
+    public List<ManagedUser> managed(CurrentUser actor) {
+        requireAdmin(actor, "manage users");
+        Instant now = Instant.now();
+        return users.findAllByOrderByFullName().stream()
+                .map(user -> new ManagedUser(user.toSummary(), user.isLocked(now) ? user.getLockedUntil() : null,
+                        user.getVersion()))
+                .toList();
+    }
+
+    /**
+     * Lifts a lock-out after repeated failed sign-ins; admins only. Does nothing when the user
+     * is not locked; writes the audit trail otherwise.
+     */
+    @Transactional
+    public void unlock(long id, CurrentUser actor) {
+        requireAdmin(actor, "unlock users");
+        User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+        if (user.isLocked(Instant.now())) {
+            String until = user.getLockedUntil().toString();
+            user.recordSuccessfulLogin();
+            audit.recordChanges("user", id, List.of(new FieldChange("lockedUntil", until, null)), actor);
+        }
+    }
+
+    /**
      * Creates the user unless one with the username exists (used to seed the demo world);
      * returns the user either way.
      */
@@ -144,15 +208,36 @@ public class UserDirectory {
                 fullName, email, title, role, passwords.encode(rawPassword), timeZone, "system")).toSummary());
     }
 
-    private static List<FieldError> check(UserForm form) {
+    /**
+     * The form's constraints and a known time zone, checked here so that pages and the API get
+     * the same rules; a change leaves the username alone, so it is not checked then.
+     */
+    private List<FieldError> check(UserForm form, boolean creating) {
         List<FieldError> errors = new ArrayList<>();
-        try {
-            ZoneId.of(form.timeZone());
-        }
-        catch (DateTimeException | NullPointerException e) {
-            errors.add(new FieldError("timeZone", "is not a known time zone (e.g. America/New_York)"));
+        validator.validate(form).stream()
+                .filter(violation -> creating || !violation.getPropertyPath().toString().equals("username"))
+                .sorted(Comparator.comparing((ConstraintViolation<UserForm> v) -> v.getPropertyPath().toString()))
+                .forEach(violation -> errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
+        if (errors.stream().noneMatch(error -> error.field().equals("timeZone"))) {
+            try {
+                ZoneId.of(form.timeZone());
+            }
+            catch (DateTimeException | NullPointerException e) {
+                errors.add(new FieldError("timeZone", "is not a known time zone (e.g. America/New_York)"));
+            }
         }
         return errors;
+    }
+
+    /** BCrypt reads at most 72 bytes: a longer password would be refused by the encoder. */
+    private static Optional<FieldError> passwordError(String field, String password) {
+        if (!StringUtils.hasText(password) || password.length() < MIN_PASSWORD_LENGTH) {
+            return Optional.of(new FieldError(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of(new FieldError(field, "must be at most " + MAX_PASSWORD_BYTES + " characters"));
+        }
+        return Optional.empty();
     }
 
     private static void requireAdmin(CurrentUser actor, String what) {

@@ -1,0 +1,65 @@
+package io.intime.accounts;
+
+import java.nio.charset.StandardCharsets;
+
+import io.intime.IntegrationTest;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+import io.intime.identity.UserDirectory;
+import io.intime.identity.UserFixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class AccountImportIntegrationTest {
+
+    @Autowired
+    AccountImport accountImport;
+
+    @Autowired
+    UserDirectory users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void rowThatFailsAfterOthersWereCreatedRollsTheWholeImportBack() {
+        CurrentUser executive = UserFixtures.current(new UserFixtures(users).user(Role.EXECUTIVE));
+        String prefix = "Roll" + UserFixtures.unique() + " ";
+        String csv = "name,time_zone,billing_currency\n"
+                + prefix + "One,UTC,USD\n"
+                + prefix + "Two,UTC,USD\n"
+                + prefix + "Three,UTC,XYZ\n";
+        long keysBefore = jdbc.sql("select last_value from account_key_seq").query(Long.class).single();
+
+        ImportResult result = accountImport.importAll(csv.getBytes(StandardCharsets.UTF_8), executive);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.created()).isEmpty();
+        assertThat(result.preview().rows().get(2).errorFor("billing_currency")).contains("has no conversion rate configured");
+        assertThat(jdbc.sql("select count(*) from account where name like :p").param("p", prefix + "%").query(Long.class).single())
+                .as("rows one and two were inserted before row three failed, and rolled back with it").isZero();
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'account' and new_value like :p")
+                .param("p", prefix + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select last_value from account_key_seq").query(Long.class).single())
+                .as("the first two rows did take keys").isGreaterThan(keysBefore);
+    }
+
+    @Test
+    void previewSavesNothingAndTakesNoAccountKeys() {
+        CurrentUser executive = UserFixtures.current(new UserFixtures(users).user(Role.EXECUTIVE));
+        String prefix = "Prev" + UserFixtures.unique() + " ";
+        long keysBefore = jdbc.sql("select last_value from account_key_seq").query(Long.class).single();
+
+        ImportPreview preview = accountImport.preview((("name,time_zone\n" + prefix + "One,UTC\n" + prefix + "Two,UTC\n"))
+                .getBytes(StandardCharsets.UTF_8), executive);
+
+        assertThat(preview.importable()).isTrue();
+        assertThat(jdbc.sql("select count(*) from account where name like :p").param("p", prefix + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select last_value from account_key_seq").query(Long.class).single()).isEqualTo(keysBefore);
+    }
+}
