@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.intime.identity.CurrentUser;
@@ -124,6 +125,8 @@ abstract class CsvImport<T> {
     }
 
     ImportResult importFile(byte[] content, CurrentUser user) {
+        // What the rows were when the transaction ended, for the page when the commit fails.
+        AtomicReference<ImportPreview> attempted = new AtomicReference<>();
         try {
             return importing.execute(status -> {
                 CsvFile file = CsvFile.read(content, columns(), requiredColumns(), exportOnlyColumns());
@@ -164,6 +167,7 @@ abstract class CsvImport<T> {
                     }
                 }
                 ImportPreview preview = previewOf(file, drafts, problems);
+                attempted.set(preview);
                 if (!preview.importable()) {
                     status.setRollbackOnly();
                     return new ImportResult(preview, List.of());
@@ -172,11 +176,14 @@ abstract class CsvImport<T> {
             });
         }
         catch (TransactionException | DataAccessException e) {
-            CsvFile file = CsvFile.read(content, columns(), requiredColumns(), exportOnlyColumns());
-            return new ImportResult(new ImportPreview(file.columns(), List.of(),
-                    List.of("Nothing was imported: the database refused the import when saving it ("
-                            + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + "). Try again; if it happens again, tell an admin."),
-                    file.notes()), List.of());
+            String problem = "The database refused the import when saving it ("
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage()
+                    + "), so nothing was saved. Try again; if it happens again, tell an admin.";
+            ImportPreview rows = attempted.get();
+            if (rows == null) {
+                return new ImportResult(new ImportPreview(List.of(), List.of(), List.of(problem), List.of()), List.of());
+            }
+            return new ImportResult(new ImportPreview(rows.columns(), rows.rows(), List.of(problem), rows.notes()), List.of());
         }
     }
 

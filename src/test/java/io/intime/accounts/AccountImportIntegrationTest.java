@@ -50,6 +50,37 @@ class AccountImportIntegrationTest {
     }
 
     @Test
+    void importRefusedByTheDatabaseAtCommitSavesNothingAndSaysWhy() {
+        CurrentUser executive = UserFixtures.current(new UserFixtures(users).user(Role.EXECUTIVE));
+        String prefix = "Commit" + UserFixtures.unique() + " ";
+        jdbc.sql("""
+                create or replace function refuse_at_commit() returns trigger language plpgsql as $$
+                begin
+                  if new.name like '%Refused at commit%' then raise exception 'refused at commit'; end if;
+                  return new;
+                end $$""").update();
+        jdbc.sql("""
+                create constraint trigger refuse_at_commit after insert on account
+                deferrable initially deferred for each row execute function refuse_at_commit()""").update();
+        try {
+            String csv = "name,time_zone\n" + prefix + "Fine,UTC\n" + prefix + "Refused at commit,UTC\n";
+
+            ImportResult result = accountImport.importAll(csv.getBytes(StandardCharsets.UTF_8), executive);
+
+            assertThat(result.succeeded()).isFalse();
+            assertThat(result.preview().rows()).hasSize(2).allMatch(row -> !row.hasErrors());
+            assertThat(result.preview().problems()).singleElement().asString()
+                    .contains("The database refused the import", "refused at commit", "nothing was saved");
+            assertThat(jdbc.sql("select count(*) from account where name like :p").param("p", prefix + "%").query(Long.class).single())
+                    .isZero();
+        }
+        finally {
+            jdbc.sql("drop trigger refuse_at_commit on account").update();
+            jdbc.sql("drop function refuse_at_commit()").update();
+        }
+    }
+
+    @Test
     void previewSavesNothingAndTakesNoAccountKeys() {
         CurrentUser executive = UserFixtures.current(new UserFixtures(users).user(Role.EXECUTIVE));
         String prefix = "Prev" + UserFixtures.unique() + " ";

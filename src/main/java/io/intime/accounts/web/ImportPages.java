@@ -37,6 +37,14 @@ class ImportPages {
     /** The most created records the success message lists by name. */
     private static final int LISTED = 25;
 
+    /**
+     * The preview's table shows the first valid rows and the first rows with errors, up to
+     * these numbers, in file order: a browser takes about a second per thousand rows, and
+     * nearly a minute for a full 20,000-row file. Every row is checked and counted all the same.
+     */
+    private static final int SHOWN_FIRST = 1_000;
+    private static final int SHOWN_ERRORS = 1_000;
+
     private final AccountImport accountImport;
     private final ContactImport contactImport;
     private final PendingImports pending;
@@ -104,7 +112,9 @@ class ImportPages {
                 : contactImport.importAll(file.get().content(), me);
         if (!result.succeeded()) {
             String uploadId = null;
-            if (result.preview().importable()) {
+            if (!result.preview().rows().isEmpty() && result.preview().rowsWithErrors() == 0) {
+                // Every row was valid: the database refused (a conflict, a lost connection); the
+                // same file may be tried again.
                 pending.putBack(session, file.get());
                 uploadId = file.get().id();
             }
@@ -153,7 +163,8 @@ class ImportPages {
     }
 
     private String index(CurrentUser me, ImportKind kind, Model model) {
-        model.addAttribute("kind", kind.slug());
+        ImportKind other = kind == ImportKind.ACCOUNTS ? ImportKind.CONTACTS : ImportKind.ACCOUNTS;
+        model.addAttribute("kind", !allowed(me, kind) && allowed(me, other) ? other.slug() : kind.slug());
         model.addAttribute("canAccounts", accountImport.allowed(me));
         model.addAttribute("canContacts", contactImport.allowed(me));
         model.addAttribute("accountColumns", accountImport.describeColumns());
@@ -172,6 +183,16 @@ class ImportPages {
         model.addAttribute("failure", failure);
         model.addAttribute("rowsLabel", String.format(java.util.Locale.US, "%,d", preview.total()) + (preview.total() == 1 ? " row" : " rows"));
         model.addAttribute("confirmLabel", "Import " + kind.count(preview.total()));
+        List<ImportRow> shown = new java.util.ArrayList<>();
+        int valid = 0;
+        int invalid = 0;
+        for (ImportRow row : preview.rows()) {
+            if (row.hasErrors() ? invalid++ < SHOWN_ERRORS : valid++ < SHOWN_FIRST) {
+                shown.add(row);
+            }
+        }
+        model.addAttribute("shownRows", shown);
+        model.addAttribute("hiddenRows", preview.total() - shown.size());
         model.addAttribute("errorRows", preview.rows().stream().filter(ImportRow::hasErrors).limit(100).toList());
         model.addAttribute("notedRows", preview.rows().stream().filter(row -> !row.notes().isEmpty()).limit(200).toList());
         return "imports/preview";

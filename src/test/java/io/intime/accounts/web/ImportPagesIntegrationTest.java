@@ -10,7 +10,6 @@ import io.intime.accounts.AccountManagement;
 import io.intime.accounts.ContactManagement;
 import io.intime.accounts.ImportPreview;
 import io.intime.accounts.ImportRow;
-import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserFixtures;
@@ -215,6 +214,26 @@ class ImportPagesIntegrationTest {
     }
 
     @Test
+    void largePreviewShowsTheFirstThousandValidRowsAndEveryErrorButCountsAllRows() throws Exception {
+        StringBuilder csv = new StringBuilder("name,time_zone\n");
+        for (int i = 1; i <= 1_005; i++) {
+            csv.append(prefix).append("Bulk ").append(i).append(",UTC\n");
+        }
+        csv.append(prefix).append("Late Error,Nowhere/Town\n");
+
+        MvcResult result = mvc.perform(upload("accounts", csv.toString()).with(as(executive))).andExpect(status().isOk()).andReturn();
+
+        var model = result.getModelAndView().getModel();
+        assertThat(((ImportPreview) model.get("preview")).total()).isEqualTo(1_006);
+        @SuppressWarnings("unchecked")
+        List<ImportRow> shown = (List<ImportRow>) model.get("shownRows");
+        assertThat(shown).hasSize(1_001);
+        assertThat(shown.get(shown.size() - 1).number()).isEqualTo(1_007);
+        assertThat(RenderedPage.text(new RenderedPage(result.getResponse().getContentAsString()).byId("hidden-rows")))
+                .contains("The other 5 rows were checked too.");
+    }
+
+    @Test
     void fileWithoutTheRequiredColumnsIsRefusedAsAWhole() throws Exception {
         MvcResult result = mvc.perform(upload("accounts", "company,zone\nAcme,UTC\n").with(as(executive)))
                 .andExpect(status().isOk()).andReturn();
@@ -284,9 +303,5 @@ class ImportPagesIntegrationTest {
 
     private List<String> contactNames(long accountId) {
         return jdbc.sql("select name from contact where account_id = :a order by name").param("a", accountId).query(String.class).list();
-    }
-
-    static CurrentUser current(UserSummary user) {
-        return UserFixtures.current(user);
     }
 }
