@@ -209,6 +209,21 @@ public class UserDirectory {
     }
 
     /**
+     * {@link #ensure} for many users at once (the demo world): each distinct password is
+     * hashed once, since a password hash is deliberately slow. {@code enabled} is ignored
+     * (new users are enabled); returns the users in the order given.
+     */
+    @Transactional
+    public List<UserSummary> ensureAll(List<UserForm> forms) {
+        Map<String, String> hashes = new java.util.HashMap<>();
+        return forms.stream().map(form -> users.findByUsername(form.username()).map(User::toSummary)
+                .orElseGet(() -> users.save(new User(form.username(), form.fullName(), form.email(), blankToNull(form.title()),
+                        form.role(), hashes.computeIfAbsent(form.password(), passwords::encode), form.timeZone(), "system"))
+                        .toSummary()))
+                .toList();
+    }
+
+    /**
      * The form's constraints and a known time zone, checked here so that pages and the API get
      * the same rules; a change leaves the username alone, so it is not checked then.
      */

@@ -1,0 +1,92 @@
+package io.intime.shared.web;
+
+import javax.sql.DataSource;
+
+import io.intime.IntegrationTest;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * With {@code intime.diagnostics.request-metrics=true} every response carries the server time
+ * and the number of SQL statements the request executed.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "intime.diagnostics.request-metrics=true")
+@Import(RequestMetricsFilterTest.ProbeController.class)
+class RequestMetricsFilterTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void countsTheStatementsOfEachRequest() throws Exception {
+        assertThat(dataSource).isInstanceOf(ProxyDataSource.class);
+        for (int statements : new int[] { 0, 1, 3, 7 }) {
+            mvc.perform(get("/test/request-metrics").param("statements", String.valueOf(statements)).with(user("probe")))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, String.valueOf(statements)));
+        }
+    }
+
+    @Test
+    void reportsTheServerTime() throws Exception {
+        MvcResult result = mvc.perform(get("/test/request-metrics").param("statements", "1").param("sleepMs", "30")
+                .with(user("probe"))).andExpect(status().isOk()).andReturn();
+        assertThat(Long.parseLong(result.getResponse().getHeader(RequestMetricsFilter.SERVER_TIME_HEADER)))
+                .isGreaterThanOrEqualTo(30);
+        assertThat(result.getResponse().getContentAsString()).isEqualTo("1");
+    }
+
+    @Test
+    void stampsHealthChecksErrorsAndRedirectsToo() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+                .andExpect(header().exists(RequestMetricsFilter.SERVER_TIME_HEADER))
+                .andExpect(header().exists(RequestMetricsFilter.SQL_STATEMENTS_HEADER));
+        mvc.perform(get("/no-such-page").with(user("probe"))).andExpect(status().isNotFound())
+                .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
+        mvc.perform(get("/test/request-metrics").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
+                .andExpect(header().exists(RequestMetricsFilter.SERVER_TIME_HEADER));
+        mvc.perform(get("/test/request-metrics")).andExpect(status().isUnauthorized())
+                .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
+    }
+
+    /** Runs as many statements as asked; test-only, registered by this class alone. */
+    @RestController
+    static class ProbeController {
+
+        private final JdbcClient jdbc;
+
+        ProbeController(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @GetMapping("/test/request-metrics")
+        String run(@RequestParam int statements, @RequestParam(defaultValue = "0") long sleepMs) throws InterruptedException {
+            for (int i = 0; i < statements; i++) {
+                jdbc.sql("select 1").query(Integer.class).single();
+            }
+            Thread.sleep(sleepMs);
+            return String.valueOf(statements);
+        }
+    }
+}
