@@ -25,6 +25,12 @@ class LayoutAdvice {
         return Identity.currentUserOrNull();
     }
 
+    /** The request path, so the layout can mark the navigation entry of the current page. */
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
     @ModelAttribute("nav")
     List<NavigationItem> nav() {
         CurrentUser me = Identity.currentUserOrNull();
