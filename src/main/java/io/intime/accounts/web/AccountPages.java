@@ -20,6 +20,7 @@ import io.intime.accounts.ContactView;
 import io.intime.accounts.ContractManagement;
 import io.intime.accounts.ContractStatus;
 import io.intime.accounts.ContractView;
+import io.intime.accounts.AccountSections;
 import io.intime.accounts.Editable;
 import io.intime.accounts.Tier;
 import io.intime.identity.AuditRecord;
@@ -70,9 +71,12 @@ class AccountPages {
     private final AuditTrail audit;
     private final CurrencyRates rates;
     private final AccountsFormat format;
+    private final AccountSections sections;
 
     AccountPages(AccountManagement accounts, ContactManagement contacts, ContractManagement contracts,
-            UserDirectory users, AuditTrail audit, CurrencyRates rates, AccountsFormat format) {
+            UserDirectory users, AuditTrail audit, CurrencyRates rates, AccountsFormat format,
+            AccountSections sections) {
+        this.sections = sections;
         this.accounts = accounts;
         this.contacts = contacts;
         this.contracts = contracts;
@@ -135,9 +139,7 @@ class AccountPages {
         List<ContactView> contactList = contacts.forAccount(id, me);
         List<ContractView> contractList = access.viewContracts() ? contracts.forAccount(id, me) : null;
         LocalDate today = LocalDate.now(me.timeZone());
-        model.addAttribute("account", account);
-        model.addAttribute("access", access);
-        model.addAttribute("tab", current);
+        sections.header(model, account, current, me);
         model.addAttribute("today", today);
         model.addAttribute("contacts", contactList);
         model.addAttribute("activeContacts", contactList.stream().filter(ContactView::active).count());
