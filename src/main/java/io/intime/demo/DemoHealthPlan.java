@@ -21,15 +21,15 @@ import java.util.Map;
  * <ul>
  * <li>hiring velocity: 25 = at least 11 open jobs and more than 5 hires a month (hires are
  * placements started in the last 90 days, not fallen off, divided by 3); 20 = at least 5 open
- * and at least 3 a month; 15 = at least 2 open and at least 1 a month; 10 = one open job or a
- * hire in the last 90 days; 0 = neither.</li>
+ * and at least 3 a month; 15 = at least 2 open and at least 1 a month; 10 = at least one open
+ * job; 0 = no open job ("no active hiring", whatever the hires before).</li>
  * <li>payment promptness: average days from issue to payment over the invoices of the last
  * 365 days (an unpaid invoice past its due date counts with its age so far): under 15 = 20,
  * 15–30 = 15, 31–45 = 10, 46–60 = 5, over 60 or a written-off invoice = 0.</li>
  * <li>NPS: average 0–10 score of the responses of the last 180 days: 9+ = 20, 7+ = 15,
  * 5+ = 10, 3+ = 5, below 3 = 0.</li>
- * <li>executive engagement: executive touchpoints (activities with an EXECUTIVE contact or the
- * executive sponsor) in the last 90 days: 3+ = 15, 1–2 = 10; none but two or more contacts
+ * <li>executive engagement: executive touchpoints (calls and meetings with an EXECUTIVE contact
+ * or with the account's executive sponsor taking part) in the last 90 days: 3+ = 15, 1–2 = 10; none but two or more contacts
  * engaged in 90 days = 5; otherwise 0 (single point of contact).</li>
  * <li>expansion pipeline: an open opportunity over $100K = 10, any open opportunity = 5,
  * none = 0.</li>
@@ -71,7 +71,7 @@ final class DemoHealthPlan {
             Map.entry("TechCorp", new Points(25, 10, 15, 15, 10, 10)),
             Map.entry("MegaBank", new Points(25, 20, 20, 15, 10, 5)),
             Map.entry("GrowthStartup", new Points(20, 15, 10, 10, 5, 10)),
-            Map.entry("RetailCo", new Points(20, 15, 15, 10, 10, 5)),
+            Map.entry("RetailCo", new Points(20, 15, 15, 10, 10, 0)),
             Map.entry("InsureCo", new Points(25, 15, 20, 10, 10, 10)),
             Map.entry("HealthTech", new Points(25, 20, 15, 15, 10, 10)),
             Map.entry("FinanceHub", new Points(25, 15, 15, 15, 10, 10)));
