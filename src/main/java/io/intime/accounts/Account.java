@@ -68,6 +68,14 @@ class Account extends Auditable {
     @Column(name = "arr_amount")
     private BigDecimal arr = BigDecimal.ZERO;
 
+    /** The latest health score, written only by {@link AccountManagement#recordHealth}; read-only here. */
+    @Column(name = "health_score", insertable = false, updatable = false)
+    private Integer healthScore;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "health_band", insertable = false, updatable = false)
+    private HealthBand healthBand;
+
     protected Account() {
     }
 
@@ -190,5 +198,13 @@ class Account extends Auditable {
 
     BigDecimal arr() {
         return arr;
+    }
+
+    Integer healthScore() {
+        return healthScore;
+    }
+
+    HealthBand healthBand() {
+        return healthBand;
     }
 }

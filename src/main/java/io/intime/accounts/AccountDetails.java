@@ -4,10 +4,13 @@ import java.time.LocalDate;
 
 import io.intime.shared.Money;
 
-/** An account as its page (Account 360) and the API show it. */
+/**
+ * An account as its page (Account 360) and the API show it. {@code healthScore} and
+ * {@code healthBand}: the latest health score, null when the account has none yet.
+ */
 public record AccountDetails(long id, String key, String name, String industry, Integer employeeCount,
         String hqLocation, String timeZone, AccountStatus status, Tier tier, Tier tierOverride, boolean strategic,
         LocalDate relationshipStart, Long ownerId, String ownerName, Long executiveSponsorId,
         String executiveSponsorName, String billingCurrency, String region, Money arr, Stamp stamp,
-        AccountAccess access) {
+        AccountAccess access, Integer healthScore, HealthBand healthBand) {
 }

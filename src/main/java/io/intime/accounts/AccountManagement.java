@@ -3,6 +3,7 @@ package io.intime.accounts;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import io.intime.shared.StaleVersionException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +44,7 @@ public class AccountManagement {
     static final String ENTITY = "account";
     private static final Map<String, String> SORTS = Map.of(
             "name", "lower(a.name)", "key", "a.id", "arr", "a.arr_amount", "tier", "a.tier",
-            "status", "a.status", "updated", "a.updated_at", "region", "a.region");
+            "status", "a.status", "updated", "a.updated_at", "region", "a.region", "health", "a.health_score");
 
     private final Accounts accounts;
     private final Contracts contracts;
@@ -97,16 +99,31 @@ public class AccountManagement {
             where.append(" and a.strategic = :strategic");
             params.put("strategic", query.strategic());
         }
+        if (query.band() != null) {
+            where.append(" and a.health_band = :band");
+            params.put("band", query.band().name());
+        }
+        if (query.healthMin() != null) {
+            where.append(" and a.health_score >= :healthMin");
+            params.put("healthMin", query.healthMin());
+        }
+        if (query.healthMax() != null) {
+            where.append(" and a.health_score <= :healthMax");
+            params.put("healthMax", query.healthMax());
+        }
         if (user.hasRole(Role.RECRUITER)) {
             where.append(" and a.id in (select account_id from account_team_member where user_id = :me)");
             params.put("me", user.id());
         }
         String sortColumn = SORTS.getOrDefault(query.sort() == null ? "name" : query.sort(), "lower(a.name)");
+        // Accounts without a score yet come last whichever way the health column is sorted.
         String direction = query.descending() ? " desc" : " asc";
+        String nulls = "health".equals(query.sort()) ? " nulls last" : "";
         String sql = """
                 select a.id, a.account_key, a.name, a.industry, a.status, a.tier, a.strategic, a.owner_id,
-                       a.arr_amount, a.billing_currency, a.region, a.hq_location, a.updated_at
-                from account a""" + where + " order by " + sortColumn + direction + ", a.id" + direction
+                       a.arr_amount, a.billing_currency, a.region, a.hq_location, a.updated_at,
+                       a.health_score, a.health_band
+                from account a""" + where + " order by " + sortColumn + direction + nulls + ", a.id" + direction
                 + " limit :limit offset :offset";
         params.put("limit", page.size());
         params.put("offset", page.offset());
@@ -128,20 +145,57 @@ public class AccountManagement {
                 row.industry(), row.status(), row.tier(), row.strategic(), row.ownerId(),
                 row.ownerId() == null ? null : nameOf(owners.get(row.ownerId())), row.arr(), row.region(), row.hq(),
                 editsAll || user.hasRole(Role.ACCOUNT_MANAGER) && Objects.equals(row.ownerId(), user.id()),
-                row.updatedAt())).toList();
+                row.updatedAt(), row.healthScore(), row.healthBand())).toList();
         return new PageResult<>(items, total[0], page.page(), page.size());
     }
 
     private record Row(long id, String key, String name, String industry, AccountStatus status, Tier tier,
-            boolean strategic, Long ownerId, Money arr, String region, String hq, Instant updatedAt) {
+            boolean strategic, Long ownerId, Money arr, String region, String hq, Instant updatedAt,
+            Integer healthScore, HealthBand healthBand) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("account_key"), rs.getString("name"), rs.getString("industry"),
                     AccountStatus.valueOf(rs.getString("status")), Tier.valueOf(rs.getString("tier")),
                     rs.getBoolean("strategic"), (Long) rs.getObject("owner_id"),
                     new Money(rs.getBigDecimal("arr_amount"), rs.getString("billing_currency")), rs.getString("region"),
-                    rs.getString("hq_location"), rs.getTimestamp("updated_at").toInstant());
+                    rs.getString("hq_location"), rs.getTimestamp("updated_at").toInstant(),
+                    (Integer) rs.getObject("health_score", Integer.class),
+                    rs.getString("health_band") == null ? null : HealthBand.valueOf(rs.getString("health_band")));
         }
+    }
+
+    /**
+     * Keeps the latest health scores on the accounts (for the list's filters and sort), in one
+     * statement however many. A derived mark: the accounts' versions, audit trails and
+     * {@code updated_at} do not change, so it never conflicts with a person's edit. Marks of
+     * accounts that no longer exist are ignored; a mark older than the one kept is ignored.
+     */
+    @Transactional
+    public void recordHealth(List<HealthMark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        int n = marks.size();
+        Long[] ids = new Long[n];
+        Integer[] scores = new Integer[n];
+        String[] bands = new String[n];
+        Timestamp[] at = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            HealthMark mark = marks.get(i);
+            ids[i] = mark.accountId();
+            scores[i] = mark.score();
+            bands[i] = mark.band().name();
+            at[i] = Timestamp.from(mark.computedAt());
+        }
+        jdbc.sql("""
+                update account a set health_score = m.score, health_band = m.band, health_computed_at = m.at
+                from unnest(:ids, :scores, :bands, :at) as m(id, score, band, at)
+                where a.id = m.id and (a.health_computed_at is null or a.health_computed_at <= m.at)""")
+                .param("ids", new SqlArrayValue("bigint", (Object[]) ids))
+                .param("scores", new SqlArrayValue("int", (Object[]) scores))
+                .param("bands", new SqlArrayValue("varchar", (Object[]) bands))
+                .param("at", new SqlArrayValue("timestamptz", (Object[]) at))
+                .update();
     }
 
     /** Whether the user may create accounts (executives, sales directors, admins), for pages to offer it. */
@@ -305,7 +359,7 @@ public class AccountManagement {
         int page = 0;
         PageResult<AccountSummary> result;
         do {
-            result = search(new AccountQuery(null, null, null, owner, null, "name", false, page++, PageRequest.MAX_SIZE), user);
+            result = search(new AccountQuery(null, null, null, owner, null, null, null, null, "name", false, page++, PageRequest.MAX_SIZE), user);
             all.addAll(result.items());
         } while (result.hasNext());
         return all;
@@ -341,7 +395,8 @@ public class AccountManagement {
                 account.ownerId() == null ? null : nameOf(people.get(account.ownerId())), account.executiveSponsorId(),
                 account.executiveSponsorId() == null ? null : nameOf(people.get(account.executiveSponsorId())),
                 account.billingCurrency(), account.region(),
-                new Money(account.arr(), account.billingCurrency()), account.stamp(), rules.access(user, account));
+                new Money(account.arr(), account.billingCurrency()), account.stamp(), rules.access(user, account),
+                account.healthScore(), account.healthBand());
     }
 
     private void validate(AccountForm form) {

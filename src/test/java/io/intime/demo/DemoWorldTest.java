@@ -144,7 +144,7 @@ class DemoWorldTest {
 
         CurrentUser me = users.findByUsername("am").map(u -> new CurrentUser(u.id(), u.username(), u.fullName(), u.role(),
                 java.time.ZoneId.of(u.timeZone()))).orElseThrow();
-        var mine = accounts.search(new AccountQuery(null, null, null, am, null, "name", false, 0, 50), me);
+        var mine = accounts.search(new AccountQuery(null, null, null, am, null, null, null, null, "name", false, 0, 50), me);
         assertThat(mine.total()).isEqualTo(42);
         assertThat(mine.items()).allMatch(a -> a.editable());
 

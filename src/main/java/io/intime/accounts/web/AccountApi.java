@@ -1,6 +1,8 @@
 package io.intime.accounts.web;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +11,19 @@ import java.util.TreeSet;
 
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountForm;
-import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountManagement.TeamMember;
+import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountQuery;
 import io.intime.accounts.AccountStatus;
 import io.intime.accounts.AccountSummary;
+import io.intime.accounts.AccountTimeline;
+import io.intime.accounts.HealthBand;
 import io.intime.accounts.Tier;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.FieldError;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.PageResult;
+import io.intime.shared.TimelineEntry;
 import io.intime.shared.web.JsonForms;
 import io.intime.shared.web.Pages;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,27 +60,41 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class AccountApi {
 
     /** The columns the list sorts by; anything else is a 400 rather than a silent default. */
-    static final Set<String> SORTS = new TreeSet<>(Set.of("name", "key", "arr", "tier", "status", "updated", "region"));
+    static final Set<String> SORTS = new TreeSet<>(Set.of("name", "key", "arr", "tier", "status", "updated", "region", "health"));
 
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final AccountManagement management;
     private final JsonForms forms;
+    private final AccountTimeline timeline;
 
-    AccountApi(AccountManagement management, JsonForms forms) {
+    AccountApi(AccountManagement management, JsonForms forms, AccountTimeline timeline) {
         this.management = management;
         this.forms = forms;
+        this.timeline = timeline;
     }
 
     @GetMapping
     @Operation(summary = "Search accounts", description = "Filters are optional; sort is one of name, key, arr, tier, "
-            + "status, updated, region; direction is asc or desc.")
+            + "status, updated, region, health; direction is asc or desc. band, healthMin and healthMax (0–100) filter "
+            + "by the latest health score; accounts without a score yet match none of them.")
     PageResult<AccountSummary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) Tier tier, @RequestParam(required = false) AccountStatus status,
             @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Boolean strategic,
+            @RequestParam(required = false) HealthBand band, @RequestParam(required = false) Integer healthMin,
+            @RequestParam(required = false) Integer healthMax,
             @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String direction,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
         List<FieldError> errors = new ArrayList<>();
+        if (healthMin != null && (healthMin < 0 || healthMin > 100)) {
+            errors.add(new FieldError("healthMin", "must be between 0 and 100"));
+        }
+        if (healthMax != null && (healthMax < 0 || healthMax > 100)) {
+            errors.add(new FieldError("healthMax", "must be between 0 and 100"));
+        }
+        if (healthMin != null && healthMax != null && healthMin > healthMax) {
+            errors.add(new FieldError("healthMax", "must not be below healthMin (" + healthMin + ")"));
+        }
         if (!SORTS.contains(sort)) {
             errors.add(new FieldError("sort", "'" + sort + "' is not one of " + String.join(", ", SORTS)));
         }
@@ -83,7 +102,7 @@ class AccountApi {
             errors.add(new FieldError("direction", "'" + direction + "' is not one of asc, desc"));
         }
         JsonForms.throwIfAny(errors);
-        return management.search(new AccountQuery(q, tier, status, ownerId, strategic, sort,
+        return management.search(new AccountQuery(q, tier, status, ownerId, strategic, band, healthMin, healthMax, sort,
                 direction.equalsIgnoreCase("desc"), page, size), user);
     }
 
@@ -103,6 +122,18 @@ class AccountApi {
     @Operation(summary = "Read an account (Account 360)")
     AccountDetails get(@PathVariable long id, CurrentUser user) {
         return management.get(id, user);
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Operation(summary = "The account's timeline", description = "Activities, NPS responses, placements, invoices, "
+            + "escalations and the other dated facts of the account, newest first; since defaults to 90 days ago, "
+            + "limit (1–500) to 100.")
+    List<TimelineEntry> timeline(@PathVariable long id, @RequestParam(required = false) Instant since,
+            @RequestParam(defaultValue = "100") int limit, CurrentUser user) {
+        if (limit < 1 || limit > AccountTimeline.MAX_LIMIT) {
+            JsonForms.throwIfAny(List.of(new FieldError("limit", "must be between 1 and " + AccountTimeline.MAX_LIMIT)));
+        }
+        return timeline.of(id, since == null ? Instant.now().minus(Duration.ofDays(90)) : since, limit, user);
     }
 
     @PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH })

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.intime.accounts.AccountQuery;
 import io.intime.accounts.AccountStatus;
 import io.intime.accounts.AccountSummary;
+import io.intime.accounts.HealthBand;
 import io.intime.accounts.Tier;
 import io.intime.shared.PageResult;
 
@@ -16,12 +17,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public record AccountListing(AccountQuery query, String strategic, PageResult<AccountSummary> result) {
 
-    static final Set<String> SORTS = Set.of("name", "arr", "tier", "status", "updated", "key", "region");
+    static final Set<String> SORTS = Set.of("name", "arr", "tier", "status", "updated", "key", "region", "health");
     private static final Set<String> DESCENDING_FIRST = Set.of("arr", "updated");
 
     public boolean filtered() {
         return query.q() != null || query.tier() != null || query.status() != null || query.ownerId() != null
-                || query.strategic() != null;
+                || query.strategic() != null || query.band() != null || query.healthMin() != null || query.healthMax() != null;
     }
 
     public boolean sortedBy(String column) {
@@ -64,6 +65,15 @@ public record AccountListing(AccountQuery query, String strategic, PageResult<Ac
         if (strategic != null) {
             url.queryParam("strategic", strategic);
         }
+        if (query.band() != null) {
+            url.queryParam("band", query.band().name());
+        }
+        if (query.healthMin() != null) {
+            url.queryParam("healthMin", query.healthMin());
+        }
+        if (query.healthMax() != null) {
+            url.queryParam("healthMax", query.healthMax());
+        }
         if (!"name".equals(sort) || descending) {
             url.queryParam("sort", sort);
         }
@@ -78,6 +88,16 @@ public record AccountListing(AccountQuery query, String strategic, PageResult<Ac
 
     static Tier tier(String value) {
         return parse(Tier.class, value);
+    }
+
+    static HealthBand band(String value) {
+        return parse(HealthBand.class, value);
+    }
+
+    /** A health score bound from a link; anything but 0–100 is no bound. */
+    static Integer score(String value) {
+        Long score = id(value);
+        return score == null || score < 0 || score > 100 ? null : score.intValue();
     }
 
     static AccountStatus status(String value) {

@@ -13,6 +13,7 @@ import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountForm;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountQuery;
+import io.intime.accounts.AccountSections;
 import io.intime.accounts.AccountStatus;
 import io.intime.accounts.AccountSummary;
 import io.intime.accounts.ContactManagement;
@@ -20,8 +21,8 @@ import io.intime.accounts.ContactView;
 import io.intime.accounts.ContractManagement;
 import io.intime.accounts.ContractStatus;
 import io.intime.accounts.ContractView;
-import io.intime.accounts.AccountSections;
 import io.intime.accounts.Editable;
+import io.intime.accounts.HealthBand;
 import io.intime.accounts.Tier;
 import io.intime.identity.AuditRecord;
 import io.intime.identity.AuditTrail;
@@ -103,13 +104,16 @@ class AccountPages {
             @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
             @RequestParam(required = false) String strategic, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String band, @RequestParam(required = false) String healthMin,
+            @RequestParam(required = false) String healthMax,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
             CurrentUser me, Model model, HttpServletResponse response) {
         Boolean strategicOnly = "true".equals(strategic) ? Boolean.TRUE : "false".equals(strategic) ? Boolean.FALSE : null;
         String sortBy = sort != null && AccountListing.SORTS.contains(sort) ? sort : "name";
         AccountQuery query = new AccountQuery(q, AccountListing.tier(tier), AccountListing.status(status),
-                AccountListing.id(owner), strategicOnly, sortBy, "desc".equals(dir), AccountListing.page(page), PAGE_SIZE);
+                AccountListing.id(owner), strategicOnly, AccountListing.band(band), AccountListing.score(healthMin),
+                AccountListing.score(healthMax), sortBy, "desc".equals(dir), AccountListing.page(page), PAGE_SIZE);
         PageResult<AccountSummary> result = accounts.search(query, me);
         model.addAttribute("listing", new AccountListing(query, strategicOnly == null ? null : strategicOnly.toString(), result));
         response.setHeader("Vary", "HX-Request");
@@ -119,6 +123,7 @@ class AccountPages {
         model.addAttribute("owners", users.withRoles(Role.ACCOUNT_MANAGER));
         model.addAttribute("tiers", Tier.values());
         model.addAttribute("statuses", AccountStatus.values());
+        model.addAttribute("bands", HealthBand.values());
         model.addAttribute("canCreate", accounts.canCreateAccounts(me));
         model.addAttribute("canImport", IMPORTERS.contains(me.role()));
         return "accounts/list";

@@ -264,7 +264,7 @@ class AccountApiIntegrationTest {
         MvcTestResult sort = mvc.get().uri("/api/v1/accounts?sort=password&direction=sideways").with(as(user)).exchange();
         assertThat(sort).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(errorFields(sort)).containsExactly("sort", "direction");
-        assertThat(errorMessage(sort, "sort")).contains("arr, key, name, region, status, tier, updated");
+        assertThat(errorMessage(sort, "sort")).contains("arr, health, key, name, region, status, tier, updated");
         assertThat(errorFields(mvc.get().uri("/api/v1/accounts?tier=HUGE").with(as(user)).exchange())).containsExactly("tier");
         assertThat(errorFields(mvc.get().uri("/api/v1/accounts/abc").with(as(user)).exchange())).containsExactly("id");
     }
