@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -198,6 +199,35 @@ public class AccountManagement {
                 .update();
     }
 
+    /**
+     * Who looks after each account, for many accounts in one statement: its key and name, its
+     * owner, its executive sponsor and whether it is strategic. Used by readers that notify people about accounts
+     * (health alerts); no permission check, as no account content is returned.
+     *
+     * @param accountIds the accounts, or null for every account
+     * @return an entry per existing account asked for
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Stewards> stewards(Collection<Long> accountIds) {
+        Map<Long, Stewards> result = new HashMap<>();
+        String sql = "select id, account_key, name, owner_id, executive_sponsor_id, strategic from account"
+                + (accountIds == null ? "" : " where id = any(:ids)");
+        var statement = jdbc.sql(sql);
+        if (accountIds != null) {
+            statement = statement.param("ids", new SqlArrayValue("bigint", accountIds.toArray()));
+        }
+        statement.query((rs, i) -> new Stewards(rs.getLong("id"), rs.getString("account_key"), rs.getString("name"),
+                (Long) rs.getObject("owner_id", Long.class),
+                (Long) rs.getObject("executive_sponsor_id", Long.class), rs.getBoolean("strategic")))
+                .list().forEach(stewards -> result.put(stewards.accountId(), stewards));
+        return result;
+    }
+
+    /** An account's key and name, owner and executive sponsor (either may be null) and strategic flag. */
+    public record Stewards(long accountId, String key, String name, Long ownerId, Long executiveSponsorId,
+            boolean strategic) {
+    }
+
     /** Whether the user may create accounts (executives, sales directors, admins), for pages to offer it. */
     public boolean canCreateAccounts(CurrentUser user) {
         return rules.canCreateAccounts(user);
@@ -215,14 +245,15 @@ public class AccountManagement {
      * Account 360 as a person opens it; an executive opening a strategic account is recorded
      * as {@code strategic_account.reviewed}.
      *
-     * @param healthScore the score shown with it, or null when it has none yet
+     * @param healthScore the score shown with it, or null for the account's latest score (null when it has none yet)
      */
     @Transactional
     public AccountDetails open(long id, Integer healthScore, CurrentUser user) {
         Account account = load(id);
         rules.requireView(user, account);
         if (account.strategic() && user.hasRole(Role.EXECUTIVE)) {
-            events.publishEvent(new StrategicAccountReviewed(id, healthScore, user.id(), Instant.now()));
+            events.publishEvent(new StrategicAccountReviewed(id, healthScore != null ? healthScore : account.healthScore(),
+                    user.id(), Instant.now()));
         }
         return details(account, user);
     }

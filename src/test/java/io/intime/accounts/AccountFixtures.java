@@ -75,6 +75,13 @@ public final class AccountFixtures {
         return accounts.create(accountForm(unique("Account"), owner == null ? null : owner.id(), currency), executive());
     }
 
+    /** A strategic account owned by {@code owner} with {@code sponsor} as its executive sponsor. */
+    public AccountDetails strategicAccount(CurrentUser owner, CurrentUser sponsor) {
+        return accounts.create(new AccountForm(unique("Strategic"), "Technology", 5000, "Austin, TX", "America/Chicago",
+                AccountStatus.ACTIVE, null, true, LocalDate.of(2021, 3, 1), owner.id(), sponsor.id(), "USD",
+                "North America"), executive());
+    }
+
     public void onTeam(AccountDetails account, CurrentUser member) {
         accounts.addTeamMember(account.id(), member.id(), "Dedicated Recruiter", executive());
     }
