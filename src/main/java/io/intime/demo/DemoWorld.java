@@ -18,6 +18,7 @@ import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountStatus;
 import io.intime.accounts.ContactForm;
 import io.intime.accounts.ContactManagement;
+import io.intime.accounts.ContactView;
 import io.intime.accounts.ContractForm;
 import io.intime.accounts.ContractManagement;
 import io.intime.accounts.ContractStatus;
@@ -97,10 +98,11 @@ public class DemoWorld {
     private final Environment environment;
     private final EntityManager entityManager;
     private final String password;
+    private final List<DemoFacts> facts;
 
     DemoWorld(UserDirectory users, AccountManagement accounts, ContactManagement contacts, ContractManagement contracts,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, Environment environment,
-            EntityManager entityManager, @Value("${intime.demo-password:demo}") String password) {
+            EntityManager entityManager, @Value("${intime.demo-password:demo}") String password, List<DemoFacts> facts) {
         this.users = users;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -110,6 +112,7 @@ public class DemoWorld {
         this.environment = environment;
         this.entityManager = entityManager;
         this.password = password;
+        this.facts = facts.stream().sorted(java.util.Comparator.comparingInt(DemoFacts::order)).toList();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -159,6 +162,8 @@ public class DemoWorld {
         private final LocalDate today;
         private final Random random = new Random(SEED);
         private final Map<String, UserSummary> people = new HashMap<>();
+        private final Map<String, Long> accountIds = new HashMap<>();
+        private final Map<String, List<ContactView>> createdContacts = new HashMap<>();
         private int contractSequence = 0;
         private int phoneSequence = 0;
         private int contactCount = 0;
@@ -184,6 +189,15 @@ public class DemoWorld {
             for (DemoAccount account : portfolio) {
                 create(account, admin);
             }
+            List<DemoAccount> all = new ArrayList<>(strategic);
+            all.addAll(portfolio);
+            DemoSetting setting = new DemoSetting(today, List.copyOf(all), Map.copyOf(accountIds), Map.copyOf(createdContacts),
+                    Map.copyOf(people), DemoHealthPlan.of(all), this::actor);
+            for (DemoFacts part : facts) {
+                part.create(setting);
+                entityManager.flush();
+                entityManager.clear();
+            }
             return new Created(people.size(), strategic.size() + portfolio.size(), strategic.size(),
                     BigDecimal.valueOf(strategicArr), contactCount, contractCount, 0);
         }
@@ -197,10 +211,13 @@ public class DemoWorld {
             AccountDetails account = accounts.create(new AccountForm(a.name, a.industry, a.employees, a.hq, a.timeZone,
                     AccountStatus.ACTIVE, null, a.strategic, today.minusMonths(a.monthsAgo), people.get(a.owner).id(),
                     a.strategic ? people.get("ceo").id() : null, a.currency, a.region), actor);
+            accountIds.put(a.name, account.id());
+            List<ContactView> created = new ArrayList<>();
             for (ContactForm contact : contactsOf(a)) {
-                contacts.create(account.id(), contact, actor);
+                created.add(contacts.create(account.id(), contact, actor));
                 contactCount++;
             }
+            createdContacts.put(a.name, List.copyOf(created));
             for (ContractForm contract : contractsOf(a)) {
                 contracts.create(account.id(), contract, actor);
                 contractCount++;

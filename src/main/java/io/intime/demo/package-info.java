@@ -3,5 +3,5 @@
  * on a first start with an empty database) and a deterministic synthetic portfolio for
  * benchmarks ({@link io.intime.demo.SyntheticPortfolio}, see {@code bench/README.md}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo world", allowedDependencies = { "identity", "accounts", "shared" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo world", allowedDependencies = { "identity", "accounts", "staffing", "billing", "engagement", "escalations", "revenue", "shared", "shared::*" })
 package io.intime.demo;

@@ -1,0 +1,16 @@
+package io.intime.escalations;
+
+import java.time.LocalDate;
+
+/**
+ * An account's escalations as of a day, as the health score and its alerts read them.
+ *
+ * @param inWindow escalations raised in the window ending that day
+ * @param last30 escalations raised in the 30 days ending that day
+ * @param open escalations raised by then and not resolved by then
+ * @param latestTitle the latest escalation's key and title, or null
+ * @param latestRaised the day it was raised, or null
+ */
+public record IssueFacts(long accountId, int inWindow, int last30, int open, String latestTitle,
+        LocalDate latestRaised) {
+}
