@@ -50,11 +50,11 @@ public class HealthModels {
     @Transactional
     public HealthModel current() {
         HealthModel model = cached;
-        Integer newest = jdbc.sql("select max(version) from health_model").query(Integer.class).single();
-        if (model != null && newest != null && model.version() == newest) {
+        int newest = jdbc.sql("select coalesce(max(version), 0) from health_model").query(Integer.class).single();
+        if (model != null && model.version() == newest) {
             return model;
         }
-        if (newest == null) {
+        if (newest == 0) {
             // Two nodes starting at once: the second insert does nothing and both read version 1.
             jdbc.sql("insert into health_model (version, definition, note, created_by) values (1, cast(:d as jsonb), :note, 'system') on conflict do nothing")
                     .param("d", json.writeValueAsString(DefaultHealthModel.create()))
