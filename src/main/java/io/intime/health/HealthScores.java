@@ -14,9 +14,11 @@ import io.intime.health.scoring.HealthMoves;
 import io.intime.health.scoring.HealthRecompute;
 import io.intime.health.scoring.HealthStore;
 import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,6 +86,20 @@ public class HealthScores {
         accounts.get(accountId, user);
         recompute.recompute(List.of(accountId));
         return current(accountId, user);
+    }
+
+    /** What a full recompute did: accounts scored, time taken, alerts raised and cleared. */
+    public record Recomputed(int accounts, long millis, long accountsPerSecond, int alertsRaised, int alertsCleared) {
+    }
+
+    /** Recomputes every account now (admins), as the nightly run does. */
+    public Recomputed recomputeAll(CurrentUser user) {
+        if (!user.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("Only admins recompute every account");
+        }
+        HealthRecompute.Result result = recompute.recomputeAll(recompute.today());
+        return new Recomputed(result.accounts(), result.millis(), Math.round(result.perSecond()), result.raised(),
+                result.cleared());
     }
 
     private static HealthReport.Component component(ComponentScore c) {

@@ -76,6 +76,13 @@ class HealthApi {
         return scores.recompute(id, user);
     }
 
+    @PostMapping("/health/recompute")
+    @Operation(summary = "Recompute every account's health now (admins)", description = "What the nightly run does; "
+            + "answers with the number of accounts, the time taken and the rate.")
+    HealthScores.Recomputed recomputeAll(CurrentUser user) {
+        return scores.recomputeAll(user);
+    }
+
     @GetMapping("/health-model")
     @Operation(summary = "The current health model")
     HealthModel model() {
