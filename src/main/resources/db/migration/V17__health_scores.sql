@@ -19,6 +19,9 @@ create table account_health (
   points         int[]         not null,
   -- the components as shown: points, maximum, input, explanation (see HealthStore)
   components     jsonb         not null,
+  -- a 64-bit hash of what is shown (day, model, points, inputs, explanations): a recompute that
+  -- would write the same thing again is recognised without reading the components back
+  fingerprint    bigint        not null,
   constraint account_health_score_check check (score between 0 and 100),
   constraint account_health_band_check check (band in ('GREEN','YELLOW','RED'))
 );

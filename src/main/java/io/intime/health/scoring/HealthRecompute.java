@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountManagement.Stewards;
@@ -22,6 +26,7 @@ import io.intime.shared.database.AccountScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,9 +52,11 @@ public class HealthRecompute {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final int threads;
 
     HealthRecompute(HealthModels models, FactsReader reader, HealthStore store, AccountManagement accounts,
-            Alerts alerts, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+            Alerts alerts, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+            @Value("${intime.health.recompute-threads:2}") int threads) {
         this.models = models;
         this.reader = reader;
         this.store = store;
@@ -58,6 +65,7 @@ public class HealthRecompute {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = Clock.systemUTC();
+        this.threads = Math.max(1, threads);
     }
 
     /** What a recompute did. */
@@ -84,24 +92,44 @@ public class HealthRecompute {
         return new Result(ids.size(), sync.raised(), sync.cleared(), System.currentTimeMillis() - start);
     }
 
-    /** Recomputes every account as of a day, in id slices of {@value #SLICE}. */
+    /**
+     * Recomputes every account as of a day, in id slices of {@value #SLICE}, {@code threads}
+     * slices at a time (each slice is its own transaction and touches only its accounts).
+     */
     public Result recomputeAll(LocalDate asOf) {
         long start = System.currentTimeMillis();
         HealthModel model = models.current();
         List<Long> all = jdbc.sql("select id from account order by id").query(Long.class).list();
-        int raised = 0;
-        int cleared = 0;
-        for (int from = 0; from < all.size(); from += SLICE) {
-            List<Long> ids = all.subList(from, Math.min(all.size(), from + SLICE));
-            AccountScope scope = AccountScope.range(ids.get(0), ids.get(ids.size() - 1));
-            Alerts.SyncResult sync = transaction.execute(status -> slice(model, asOf, ids, scope));
-            raised += sync.raised();
-            cleared += sync.cleared();
+        List<Future<Alerts.SyncResult>> slices = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int from = 0; from < all.size(); from += SLICE) {
+                List<Long> ids = all.subList(from, Math.min(all.size(), from + SLICE));
+                AccountScope scope = AccountScope.range(ids.get(0), ids.get(ids.size() - 1));
+                slices.add(pool.submit(() -> transaction.execute(status -> slice(model, asOf, ids, scope))));
+            }
+            int raised = 0;
+            int cleared = 0;
+            for (Future<Alerts.SyncResult> slice : slices) {
+                Alerts.SyncResult sync = slice.get();
+                raised += sync.raised();
+                cleared += sync.cleared();
+            }
+            Result result = new Result(all.size(), raised, cleared, System.currentTimeMillis() - start);
+            log.info("Health recomputed for {} accounts as of {} in {} ms ({} accounts/s); alerts raised {}, cleared {}",
+                    result.accounts(), asOf, result.millis(), Math.round(result.perSecond()), raised, cleared);
+            return result;
         }
-        Result result = new Result(all.size(), raised, cleared, System.currentTimeMillis() - start);
-        log.info("Health recomputed for {} accounts as of {} in {} ms ({} accounts/s); alerts raised {}, cleared {}",
-                result.accounts(), asOf, result.millis(), Math.round(result.perSecond()), raised, cleared);
-        return result;
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Health recompute interrupted", e);
+        }
+        catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -153,12 +181,29 @@ public class HealthRecompute {
 
     /** Scores a slice as of a day, stores it, marks the accounts and syncs their alerts. */
     private Alerts.SyncResult slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope) {
-        Map<Long, HealthBand> previous = store.currentBands(scope);
+        long t0 = System.nanoTime();
+        Map<Long, HealthStore.Current> previous = store.current(scope);
+        long t1 = System.nanoTime();
         Map<Long, Scored> scored = score(model, asOf, ids, scope);
+        long t2 = System.nanoTime();
         Instant now = Instant.now(clock);
-        List<Score> scores = scored.values().stream().map(Scored::score).toList();
-        store.save(scores, now, true);
-        accounts.recordHealth(scores.stream().map(s -> new HealthMark(s.accountId(), s.total(), s.band(), now)).toList());
+        // Only what changed is written: a recompute that finds the same score leaves no trace.
+        List<Score> changed = new ArrayList<>();
+        for (Scored s : scored.values()) {
+            HealthStore.Current stored = previous.get(s.score().accountId());
+            if (stored == null || stored.fingerprint() != s.score().fingerprint()) {
+                changed.add(s.score());
+            }
+        }
+        store.save(changed, now, true);
+        long t3 = System.nanoTime();
+        accounts.recordHealth(changed.stream().map(s -> new HealthMark(s.accountId(), s.total(), s.band(), now)).toList());
+        long t4 = System.nanoTime();
+        if (log.isDebugEnabled() && ids.size() > 100) {
+            log.debug("slice of {}: current {} ms, facts+score {} ms, store {} of them {} ms, marks {} ms", ids.size(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, changed.size(), (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000);
+        }
         Map<Long, Stewards> stewards = accounts.stewards(ids);
         List<AlertSituation> situations = new ArrayList<>(scored.size());
         for (Scored s : scored.values()) {
@@ -166,7 +211,8 @@ public class HealthRecompute {
             if (who == null) {
                 continue; // removed meanwhile
             }
-            situations.add(situation(s, who.strategic(), previous.get(s.score().accountId())));
+            HealthStore.Current stored = previous.get(s.score().accountId());
+            situations.add(situation(s, who.strategic(), stored == null ? null : stored.band()));
         }
         AlertThresholds thresholds = alerts.settings().thresholds();
         return alerts.sync(situations, thresholds);

@@ -19,9 +19,12 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes scores: each account's current score (with its components as shown) and a history
- * row per computation, both set-based (one statement each, however many accounts). A score
- * as of an earlier day than the current one (a backfill) goes to the history only.
+ * Writes scores: each account's current score (with its components as shown) and a history row,
+ * both set-based (one statement each, however many accounts). The recompute hands over only the
+ * computations that differ from the account's current score (another day, model version, points,
+ * inputs or explanation, by fingerprint): one that finds nothing new leaves no trace, so the
+ * history is the score's story rather than a log of runs. A score as of an earlier day than the
+ * current one (a backfill) goes to the history only.
  */
 @Component
 public class HealthStore {
@@ -34,17 +37,24 @@ public class HealthStore {
         this.json = json;
     }
 
-    /** The current band of each account in scope that has a score. */
-    public Map<Long, HealthBand> currentBands(AccountScope scope) {
-        Map<Long, HealthBand> bands = new HashMap<>();
-        scope.bind(jdbc.sql("select account_id, band from account_health where true " + scope.clause("account_id")))
-                .query((rs, i) -> Map.entry(rs.getLong(1), HealthBand.valueOf(rs.getString(2))))
-                .list()
-                .forEach(e -> bands.put(e.getKey(), e.getValue()));
-        return bands;
+    /** What is stored of an account's current score: its band and fingerprint. */
+    public record Current(HealthBand band, long fingerprint) {
     }
 
-    /** Stores the scores (all of one model version and day). */
+    /** The current band and fingerprint of each account in scope that has a score. */
+    public Map<Long, Current> current(AccountScope scope) {
+        Map<Long, Current> current = new HashMap<>();
+        scope.bind(jdbc.sql("select account_id, band, fingerprint from account_health where true " + scope.clause("account_id")))
+                .query((rs, i) -> Map.entry(rs.getLong(1), new Current(HealthBand.valueOf(rs.getString(2)), rs.getLong(3))))
+                .list()
+                .forEach(e -> current.put(e.getKey(), e.getValue()));
+        return current;
+    }
+
+    /**
+     * Stores the scores (all of one model version and day); the caller leaves out those whose
+     * fingerprint equals the stored one (see {@link #current(AccountScope)}).
+     */
     public void save(List<Score> scores, Instant computedAt, boolean current) {
         if (scores.isEmpty()) {
             return;
@@ -57,6 +67,7 @@ public class HealthStore {
         String[] bands = new String[n];
         String[] points = new String[n];
         String[] components = current ? new String[n] : null;
+        Long[] fingerprints = current ? new Long[n] : null;
         for (int i = 0; i < n; i++) {
             Score s = scores.get(i);
             ids[i] = s.accountId();
@@ -69,6 +80,7 @@ public class HealthStore {
                     .collect(Collectors.joining(",", "{", "}"));
             if (current) {
                 components[i] = json.writeValueAsString(s.components());
+                fingerprints[i] = s.fingerprint();
             }
         }
         Timestamp at = Timestamp.from(computedAt);
@@ -89,13 +101,14 @@ public class HealthStore {
             return;
         }
         jdbc.sql("""
-                insert into account_health (account_id, as_of, computed_at, model_version, score, band, points, components)
-                select id, day, :at, version, total, band, cast(points as int[]), cast(components as jsonb)
-                from unnest(:ids, :days, :versions, :totals, :bands, :points, :components)
-                       as s(id, day, version, total, band, points, components)
+                insert into account_health (account_id, as_of, computed_at, model_version, score, band, points, components, fingerprint)
+                select id, day, :at, version, total, band, cast(points as int[]), cast(components as jsonb), fingerprint
+                from unnest(:ids, :days, :versions, :totals, :bands, :points, :components, :fingerprints)
+                       as s(id, day, version, total, band, points, components, fingerprint)
                 on conflict (account_id) do update set
                   as_of = excluded.as_of, computed_at = excluded.computed_at, model_version = excluded.model_version,
-                  score = excluded.score, band = excluded.band, points = excluded.points, components = excluded.components
+                  score = excluded.score, band = excluded.band, points = excluded.points, components = excluded.components,
+                  fingerprint = excluded.fingerprint
                 where account_health.as_of <= excluded.as_of
                 """)
                 .param("at", at)
@@ -106,6 +119,7 @@ public class HealthStore {
                 .param("bands", new SqlArrayValue("varchar", (Object[]) bands))
                 .param("points", new SqlArrayValue("text", (Object[]) points))
                 .param("components", new SqlArrayValue("text", (Object[]) components))
+                .param("fingerprints", new SqlArrayValue("bigint", (Object[]) fingerprints))
                 .update();
     }
 
