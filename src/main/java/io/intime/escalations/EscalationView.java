@@ -22,6 +22,11 @@ public record EscalationView(long id, String key, long accountId, String account
         return Duration.between(raisedAt, resolvedAt != null ? resolvedAt : now);
     }
 
+    /** {@link #duration} as a person reads it: "3 d 4 h". */
+    public String durationText(Instant now) {
+        return text(duration(now));
+    }
+
     /** Whether it is (or was) within its severity's resolution SLA. */
     public boolean withinSla(Instant now) {
         return duration(now).compareTo(severity.resolutionSla()) <= 0;
