@@ -15,11 +15,11 @@ import jakarta.validation.constraints.Size;
  * be null for none. {@code occurredAt} may lie ahead: a planned call is an ordinary activity.
  */
 public record ActivityForm(
-        @NotNull ActivityType type,
-        @NotNull ActivityDirection direction,
+        @NotNull(message = "is required: call, email, meeting or note") ActivityType type,
+        @NotNull(message = "is required: inbound, outbound or internal") ActivityDirection direction,
         @NotBlank @Size(max = 300) String subject,
         @Size(max = 20000) String notes,
-        @NotNull Instant occurredAt,
+        @NotNull(message = "is required: when it happened") Instant occurredAt,
         @Min(value = 0, message = "must be between 0 and 1440 minutes") @Max(value = 1440, message = "must be between 0 and 1440 minutes") Integer durationMinutes,
         @Size(max = 500) String outcome,
         Sentiment sentiment,

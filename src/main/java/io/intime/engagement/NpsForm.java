@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Size;
  */
 public record NpsForm(
         Long contactId,
-        @NotNull @Min(value = 0, message = "must be between 0 and 10") @Max(value = 10, message = "must be between 0 and 10") Integer score,
+        @NotNull(message = "choose a score from 0 to 10") @Min(value = 0, message = "must be between 0 and 10") @Max(value = 10, message = "must be between 0 and 10") Integer score,
         @Size(max = 2000) String comment,
-        @NotNull LocalDate respondedOn,
-        @NotNull SurveyType surveyType) {
+        @NotNull(message = "is required") LocalDate respondedOn,
+        @NotNull(message = "is required") SurveyType surveyType) {
 }

@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Size;
 public record EscalationForm(
         @NotBlank @Size(max = 300) String title,
         @Size(max = 20000) String description,
-        @NotNull Severity severity,
-        @NotNull EscalationStatus status,
+        @NotNull(message = "is required: P0, P1, P2 or P3") Severity severity,
+        @NotNull(message = "is required") EscalationStatus status,
         Instant raisedAt,
         Instant resolvedAt) {
 }
