@@ -255,11 +255,11 @@ class DemoEngagement implements DemoFacts {
             }
         }
 
-        /** Six responses 190 to 450 days ago at the given band. */
+        /** Five responses 190 to 450 days ago at the given band. */
         private void earlierResponses(int points) {
             int[] scores = pattern(points);
-            for (int i = 0; i < 6; i++) {
-                int day = 445 - i * 45 - random.nextInt(8);
+            for (int i = 0; i < 5; i++) {
+                int day = 445 - i * 55 - random.nextInt(8);
                 response(day, scores[i % scores.length], anyContact(), comment(scores[i % scores.length]),
                         i == 2 ? SurveyType.RELATIONSHIP : SurveyType.TRANSACTIONAL);
             }
@@ -291,7 +291,7 @@ class DemoEngagement implements DemoFacts {
             int executive = plan.executive();
             int former = executive == 15 ? 15 : executive == 10 ? (plan.total() >= 80 ? 10 : 15) : 10;
             int turn = 0;
-            for (int day = 450 - random.nextInt(10); day >= 95; day -= 50 + random.nextInt(12)) {
+            for (int day = 450 - random.nextInt(10); day >= 95; day -= 56 + random.nextInt(12)) {
                 if (turn++ % 2 == 0) {
                     emailExchange(day, partner(0), sentiment(true));
                 }
@@ -299,7 +299,7 @@ class DemoEngagement implements DemoFacts {
                     call(day, partner(1), sentiment(true));
                 }
             }
-            int step = former == 15 ? 32 : 75;
+            int step = former == 15 ? 38 : 80;
             for (int day = 440 - random.nextInt(15); day >= 95; day -= step + random.nextInt(6)) {
                 executiveTouch(day, true);
             }

@@ -158,7 +158,7 @@ public class ActivityManagement {
     public ActivityView create(long accountId, ActivityForm form, CurrentUser user) {
         AccountDetails account = accounts.get(accountId, user);
         Map<Long, ContactView> people = contactsOf(accountId, user);
-        validate(form, account, people);
+        Map<Long, UserSummary> participants = validate(form, account, people);
         boolean touchpoint = touchpoint(form, account, people);
         Activity activity = activities.saveAndFlush(new Activity(accountId, form, touchpoint, user.username()));
         audit.recordCreated(ENTITY, activity.id(), activity.auditState(), user);
@@ -185,7 +185,7 @@ public class ActivityManagement {
             events.publishEvent(new EngagementEvent(EngagementEvent.EXECUTIVE_CALL_SCHEDULED, accountId, scheduled));
         }
         events.publishEvent(new AccountFactChanged(accountId, FACT));
-        return view(activity, account.name(), people, participantsOf(List.of(activity)));
+        return view(activity, account.name(), people, participants);
     }
 
     /**
@@ -206,7 +206,7 @@ public class ActivityManagement {
             throw new StaleVersionException("Activity “" + activity.subject() + "”", id, expectedVersion, activity.version());
         }
         Map<Long, ContactView> people = contactsOf(account.id(), user);
-        validate(form, account, people);
+        Map<Long, UserSummary> participants = validate(form, account, people);
         boolean sameParties = activity.type() == form.type() && activity.contactIds().equals(form.contactIdList())
                 && activity.participantIds().equals(form.participantIdList());
         boolean touchpoint = sameParties ? activity.executiveTouchpoint() : touchpoint(form, account, people);
@@ -221,7 +221,7 @@ public class ActivityManagement {
                     changePayload(account.id(), "activity_id", id, changes, user)));
             events.publishEvent(new AccountFactChanged(account.id(), FACT));
         }
-        return view(activity, account.name(), people, participantsOf(List.of(activity)));
+        return view(activity, account.name(), people, participants);
     }
 
     /**
@@ -262,7 +262,8 @@ public class ActivityManagement {
         return payload;
     }
 
-    private void validate(ActivityForm form, AccountDetails account, Map<Long, ContactView> people) {
+    /** Checks the form; returns the participants, found by id. */
+    private Map<Long, UserSummary> validate(ActivityForm form, AccountDetails account, Map<Long, ContactView> people) {
         List<FieldError> errors = rules.violations(form);
         List<Long> unknownContacts = form.contactIdList().stream().filter(id -> !people.containsKey(id)).toList();
         if (!unknownContacts.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("contactIds"))) {
@@ -271,8 +272,8 @@ public class ActivityManagement {
                     + (unknownContacts.size() == 1 ? " is not a contact of " : " are not contacts of ") + account.name()));
         }
         List<Long> participants = form.participantIdList();
+        Map<Long, UserSummary> found = participants.isEmpty() ? Map.of() : users.findAll(participants);
         if (!participants.isEmpty()) {
-            Map<Long, UserSummary> found = users.findAll(participants);
             List<Long> unknown = participants.stream().filter(id -> !found.containsKey(id)).toList();
             if (!unknown.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("participantIds"))) {
                 errors.add(new FieldError("participantIds", "no user with id "
@@ -283,6 +284,7 @@ public class ActivityManagement {
             errors.add(new FieldError("direction", "a note is internal: choose Internal"));
         }
         EngagementRules.throwIfAny(errors);
+        return found;
     }
 
     private static boolean touchpoint(ActivityForm form, AccountDetails account, Map<Long, ContactView> people) {
