@@ -1,4 +1,4 @@
-package io.intime.revenue.web;
+package io.intime.billing.web;
 
 import java.io.IOException;
 
@@ -12,12 +12,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * A missing opportunity or account (or a path that cannot name one) is the 404 page. Denials reach
+ * A missing invoice or account (or a path that cannot name one) is the 404 page. Denials reach
  * Spring Security, which records them and shows the 403 page.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-@ControllerAdvice(assignableTypes = OpportunityPages.class)
-class PageErrors {
+@ControllerAdvice(assignableTypes = InvoicePages.class)
+class InvoicePageErrors {
 
     @ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
     void notFound(HttpServletResponse response) throws IOException {
