@@ -207,6 +207,49 @@ public class InvoiceManagement {
     }
 
     /**
+     * Creates several invoices of one account at once, as an import from the finance system
+     * does: the same checks as {@link #create} for each (a number may not repeat within the batch
+     * either), all or none. Publishes invoice.created for each and one {@link AccountFactChanged}.
+     *
+     * @throws InvalidInputException naming the wrong field, prefixed with the invoice's index
+     *         ({@code [3].dueDate})
+     */
+    @Transactional
+    public List<InvoiceView> createAll(long accountId, List<InvoiceForm> forms, CurrentUser user) {
+        AccountDetails account = accounts.get(accountId, user);
+        BillingRules.require(access(account, user).edit(), "Only finance creates invoices");
+        LocalDate today = today();
+        List<InvoiceForm> checked = new ArrayList<>();
+        Set<String> numbers = new java.util.HashSet<>();
+        for (int i = 0; i < forms.size(); i++) {
+            try {
+                InvoiceForm form = validate(forms.get(i), account, today, null);
+                if (!numbers.add(form.number().toLowerCase(Locale.ROOT))) {
+                    throw new InvalidInputException("number", "Invoice " + form.number() + " appears twice");
+                }
+                checked.add(form);
+            }
+            catch (InvalidInputException e) {
+                String prefix = "[" + i + "].";
+                throw new InvalidInputException(e.errors().stream().map(error -> new FieldError(prefix + error.field(), error.message())).toList());
+            }
+        }
+        List<Invoice> created = invoices.saveAllAndFlush(checked.stream()
+                .map(form -> new Invoice(accountId, form, today, user.username())).toList());
+        List<InvoiceView> views = new ArrayList<>();
+        for (Invoice invoice : created) {
+            audit.recordCreated(ENTITY, invoice.id(), invoice.auditState(), user);
+            events.publishEvent(new InvoiceChanged(InvoiceChanged.CREATED, accountId, invoice.id(), invoice.number(),
+                    FieldChange.between(Map.of(), invoice.auditState()), summaryOf(invoice), user.username()));
+            views.add(invoice.toView(account.name(), today));
+        }
+        if (!created.isEmpty()) {
+            events.publishEvent(new AccountFactChanged(accountId, FACT));
+        }
+        return views;
+    }
+
+    /**
      * Changes an invoice (finance); a stale version is refused and the other change survives.
      * Publishes invoice.updated (invoice.paid, invoice.disputed or invoice.written_off when the
      * status becomes one of those) and {@link AccountFactChanged}.
@@ -316,15 +359,20 @@ public class InvoiceManagement {
     }
 
     private void publish(String type, Invoice invoice, List<FieldChange> changes, Map<String, Object> extra, CurrentUser user) {
+        Map<String, Object> details = summaryOf(invoice);
+        details.putAll(extra);
+        events.publishEvent(new InvoiceChanged(type, invoice.accountId(), invoice.id(), invoice.number(), changes, details,
+                user.username()));
+        events.publishEvent(new AccountFactChanged(invoice.accountId(), FACT));
+    }
+
+    private static Map<String, Object> summaryOf(Invoice invoice) {
         InvoiceForm form = invoice.toForm();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("amount", form.amount().amount().toPlainString());
         details.put("currency", form.amount().currency());
         details.put("status", form.status().name());
-        details.putAll(extra);
-        events.publishEvent(new InvoiceChanged(type, invoice.accountId(), invoice.id(), invoice.number(), changes, details,
-                user.username()));
-        events.publishEvent(new AccountFactChanged(invoice.accountId(), FACT));
+        return details;
     }
 
     /**

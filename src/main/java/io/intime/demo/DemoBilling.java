@@ -99,15 +99,19 @@ class DemoBilling implements DemoFacts {
         all.forEach(p -> byAccount.computeIfAbsent(p.account.name, name -> new ArrayList<>()).add(p));
         for (DemoAccount account : world.accounts()) {
             long accountId = world.idOf(account.name);
-            for (Planned p : byAccount.getOrDefault(account.name, List.of())) {
+            List<Planned> mine = byAccount.getOrDefault(account.name, List.of());
+            List<InvoiceForm> forms = new ArrayList<>();
+            for (Planned p : mine) {
                 boolean paid = p.paidBy(today);
                 InvoiceStatus status = paid ? InvoiceStatus.PAID
                         : p.unpaid == InvoiceStatus.OVERDUE ? InvoiceStatus.OVERDUE : InvoiceStatus.OPEN;
-                InvoiceView created = invoices.create(accountId, new InvoiceForm(p.number, p.issued, p.due,
-                        new MoneyInput(p.amount, account.currency), status, paid ? p.issued.plusDays(p.days) : null, null),
-                        finance);
-                if (p.unpaid == InvoiceStatus.DISPUTED) {
-                    invoices.dispute(created.id(), p.disputeReason, created.stamp().version(),
+                forms.add(new InvoiceForm(p.number, p.issued, p.due, new MoneyInput(p.amount, account.currency), status,
+                        paid ? p.issued.plusDays(p.days) : null, null));
+            }
+            List<InvoiceView> created = invoices.createAll(accountId, forms, finance);
+            for (int i = 0; i < mine.size(); i++) {
+                if (mine.get(i).unpaid == InvoiceStatus.DISPUTED) {
+                    invoices.dispute(created.get(i).id(), mine.get(i).disputeReason, created.get(i).stamp().version(),
                             world.actor().apply(account.owner));
                 }
             }
