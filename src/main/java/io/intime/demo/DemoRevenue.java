@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 class DemoRevenue implements DemoFacts {
 
     private static final long SEED = 20261130L;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("MMM d",
+            java.util.Locale.US);
 
     /** Opportunities the stories name: title, value in USD, stage, source, next step, identified days ago. */
     record Story(String title, long usd, OpportunityStage stage, String source, String nextStep, int daysAgo) {
@@ -43,7 +45,7 @@ class DemoRevenue implements DemoFacts {
             "InnovateCorp", new Story("Clinical data platform expansion (+$500K)", 500_000, OpportunityStage.NEGOTIATION,
                     "Executive sponsor", "Prepare the expansion proposal for executive approval", 21),
             "TechCorp", new Story("DevOps expansion – more engineers", 300_000, OpportunityStage.PROPOSAL,
-                    "Hiring manager request", "Follow up on the proposal sent 5 days ago (due in 2 days)", 38),
+                    "Hiring manager request", "Follow up on the proposal sent %s (due %s)", 38),
             "RetailCo", new Story("Marketing Department", 150_000, OpportunityStage.IDENTIFIED, "Mentioned in last call",
                     "Send proposal", 9),
             "HealthTech", new Story("New Austin office", 200_000, OpportunityStage.IDENTIFIED, "LinkedIn news (office opening)",
@@ -106,8 +108,10 @@ class DemoRevenue implements DemoFacts {
             }
             Story story = STORIES.get(account.name);
             if (story != null) {
-                create(accountId, owner, story.title(), usdIn(account, story.usd()), story.stage(), story.source(),
-                        story.nextStep(), today.minusDays(story.daysAgo()), null);
+                // Spec 02: "Proposal sent: Nov 25   Follow-up: Due Dec 2", relative to today.
+                String next = story.nextStep().formatted(DAY.format(today.minusDays(5)), DAY.format(today.plusDays(2)));
+                create(accountId, owner, story.title(), usdIn(account, story.usd()), story.stage(), story.source(), next,
+                        today.minusDays(story.daysAgo()), null);
             }
             else if (points == 10) {
                 OpportunityStage stage = OpportunityStage.values()[random.nextInt(4)];
