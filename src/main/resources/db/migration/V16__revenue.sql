@@ -5,7 +5,7 @@ create table opportunity (
   title            varchar(300)   not null,
   stage            varchar(20)    not null,
   amount           numeric(14,2)  not null,
-  currency         char(3)        not null,
+  currency         varchar(3)     not null,
   source           varchar(200),
   next_step        varchar(500),
   identified_on    date           not null,

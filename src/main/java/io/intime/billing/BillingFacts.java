@@ -36,12 +36,12 @@ public class BillingFacts {
         if (scope.isEmpty()) {
             return facts;
         }
-        // As of a past day an invoice paid later was still unpaid then; a write-off has no date
-        // of its own, so it counts from the day the invoice was last changed.
+        // As of a past day an invoice paid, disputed or written off later was still unpaid then;
+        // a write-off counts from its own day (written_off_on).
         String sql = """
                 with measured as (
                   select account_id, id, invoice_number, issue_date, due_date, paid_on,
-                         status = 'WRITTEN_OFF' and updated_at::date <= :asOf as written_off,
+                         status = 'WRITTEN_OFF' and written_off_on <= :asOf as written_off,
                          paid_on is not null and paid_on <= :asOf as paid
                   from invoice
                   where issue_date <= :asOf""" + " " + scope.clause("account_id") + """

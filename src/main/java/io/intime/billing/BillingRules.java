@@ -1,0 +1,43 @@
+package io.intime.billing;
+
+import io.intime.accounts.AccountDetails;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Spec 03's Financial Access for invoices: "Create Invoices ❌ (Finance team only)", "View
+ * Invoice History ✅ Assigned accounts", and spec 02's authority limits (an account manager
+ * cannot approve write-offs):
+ * <ul>
+ * <li>finance (and admins) create, change, mark paid, write off and delete invoices of every account;</li>
+ * <li>executives and sales directors see every account's invoices and may flag a dispute;</li>
+ * <li>account managers see the invoices of the accounts they own and may flag a dispute there;</li>
+ * <li>everybody else (recruiters, recruiting managers, legal) sees none.</li>
+ * </ul>
+ */
+final class BillingRules {
+
+    private BillingRules() {
+    }
+
+    static InvoiceAccess access(CurrentUser user, AccountDetails account) {
+        boolean finance = user.hasRole(Role.FINANCE, Role.ADMIN);
+        boolean overseer = user.hasRole(Role.EXECUTIVE, Role.SALES_DIRECTOR);
+        boolean owner = user.hasRole(Role.ACCOUNT_MANAGER) && account.ownerId() != null && account.ownerId() == user.id();
+        boolean view = finance || overseer || owner;
+        return new InvoiceAccess(view, finance, view);
+    }
+
+    /** Whether the user sees invoices of every account (otherwise only of the accounts they own, or none). */
+    static boolean seesAllInvoices(CurrentUser user) {
+        return user.hasRole(Role.FINANCE, Role.ADMIN, Role.EXECUTIVE, Role.SALES_DIRECTOR);
+    }
+
+    static void require(boolean allowed, String message) {
+        if (!allowed) {
+            throw new AccessDeniedException(message);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.intime.revenue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.intime.accounts.Stamp;
+import io.intime.shared.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An expansion opportunity at a client account. */
+@Entity
+@Table(name = "opportunity")
+class Opportunity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "account_id")
+    private long accountId;
+
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    private OpportunityStage stage;
+
+    private BigDecimal amount;
+
+    private String currency;
+
+    private String source;
+
+    @Column(name = "next_step")
+    private String nextStep;
+
+    @Column(name = "identified_on")
+    private LocalDate identifiedOn;
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    @Column(name = "owner_id")
+    private Long ownerId;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "updated_by")
+    private String updatedBy;
+
+    protected Opportunity() {
+    }
+
+    /** A new opportunity from a checked, completed form. */
+    Opportunity(long accountId, OpportunityForm form, String actor) {
+        this.accountId = accountId;
+        apply(form);
+        this.createdAt = Instant.now();
+        this.createdBy = actor;
+        this.updatedAt = createdAt;
+        this.updatedBy = actor;
+    }
+
+    /** Takes a checked, completed form (stage, dates, currency and owner resolved). */
+    void apply(OpportunityForm form) {
+        this.title = form.title().trim();
+        this.stage = form.stage();
+        this.amount = form.value().amount();
+        this.currency = form.value().currency();
+        this.source = blankIsNull(form.source());
+        this.nextStep = blankIsNull(form.nextStep());
+        this.identifiedOn = form.identifiedOn();
+        this.closedOn = form.closedOn();
+        this.ownerId = form.ownerId();
+    }
+
+    void updated(String actor) {
+        updatedAt = Instant.now();
+        updatedBy = actor;
+    }
+
+    OpportunityForm toForm() {
+        return new OpportunityForm(title, stage, new MoneyInput(amount, currency), source, nextStep, identifiedOn, closedOn,
+                ownerId);
+    }
+
+    Map<String, Object> auditState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("accountId", accountId);
+        state.put("title", title);
+        state.put("stage", stage);
+        state.put("amount", amount);
+        state.put("currency", currency);
+        state.put("source", source);
+        state.put("nextStep", nextStep);
+        state.put("identifiedOn", identifiedOn);
+        state.put("closedOn", closedOn);
+        state.put("ownerId", ownerId);
+        return state;
+    }
+
+    OpportunityView toView(String accountName, String ownerName, Money valueUsd) {
+        return new OpportunityView(id, accountId, accountName, title, stage, new Money(amount, currency), valueUsd, source,
+                nextStep, identifiedOn, closedOn, ownerId, ownerName, stage.open(),
+                new Stamp(version, createdAt, createdBy, updatedAt, updatedBy));
+    }
+
+    Money value() {
+        return new Money(amount, currency);
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long accountId() {
+        return accountId;
+    }
+
+    String title() {
+        return title;
+    }
+
+    OpportunityStage stage() {
+        return stage;
+    }
+
+    Long ownerId() {
+        return ownerId;
+    }
+
+    long version() {
+        return version;
+    }
+
+    private static String blankIsNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

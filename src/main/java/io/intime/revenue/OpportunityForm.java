@@ -1,0 +1,28 @@
+package io.intime.revenue;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The editable fields of an expansion opportunity. Null means: stage IDENTIFIED, identified
+ * today, the account's billing currency, owned by whoever creates it. {@code closedOn} belongs
+ * to WON and LOST only: closing without one closes today, reopening clears it.
+ */
+public record OpportunityForm(
+        @NotBlank @Size(max = 300) String title,
+        OpportunityStage stage,
+        @NotNull @Valid MoneyInput value,
+        @Size(max = 200) String source,
+        @Size(max = 500) String nextStep,
+        LocalDate identifiedOn,
+        LocalDate closedOn,
+        Long ownerId) {
+
+    public static OpportunityForm blank(String currency, LocalDate today, Long ownerId) {
+        return new OpportunityForm("", OpportunityStage.IDENTIFIED, new MoneyInput(null, currency), "", "", today, null, ownerId);
+    }
+}

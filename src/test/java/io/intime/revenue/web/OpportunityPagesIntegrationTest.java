@@ -1,0 +1,131 @@
+package io.intime.revenue.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import io.intime.IntegrationTest;
+import io.intime.accounts.AccountDetails;
+import io.intime.accounts.AccountFixtures;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+import io.intime.revenue.MoneyInput;
+import io.intime.revenue.OpportunityForm;
+import io.intime.revenue.OpportunityManagement;
+import io.intime.revenue.OpportunityStage;
+import io.intime.revenue.OpportunityView;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static io.intime.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The Opportunities tab of Account 360 (the pipeline board) and the opportunity form. */
+@IntegrationTest
+class OpportunityPagesIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    OpportunityManagement opportunities;
+
+    AccountFixtures fixtures;
+    CurrentUser manager;
+    AccountDetails account;
+    final LocalDate today = LocalDate.now();
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new AccountFixtures(context);
+        manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        account = fixtures.account(manager);
+    }
+
+    @Test
+    void theBoardShowsTheOpenPipelineByStageAndTheClosedOnesBelow() throws Exception {
+        OpportunityView devOps = opportunity("DevOps expansion", "300000", OpportunityStage.PROPOSAL, null);
+        OpportunityView interns = opportunity("Interns", "20000", OpportunityStage.IDENTIFIED, null);
+        OpportunityView lost = opportunity("Old idea", "50000", OpportunityStage.LOST, today.minusDays(3));
+
+        Document tab = page(mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager)))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(tab.selectFirst("#tab-opportunities").hasClass("active")).isTrue();
+        assertThat(tab.selectFirst("#open-pipeline").text()).isEqualTo("$320,000");
+        assertThat(tab.select("#stage-PROPOSAL #opportunity-" + devOps.id())).hasSize(1);
+        assertThat(tab.select("#stage-IDENTIFIED #opportunity-" + interns.id())).hasSize(1);
+        assertThat(tab.selectFirst("#stage-IDENTIFIED .move-forward").text()).isEqualTo("Qualified →");
+        assertThat(tab.select("#closed-opportunities #opportunity-" + lost.id())).hasSize(1);
+        assertThat(tab.select("#new-opportunity")).hasSize(1);
+
+        mvc.perform(post("/accounts/{id}/opportunities/{oid}/stage", account.id(), interns.id()).with(as(manager))
+                .param("stage", "QUALIFIED").param("version", String.valueOf(interns.stamp().version())))
+                .andExpect(redirectedUrl("/accounts/" + account.id() + "/opportunities#opportunity-" + interns.id()));
+        assertThat(opportunities.get(interns.id(), manager).stage()).isEqualTo(OpportunityStage.QUALIFIED);
+
+        CurrentUser finance = fixtures.user(Role.FINANCE);
+        Document readOnly = page(mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(finance))).andReturn());
+        assertThat(readOnly.select("#new-opportunity, .move-forward")).isEmpty();
+        mvc.perform(get("/accounts/{id}/opportunities/new", account.id()).with(as(finance))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anEmptyPipelineSaysSoAndOffersTheFirstOpportunity() throws Exception {
+        Document tab = page(mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager))).andReturn());
+        assertThat(tab.selectFirst(".pipeline-empty h2").text()).isEqualTo("No open expansion opportunity");
+        assertThat(tab.selectFirst("#open-pipeline").text()).isEqualTo("—");
+    }
+
+    @Test
+    void wrongFieldsAreShownBesideThemAndAStaleEditKeepsTheOtherChange() throws Exception {
+        Document refused = page(mvc.perform(post("/accounts/{id}/opportunities/new", account.id()).with(as(manager))
+                .param("title", "").param("value", "abc").param("stage", "IDENTIFIED").param("version", "0"))
+                .andExpect(status().isUnprocessableContent()).andReturn());
+        assertThat(refused.selectFirst("[data-field=value] .field-error").text()).isEqualTo("'abc' is not an amount (e.g. 300000 or 300000.50)");
+
+        Document blank = page(mvc.perform(post("/accounts/{id}/opportunities/new", account.id()).with(as(manager))
+                .param("title", "").param("value", "1000").param("stage", "WON").param("identifiedOn", "2026-03-10")
+                .param("closedOn", "2026-03-01").param("version", "0"))
+                .andExpect(status().isUnprocessableContent()).andReturn());
+        assertThat(blank.selectFirst("[data-field=title] .field-error").text()).isEqualTo("must not be blank");
+        assertThat(blank.selectFirst("[data-field=closedOn] .field-error").text())
+                .isEqualTo("must be on or after the day it was identified (Mar 10, 2026)");
+
+        OpportunityView opportunity = opportunity("Data team", "120000", OpportunityStage.QUALIFIED, null);
+        OpportunityForm form = opportunities.editable(opportunity.id(), manager).form();
+        opportunities.update(opportunity.id(), new OpportunityForm(form.title(), OpportunityStage.NEGOTIATION, form.value(),
+                form.source(), form.nextStep(), form.identifiedOn(), null, form.ownerId()), opportunity.stamp().version(),
+                fixtures.executive());
+        Document conflict = page(mvc.perform(post("/accounts/{id}/opportunities/{oid}/edit", account.id(), opportunity.id())
+                .with(as(manager)).param("title", "Data team").param("value", "150000").param("currency", "USD")
+                .param("stage", "QUALIFIED").param("identifiedOn", form.identifiedOn().toString())
+                .param("ownerId", String.valueOf(manager.id())).param("version", String.valueOf(opportunity.stamp().version())))
+                .andExpect(status().isConflict()).andReturn());
+        assertThat(conflict.selectFirst("[data-conflict-field=stage] .theirs").text()).isEqualTo("NEGOTIATION");
+        assertThat(conflict.selectFirst("[data-conflict-field=value] .yours").text()).isEqualTo("150000");
+        assertThat(opportunities.get(opportunity.id(), manager).stage()).isEqualTo(OpportunityStage.NEGOTIATION);
+    }
+
+    private OpportunityView opportunity(String title, String usd, OpportunityStage stage, LocalDate closed) {
+        return opportunities.create(account.id(), new OpportunityForm(title, stage, new MoneyInput(new BigDecimal(usd), "USD"),
+                "QBR", null, today.minusDays(30), closed, null), manager);
+    }
+
+    private static Document page(MvcResult result) throws Exception {
+        return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+}
