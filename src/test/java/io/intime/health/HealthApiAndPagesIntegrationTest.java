@@ -104,6 +104,24 @@ class HealthApiAndPagesIntegrationTest {
     }
 
     @Test
+    void theTimelineMergesTheFactModulesNewestFirst() {
+        JsonNode timeline = body(mvc.get().uri("/api/v1/accounts/" + account.id() + "/timeline?since="
+                + today.minusDays(50) + "T00:00:00Z&limit=20").with(as(owner)).exchange());
+        List<String> kinds = new java.util.ArrayList<>();
+        List<String> ats = new java.util.ArrayList<>();
+        timeline.forEach(entry -> {
+            kinds.add(entry.get("kind").asString());
+            ats.add(entry.get("at").asString());
+        });
+        assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("nps"));
+        assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("escalation"));
+        assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("activity"));
+        assertThat(ats).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(mvc.get().uri("/api/v1/accounts/" + account.id() + "/timeline").with(as(fixtures.user(Role.RECRUITER))).exchange())
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void adminsChangeTheModelAsANewVersionAndBadModelsAreRefusedByField() {
         JsonNode current = body(mvc.get().uri("/api/v1/health-model").with(as(owner)).exchange());
         assertThat(current.get("components").size()).isEqualTo(6);
