@@ -15,6 +15,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A job (requisition) a client account asked the firm to fill. Open from {@code openedOn}
@@ -54,7 +56,8 @@ class Job extends StaffingRecord {
     @Column(name = "bill_rate_amount")
     private BigDecimal billRateAmount;
 
-    @Column(name = "bill_rate_currency")
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "bill_rate_currency", length = 3)
     private String billRateCurrency;
 
     @Column(name = "recruiter_id")

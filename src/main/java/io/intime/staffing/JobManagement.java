@@ -100,8 +100,8 @@ public class JobManagement {
             where.append(" and (lower(title) like :q or lower(coalesce(department, '')) like :q)");
             params.put("q", "%" + query.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        List<Long> ids = jdbc.sql("select id from job" + where + """
-                 order by case status when 'OPEN' then 0 when 'ON_HOLD' then 1 else 2 end,
+        List<Long> ids = jdbc.sql("select id from job" + where + " " + """
+                order by case status when 'OPEN' then 0 when 'ON_HOLD' then 1 else 2 end,
                           coalesce(filled_on, cancelled_on, opened_on) desc, id desc limit :limit offset :offset""")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         long total = jdbc.sql("select count(*) from job" + where).params(params).query(Long.class).single();
