@@ -164,7 +164,8 @@ public class JobManagement {
             events.publishEvent(new RecruiterAssigned(accountId, job.recruiterId(), "job", null, job.id(), user.username()));
         }
         events.publishEvent(new AccountFactChanged(accountId, FACT));
-        return views(List.of(job), account.name(), today(user)).get(0);
+        String recruiterName = job.recruiterId() == null ? null : nameOf(recruiters.findById(job.recruiterId()).orElseThrow());
+        return job.toView(account.name(), recruiterName, 0, today(user));
     }
 
     /**
@@ -319,19 +320,22 @@ public class JobManagement {
             return;
         }
         boolean newlyAssigned = !form.recruiterId().equals(recruiterBefore);
-        String name = recruiterManagement.names(List.of(recruiter.id())).get(recruiter.id());
         if (newlyAssigned && !recruiter.active()) {
-            StaffingValidation.add(errors, "recruiterId", name + " is not available (inactive); choose another recruiter");
+            StaffingValidation.add(errors, "recruiterId", nameOf(recruiter) + " is not available (inactive); choose another recruiter");
             return;
         }
         boolean countedBefore = job != null && job.status() == JobStatus.OPEN && !newlyAssigned;
         if (form.status() == JobStatus.OPEN && !countedBefore) {
             long open = jobs.countOpenOfRecruiterExcept(recruiter.id(), job == null ? -1 : job.id());
             if (open >= recruiter.maxActiveJobs()) {
-                StaffingValidation.add(errors, "recruiterId", name + " is not available: at capacity (" + open + " of "
+                StaffingValidation.add(errors, "recruiterId", nameOf(recruiter) + " is not available: at capacity (" + open + " of "
                         + recruiter.maxActiveJobs() + " active jobs); choose another recruiter");
             }
         }
+    }
+
+    private String nameOf(Recruiter recruiter) {
+        return recruiterManagement.names(List.of(recruiter.id())).get(recruiter.id());
     }
 
     /** Read models of jobs: recruiters' names, placement counts and (for several accounts) account names in one statement each. */

@@ -150,7 +150,9 @@ public class PlacementManagement {
         Placement placement = placements.saveAndFlush(new Placement(job, complete, user.username()));
         audit.recordCreated(ENTITY, placement.id(), placement.auditState(), user);
         events.publishEvent(new AccountFactChanged(placement.accountId(), FACT));
-        return views(List.of(placement), account.name()).get(0);
+        String recruiterName = placement.recruiterId() == null ? null
+                : recruiterManagement.names(List.of(placement.recruiterId())).get(placement.recruiterId());
+        return placement.toView(job.title(), account.name(), recruiterName);
     }
 
     /**
@@ -256,7 +258,7 @@ public class PlacementManagement {
     }
 
     private void checkRecruiter(Long recruiterId, List<FieldError> errors) {
-        if (recruiterId != null && !recruiters.existsById(recruiterId)) {
+        if (recruiterId != null && recruiters.findById(recruiterId).isEmpty()) {
             StaffingValidation.add(errors, "recruiterId", "there is no recruiter " + recruiterId);
         }
     }
@@ -267,7 +269,13 @@ public class PlacementManagement {
             return List.of();
         }
         Map<Long, String> titles = new HashMap<>();
-        jobs.findAllById(list.stream().map(Placement::jobId).distinct().toList()).forEach(j -> titles.put(j.id(), j.title()));
+        List<Long> jobIds = list.stream().map(Placement::jobId).distinct().toList();
+        if (jobIds.size() == 1) {
+            jobs.findById(jobIds.get(0)).ifPresent(j -> titles.put(j.id(), j.title()));
+        }
+        else {
+            jobs.findAllById(jobIds).forEach(j -> titles.put(j.id(), j.title()));
+        }
         Map<Long, String> recruiterNames = recruiterManagement.names(list.stream().map(Placement::recruiterId)
                 .filter(Objects::nonNull).toList());
         Map<Long, String> accountNames = new HashMap<>();

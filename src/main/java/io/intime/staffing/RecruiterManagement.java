@@ -185,8 +185,9 @@ public class RecruiterManagement {
     @Transactional(readOnly = true)
     Map<Long, String> names(Collection<Long> ids) {
         Map<Long, Long> userIds = new HashMap<>();
-        recruiters.findAllById(ids.stream().filter(Objects::nonNull).distinct().toList())
-                .forEach(r -> userIds.put(r.id(), r.userId()));
+        // One by one: recruiters are few and usually in the persistence context already.
+        ids.stream().filter(Objects::nonNull).distinct().map(recruiters::findById)
+                .forEach(found -> found.ifPresent(r -> userIds.put(r.id(), r.userId())));
         Map<Long, UserSummary> people = users.findAll(userIds.values());
         Map<Long, String> names = new HashMap<>();
         userIds.forEach((recruiterId, userId) -> {
