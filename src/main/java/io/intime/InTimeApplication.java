@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * InTime Accounts: the account-management part of InTime OS. A modular monolith, one
@@ -13,6 +14,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @org.springframework.boot.context.properties.ConfigurationPropertiesScan
 @Modulithic(sharedModules = "shared")
 @EnableAsync
+@EnableScheduling
 public class InTimeApplication {
 
     public static void main(String[] args) {

@@ -17,7 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false" })
+@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false", "intime.health.live=false" })
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 }

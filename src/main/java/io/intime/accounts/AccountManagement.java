@@ -169,7 +169,8 @@ public class AccountManagement {
      * Keeps the latest health scores on the accounts (for the list's filters and sort), in one
      * statement however many. A derived mark: the accounts' versions, audit trails and
      * {@code updated_at} do not change, so it never conflicts with a person's edit. Marks of
-     * accounts that no longer exist are ignored; a mark older than the one kept is ignored.
+     * accounts that no longer exist are ignored; a mark older than the one kept is ignored, and so is a
+     * mark that changes nothing (a nightly recompute rewrites only the accounts whose score moved).
      */
     @Transactional
     public void recordHealth(List<HealthMark> marks) {
@@ -191,7 +192,8 @@ public class AccountManagement {
         jdbc.sql("""
                 update account a set health_score = m.score, health_band = m.band, health_computed_at = m.at
                 from unnest(:ids, :scores, :bands, :at) as m(id, score, band, at)
-                where a.id = m.id and (a.health_computed_at is null or a.health_computed_at <= m.at)""")
+                where a.id = m.id and (a.health_computed_at is null or a.health_computed_at <= m.at)
+                  and (a.health_score is distinct from m.score or a.health_band is distinct from m.band)""")
                 .param("ids", new SqlArrayValue("bigint", (Object[]) ids))
                 .param("scores", new SqlArrayValue("int", (Object[]) scores))
                 .param("bands", new SqlArrayValue("varchar", (Object[]) bands))

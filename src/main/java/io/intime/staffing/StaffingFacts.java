@@ -49,17 +49,18 @@ public class StaffingFacts {
                          count(*) filter (where p.start_date > :windowStart
                                             and (p.falloff_date is null or p.falloff_date > :asOf)) as hires,
                          max(p.start_date) filter (where p.falloff_date is null or p.falloff_date > :asOf) as last_hire,
-                         (array_agg(j.title order by p.start_date desc, p.id desc)
-                            filter (where p.falloff_date is null or p.falloff_date > :asOf))[1] as last_title,
+                         (array_agg(p.job_id order by p.start_date desc, p.id desc)
+                            filter (where p.falloff_date is null or p.falloff_date > :asOf))[1] as last_job,
                          count(*) filter (where p.falloff_date > :falloffStart and p.falloff_date <= :asOf) as falloffs
-                  from placement p join job j on j.id = p.job_id
+                  from placement p
                   where p.start_date <= :asOf""" + " " + scope.clause("p.account_id") + """
                   group by p.account_id
                 )
                 select coalesce(jobs.account_id, hires.account_id) as account_id,
                        coalesce(jobs.open_jobs, 0) as open_jobs, coalesce(hires.hires, 0) as hires,
-                       hires.last_hire, hires.last_title, coalesce(hires.falloffs, 0) as falloffs
+                       hires.last_hire, last_job.title as last_title, coalesce(hires.falloffs, 0) as falloffs
                 from jobs full join hires on hires.account_id = jobs.account_id
+                left join job last_job on last_job.id = hires.last_job
                 """;
         scope.bind(jdbc.sql(sql))
                 .param("asOf", asOf)

@@ -15,7 +15,7 @@ public record HealthView(int total, String band, String bandLabel, int modelVers
      * the measured input, and a sentence; {@code missing} when its input is not known (the
      * sentence then states the model's rule for it).
      */
-    public record Component(String key, String label, int points, int maximum, int percent, String reached,
+    public record Component(String key, String label, Integer points, int maximum, int percent, String reached,
             String input, String explanation, boolean missing) {
 
         /** GREEN, YELLOW or RED by the share of the maximum, for the bar's colour. */

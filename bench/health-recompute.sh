@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmark of the health score: a full recompute of every account (what the nightly run and a
+# model change do) on a throw-away database with the demo world plus a synthetic portfolio and
+# its facts (jobs, placements, invoices, NPS responses, activities, escalations, opportunities),
+# and the time from a changed fact (an NPS response created through the API) until the account's
+# score in GET /api/v1/accounts/{id}/health includes it. See bench/README.md.
+#
+#   bench/health-recompute.sh                     # 100,000 synthetic accounts, 3 full recomputes, 10 updates
+#   ACCOUNTS=10000 RUNS=1 UPDATES=5 bench/health-recompute.sh
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ACCOUNTS=${ACCOUNTS:-100000}
+RUNS=${RUNS:-3}
+UPDATES=${UPDATES:-10}
+START_TIMEOUT=${START_TIMEOUT:-1800}
+PASSWORD=${INTIME_DEMO_PASSWORD:-demo}
+
+jar() { ls target/intime-accounts-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true; }
+JAR=$(jar)
+if [[ -z "$JAR" || -n "$(find src pom.xml -newer "$JAR" -type f 2>/dev/null | head -n 1)" ]]; then
+  echo "Building the jar (./mvnw -q -DskipTests package) ..."
+  ./mvnw -q -DskipTests package
+  JAR=$(jar)
+fi
+
+DATA=$(mktemp -d "${TMPDIR:-/tmp}/intime-bench-XXXXXX")
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+BASE="http://127.0.0.1:$PORT"
+
+echo "Starting $JAR on port $PORT (data in $DATA, $ACCOUNTS synthetic accounts with facts + the demo world) ..."
+INTIME_DEMO_PASSWORD="$PASSWORD" java ${JAVA_OPTS:-} -jar "$JAR" \
+  --intime.data-dir="$DATA" \
+  --intime.synthetic.accounts="$ACCOUNTS" \
+  --intime.demo=true \
+  --intime.health.backfill-months=0 \
+  --server.port="$PORT" >"$DATA/app.log" 2>&1 &
+APP=$!
+
+cleanup() {
+  if kill -0 "$APP" 2>/dev/null; then
+    kill "$APP" 2>/dev/null || true
+    wait "$APP" 2>/dev/null || true
+  fi
+  if [[ -n "${KEEP_DATA:-}" ]]; then echo "Kept $DATA (app.log inside)"; else rm -rf "$DATA"; fi
+}
+trap cleanup EXIT
+
+started=$(date +%s)
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || true)" == "200" ]]; do
+  if ! kill -0 "$APP" 2>/dev/null; then
+    echo "The application stopped while starting; the end of its log:" >&2; tail -n 40 "$DATA/app.log" >&2; exit 1
+  fi
+  if (( $(date +%s) - started > START_TIMEOUT )); then
+    echo "Not healthy after ${START_TIMEOUT}s; the end of its log:" >&2; tail -n 40 "$DATA/app.log" >&2; exit 1
+  fi
+  sleep 2
+done
+echo "Ready after $(( $(date +%s) - started ))s:"
+grep -hoE '(Demo world created|Synthetic portfolio|Synthetic facts|Health scored for|Health recomputed for)[^—]*' "$DATA/app.log" | sed 's/^/  /' || true
+echo
+
+python3 bench/health.py --base "$BASE" --password "$PASSWORD" --runs "$RUNS" --updates "$UPDATES"

@@ -1,0 +1,21 @@
+package io.intime.engagement;
+
+/** What kind of interaction an activity records. Calls and meetings can be executive touchpoints. */
+public enum ActivityType {
+    CALL("Call"), EMAIL("Email"), MEETING("Meeting"), NOTE("Note");
+
+    private final String label;
+
+    ActivityType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether an activity of this type counts as a touchpoint when an executive takes part. */
+    public boolean canBeTouchpoint() {
+        return this == CALL || this == MEETING;
+    }
+}

@@ -1,0 +1,86 @@
+package io.intime.engagement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.intime.accounts.AccountManagement;
+import io.intime.accounts.AccountSummary;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+import io.intime.shared.FieldError;
+import io.intime.shared.InvalidInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spec 03's permissions matrix for engagement records, on top of who may see the account
+ * ({@link AccountManagement#get}): everyone who sees an account sees its activities and NPS
+ * responses and may log activities there; an activity is changed or removed by whoever logged
+ * it, or by executives, sales directors and admins ("Activities: edit own, delete own"); NPS
+ * responses ("Issue client surveys") are recorded and corrected by account managers,
+ * executives, sales directors and admins, and removed only by the latter three.
+ */
+@Component
+class EngagementRules {
+
+    private final AccountManagement accounts;
+    private final Validator validator;
+
+    EngagementRules(AccountManagement accounts, Validator validator) {
+        this.accounts = accounts;
+        this.validator = validator;
+    }
+
+    boolean canChangeActivity(CurrentUser user, String loggedBy) {
+        return user.seesEverything() || user.username().equals(loggedBy);
+    }
+
+    boolean canRecordNps(CurrentUser user) {
+        return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER);
+    }
+
+    boolean canDeleteNps(CurrentUser user) {
+        return user.seesEverything();
+    }
+
+    static void require(boolean allowed, String message) {
+        if (!allowed) {
+            throw new AccessDeniedException(message);
+        }
+    }
+
+    /**
+     * The accounts whose records the user may list when no account is named: null for all
+     * (everyone but recruiters), else the ids of the accounts whose team they are on.
+     */
+    List<Long> visibleAccounts(CurrentUser user) {
+        if (!user.hasRole(Role.RECRUITER)) {
+            return null;
+        }
+        return accounts.exportable(user).stream().map(AccountSummary::id).toList();
+    }
+
+    /** The form's constraint violations, one per field, named as the API and pages name the field. */
+    List<FieldError> violations(Object form) {
+        List<FieldError> errors = new ArrayList<>();
+        validator.validate(form).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> {
+                    String field = v.getPropertyPath().toString().replace(".<list element>", "");
+                    if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+                        errors.add(new FieldError(field, v.getMessage()));
+                    }
+                });
+        return errors;
+    }
+
+    static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.intime.escalations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.intime.accounts.AccountDetails;
+import io.intime.accounts.AccountManagement;
+import io.intime.accounts.AccountSummary;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+import io.intime.shared.FieldError;
+import io.intime.shared.InvalidInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spec 03's permissions matrix for escalations ("view at accounts, create, edit assigned, no
+ * delete" for account managers), on top of who may see the account: everyone who sees an
+ * account sees its escalations; account managers, recruiters and recruiting managers raise
+ * them (spec 02's escalation was raised by a recruiter), as do executives, sales directors and
+ * admins; the account's own manager and those three change them; only the three delete them.
+ * Finance and legal read them.
+ */
+@Component
+class EscalationRules {
+
+    private final AccountManagement accounts;
+    private final Validator validator;
+
+    EscalationRules(AccountManagement accounts, Validator validator) {
+        this.accounts = accounts;
+        this.validator = validator;
+    }
+
+    boolean canRaise(CurrentUser user) {
+        return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER, Role.RECRUITER, Role.RECRUITING_MANAGER);
+    }
+
+    boolean canChange(CurrentUser user, AccountDetails account) {
+        return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER) && account.ownerId() != null
+                && account.ownerId() == user.id();
+    }
+
+    boolean canDelete(CurrentUser user) {
+        return user.seesEverything();
+    }
+
+    static void require(boolean allowed, String message) {
+        if (!allowed) {
+            throw new AccessDeniedException(message);
+        }
+    }
+
+    /** Null when the user sees every account, else the ids of the accounts whose team they are on. */
+    List<Long> visibleAccounts(CurrentUser user) {
+        if (!user.hasRole(Role.RECRUITER)) {
+            return null;
+        }
+        return accounts.exportable(user).stream().map(AccountSummary::id).toList();
+    }
+
+    List<FieldError> violations(Object form) {
+        List<FieldError> errors = new ArrayList<>();
+        validator.validate(form).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> {
+                    String field = v.getPropertyPath().toString();
+                    if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+                        errors.add(new FieldError(field, v.getMessage()));
+                    }
+                });
+        return errors;
+    }
+
+    static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.intime.health;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.intime.accounts.AccountManagement;
+import io.intime.health.model.HealthModel;
+import io.intime.health.model.HealthModels;
+import io.intime.health.scoring.ComponentScore;
+import io.intime.health.scoring.HealthMoves;
+import io.intime.health.scoring.HealthRecompute;
+import io.intime.health.scoring.HealthStore;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+import io.intime.shared.InvalidInputException;
+import io.intime.shared.NotFoundException;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account health: the current score of an account with its components and what would move
+ * it, and its history. Anyone who may see the account may see its health. Scores are computed
+ * by the health module itself when facts change and every night; nothing else writes them.
+ */
+@Service
+public class HealthScores {
+
+    private final AccountManagement accounts;
+    private final HealthStore store;
+    private final HealthModels models;
+    private final HealthRecompute recompute;
+
+    HealthScores(AccountManagement accounts, HealthStore store, HealthModels models, HealthRecompute recompute) {
+        this.accounts = accounts;
+        this.store = store;
+        this.models = models;
+        this.recompute = recompute;
+    }
+
+    /**
+     * The current health of an account.
+     *
+     * @return the report, or null when the account has not been scored yet
+     * @throws NotFoundException when there is no such account
+     */
+    @Transactional(readOnly = true)
+    public HealthReport current(long accountId, CurrentUser user) {
+        accounts.get(accountId, user);
+        HealthStore.StoredScore stored = store.current(accountId);
+        if (stored == null) {
+            return null;
+        }
+        HealthModel model = models.get(stored.modelVersion());
+        List<HealthReport.Component> components = stored.components().stream().map(HealthScores::component).toList();
+        List<HealthReport.Move> moves = HealthMoves.of(model, stored.score()).stream()
+                .map(m -> new HealthReport.Move(m.componentKey(), m.component(), m.change(), m.gain(), m.newTotal(),
+                        m.newBand(), m.bandChanges()))
+                .toList();
+        return new HealthReport(accountId, stored.total(), stored.band(), stored.asOf(), stored.computedAt(),
+                stored.modelVersion(), stored.score().measuredMaximum(), model.greenFrom(), model.yellowFrom(),
+                components, moves);
+    }
+
+    /** The history of an account's score between two days (inclusive), oldest first. */
+    @Transactional(readOnly = true)
+    public List<HealthReport.Point> history(long accountId, LocalDate from, LocalDate to, CurrentUser user) {
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("from", "must not be after to (" + to + ")");
+        }
+        if (from.isBefore(to.minusYears(5))) {
+            throw new InvalidInputException("from", "must be at most 5 years before to");
+        }
+        accounts.get(accountId, user);
+        return store.history(accountId, from, to).stream()
+                .map(p -> new HealthReport.Point(p.asOf(), p.computedAt(), p.score(), p.band(), p.modelVersion()))
+                .toList();
+    }
+
+    /** Recomputes one account now (for a person who wants the latest facts counted at once). */
+    public HealthReport recompute(long accountId, CurrentUser user) {
+        accounts.get(accountId, user);
+        recompute.recompute(List.of(accountId));
+        return current(accountId, user);
+    }
+
+    /** What a full recompute did: accounts scored, time taken, alerts raised and cleared. */
+    public record Recomputed(int accounts, long millis, long accountsPerSecond, int alertsRaised, int alertsCleared) {
+    }
+
+    /** Recomputes every account now (admins), as the nightly run does. */
+    public Recomputed recomputeAll(CurrentUser user) {
+        if (!user.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("Only admins recompute every account");
+        }
+        HealthRecompute.Result result = recompute.recomputeAll(recompute.today());
+        return new Recomputed(result.accounts(), result.millis(), Math.round(result.perSecond()), result.raised(),
+                result.cleared());
+    }
+
+    private static HealthReport.Component component(ComponentScore c) {
+        Map<String, BigDecimal> inputs = new LinkedHashMap<>();
+        if (!c.missing()) {
+            if (c.x() != null) {
+                inputs.put(c.measure().input(), c.x());
+            }
+            if (c.y() != null && c.measure().secondInput() != null) {
+                inputs.put(c.measure().secondInput(), c.y());
+            }
+        }
+        return new HealthReport.Component(c.key(), c.label(), c.measure().name(), c.points(), c.maximum(), c.percent(),
+                c.missing(), inputs, c.reached(), c.explanation());
+    }
+}

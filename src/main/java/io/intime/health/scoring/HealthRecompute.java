@@ -1,0 +1,237 @@
+package io.intime.health.scoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.intime.accounts.AccountManagement;
+import io.intime.accounts.AccountManagement.Stewards;
+import io.intime.accounts.HealthBand;
+import io.intime.accounts.HealthMark;
+import io.intime.health.alerts.AlertSituation;
+import io.intime.health.alerts.AlertThresholds;
+import io.intime.health.alerts.Alerts;
+import io.intime.health.model.HealthModel;
+import io.intime.health.model.HealthModels;
+import io.intime.shared.database.AccountScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Computes health scores from the facts and hands them on: stores the score and its history,
+ * marks the account (for the accounts list), and brings the account's alerts in line. Always
+ * set-based: a slice of accounts costs the same few statements whether it holds one account
+ * or ten thousand. A full recompute walks all accounts in id slices, one transaction each.
+ */
+@Service
+public class HealthRecompute {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthRecompute.class);
+    static final int SLICE = 10_000;
+
+    private final HealthModels models;
+    private final FactsReader reader;
+    private final HealthStore store;
+    private final AccountManagement accounts;
+    private final Alerts alerts;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final int threads;
+
+    HealthRecompute(HealthModels models, FactsReader reader, HealthStore store, AccountManagement accounts,
+            Alerts alerts, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+            @Value("${intime.health.recompute-threads:2}") int threads) {
+        this.models = models;
+        this.reader = reader;
+        this.store = store;
+        this.accounts = accounts;
+        this.alerts = alerts;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = Clock.systemUTC();
+        this.threads = Math.max(1, threads);
+    }
+
+    /** What a recompute did. */
+    public record Result(int accounts, int raised, int cleared, long millis) {
+
+        public double perSecond() {
+            return millis == 0 ? accounts : accounts * 1000.0 / millis;
+        }
+    }
+
+    /** Today in UTC: the day facts are read as of. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Recomputes these accounts as of today (after their facts changed). */
+    public Result recompute(Collection<Long> accountIds) {
+        long start = System.currentTimeMillis();
+        if (accountIds.isEmpty()) {
+            return new Result(0, 0, 0, 0);
+        }
+        List<Long> ids = List.copyOf(accountIds);
+        Alerts.SyncResult sync = transaction.execute(status -> slice(models.current(), today(), ids, AccountScope.of(ids)));
+        return new Result(ids.size(), sync.raised(), sync.cleared(), System.currentTimeMillis() - start);
+    }
+
+    /**
+     * Recomputes every account as of a day, in id slices of {@value #SLICE}, {@code threads}
+     * slices at a time (each slice is its own transaction and touches only its accounts).
+     */
+    public Result recomputeAll(LocalDate asOf) {
+        long start = System.currentTimeMillis();
+        HealthModel model = models.current();
+        List<Long> all = jdbc.sql("select id from account order by id").query(Long.class).list();
+        List<Future<Alerts.SyncResult>> slices = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int from = 0; from < all.size(); from += SLICE) {
+                List<Long> ids = all.subList(from, Math.min(all.size(), from + SLICE));
+                AccountScope scope = AccountScope.range(ids.get(0), ids.get(ids.size() - 1));
+                slices.add(pool.submit(() -> transaction.execute(status -> slice(model, asOf, ids, scope))));
+            }
+            int raised = 0;
+            int cleared = 0;
+            for (Future<Alerts.SyncResult> slice : slices) {
+                Alerts.SyncResult sync = slice.get();
+                raised += sync.raised();
+                cleared += sync.cleared();
+            }
+            Result result = new Result(all.size(), raised, cleared, System.currentTimeMillis() - start);
+            log.info("Health recomputed for {} accounts as of {} in {} ms ({} accounts/s); alerts raised {}, cleared {}",
+                    result.accounts(), asOf, result.millis(), Math.round(result.perSecond()), raised, cleared);
+            return result;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Health recompute interrupted", e);
+        }
+        catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Scores accounts that have no score yet (new accounts, a first start), with their history
+     * computed from the same facts as of each of the last {@code months} month-ends, so that a
+     * trend is there from the first day. The history of earlier days is written, never the alerts.
+     */
+    public Result scoreUnscored(int months) {
+        long start = System.currentTimeMillis();
+        List<Long> unscored = jdbc.sql("""
+                select a.id from account a where not exists (select 1 from account_health h where h.account_id = a.id)
+                order by a.id""").query(Long.class).list();
+        if (unscored.isEmpty()) {
+            return new Result(0, 0, 0, 0);
+        }
+        HealthModel model = models.current();
+        LocalDate today = today();
+        for (int from = 0; from < unscored.size(); from += SLICE) {
+            List<Long> ids = unscored.subList(from, Math.min(unscored.size(), from + SLICE));
+            AccountScope scope = AccountScope.of(ids);
+            for (int m = months; m >= 1; m--) {
+                LocalDate monthEnd = today.minusMonths(m).withDayOfMonth(today.minusMonths(m).lengthOfMonth());
+                transaction.executeWithoutResult(status -> {
+                    List<Score> scores = score(model, monthEnd, ids, scope).values().stream().map(Scored::score).toList();
+                    store.save(scores, Instant.now(clock), false);
+                });
+            }
+            transaction.execute(status -> slice(model, today, ids, scope));
+        }
+        Result result = new Result(unscored.size(), 0, 0, System.currentTimeMillis() - start);
+        log.info("Health scored for {} accounts without a score ({} months of history) in {} ms", result.accounts(),
+                months, result.millis());
+        return result;
+    }
+
+    /** One score with the facts it came from. */
+    record Scored(Score score, AccountFacts facts) {
+    }
+
+    private Map<Long, Scored> score(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope) {
+        Map<Long, AccountFacts> facts = reader.read(model, asOf, ids, scope);
+        Map<Long, Scored> scores = new java.util.LinkedHashMap<>(ids.size() * 2);
+        for (Long id : ids) {
+            AccountFacts f = facts.get(id);
+            scores.put(id, new Scored(HealthScorer.score(model, f), f));
+        }
+        return scores;
+    }
+
+    /** Scores a slice as of a day, stores it, marks the accounts and syncs their alerts. */
+    private Alerts.SyncResult slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope) {
+        long t0 = System.nanoTime();
+        Map<Long, HealthStore.Current> previous = store.current(scope);
+        long t1 = System.nanoTime();
+        Map<Long, Scored> scored = score(model, asOf, ids, scope);
+        long t2 = System.nanoTime();
+        Instant now = Instant.now(clock);
+        // Only what changed is written: a recompute that finds the same score leaves no trace.
+        List<Score> changed = new ArrayList<>();
+        for (Scored s : scored.values()) {
+            HealthStore.Current stored = previous.get(s.score().accountId());
+            if (stored == null || stored.fingerprint() != s.score().fingerprint()) {
+                changed.add(s.score());
+            }
+        }
+        store.save(changed, now, true);
+        long t3 = System.nanoTime();
+        accounts.recordHealth(changed.stream().map(s -> new HealthMark(s.accountId(), s.total(), s.band(), now)).toList());
+        long t4 = System.nanoTime();
+        if (log.isDebugEnabled() && ids.size() > 100) {
+            log.debug("slice of {}: current {} ms, facts+score {} ms, store {} of them {} ms, marks {} ms", ids.size(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, changed.size(), (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000);
+        }
+        Map<Long, Stewards> stewards = accounts.stewards(ids);
+        List<AlertSituation> situations = new ArrayList<>(scored.size());
+        for (Scored s : scored.values()) {
+            Stewards who = stewards.get(s.score().accountId());
+            if (who == null) {
+                continue; // removed meanwhile
+            }
+            HealthStore.Current stored = previous.get(s.score().accountId());
+            situations.add(situation(s, who.strategic(), stored == null ? null : stored.band()));
+        }
+        AlertThresholds thresholds = alerts.settings().thresholds();
+        return alerts.sync(situations, thresholds);
+    }
+
+    static AlertSituation situation(Scored s, boolean strategic, HealthBand previousBand) {
+        AccountFacts f = s.facts();
+        LocalDate asOf = f.asOf();
+        Integer sinceTouchpoint = f.executive() == null || f.executive().lastTouchpoint() == null ? null
+                : (int) ChronoUnit.DAYS.between(f.executive().lastTouchpoint(), asOf);
+        Integer sinceHire = f.hiring() == null || f.hiring().lastHireDate() == null ? null
+                : (int) ChronoUnit.DAYS.between(f.hiring().lastHireDate(), asOf);
+        return new AlertSituation(s.score().accountId(), strategic, previousBand, s.score().band(), s.score().total(),
+                f.nps() == null ? null : f.nps().accountNps(), f.nps() == null ? null : f.nps().accountNpsPrevious(),
+                sinceTouchpoint, f.executive() == null ? null : f.executive().lastTouchpoint(), sinceHire,
+                f.hiring() == null ? null : f.hiring().lastHireDate(), f.hiring() == null ? null : f.hiring().lastHireTitle(),
+                f.payment() == null ? null : f.payment().maxDaysOverdue(),
+                f.payment() == null ? null : f.payment().mostOverdueNumber(),
+                f.payment() == null ? null : f.payment().mostOverdueId(),
+                f.issues() == null ? null : f.issues().last30());
+    }
+}
