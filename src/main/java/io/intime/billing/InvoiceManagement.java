@@ -223,7 +223,7 @@ public class InvoiceManagement {
         Set<String> numbers = new java.util.HashSet<>();
         for (int i = 0; i < forms.size(); i++) {
             try {
-                InvoiceForm form = validate(forms.get(i), account, today, null);
+                InvoiceForm form = check(forms.get(i), account, today);
                 if (!numbers.add(form.number().toLowerCase(Locale.ROOT))) {
                     throw new InvalidInputException("number", "Invoice " + form.number() + " appears twice");
                 }
@@ -232,6 +232,17 @@ public class InvoiceManagement {
             catch (InvalidInputException e) {
                 String prefix = "[" + i + "].";
                 throw new InvalidInputException(e.errors().stream().map(error -> new FieldError(prefix + error.field(), error.message())).toList());
+            }
+        }
+        // One statement for the numbers of the whole batch rather than one per invoice.
+        if (!numbers.isEmpty()) {
+            List<String> taken = jdbc.sql("select invoice_number from invoice where lower(invoice_number) in (:numbers)")
+                    .param("numbers", List.copyOf(numbers)).query(String.class).list();
+            if (!taken.isEmpty()) {
+                Invoice existing = invoices.findByNumber(taken.get(0)).orElseThrow();
+                throw new DuplicateException("[" + indexOf(checked, existing.number()) + "].number", "Invoice "
+                        + existing.number() + " already exists", existing.number(),
+                        "/accounts/" + existing.accountId() + "/invoices#invoice-" + existing.id());
             }
         }
         List<Invoice> created = invoices.saveAllAndFlush(checked.stream()
@@ -375,11 +386,32 @@ public class InvoiceManagement {
         return details;
     }
 
+    private static int indexOf(List<InvoiceForm> forms, String number) {
+        for (int i = 0; i < forms.size(); i++) {
+            if (forms.get(i).number().equalsIgnoreCase(number)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
-     * Checks a form against the rules of an invoice and returns it with its currency resolved
-     * (the account's billing currency when none is given).
+     * Checks a form against the rules of an invoice, its number not taken by another invoice,
+     * and returns it with its currency resolved (the account's billing currency when none is given).
      */
     private InvoiceForm validate(InvoiceForm form, AccountDetails account, LocalDate today, Long exceptId) {
+        InvoiceForm checked = check(form, account, today);
+        invoices.findByNumber(checked.number())
+                .filter(existing -> !existing.id().equals(exceptId))
+                .ifPresent(existing -> {
+                    throw new DuplicateException("number", "Invoice " + existing.number() + " already exists",
+                            existing.number(), "/accounts/" + existing.accountId() + "/invoices#invoice-" + existing.id());
+                });
+        return checked;
+    }
+
+    /** The checks of {@link #validate} but the number's uniqueness. */
+    private InvoiceForm check(InvoiceForm form, AccountDetails account, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         validator.validate(form).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<InvoiceForm> v) -> v.getPropertyPath().toString()))
@@ -417,12 +449,6 @@ public class InvoiceManagement {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        invoices.findByNumber(form.number().trim())
-                .filter(existing -> !existing.id().equals(exceptId))
-                .ifPresent(existing -> {
-                    throw new DuplicateException("number", "Invoice " + existing.number() + " already exists",
-                            existing.number(), "/accounts/" + existing.accountId() + "/invoices#invoice-" + existing.id());
-                });
         return new InvoiceForm(form.number().trim(), form.issueDate(), form.dueDate(),
                 new MoneyInput(form.amount().amount(), currency), status, form.paidOn(), form.disputeReason());
     }

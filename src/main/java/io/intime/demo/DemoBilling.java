@@ -67,6 +67,8 @@ class DemoBilling implements DemoFacts {
         final BigDecimal amount;
         /** Days from issue to payment; paid when issue + days is today or earlier. */
         int days;
+        /** The most days it may take (TechCorp pays within its terms); shifting stops there. */
+        int maxDays = Integer.MAX_VALUE;
         /** Not paid whatever the rhythm (a story's invoice): fixed status and no shifting. */
         InvoiceStatus unpaid;
         String number;
@@ -146,7 +148,12 @@ class DemoBilling implements DemoFacts {
             int days = Math.max(2, (int) Math.round(from + (to - from) * progress + random.nextGaussian() * 2.5));
             BigDecimal amount = monthly.multiply(BigDecimal.valueOf(0.94 + random.nextDouble() * 0.12))
                     .setScale(2, RoundingMode.HALF_UP);
-            planned.add(new Planned(account, issued, issued.plusDays(terms), amount, days));
+            Planned invoice = new Planned(account, issued, issued.plusDays(terms), amount, days);
+            if (band == Band.TECHCORP) {
+                invoice.maxDays = terms;
+                invoice.days = Math.min(days, terms);
+            }
+            planned.add(invoice);
         }
         stories(account, planned, today);
         calibrate(planned, band, today);
@@ -186,7 +193,7 @@ class DemoBilling implements DemoFacts {
             int step = shift == 0 ? (band.target > average.doubleValue() ? 1 : -1) : shift;
             for (Planned p : planned) {
                 if (p.unpaid == null) {
-                    p.days = Math.max(1, p.days + step);
+                    p.days = Math.min(p.maxDays, Math.max(1, p.days + step));
                 }
             }
         }
