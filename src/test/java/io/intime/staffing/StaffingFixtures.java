@@ -44,6 +44,11 @@ public final class StaffingFixtures {
                 executive());
     }
 
+    /** Today where the fixtures' users are (America/New_York): pages count days in the user's time zone. */
+    public static LocalDate today() {
+        return LocalDate.now(java.time.ZoneId.of("America/New_York"));
+    }
+
     public static JobForm openJob(String title, LocalDate openedOn) {
         return new JobForm(title, "Engineering", JobStatus.OPEN, JobPriority.HIGH, openedOn, null, null,
                 new MoneyInput(new BigDecimal("85.00"), "USD"), null, 0);
@@ -62,7 +67,7 @@ public final class StaffingFixtures {
     }
 
     public JobView openJob(AccountDetails account) {
-        return job(account, openJob(AccountFixtures.unique("Engineer"), LocalDate.now().minusDays(10)));
+        return job(account, openJob(AccountFixtures.unique("Engineer"), today().minusDays(10)));
     }
 
     public static PlacementForm started(String candidate, LocalDate start) {

@@ -50,7 +50,8 @@ class JobsPagesIntegrationTest {
     PlacementManagement placements;
 
     StaffingFixtures fixtures;
-    final LocalDate today = LocalDate.now();
+    /** The fixtures' users work in New York; pages count days in the user's time zone. */
+    final LocalDate today = StaffingFixtures.today();
 
     @BeforeEach
     void setUp() {
