@@ -150,14 +150,17 @@ public class HealthRecompute {
         for (int from = 0; from < unscored.size(); from += SLICE) {
             List<Long> ids = unscored.subList(from, Math.min(unscored.size(), from + SLICE));
             AccountScope scope = AccountScope.of(ids);
+            Map<Long, HealthBand> lastBackfilled = new java.util.HashMap<>();
             for (int m = months; m >= 1; m--) {
                 LocalDate monthEnd = today.minusMonths(m).withDayOfMonth(today.minusMonths(m).lengthOfMonth());
                 transaction.executeWithoutResult(status -> {
                     List<Score> scores = score(model, monthEnd, ids, scope).values().stream().map(Scored::score).toList();
                     store.save(scores, Instant.now(clock), false);
+                    scores.forEach(score -> lastBackfilled.put(score.accountId(), score.band()));
                 });
             }
-            transaction.execute(status -> slice(model, today, ids, scope));
+            // The band of the last month-end is where today's band came from (a band drop alert).
+            transaction.execute(status -> slice(model, today, ids, scope, lastBackfilled));
         }
         Result result = new Result(unscored.size(), 0, 0, System.currentTimeMillis() - start);
         log.info("Health scored for {} accounts without a score ({} months of history) in {} ms", result.accounts(),
@@ -181,6 +184,12 @@ public class HealthRecompute {
 
     /** Scores a slice as of a day, stores it, marks the accounts and syncs their alerts. */
     private Alerts.SyncResult slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope) {
+        return slice(model, asOf, ids, scope, Map.of());
+    }
+
+    /** @param earlierBands the band an account had before when it has no current score (from a backfill) */
+    private Alerts.SyncResult slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope,
+            Map<Long, HealthBand> earlierBands) {
         long t0 = System.nanoTime();
         Map<Long, HealthStore.Current> previous = store.current(scope);
         long t1 = System.nanoTime();
@@ -212,7 +221,8 @@ public class HealthRecompute {
                 continue; // removed meanwhile
             }
             HealthStore.Current stored = previous.get(s.score().accountId());
-            situations.add(situation(s, who.strategic(), stored == null ? null : stored.band()));
+            situations.add(situation(s, who.strategic(),
+                    stored != null ? stored.band() : earlierBands.get(s.score().accountId())));
         }
         AlertThresholds thresholds = alerts.settings().thresholds();
         return alerts.sync(situations, thresholds);
