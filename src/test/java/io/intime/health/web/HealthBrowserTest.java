@@ -17,8 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * DataSystems Inc. is Red; its health page says why in numbers, what to do, and what would
  * move it; "Schedule call" opens a call with Jane Doe filled in; the alerts page lists it.
  */
+// A demo world of its own (the extra property makes a separate context): other browser tests
+// change DataSystems Inc.'s facts, e.g. raise an escalation, and this one checks its exact story.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
+        properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true", "intime.health.backfill-months=12" })
 class HealthBrowserTest {
 
     @LocalServerPort
