@@ -248,12 +248,10 @@ class DemoStaffing implements DemoFacts {
 
     private void save(DemoAccount account, List<JobPlan> plan, DemoSetting world, Map<String, Long> recruiterIds) {
         long accountId = world.idOf(account.name);
-        CurrentUser owner = world.actor().apply(account.owner);
-        CurrentUser recruiter = world.actor().apply(actorOf(account, recruiterIds));
+        // Spec 03: account managers only view jobs, so the team's recruiter records them all.
+        CurrentUser actor = world.actor().apply(actorOf(account, recruiterIds));
         plan.sort(Comparator.comparing((JobPlan j) -> j.opened).thenComparing(j -> j.title));
         for (JobPlan job : plan) {
-            // The account manager records the history; today's searches were opened by the team's recruiter.
-            CurrentUser actor = job.status == JobStatus.OPEN ? recruiter : owner;
             MoneyInput rate = new MoneyInput(job.rate, account.currency);
             JobView saved = jobs.create(accountId, new JobForm(job.title, job.department, job.status, job.priority, job.opened,
                     job.status == JobStatus.FILLED ? job.closed : null, job.status == JobStatus.CANCELLED ? job.closed : null,
@@ -266,10 +264,10 @@ class DemoStaffing implements DemoFacts {
         }
     }
 
-    /** A recruiter on the account's team opens its jobs; without one, the account manager does. */
+    /** A recruiter on the account's team records its jobs; without one, the admin does (spec 03: not the account manager). */
     private static String actorOf(DemoAccount account, Map<String, Long> recruiterIds) {
         return account.team.stream().map(DemoAccount.Member::username).filter(recruiterIds::containsKey).findFirst()
-                .orElse(account.owner);
+                .orElse("admin");
     }
 
     // ------------------------------------------------------------------ the plan of one account

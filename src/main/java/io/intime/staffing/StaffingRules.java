@@ -1,7 +1,5 @@
 package io.intime.staffing;
 
-import java.util.Objects;
-
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.identity.CurrentUser;
@@ -13,12 +11,14 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what with staffing records. Whoever may see an account sees its jobs and
  * placements (recruiters only the accounts whose team they are on, which
- * {@link AccountManagement#get} enforces). Jobs and placements are created and changed by
- * executives, sales directors and admins everywhere, by account managers at the accounts they
- * own, and by recruiters and recruiting managers at the accounts whose team they are on; they
- * are deleted by executives, sales directors, admins and the account's recruiting manager
- * (everyone else cancels a job or records a falloff, which keeps the history). Recruiter
- * profiles are managed by recruiting managers, executives and admins, and read by everyone.
+ * {@link AccountManagement#get} enforces). Following spec 03's permissions matrix (Jobs: view at
+ * accounts, no create, edit or delete; job posting is the recruiter's), account managers, owners
+ * or not, only view jobs and placements. Jobs and placements are created and changed (and
+ * submissions recorded) by executives, sales directors and admins everywhere, and by recruiters
+ * and recruiting managers at the accounts whose team they are on; they are deleted by
+ * executives, sales directors, admins and the account's recruiting manager (everyone else
+ * cancels a job or records a falloff, which keeps the history). Recruiter profiles are managed
+ * by recruiting managers, executives and admins, and read by everyone.
  */
 @Component
 class StaffingRules {
@@ -33,10 +33,9 @@ class StaffingRules {
         if (user.seesEverything()) {
             return new StaffingAccess(true, true);
         }
-        boolean owner = user.hasRole(Role.ACCOUNT_MANAGER) && Objects.equals(account.ownerId(), user.id());
         boolean onTeam = user.hasRole(Role.RECRUITER, Role.RECRUITING_MANAGER)
                 && accounts.team(account.id()).stream().anyMatch(member -> member.userId() == user.id());
-        return new StaffingAccess(owner || onTeam, onTeam && user.hasRole(Role.RECRUITING_MANAGER));
+        return new StaffingAccess(onTeam, onTeam && user.hasRole(Role.RECRUITING_MANAGER));
     }
 
     boolean canManageRecruiters(CurrentUser user) {

@@ -51,38 +51,46 @@ class JobApiIntegrationTest {
     }
 
     @Test
-    void anAccountManagerOpensAJobAtTheirAccountFillsItButOnlyAnExecutiveDeletesIt() {
-        CurrentUser manager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
-        AccountDetails account = fixtures.accounts().account(manager);
-
-        MvcTestResult created = post(manager, json("""
+    void aRecruiterOnTheTeamOpensAJobAndFillsItTheOwningAccountManagerOnlyViewsAndOnlyAnExecutiveDeletesIt() {
+        CurrentUser owner = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
+        CurrentUser recruiter = fixtures.accounts().user(Role.RECRUITER);
+        AccountDetails account = fixtures.accounts().account(owner);
+        fixtures.accounts().onTeam(account, recruiter);
+        String jobBody = json("""
                 {'accountId': %d, 'title': 'Senior UX Designer', 'department': 'Digital', 'priority': 'HIGH',
-                 'billRate': {'amount': '75', 'currency': 'USD'}}""".formatted(account.id())));
+                 'billRate': {'amount': '75', 'currency': 'USD'}}""".formatted(account.id()));
+
+        assertThat(post(owner, jobBody)).as("spec 03: account managers do not create jobs").hasStatus(HttpStatus.FORBIDDEN);
+        MvcTestResult created = post(recruiter, jobBody);
 
         assertThat(created).hasStatus(HttpStatus.CREATED);
         JsonNode job = body(created);
         long id = job.get("id").asLong();
         assertThat(created.getResponse().getHeader("Location")).endsWith("/api/v1/jobs/" + id);
         assertThat(job.get("status").asString()).as("status defaults to OPEN").isEqualTo("OPEN");
-        assertThat(job.get("openedOn").asString()).as("opened today").isEqualTo(LocalDate.now(manager.timeZone()).toString());
+        assertThat(job.get("openedOn").asString()).as("opened today").isEqualTo(LocalDate.now(recruiter.timeZone()).toString());
         assertThat(job.get("submissions").asInt()).isZero();
         assertThat(job.get("billRate").get("amount").asString()).isEqualTo("75.00");
         assertThat(job.get("billRate").get("currency").asString()).isEqualTo("USD");
         assertThat(job.get("accountName").asString()).isEqualTo(account.name());
 
-        MvcTestResult filled = patch(id, manager, json("{'version': %d, 'status': 'FILLED'}".formatted(version(job))));
+        assertThat(mvc.get().uri("/api/v1/jobs/{id}", id).with(as(owner))).as("the owner views the job").hasStatusOk();
+        assertThat(patch(id, owner, json("{'version': %d, 'priority': 'URGENT'}".formatted(version(job)))))
+                .as("spec 03: account managers do not edit jobs").hasStatus(HttpStatus.FORBIDDEN);
+        MvcTestResult filled = patch(id, recruiter, json("{'version': %d, 'status': 'FILLED'}".formatted(version(job))));
         assertThat(filled).hasStatusOk();
         assertThat(body(filled).get("filledOn").asString()).as("filled today when no date is given")
-                .isEqualTo(LocalDate.now(manager.timeZone()).toString());
+                .isEqualTo(LocalDate.now(recruiter.timeZone()).toString());
         assertThat(body(filled).get("timeToFillDays").asInt()).isZero();
 
-        MvcTestResult reopened = patch(id, manager, json("{'version': %d, 'status': 'OPEN'}".formatted(version(body(filled)))));
+        MvcTestResult reopened = patch(id, recruiter, json("{'version': %d, 'status': 'OPEN'}".formatted(version(body(filled)))));
         assertThat(reopened).hasStatusOk();
         assertThat(body(reopened).get("filledOn").isNull()).as("the fill date goes with the status").isTrue();
 
-        assertThat(mvc.delete().uri("/api/v1/jobs/{id}", id).with(as(manager))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.delete().uri("/api/v1/jobs/{id}", id).with(as(recruiter))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.delete().uri("/api/v1/jobs/{id}", id).with(as(owner))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.delete().uri("/api/v1/jobs/{id}", id).with(as(fixtures.executive()))).hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(mvc.get().uri("/api/v1/jobs/{id}", id).with(as(manager))).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/v1/jobs/{id}", id).with(as(recruiter))).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'job' and entity_id = ? and action = 'DELETE'")
                 .param(id).query(Long.class).single()).isEqualTo(1);
     }
@@ -138,7 +146,7 @@ class JobApiIntegrationTest {
     }
 
     @Test
-    void onlyTheOwnerTheTeamAndThoseWhoSeeEverythingOpenJobsAndEveryDenialIsAudited() {
+    void onlyTheTeamAndThoseWhoSeeEverythingOpenJobsNotEvenTheOwningAccountManagerAndEveryDenialIsAudited() {
         CurrentUser owner = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
         CurrentUser otherManager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
         CurrentUser teamRecruiter = fixtures.accounts().user(Role.RECRUITER);
@@ -148,15 +156,19 @@ class JobApiIntegrationTest {
         fixtures.accounts().onTeam(account, teamRecruiter);
         String body = json("{'accountId': %d, 'title': 'Data Engineer'}".formatted(account.id()));
 
-        assertThat(post(owner, body)).hasStatus(HttpStatus.CREATED);
         assertThat(post(teamRecruiter, body)).hasStatus(HttpStatus.CREATED);
         assertThat(post(fixtures.accounts().user(Role.SALES_DIRECTOR), body)).hasStatus(HttpStatus.CREATED);
+        assertThat(post(fixtures.executive(), body)).hasStatus(HttpStatus.CREATED);
         long deniedBefore = denials();
+        MvcTestResult ownerDenied = post(owner, body);
+        assertThat(ownerDenied).as("spec 03: the owning account manager only views jobs")
+                .hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         MvcTestResult denied = post(otherManager, body);
         assertThat(denied).hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(post(finance, body)).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(post(outsideRecruiter, body)).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(denials()).isEqualTo(deniedBefore + 3);
+        assertThat(denials()).isEqualTo(deniedBefore + 4);
+        assertThat(mvc.get().uri("/api/v1/jobs?accountId={a}", account.id()).with(as(owner))).hasStatusOk();
 
         assertThat(mvc.get().uri("/api/v1/jobs?accountId={a}", account.id()).with(as(finance))).hasStatusOk();
         assertThat(mvc.get().uri("/api/v1/jobs?accountId={a}", account.id()).with(as(outsideRecruiter)))

@@ -47,16 +47,20 @@ class PlacementApiIntegrationTest {
 
     @Test
     void aPlacementTakesTheJobsRecruiterAndAccountAndRecordsItsFalloff() {
-        CurrentUser manager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
-        AccountDetails account = fixtures.accounts().account(manager);
+        CurrentUser owner = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
+        CurrentUser teamRecruiter = fixtures.accounts().user(Role.RECRUITER);
+        AccountDetails account = fixtures.accounts().account(owner);
+        fixtures.accounts().onTeam(account, teamRecruiter);
         RecruiterView recruiter = fixtures.recruiter(10);
         JobView job = fixtures.job(account, new io.intime.staffing.JobForm("Frontend Developer", "Engineering",
                 io.intime.staffing.JobStatus.OPEN, io.intime.staffing.JobPriority.HIGH, LocalDate.now().minusDays(30), null,
                 null, null, recruiter.id(), 4));
         String start = LocalDate.now().minusDays(3).toString();
 
-        MvcTestResult created = post(manager, json("{'jobId': %d, 'candidateName': 'Ana Ruiz', 'type': 'CONTRACT', 'startDate': '%s'}"
-                .formatted(job.id(), start)));
+        String ana = json("{'jobId': %d, 'candidateName': 'Ana Ruiz', 'type': 'CONTRACT', 'startDate': '%s'}"
+                .formatted(job.id(), start));
+        assertThat(post(owner, ana)).as("spec 03: account managers do not record placements").hasStatus(HttpStatus.FORBIDDEN);
+        MvcTestResult created = post(teamRecruiter, ana);
 
         assertThat(created).hasStatus(HttpStatus.CREATED);
         JsonNode placement = body(created);
@@ -67,23 +71,26 @@ class PlacementApiIntegrationTest {
         assertThat(placement.get("recruiterId").asLong()).as("the job's recruiter").isEqualTo(recruiter.id());
         assertThat(placement.get("status").asString()).isEqualTo("ACTIVE");
 
-        MvcTestResult noDate = patch(id, manager, json("{'version': %d, 'status': 'FALLOFF'}".formatted(version(placement))));
+        assertThat(mvc.get().uri("/api/v1/placements/{id}", id).with(as(owner))).as("the owner views it").hasStatusOk();
+        assertThat(patch(id, owner, json("{'version': %d, 'type': 'PERMANENT'}".formatted(version(placement)))))
+                .as("spec 03: account managers do not change placements").hasStatus(HttpStatus.FORBIDDEN);
+        MvcTestResult noDate = patch(id, teamRecruiter, json("{'version': %d, 'status': 'FALLOFF'}".formatted(version(placement))));
         assertThat(errorFields(noDate)).containsExactly("falloffDate");
         assertThat(errorMessage(noDate, "falloffDate")).isEqualTo("is required when the placement fell off");
-        MvcTestResult fellOff = patch(id, manager, json("{'version': %d, 'status': 'FALLOFF', 'falloffDate': '%s'}"
+        MvcTestResult fellOff = patch(id, teamRecruiter, json("{'version': %d, 'status': 'FALLOFF', 'falloffDate': '%s'}"
                 .formatted(version(placement), LocalDate.now())));
         assertThat(fellOff).hasStatusOk();
         assertThat(body(fellOff).get("falloffDate").asString()).isEqualTo(LocalDate.now().toString());
 
-        MvcTestResult back = patch(id, manager, json("{'version': %d, 'status': 'ACTIVE'}".formatted(version(body(fellOff)))));
+        MvcTestResult back = patch(id, teamRecruiter, json("{'version': %d, 'status': 'ACTIVE'}".formatted(version(body(fellOff)))));
         assertThat(back).hasStatusOk();
         assertThat(body(back).get("falloffDate").isNull()).as("the falloff date goes with the status").isTrue();
 
-        JsonNode ofJob = body(mvc.get().uri("/api/v1/placements?jobId={j}", job.id()).with(as(manager)).exchange());
+        JsonNode ofJob = body(mvc.get().uri("/api/v1/placements?jobId={j}", job.id()).with(as(teamRecruiter)).exchange());
         assertThat(ofJob.get("total").asLong()).isEqualTo(1);
-        JsonNode ofAccount = body(mvc.get().uri("/api/v1/placements?accountId={a}", account.id()).with(as(manager)).exchange());
+        JsonNode ofAccount = body(mvc.get().uri("/api/v1/placements?accountId={a}", account.id()).with(as(teamRecruiter)).exchange());
         assertThat(ofAccount.get("items").get(0).get("candidateName").asString()).isEqualTo("Ana Ruiz");
-        assertThat(mvc.delete().uri("/api/v1/placements/{id}", id).with(as(manager))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.delete().uri("/api/v1/placements/{id}", id).with(as(teamRecruiter))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.delete().uri("/api/v1/placements/{id}", id).with(as(fixtures.executive()))).hasStatus(HttpStatus.NO_CONTENT);
     }
 
@@ -123,20 +130,26 @@ class PlacementApiIntegrationTest {
     }
 
     @Test
-    void aStalePatchIsAConflictAndOnlyTheTeamOrOwnerRecordsPlacements() {
+    void aStalePatchIsAConflictAndOnlyTheTeamRecordsPlacementsNotTheOwningAccountManager() {
         CurrentUser owner = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
         AccountDetails account = fixtures.accounts().account(owner);
+        CurrentUser teamRecruiter = fixtures.accounts().user(Role.RECRUITER);
+        fixtures.accounts().onTeam(account, teamRecruiter);
         JobView job = fixtures.openJob(account);
         PlacementView placement = fixtures.placement(job, StaffingFixtures.started("Kai Tanaka", LocalDate.now().minusDays(1)));
         long read = placement.stamp().version();
 
-        assertThat(patch(placement.id(), owner, json("{'version': %d, 'type': 'PERMANENT'}".formatted(read)))).hasStatusOk();
-        assertThat(patch(placement.id(), owner, json("{'version': %d, 'candidateName': 'Kai T.'}".formatted(read))))
+        assertThat(patch(placement.id(), teamRecruiter, json("{'version': %d, 'type': 'PERMANENT'}".formatted(read)))).hasStatusOk();
+        assertThat(patch(placement.id(), teamRecruiter, json("{'version': %d, 'candidateName': 'Kai T.'}".formatted(read))))
                 .hasStatus(HttpStatus.CONFLICT);
         JsonNode now = body(mvc.get().uri("/api/v1/placements/{id}", placement.id()).with(as(owner)).exchange());
         assertThat(now.get("type").asString()).isEqualTo("PERMANENT");
         assertThat(now.get("candidateName").asString()).isEqualTo("Kai Tanaka");
 
+        assertThat(post(owner, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s'}"
+                .formatted(job.id(), LocalDate.now())))).as("spec 03: the owner only views placements").hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(patch(placement.id(), owner, json("{'version': %d, 'candidateName': 'Y'}".formatted(read + 1))))
+                .hasStatus(HttpStatus.FORBIDDEN);
         CurrentUser otherManager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
         assertThat(post(otherManager, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s'}"
                 .formatted(job.id(), LocalDate.now())))).hasStatus(HttpStatus.FORBIDDEN);

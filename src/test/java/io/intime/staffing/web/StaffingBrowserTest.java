@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The account manager on the Jobs tab, in a real Chromium against the running application with
- * the demo world: DataSystems Inc.'s hiring has stopped (spec 02), and a new search at TechCorp
- * is refused once for a wrong currency, then opened. (The search goes to TechCorp so that
- * DataSystems Inc. keeps its story for other tests of the same demo world.)
+ * The Jobs tab in a real Chromium against the running application with the demo world: the
+ * account manager sees that DataSystems Inc.'s hiring has stopped (spec 02) but, following spec
+ * 03's permissions matrix, opens no jobs (no "New job" at TechCorp); the sales director opens a
+ * new search at TechCorp, refused once for a wrong currency, then opened. (The search goes to
+ * TechCorp so that DataSystems Inc. keeps its story for other tests of the same demo world.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
@@ -33,7 +34,7 @@ class StaffingBrowserTest {
     JdbcClient jdbc;
 
     @Test
-    void accountManagerSeesDataSystemsHiringStoppedAndOpensAJobAtTechCorp() throws Exception {
+    void accountManagerSeesDataSystemsHiringStoppedAndTheSalesDirectorOpensAJobAtTechCorp() throws Exception {
         long dataSystems = idOf("DataSystems Inc.");
         long techCorp = idOf("TechCorp");
         try (Browser browser = new Browser("http://localhost:" + port)) {
@@ -62,8 +63,14 @@ class StaffingBrowserTest {
             browser.screenshot("staffing-02-abc-placements-falloffs");
 
             browser.open("/accounts/" + techCorp + "/jobs");
-            int openBefore = Integer.parseInt(browser.find("#stat-open-jobs").getText());
+            assertThat(browser.find("#stat-open-jobs").getText()).isNotEmpty();
+            assertThat(browser.findAll("#new-job")).as("spec 03: account managers view jobs, they do not open them").isEmpty();
             browser.screenshot("staffing-03-techcorp-jobs");
+        }
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.signIn("director", "demo");
+            browser.open("/accounts/" + techCorp + "/jobs");
+            int openBefore = Integer.parseInt(browser.find("#stat-open-jobs").getText());
             browser.find("#new-job").click();
             browser.find("#title").sendKeys("Platform Engineer");
             browser.find("#department").sendKeys("Platform");
@@ -91,7 +98,7 @@ class StaffingBrowserTest {
             browser.screenshot("staffing-05-job-opened");
         }
         assertThat(jdbc.sql("select count(*) from job where account_id = ? and title = 'Platform Engineer' and status = 'OPEN'"
-                + " and created_by = 'am'").param(techCorp).query(Long.class).single()).isEqualTo(1);
+                + " and created_by = 'director'").param(techCorp).query(Long.class).single()).isEqualTo(1);
     }
 
     private long idOf(String name) {
