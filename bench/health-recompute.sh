@@ -60,4 +60,4 @@ echo "Ready after $(( $(date +%s) - started ))s:"
 grep -hoE '(Demo world created|Synthetic portfolio|Synthetic facts|Health scored for|Health recomputed for)[^—]*' "$DATA/app.log" | sed 's/^/  /' || true
 echo
 
-python3 bench/health.py --base "$BASE" --password "$PASSWORD" --runs "$RUNS" --updates "$UPDATES"
+python3 bench/health.py --base "$BASE" --password "$PASSWORD" --runs "$RUNS" --updates "$UPDATES" --log "$DATA/app.log"
