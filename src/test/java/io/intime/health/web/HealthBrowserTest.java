@@ -63,6 +63,35 @@ class HealthBrowserTest {
         }
     }
 
+    @Test
+    void adminEditsTheModelIsToldWhatIsWrongAndSavesANewVersion() throws Exception {
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.signIn("admin", "demo");
+            browser.open("/health-model");
+            assertThat(browser.findAll(".model-component")).hasSize(6);
+            String version = browser.find("#model-version").getText();
+            browser.screenshot("health-04-model");
+
+            browser.find("#edit-model").click();
+            WebElement maximum = browser.find("#maximum-hiring");
+            maximum.clear();
+            maximum.sendKeys("30");
+            browser.find("#save-model").click();
+            assertThat(browser.find("#model-errors").getText()).contains("the maxima must add up to 100 (now 105)");
+            assertThat(browser.find("#maximum-hiring").getAttribute("value")).isEqualTo("30");
+            browser.screenshot("health-05-model-error");
+
+            maximum = browser.find("#maximum-hiring");
+            maximum.clear();
+            maximum.sendKeys("25");
+            browser.find("#note").sendKeys("Reviewed with the VP of Client Success");
+            browser.find("#save-model").click();
+            browser.waitUntil(d -> browser.currentPath().equals("/health-model"));
+            assertThat(browser.find("#model-version").getText()).isNotEqualTo(version);
+            assertThat(browser.find("#model-versions tbody tr").getText()).contains("Reviewed with the VP of Client Success");
+        }
+    }
+
     private static List<String> points(Browser browser) {
         return browser.findAll("#health-breakdown .component[data-component] .component-points").stream()
                 .map(e -> e.findElement(By.tagName("strong")).getText() + "/"
