@@ -61,14 +61,14 @@ class SyntheticFacts {
         long start = System.currentTimeMillis();
         Integer accounts = transaction.execute(status -> {
             jdbc.sql("""
-                    create temporary table synthetic_todo on commit drop as
+                    create temporary table synthetic_pending on commit drop as
                     select a.id,
                            (select array_agg(c.id order by c.id) from contact c where c.account_id = a.id) as contacts
                     from account a
                     where a.created_by = 'synthetic'
                       and not exists (select 1 from invoice i where i.account_id = a.id and i.created_by = 'synthetic')
                     """).update();
-            int n = jdbc.sql("select count(*) from synthetic_todo").query(Integer.class).single();
+            int n = jdbc.sql("select count(*) from synthetic_pending").query(Integer.class).single();
             if (n == 0) {
                 return 0;
             }
@@ -77,14 +77,14 @@ class SyntheticFacts {
                     insert into job (account_id, title, status, priority, opened_on, submissions, created_by, updated_by)
                     select t.id, 'Engineer ' || k, 'OPEN', 'MEDIUM', cast(:today as date) - (abs(hashint8(t.id * 31 + k)) % 120),
                            abs(hashint8(t.id * 37 + k)) % 6, 'synthetic', 'synthetic'
-                    from synthetic_todo t cross join lateral generate_series(1, abs(hashint8(t.id * 7 + 1)) % 14) as k
+                    from synthetic_pending t cross join lateral generate_series(1, abs(hashint8(t.id * 7 + 1)) % 14) as k
                     """).param("today", today).update();
             // one filled job per account that the placements belong to
             jdbc.sql("""
                     insert into job (account_id, title, status, priority, opened_on, filled_on, submissions, created_by, updated_by)
                     select t.id, 'Placements', 'FILLED', 'MEDIUM', cast(:today as date) - 200, cast(:today as date) - 1, 12,
                            'synthetic', 'synthetic'
-                    from synthetic_todo t
+                    from synthetic_pending t
                     """).param("today", today).update();
             // placements (0–19) started in the last 120 days, one in ten of them fell off
             jdbc.sql("""
@@ -94,7 +94,7 @@ class SyntheticFacts {
                            case when abs(hashint8(t.id * 43 + k)) % 10 = 0 then 'FALLOFF' else 'ACTIVE' end,
                            case when abs(hashint8(t.id * 43 + k)) % 10 = 0 then cast(:today as date) - (abs(hashint8(t.id * 41 + k)) % 120) / 2 end,
                            'synthetic', 'synthetic'
-                    from synthetic_todo t
+                    from synthetic_pending t
                     join job j on j.account_id = t.id and j.title = 'Placements' and j.created_by = 'synthetic'
                     cross join lateral generate_series(1, abs(hashint8(t.id * 7 + 2)) % 20) as k
                     """).param("today", today).update();
@@ -103,7 +103,7 @@ class SyntheticFacts {
                     insert into nps_response (account_id, score, responded_on, survey_type, created_by, updated_by)
                     select t.id, abs(hashint8(t.id * 47 + k)) % 11, cast(:today as date) - (abs(hashint8(t.id * 53 + k)) % 170),
                            'RELATIONSHIP', 'synthetic', 'synthetic'
-                    from synthetic_todo t cross join generate_series(1, 2) as k
+                    from synthetic_pending t cross join generate_series(1, 2) as k
                     """).param("today", today).update();
             // six activities in the last 120 days with the account's first contacts; some are executive touchpoints
             jdbc.sql("""
@@ -115,7 +115,7 @@ class SyntheticFacts {
                            cast(:today as date) - (abs(hashint8(t.id * 59 + k)) % 120) + time '10:00',
                            coalesce(t.contacts[1:(1 + k % 2)], '{}'),
                            k in (1, 3) and abs(hashint8(t.id * 61 + k)) % 3 > 0, 'synthetic', 'synthetic'
-                    from synthetic_todo t cross join generate_series(1, 6) as k
+                    from synthetic_pending t cross join generate_series(1, 6) as k
                     """).param("today", today).update();
             // escalations (0–4) raised in the last 120 days, one in seven still open
             jdbc.sql("""
@@ -127,14 +127,14 @@ class SyntheticFacts {
                            case when abs(hashint8(t.id * 67 + k)) % 7 = 0 then null
                                 else cast(:today as date) - (abs(hashint8(t.id * 71 + k)) % 120) + time '17:00' end,
                            'synthetic', 'synthetic'
-                    from synthetic_todo t cross join lateral generate_series(1, abs(hashint8(t.id * 7 + 3)) % 5) as k
+                    from synthetic_pending t cross join lateral generate_series(1, abs(hashint8(t.id * 7 + 3)) % 5) as k
                     """).param("today", today).update();
             // an expansion opportunity for two accounts in three
             jdbc.sql("""
                     insert into opportunity (account_id, title, stage, amount, currency, identified_on, created_by, updated_by)
                     select t.id, 'Synthetic expansion', 'QUALIFIED', (abs(hashint8(t.id * 73)) % 300) * 1000, 'USD',
                            cast(:today as date) - 30, 'synthetic', 'synthetic'
-                    from synthetic_todo t where abs(hashint8(t.id * 7 + 4)) % 3 > 0
+                    from synthetic_pending t where abs(hashint8(t.id * 7 + 4)) % 3 > 0
                     """).param("today", today).update();
             // twelve monthly invoices, paid 5–74 days after issue (unpaid when that is still ahead); written last:
             // an account with synthetic invoices has all its facts
@@ -147,7 +147,7 @@ class SyntheticFacts {
                            case when 30 * k >= 5 + abs(hashint8(t.id * 83)) % 70
                                 then cast(:today as date) - 30 * k + 5 + abs(hashint8(t.id * 83)) % 70 end,
                            'synthetic', 'synthetic'
-                    from synthetic_todo t cross join generate_series(1, 12) as k
+                    from synthetic_pending t cross join generate_series(1, 12) as k
                     """).param("today", today).update();
             return n;
         });

@@ -76,9 +76,21 @@ public class Alerts {
         if (situations.isEmpty()) {
             return new SyncResult(0, 0, 0);
         }
+        return sync(situations, thresholds,
+                accounts.stewards(situations.stream().map(AlertSituation::accountId).toList()));
+    }
+
+    /**
+     * As {@link #sync(List, AlertThresholds)}, for a caller that has already read who looks
+     * after these accounts (the health recompute does, to know which are strategic).
+     */
+    @Transactional
+    public SyncResult sync(List<AlertSituation> situations, AlertThresholds thresholds, Map<Long, Stewards> stewards) {
+        if (situations.isEmpty()) {
+            return new SyncResult(0, 0, 0);
+        }
         Map<Long, AlertSituation> byAccount = new HashMap<>();
         situations.forEach(s -> byAccount.put(s.accountId(), s));
-        Map<Long, Stewards> stewards = accounts.stewards(byAccount.keySet());
         Map<Key, AlertCondition> holding = new HashMap<>();
         for (AlertSituation situation : situations) {
             for (AlertCondition condition : AlertRules.evaluate(situation, thresholds)) {

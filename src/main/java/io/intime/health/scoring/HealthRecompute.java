@@ -225,7 +225,7 @@ public class HealthRecompute {
                     stored != null ? stored.band() : earlierBands.get(s.score().accountId())));
         }
         AlertThresholds thresholds = alerts.settings().thresholds();
-        return alerts.sync(situations, thresholds);
+        return alerts.sync(situations, thresholds, stewards);
     }
 
     static AlertSituation situation(Scored s, boolean strategic, HealthBand previousBand) {
