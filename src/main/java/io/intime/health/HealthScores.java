@@ -13,6 +13,7 @@ import io.intime.health.scoring.ComponentScore;
 import io.intime.health.scoring.HealthMoves;
 import io.intime.health.scoring.HealthRecompute;
 import io.intime.health.scoring.HealthStore;
+import io.intime.health.scoring.Score;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.shared.InvalidInputException;
@@ -56,13 +57,16 @@ public class HealthScores {
             return null;
         }
         HealthModel model = models.get(stored.modelVersion());
-        List<HealthReport.Component> components = stored.components().stream().map(HealthScores::component).toList();
-        List<HealthReport.Move> moves = HealthMoves.of(model, stored.score()).stream()
+        Score score = stored.score(model);
+        // Day counts in the sentences ("60 days ago") are counted to the day the page is read.
+        LocalDate today = recompute.today();
+        List<HealthReport.Component> components = score.components().stream().map(c -> component(c, today)).toList();
+        List<HealthReport.Move> moves = HealthMoves.of(model, score).stream()
                 .map(m -> new HealthReport.Move(m.componentKey(), m.component(), m.change(), m.gain(), m.newTotal(),
                         m.newBand(), m.bandChanges()))
                 .toList();
         return new HealthReport(accountId, stored.total(), stored.band(), stored.asOf(), stored.computedAt(),
-                stored.modelVersion(), stored.score().measuredMaximum(), model.greenFrom(), model.yellowFrom(),
+                stored.modelVersion(), score.measuredMaximum(), model.greenFrom(), model.yellowFrom(),
                 components, moves);
     }
 
@@ -102,7 +106,7 @@ public class HealthScores {
                 result.cleared());
     }
 
-    private static HealthReport.Component component(ComponentScore c) {
+    private static HealthReport.Component component(ComponentScore c, LocalDate today) {
         Map<String, BigDecimal> inputs = new LinkedHashMap<>();
         if (!c.missing()) {
             if (c.x() != null) {
@@ -113,6 +117,6 @@ public class HealthScores {
             }
         }
         return new HealthReport.Component(c.key(), c.label(), c.measure().name(), c.points(), c.maximum(), c.percent(),
-                c.missing(), inputs, c.reached(), c.explanation());
+                c.missing(), inputs, c.reached(), c.explanation(today));
     }
 }

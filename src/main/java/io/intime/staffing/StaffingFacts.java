@@ -58,10 +58,12 @@ public class StaffingFacts {
                 )
                 select coalesce(jobs.account_id, hires.account_id) as account_id,
                        coalesce(jobs.open_jobs, 0) as open_jobs, coalesce(hires.hires, 0) as hires,
-                       hires.last_hire, last_job.title as last_title, coalesce(hires.falloffs, 0) as falloffs
+                       hires.last_hire, (select j.title from job j where j.id = hires.last_job) as last_title,
+                       coalesce(hires.falloffs, 0) as falloffs
                 from jobs full join hires on hires.account_id = jobs.account_id
-                left join job last_job on last_job.id = hires.last_job
                 """;
+        // The last job's title is a lookup by primary key per account: as a join, the planner
+        // misjudged the number of accounts and hashed the whole job table for every slice.
         scope.bind(jdbc.sql(sql))
                 .param("asOf", asOf)
                 .param("windowStart", asOf.minusDays(hireWindowDays))

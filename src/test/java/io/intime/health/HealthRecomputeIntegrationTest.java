@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import io.intime.IntegrationTest;
 import io.intime.accounts.AccountDetails;
@@ -15,6 +17,7 @@ import io.intime.accounts.ContactView;
 import io.intime.health.alerts.AlertRule;
 import io.intime.health.alerts.AlertView;
 import io.intime.health.alerts.Alerts;
+import io.intime.health.model.HealthModels;
 import io.intime.health.scoring.HealthRecompute;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
@@ -40,6 +43,8 @@ class HealthRecomputeIntegrationTest {
     HealthScores scores;
     @Autowired
     Alerts alerts;
+    @Autowired
+    HealthModels models;
 
     AccountFixtures fixtures;
     CurrentUser owner;
@@ -112,6 +117,57 @@ class HealthRecomputeIntegrationTest {
         assertThat(scores.current(account.id(), owner).band()).isEqualTo(HealthBand.YELLOW);
         assertThatThrownBy(() -> scores.history(account.id(), today, today.minusDays(3), owner))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aScoreFoundUnchangedOnALaterDayIsConfirmedNotRewritten() {
+        AccountDetails account = fixtures.account(owner);
+        // Quotes and a backslash in a job title travel through the stored sentences unharmed.
+        new HealthFacts(jdbc, account.id()).placement("Frontend \"React\" Developer \\ UI", today.minusDays(60), null);
+        recompute.recompute(List.of(account.id()));
+        String stored = jdbc.sql("select explanations[1] from account_health_detail where account_id = :id")
+                .param("id", account.id()).query(String.class).single();
+        assertThat(stored).contains("{days:" + today.minusDays(60) + "} days ago");
+        assertThat(scores.current(account.id(), owner).components().get(0).explanation())
+                .isEqualTo("No active jobs (last hire: %s, Frontend \"React\" Developer \\ UI, 60 days ago)"
+                        .formatted(DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(today.minusDays(60))));
+
+        // As if it was scored yesterday: the same facts today change nothing but its day.
+        jdbc.sql("update account_health set as_of = as_of - 1 where account_id = :id").param("id", account.id()).update();
+        HealthRecompute.Result again = recompute.recompute(List.of(account.id()));
+        assertThat(again.changed()).isZero();
+        assertThat(scores.current(account.id(), owner).asOf()).isEqualTo(today);
+        assertThat(scores.history(account.id(), today.minusDays(5), today, owner)).hasSize(1);
+
+        // A full run confirms unchanged scores by its record, without touching their rows.
+        jdbc.sql("update account_health set as_of = as_of - 1 where account_id = :id").param("id", account.id()).update();
+        recompute.recomputeAll(today);
+        assertThat(scores.current(account.id(), owner).asOf()).isEqualTo(today);
+        assertThat(jdbc.sql("select as_of from account_health where account_id = :id").param("id", account.id())
+                .query(LocalDate.class).single()).isEqualTo(today.minusDays(1));
+        assertThat(scores.history(account.id(), today.minusDays(5), today, owner)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from health_run where as_of = :day").param("day", today).query(Integer.class)
+                .single()).isPositive();
+    }
+
+    @Test
+    void aNewModelVersionRewritesTheScoresButNotTheDetailsTheFactsGave() {
+        AccountDetails account = dataSystems();
+        recompute.recompute(List.of(account.id()));
+        String detailVersion = "select xmin::text from account_health_detail where account_id = :id";
+        String before = jdbc.sql(detailVersion).param("id", account.id()).query(String.class).single();
+        int version = models.current().version();
+
+        models.save(models.current(), version, "Same rules, new version", fixtures.user(Role.ADMIN));
+        recompute.recompute(List.of(account.id()));
+
+        HealthReport report = scores.current(account.id(), owner);
+        assertThat(report.modelVersion()).isEqualTo(version + 1);
+        assertThat(report.score()).isEqualTo(35);
+        assertThat(report.components().get(0).explanation()).contains("Frontend Developer, 60 days ago");
+        assertThat(jdbc.sql(detailVersion).param("id", account.id()).query(String.class).single()).isEqualTo(before);
+        assertThat(scores.history(account.id(), today, today, owner)).extracting(HealthReport.Point::modelVersion)
+                .containsExactly(version, version + 1);
     }
 
     @Test

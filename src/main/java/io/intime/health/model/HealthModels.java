@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
@@ -38,6 +40,7 @@ public class HealthModels {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private volatile HealthModel cached;
+    private final Map<Integer, HealthModel> versions = new ConcurrentHashMap<>();
 
     HealthModels(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -67,15 +70,21 @@ public class HealthModels {
         return model;
     }
 
-    /** One version. */
+    /** One version (a saved version never changes, so each is read once). */
     @Transactional(readOnly = true)
     public HealthModel get(int version) {
-        return jdbc.sql("select version, definition, note, created_at, created_by from health_model where version = :v")
+        HealthModel known = versions.get(version);
+        if (known != null) {
+            return known;
+        }
+        HealthModel model = jdbc.sql("select version, definition, note, created_at, created_by from health_model where version = :v")
                 .param("v", version)
                 .query((rs, i) -> read(rs.getInt("version"), rs.getString("definition"), rs.getTimestamp("created_at"),
                         rs.getString("created_by"), rs.getString("note")))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Health model version", version));
+        versions.put(version, model);
+        return model;
     }
 
     /** Every version, newest first. */

@@ -68,8 +68,8 @@ public class HealthRecompute {
         this.threads = Math.max(1, threads);
     }
 
-    /** What a recompute did. */
-    public record Result(int accounts, int raised, int cleared, long millis) {
+    /** What a recompute did: accounts scored, of them those whose score changed, alerts raised and cleared. */
+    public record Result(int accounts, int changed, int raised, int cleared, long millis) {
 
         public double perSecond() {
             return millis == 0 ? accounts : accounts * 1000.0 / millis;
@@ -85,11 +85,12 @@ public class HealthRecompute {
     public Result recompute(Collection<Long> accountIds) {
         long start = System.currentTimeMillis();
         if (accountIds.isEmpty()) {
-            return new Result(0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, 0);
         }
         List<Long> ids = List.copyOf(accountIds);
-        Alerts.SyncResult sync = transaction.execute(status -> slice(models.current(), today(), ids, AccountScope.of(ids)));
-        return new Result(ids.size(), sync.raised(), sync.cleared(), System.currentTimeMillis() - start);
+        Sliced sliced = transaction.execute(status -> slice(models.current(), today(), ids, AccountScope.of(ids), Map.of(), true));
+        return new Result(ids.size(), sliced.changed(), sliced.sync().raised(), sliced.sync().cleared(),
+                System.currentTimeMillis() - start);
     }
 
     /**
@@ -98,26 +99,31 @@ public class HealthRecompute {
      */
     public Result recomputeAll(LocalDate asOf) {
         long start = System.currentTimeMillis();
+        Instant startedAt = Instant.now(clock);
         HealthModel model = models.current();
         List<Long> all = jdbc.sql("select id from account order by id").query(Long.class).list();
-        List<Future<Alerts.SyncResult>> slices = new ArrayList<>();
+        List<Future<Sliced>> slices = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int from = 0; from < all.size(); from += SLICE) {
                 List<Long> ids = all.subList(from, Math.min(all.size(), from + SLICE));
                 AccountScope scope = AccountScope.range(ids.get(0), ids.get(ids.size() - 1));
-                slices.add(pool.submit(() -> transaction.execute(status -> slice(model, asOf, ids, scope))));
+                slices.add(pool.submit(() -> transaction.execute(status -> slice(model, asOf, ids, scope, Map.of(), false))));
             }
+            int changed = 0;
             int raised = 0;
             int cleared = 0;
-            for (Future<Alerts.SyncResult> slice : slices) {
-                Alerts.SyncResult sync = slice.get();
-                raised += sync.raised();
-                cleared += sync.cleared();
+            for (Future<Sliced> slice : slices) {
+                Sliced sliced = slice.get();
+                changed += sliced.changed();
+                raised += sliced.sync().raised();
+                cleared += sliced.sync().cleared();
             }
-            Result result = new Result(all.size(), raised, cleared, System.currentTimeMillis() - start);
-            log.info("Health recomputed for {} accounts as of {} in {} ms ({} accounts/s); alerts raised {}, cleared {}",
-                    result.accounts(), asOf, result.millis(), Math.round(result.perSecond()), raised, cleared);
+            Result result = new Result(all.size(), changed, raised, cleared, System.currentTimeMillis() - start);
+            // The scores found unchanged keep their row; this run is what says they hold as of asOf.
+            store.recordRun(asOf, model.version(), startedAt, result.accounts(), changed, result.millis());
+            log.info("Health recomputed for {} accounts as of {} in {} ms ({} accounts/s), {} changed; alerts raised {}, cleared {}",
+                    result.accounts(), asOf, result.millis(), Math.round(result.perSecond()), changed, raised, cleared);
             return result;
         }
         catch (InterruptedException e) {
@@ -143,7 +149,7 @@ public class HealthRecompute {
                 select a.id from account a where not exists (select 1 from account_health h where h.account_id = a.id)
                 order by a.id""").query(Long.class).list();
         if (unscored.isEmpty()) {
-            return new Result(0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, 0);
         }
         HealthModel model = models.current();
         LocalDate today = today();
@@ -154,15 +160,16 @@ public class HealthRecompute {
             for (int m = months; m >= 1; m--) {
                 LocalDate monthEnd = today.minusMonths(m).withDayOfMonth(today.minusMonths(m).lengthOfMonth());
                 transaction.executeWithoutResult(status -> {
+                    roomToSort();
                     List<Score> scores = score(model, monthEnd, ids, scope).values().stream().map(Scored::score).toList();
-                    store.save(scores, Instant.now(clock), false);
+                    store.save(scores, Instant.now(clock), false, score -> false);
                     scores.forEach(score -> lastBackfilled.put(score.accountId(), score.band()));
                 });
             }
             // The band of the last month-end is where today's band came from (a band drop alert).
-            transaction.execute(status -> slice(model, today, ids, scope, lastBackfilled));
+            transaction.execute(status -> slice(model, today, ids, scope, lastBackfilled, false));
         }
-        Result result = new Result(unscored.size(), 0, 0, System.currentTimeMillis() - start);
+        Result result = new Result(unscored.size(), unscored.size(), 0, 0, System.currentTimeMillis() - start);
         log.info("Health scored for {} accounts without a score ({} months of history) in {} ms", result.accounts(),
                 months, result.millis());
         return result;
@@ -182,14 +189,28 @@ public class HealthRecompute {
         return scores;
     }
 
-    /** Scores a slice as of a day, stores it, marks the accounts and syncs their alerts. */
-    private Alerts.SyncResult slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope) {
-        return slice(model, asOf, ids, scope, Map.of());
+    /**
+     * The facts queries group and sort a slice's facts (hundreds of thousands of rows); the
+     * default 4 MB of work memory sends those sorts to disk. For this transaction only.
+     */
+    private void roomToSort() {
+        jdbc.sql("set local work_mem = '64MB'").update();
     }
 
-    /** @param earlierBands the band an account had before when it has no current score (from a backfill) */
-    private Alerts.SyncResult slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope,
-            Map<Long, HealthBand> earlierBands) {
+    /** What a slice did: how many scores changed, and the alerts. */
+    record Sliced(int changed, Alerts.SyncResult sync) {
+    }
+
+    /**
+     * Scores a slice as of a day, stores what changed, marks the accounts and syncs their alerts.
+     *
+     * @param earlierBands the band an account had before when it has no current score (from a backfill)
+     * @param confirmUnchanged whether scores found unchanged get {@code asOf} as their day (a full
+     *        run confirms them all by its run record instead)
+     */
+    private Sliced slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope,
+            Map<Long, HealthBand> earlierBands, boolean confirmUnchanged) {
+        roomToSort();
         long t0 = System.nanoTime();
         Map<Long, HealthStore.Current> previous = store.current(scope);
         long t1 = System.nanoTime();
@@ -198,21 +219,32 @@ public class HealthRecompute {
         Instant now = Instant.now(clock);
         // Only what changed is written: a recompute that finds the same score leaves no trace.
         List<Score> changed = new ArrayList<>();
+        List<Long> unchanged = new ArrayList<>();
         for (Scored s : scored.values()) {
             HealthStore.Current stored = previous.get(s.score().accountId());
             if (stored == null || stored.fingerprint() != s.score().fingerprint()) {
                 changed.add(s.score());
             }
+            else {
+                unchanged.add(s.score().accountId());
+            }
         }
-        store.save(changed, now, true);
+        store.save(changed, now, true, score -> {
+            HealthStore.Current stored = previous.get(score.accountId());
+            return stored == null || stored.detailFingerprint() == null
+                    || stored.detailFingerprint() != score.detailFingerprint();
+        });
+        if (confirmUnchanged) {
+            store.confirm(unchanged, asOf);
+        }
         long t3 = System.nanoTime();
-        accounts.recordHealth(changed.stream().map(s -> new HealthMark(s.accountId(), s.total(), s.band(), now)).toList());
+        // The accounts list shows total and band: only those that moved are marked again.
+        accounts.recordHealth(changed.stream()
+                .filter(s -> previous.get(s.accountId()) == null || previous.get(s.accountId()).total() != s.total()
+                        || previous.get(s.accountId()).band() != s.band())
+                .map(s -> new HealthMark(s.accountId(), s.total(), s.band(), now))
+                .toList());
         long t4 = System.nanoTime();
-        if (log.isDebugEnabled() && ids.size() > 100) {
-            log.debug("slice of {}: current {} ms, facts+score {} ms, store {} of them {} ms, marks {} ms", ids.size(),
-                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, changed.size(), (t3 - t2) / 1_000_000,
-                    (t4 - t3) / 1_000_000);
-        }
         Map<Long, Stewards> stewards = accounts.stewards(ids);
         List<AlertSituation> situations = new ArrayList<>(scored.size());
         for (Scored s : scored.values()) {
@@ -225,7 +257,13 @@ public class HealthRecompute {
                     stored != null ? stored.band() : earlierBands.get(s.score().accountId())));
         }
         AlertThresholds thresholds = alerts.settings().thresholds();
-        return alerts.sync(situations, thresholds, stewards);
+        Sliced sliced = new Sliced(changed.size(), alerts.sync(situations, thresholds, stewards));
+        if (log.isDebugEnabled() && ids.size() > 100) {
+            log.debug("slice of {}: current {} ms, facts+score {} ms, store {} of them {} ms, marks {} ms, alerts {} ms",
+                    ids.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, changed.size(), (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000, (System.nanoTime() - t4) / 1_000_000);
+        }
+        return sliced;
     }
 
     static AlertSituation situation(Scored s, boolean strategic, HealthBand previousBand) {

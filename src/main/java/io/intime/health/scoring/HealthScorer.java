@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +107,8 @@ public final class HealthScorer {
         BigDecimal[] in = inputs(component.measure(), facts);
         if (in == null) {
             return new ComponentScore(component.key(), component.label(), component.measure(), null,
-                    component.maximum(), null, null, "Not measured", missing(component));
+                    component.maximum(), null, null, ComponentScore.NO_BAND, ComponentScore.NOT_MEASURED,
+                    missing(component));
         }
         Band band;
         if (component.measure() == Measure.PAYMENT_PROMPTNESS && facts.payment().writtenOff()) {
@@ -118,11 +118,19 @@ public final class HealthScorer {
             band = component.bandFor(in[0], in[1]);
         }
         int points = band == null ? 0 : Math.min(band.points(), component.maximum());
-        String reached = band != null ? band.label()
+        int index = band != null ? indexOf(component, band)
                 : component.measure() == Measure.PAYMENT_PROMPTNESS && facts.payment().writtenOff()
-                        ? "Collections involvement (an invoice written off)" : "None of the bands";
-        return new ComponentScore(component.key(), component.label(), component.measure(), points,
-                component.maximum(), in[0], in[1], reached, explain(component, facts));
+                        ? ComponentScore.COLLECTIONS : ComponentScore.NO_BAND;
+        return ComponentScore.stored(component, points, in[0], in[1], index, explain(component, facts));
+    }
+
+    private static int indexOf(Component component, Band band) {
+        for (int i = 0; i < component.bands().size(); i++) {
+            if (component.bands().get(i) == band) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("band not of component " + component.key());
     }
 
     /** What the rule is when the input is missing: stated, never guessed. */
@@ -149,7 +157,7 @@ public final class HealthScorer {
                 String lastHire = h == null || h.lastHireDate() == null ? ""
                         : "last hire: " + DAY.format(h.lastHireDate())
                                 + (h.lastHireTitle() == null ? "" : ", " + h.lastHireTitle()) + ", "
-                                + ChronoUnit.DAYS.between(h.lastHireDate(), asOf) + " days ago";
+                                + ComponentScore.daysSince(h.lastHireDate()) + " days ago";
                 if (open == 0) {
                     return "No active jobs" + (lastHire.isEmpty() ? " and no hire on record" : " (" + lastHire + ")");
                 }
@@ -172,7 +180,8 @@ public final class HealthScorer {
                             .append(" in the last ").append(c.windowDays()).append(" days)");
                 }
                 if (p.maxDaysOverdue() > 0 && p.mostOverdueNumber() != null) {
-                    s.append("; ").append(p.mostOverdueNumber()).append(" is ").append(p.maxDaysOverdue())
+                    s.append("; ").append(p.mostOverdueNumber()).append(" is ")
+                            .append(ComponentScore.daysSince(asOf.minusDays(p.maxDaysOverdue())))
                             .append(" days overdue");
                 }
                 return s.toString();
@@ -187,7 +196,7 @@ public final class HealthScorer {
             case EXECUTIVE_ENGAGEMENT -> {
                 ExecutiveFacts e = f.executive();
                 String last = e.lastTouchpoint() == null ? "none on record"
-                        : DAY.format(e.lastTouchpoint()) + ", " + ChronoUnit.DAYS.between(e.lastTouchpoint(), asOf) + " days ago";
+                        : DAY.format(e.lastTouchpoint()) + ", " + ComponentScore.daysSince(e.lastTouchpoint()) + " days ago";
                 if (e.touchpoints() > 0) {
                     return plural(e.touchpoints(), "executive touchpoint") + " in the last " + c.windowDays()
                             + " days (last: " + last + ")";

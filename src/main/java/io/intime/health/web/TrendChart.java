@@ -68,13 +68,22 @@ public record TrendChart(int width, int height, String line, List<Dot> dots, Lis
         for (Point point : sorted) {
             double x = x(point.day(), from, span, plotWidth);
             double y = y(point.score());
-            line.append(line.isEmpty() ? "M" : " L").append(round(x)).append(',').append(round(y));
+            // A score holds until the next computation that changed it: a step, not a slope.
+            if (line.isEmpty()) {
+                line.append('M').append(round(x)).append(',').append(round(y));
+            }
+            else {
+                line.append(" H").append(round(x)).append(" V").append(round(y));
+            }
             dots.add(new Dot(round(x), round(y), DAY.format(point.day()) + ": " + point.score() + "/100 (model v"
                     + point.modelVersion() + ")"));
             if (previous != null && previous.modelVersion() != point.modelVersion()) {
                 changes.add(new Marker(round(x), "Model v" + point.modelVersion()));
             }
             previous = point;
+        }
+        if (!line.isEmpty()) {
+            line.append(" H").append(round(x(to, from, span, plotWidth))); // the last score holds until today
         }
         return new TrendChart(WIDTH, HEIGHT, line.toString(), dots, zones, months, changes, sorted.isEmpty());
     }

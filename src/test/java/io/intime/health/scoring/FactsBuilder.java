@@ -74,6 +74,11 @@ final class FactsBuilder {
     }
 
     AccountFacts build() {
-        return new AccountFacts(1, TODAY, hiring, payment, nps, executive, pipeline, issues);
+        return buildAsOf(TODAY);
+    }
+
+    /** The same facts read on another day (no fact changed, time passed). */
+    AccountFacts buildAsOf(LocalDate asOf) {
+        return new AccountFacts(1, asOf, hiring, payment, nps, executive, pipeline, issues);
     }
 }

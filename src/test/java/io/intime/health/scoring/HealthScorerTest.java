@@ -38,7 +38,7 @@ class HealthScorerTest {
     void paymentIsZeroWithCollectionsInvolvement() {
         ComponentScore payment = component(facts().writtenOff().build(), "payment");
         assertThat(payment.points()).isZero();
-        assertThat(payment.explanation()).contains("written off");
+        assertThat(payment.explanation(FactsBuilder.TODAY)).contains("written off");
     }
 
     @ParameterizedTest(name = "average NPS {0} → {1}")
@@ -73,9 +73,33 @@ class HealthScorerTest {
         assertThat(score.components()).extracting(ComponentScore::points).containsExactly(0, 15, 5, 10, 0, 5);
         assertThat(score.total()).isEqualTo(35);
         assertThat(score.band()).isEqualTo(HealthBand.RED);
-        assertThat(score.components().get(0).explanation())
+        assertThat(score.components().get(0).explanation(FactsBuilder.TODAY))
                 .isEqualTo("No active jobs (last hire: Sep 28, Frontend Developer, 60 days ago)");
-        assertThat(score.components().get(5).explanation()).startsWith("2 escalations in the last 90 days, all resolved");
+        assertThat(score.components().get(5).explanation(FactsBuilder.TODAY)).startsWith("2 escalations in the last 90 days, all resolved");
+    }
+
+    @Test
+    void dayCountsAreCountedToTheDayTheyAreRead() {
+        AccountFacts facts = facts().lastHire(FactsBuilder.TODAY.minusDays(60), "Frontend Developer")
+                .overdue(40, 45, "INV-2024-0847").executive(0, 1).build();
+        Score score = HealthScorer.score(model, facts);
+        ComponentScore hiring = score.components().get(0);
+        assertThat(hiring.sentence()).contains("{days:2026-09-28} days ago");
+        assertThat(hiring.explanation(FactsBuilder.TODAY.plusDays(1)))
+                .isEqualTo("No active jobs (last hire: Sep 28, Frontend Developer, 61 days ago)");
+        assertThat(score.components().get(1).explanation(FactsBuilder.TODAY)).endsWith("INV-2024-0847 is 45 days overdue");
+        assertThat(score.components().get(1).explanation(FactsBuilder.TODAY.plusDays(2))).endsWith("INV-2024-0847 is 47 days overdue");
+    }
+
+    @Test
+    void aDayPassingWithoutAnyChangeLeavesTheFingerprintAlone() {
+        FactsBuilder facts = facts().lastHire(FactsBuilder.TODAY.minusDays(60), "Frontend Developer").daysToPay(22).nps(3)
+                .executive(1, 2).escalations(2, 0);
+        Score today = HealthScorer.score(model, facts.build());
+        Score tomorrow = HealthScorer.score(model, facts.buildAsOf(FactsBuilder.TODAY.plusDays(1)));
+        assertThat(tomorrow.fingerprint()).isEqualTo(today.fingerprint());
+        Score moreNps = HealthScorer.score(model, facts.nps(7).buildAsOf(FactsBuilder.TODAY.plusDays(1)));
+        assertThat(moreNps.fingerprint()).isNotEqualTo(today.fingerprint());
     }
 
     @Test
@@ -94,7 +118,7 @@ class HealthScorerTest {
         Score score = HealthScorer.score(model, facts().hiring(12, 20).pipeline(200000, 1).escalations(0, 0).build());
         List<ComponentScore> missing = score.components().stream().filter(ComponentScore::missing).toList();
         assertThat(missing).extracting(ComponentScore::key).containsExactly("payment", "nps", "executive");
-        assertThat(missing.get(1).explanation()).startsWith("No NPS response in the last 180 days — not scored")
+        assertThat(missing.get(1).explanation(FactsBuilder.TODAY)).startsWith("No NPS response in the last 180 days — not scored")
                 .contains("Rule: 20 = NPS 9–10 (promoter)");
         assertThat(score.measuredMaximum()).isEqualTo(45);
         assertThat(score.total()).isEqualTo(100);

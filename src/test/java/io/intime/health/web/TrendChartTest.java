@@ -22,7 +22,15 @@ class TrendChartTest {
         assertThat(chart.dots().get(0).y()).isEqualTo(TrendChart.TOP);
         assertThat(chart.dots().get(1).x()).isEqualTo(TrendChart.WIDTH - TrendChart.RIGHT);
         assertThat(chart.dots().get(1).label()).isEqualTo("Nov 23, 2026: 35/100 (model v1)");
-        assertThat(chart.line()).startsWith("M34.0,10.0 L");
+        // Each score holds until the next one: a step along, then down.
+        double right = TrendChart.WIDTH - TrendChart.RIGHT;
+        assertThat(chart.line()).isEqualTo("M34.0,10.0 H" + right + " V" + chart.dots().get(1).y() + " H" + right);
+    }
+
+    @Test
+    void theLastScoreHoldsUntilToday() {
+        TrendChart chart = TrendChart.of(List.of(new Point(TO.minusMonths(6), 60, 1)), FROM, TO, 80, 50);
+        assertThat(chart.line()).startsWith("M").endsWith(" H" + (double) (TrendChart.WIDTH - TrendChart.RIGHT));
     }
 
     @Test
