@@ -70,6 +70,11 @@ public final class Browser implements AutoCloseable {
         wait.until(condition::apply);
     }
 
+    /** Scrolls the page so that the element is at the top of the window (for a screenshot of it). */
+    public void scrollTo(String css) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", find(css));
+    }
+
     public String currentPath() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }

@@ -21,13 +21,14 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes scores: each account's current score (with its components as arrays in the model's
- * order) and a history row, both set-based (one statement each, however many accounts). The
- * recompute hands over only the computations that differ from the account's current score (model
- * version, points, inputs, bands or sentences, by fingerprint): one that finds nothing new leaves
- * no trace, so the history is the score's story rather than a log of runs, and a night that
- * changes nothing for an account writes nothing for it. A score as of an earlier day than the
- * current one (a backfill) goes to the history only.
+ * Writes scores: each account's current score (total, band, points per component), its details
+ * (inputs, bands reached and sentences per component, as arrays in the model's order, written
+ * only when they differ from the stored ones) and a history row, each set-based (one statement,
+ * however many accounts). The recompute hands over only the computations that differ from the
+ * account's current score (model version, points, inputs, bands or sentences, by fingerprint):
+ * one that finds nothing new leaves no trace, so the history is the score's story rather than a
+ * log of runs, and a night that changes nothing for an account writes nothing for it. A score as
+ * of an earlier day than the current one (a backfill) goes to the history only.
  */
 @Component
 public class HealthStore {

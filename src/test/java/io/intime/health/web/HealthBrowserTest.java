@@ -49,6 +49,11 @@ class HealthBrowserTest {
             assertThat(browser.findAll("#health-moves tbody tr")).isNotEmpty();
             assertThat(browser.findAll("#health-trend .trend-dot").size()).isGreaterThanOrEqualTo(12);
             browser.screenshot("health-01-datasystems");
+            // The trend holds each score until the next one that changed it, through to today.
+            assertThat(browser.find("#health-trend path.trend-line").getAttribute("d")).contains(" H").contains(" V");
+            browser.scrollTo("#health-trend");
+            browser.screenshot("health-06-trend");
+            browser.scrollTo("body");
 
             WebElement schedule = browser.findAll("#health-actions a.button").get(0);
             assertThat(browser.findAll("#health-actions li").get(0).getText()).contains("Jane Doe");
