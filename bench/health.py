@@ -42,7 +42,7 @@ def main():
         # recompute it starts rewrites every current row and writes a history row per account.
         model = call(a.base, "admin", a.password, "GET", "/api/v1/health-model")
         model_change(a, "After a model change with the same rules (every score row and a history row per account"
-                        "rewritten; the details the facts gave are kept):", model, "bench: same rules, new version")
+                        " rewritten; the details the facts gave are kept):", model, "bench: same rules, new version")
         # A changed window changes what the facts say for every account ("over 181 days"): the worst
         # case, every score row, history row and detail row written.
         wider = json.loads(json.dumps(model))
