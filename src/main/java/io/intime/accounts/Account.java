@@ -1,6 +1,7 @@
 package io.intime.accounts;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,6 +77,13 @@ class Account extends Auditable {
     @Column(name = "health_band", insertable = false, updatable = false)
     private HealthBand healthBand;
 
+    /** When the account was archived (deleted by a person), or null while it is live. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
+    @Column(name = "archived_by")
+    private String archivedBy;
+
     protected Account() {
     }
 
@@ -130,6 +138,38 @@ class Account extends Auditable {
         state.put("billingCurrency", billingCurrency);
         state.put("region", region);
         return state;
+    }
+
+    /** Archives a live account: it leaves lists, searches and scores, and keeps every record. */
+    void archive(String actor, Instant at) {
+        if (archivedAt != null) {
+            throw new IllegalStateException("Account " + key + " is archived already");
+        }
+        archivedAt = at;
+        archivedBy = actor;
+        updated(actor);
+    }
+
+    /** Brings an archived account back. */
+    void restore(String actor) {
+        if (archivedAt == null) {
+            throw new IllegalStateException("Account " + key + " is not archived");
+        }
+        archivedAt = null;
+        archivedBy = null;
+        updated(actor);
+    }
+
+    boolean archived() {
+        return archivedAt != null;
+    }
+
+    Instant archivedAt() {
+        return archivedAt;
+    }
+
+    String archivedBy() {
+        return archivedBy;
     }
 
     Long id() {

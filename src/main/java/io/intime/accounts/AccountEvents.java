@@ -6,6 +6,8 @@ final class AccountEvents {
     static final String ACCOUNT_CREATED = "account.created";
     static final String ACCOUNT_UPDATED = "account.updated";
     static final String ACCOUNT_DELETED = "account.deleted";
+    static final String ACCOUNT_ARCHIVED = "account.archived";
+    static final String ACCOUNT_RESTORED = "account.restored";
     static final String CONTACT_CREATED = "contact.created";
     static final String CONTACT_UPDATED = "contact.updated";
     static final String CONTRACT_CREATED = "contract.created";

@@ -20,8 +20,10 @@ import io.intime.identity.FieldChange;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
+import io.intime.shared.Actor;
 import io.intime.shared.CurrencyRates;
 import io.intime.shared.FieldError;
+import io.intime.shared.InvalidInputException;
 import io.intime.shared.Money;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Client accounts: search, Account 360, create, change, delete, ownership and tiers.
+ * Client accounts: search, Account 360, create, change, archive, restore and purge, ownership and tiers.
  * Every change is checked against {@link AccountRules}, written to the audit trail and
  * published as an {@link AccountChanged} event.
  */
@@ -77,7 +79,10 @@ public class AccountManagement {
     @Transactional(readOnly = true)
     public PageResult<AccountSummary> search(AccountQuery query, CurrentUser user) {
         PageRequest page = new PageRequest(query.page(), query.size());
-        StringBuilder where = new StringBuilder(" where true");
+        if (query.archived()) {
+            AccountRules.require(rules.canRestore(user), "Only executives and admins list archived accounts");
+        }
+        StringBuilder where = new StringBuilder(query.archived() ? " where a.archived_at is not null" : " where a.archived_at is null");
         Map<String, Object> params = new HashMap<>();
         if (query.q() != null && !query.q().isBlank()) {
             where.append(" and (lower(a.name) like :q or lower(a.account_key) = :key)");
@@ -340,14 +345,95 @@ public class AccountManagement {
         return details(account, user);
     }
 
-    /** Deletes an account with its contacts and contracts (executives, sales directors, admins). */
+    /**
+     * Archives an account: what deleting one does (executives, sales directors, admins). Every
+     * record of every module stays; the account leaves the lists, searches, exports and health
+     * scores, and its page still opens with an "Archived" banner. Written to the audit trail
+     * and published as {@link AccountArchived}. Archiving an archived account changes nothing.
+     *
+     * @throws NotFoundException when there is no such account
+     * @throws org.springframework.security.access.AccessDeniedException when the user may not delete accounts
+     */
     @Transactional
-    public void delete(long id, CurrentUser user) {
+    public void archive(long id, CurrentUser user) {
         Account account = load(id);
+        rules.requireView(user, account);
         AccountRules.require(rules.access(user, account).delete(), "Only executives, sales directors and admins delete accounts");
+        if (account.archived()) {
+            return;
+        }
+        Instant at = Instant.now();
+        account.archive(user.username(), at);
+        accounts.saveAndFlush(account);
+        audit.recordChanges(ENTITY, id, List.of(new FieldChange("archived", "false", "true")), user);
+        events.publishEvent(new AccountArchived(id, actor(user), at));
+    }
+
+    /**
+     * Restores an archived account (executives and admins): it is back in lists, searches,
+     * exports and health scores. Written to the audit trail and published as
+     * {@link AccountRestored}; restoring a live account changes nothing.
+     *
+     * @throws NotFoundException when there is no such account
+     * @throws org.springframework.security.access.AccessDeniedException when the user may not restore accounts
+     */
+    @Transactional
+    public AccountDetails restore(long id, CurrentUser user) {
+        Account account = load(id);
+        rules.requireView(user, account);
+        AccountRules.require(rules.canRestore(user), "Only executives and admins restore archived accounts");
+        if (!account.archived()) {
+            return details(account, user);
+        }
+        account.restore(user.username());
+        accounts.saveAndFlush(account);
+        audit.recordChanges(ENTITY, id, List.of(new FieldChange("archived", "true", "false")), user);
+        events.publishEvent(new AccountRestored(id, actor(user), Instant.now()));
+        return details(account, user);
+    }
+
+    /**
+     * Purges an archived account: the only real delete, removing the account and every record
+     * of every module that belongs to it (admins only). The admin confirms by typing the
+     * account's name. The audit entry (key, name, when it was archived and by whom) outlives
+     * the rows; published as {@link AccountPurged} ({@code account.deleted}).
+     *
+     * @param confirmation what the admin typed; must be the account's name (surrounding spaces ignored)
+     * @throws NotFoundException when there is no such account
+     * @throws org.springframework.security.access.AccessDeniedException when the user is not an admin
+     * @throws io.intime.shared.InvalidInputException when the account is not archived ({@code archived})
+     *         or the confirmation is not its name ({@code confirm})
+     */
+    @Transactional
+    public void purge(long id, String confirmation, CurrentUser user) {
+        Account account = load(id);
+        AccountRules.require(rules.canPurge(user), "Only admins purge accounts");
+        if (!account.archived()) {
+            throw new InvalidInputException("archived", "account " + account.key() + " is not archived; archive it before purging it");
+        }
+        if (confirmation == null || !confirmation.trim().equals(account.name())) {
+            throw new InvalidInputException("confirm", "type the account's name exactly to purge it");
+        }
+        String detail = "Purged " + account.key() + " " + account.name() + " with all its records (archived "
+                + account.archivedAt() + " by " + account.archivedBy() + ")";
         accounts.delete(account);
-        audit.recordDeleted(ENTITY, id, account.key() + " " + account.name(), user);
-        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_DELETED, id, ENTITY, id, List.of(), user.username()));
+        accounts.flush();
+        audit.recordDeleted(ENTITY, id, detail, user);
+        events.publishEvent(new AccountPurged(id, account.key(), account.name(), actor(user), Instant.now()));
+    }
+
+    /** Whether the user may list archived accounts and restore them (executives, admins), for pages to offer it. */
+    public boolean canRestore(CurrentUser user) {
+        return rules.canRestore(user);
+    }
+
+    /** Whether the user may purge archived accounts (admins), for pages to offer it. */
+    public boolean canPurge(CurrentUser user) {
+        return rules.canPurge(user);
+    }
+
+    private static Actor actor(CurrentUser user) {
+        return Actor.user(user.id(), user.username());
     }
 
     /** Adds a user (e.g. a recruiter) to the account's team; recruiters see only such accounts. */
@@ -429,7 +515,7 @@ public class AccountManagement {
                 account.executiveSponsorId() == null ? null : nameOf(people.get(account.executiveSponsorId())),
                 account.billingCurrency(), account.region(),
                 new Money(account.arr(), account.billingCurrency()), account.stamp(), rules.access(user, account),
-                account.healthScore(), account.healthBand());
+                account.healthScore(), account.healthBand(), account.archivedAt(), account.archivedBy());
     }
 
     private void validate(AccountForm form) {

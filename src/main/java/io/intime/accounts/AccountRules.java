@@ -55,6 +55,19 @@ class AccountRules {
         return user.seesEverything();
     }
 
+    /**
+     * Who sees archived accounts in the list (its "Archived" filter) and restores them:
+     * executives and admins. Archiving is the account delete permission ({@link AccountAccess#delete()}).
+     */
+    boolean canRestore(CurrentUser user) {
+        return user.hasRole(Role.EXECUTIVE, Role.ADMIN);
+    }
+
+    /** Purging an archived account, the only real delete: admins only. */
+    boolean canPurge(CurrentUser user) {
+        return user.hasRole(Role.ADMIN);
+    }
+
     /** Contacts are created and edited by account managers at any account they see, and by all who see everything. */
     boolean canEditContacts(CurrentUser user) {
         return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER);

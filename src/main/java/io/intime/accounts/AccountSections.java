@@ -17,9 +17,11 @@ import org.springframework.ui.Model;
 public class AccountSections {
 
     private final ObjectProvider<AccountSection> sections;
+    private final AccountRules rules;
 
-    AccountSections(ObjectProvider<AccountSection> sections) {
+    AccountSections(ObjectProvider<AccountSection> sections, AccountRules rules) {
         this.sections = sections;
+        this.rules = rules;
     }
 
     /** The contributed sections this user sees for this account, in order. */
@@ -33,10 +35,13 @@ public class AccountSections {
 
     /**
      * Fills what {@code accounts/parts :: account-header} reads: {@code account}, {@code access},
-     * {@code tab} (the current one) and {@code sections}.
+     * {@code tab} (the current one), {@code sections}, and for an archived account whether the
+     * user may restore it ({@code canRestore}) or purge it ({@code canPurge}).
      */
     public void header(Model model, AccountDetails account, String currentTab, CurrentUser user) {
         model.addAttribute("account", account);
+        model.addAttribute("canRestore", account.archived() && rules.canRestore(user));
+        model.addAttribute("canPurge", account.archived() && rules.canPurge(user));
         model.addAttribute("access", account.access());
         model.addAttribute("tab", currentTab);
         model.addAttribute("sections", visibleTo(account, user));

@@ -215,7 +215,7 @@ public class ContactImport extends CsvImport<ContactImport.NewContact> {
         return account;
     }
 
-    /** The accounts the file names, by lower-case key and by lower-case name, in a few queries. */
+    /** The live accounts the file names (archived ones are left out), by lower-case key and by lower-case name, in a few queries. */
     private void accounts(CsvFile file, Map<String, List<AccountRef>> byKey, Map<String, List<AccountRef>> byName) {
         Set<String> wanted = new LinkedHashSet<>();
         file.rows().forEach(row -> {
@@ -226,7 +226,7 @@ public class ContactImport extends CsvImport<ContactImport.NewContact> {
         for (List<String> chunk : CsvFile.chunks(wanted, 1000)) {
             jdbc.sql("""
                     select id, account_key, name from account
-                    where lower(account_key) in (:wanted) or lower(name) in (:wanted) order by id""")
+                    where (lower(account_key) in (:wanted) or lower(name) in (:wanted)) and archived_at is null order by id""")
                     .param("wanted", chunk).query(rs -> {
                         AccountRef ref = new AccountRef(rs.getLong(1), rs.getString(2), rs.getString(3));
                         String key = ref.key().toLowerCase(Locale.ROOT);

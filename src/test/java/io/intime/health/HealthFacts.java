@@ -10,18 +10,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Writes an account's facts straight into the fact modules' tables, for health tests that need
  * facts of a given shape and date (the modules' own facades and their tests are in their modules).
  */
-final class HealthFacts {
+public final class HealthFacts {
 
     private final JdbcClient jdbc;
     private final long accountId;
     private static int invoiceNumber = 0;
 
-    HealthFacts(JdbcClient jdbc, long accountId) {
+    public HealthFacts(JdbcClient jdbc, long accountId) {
         this.jdbc = jdbc;
         this.accountId = accountId;
     }
 
-    long job(String title, LocalDate opened, LocalDate filled) {
+    public long job(String title, LocalDate opened, LocalDate filled) {
         return jdbc.sql("""
                 insert into job (account_id, title, status, priority, opened_on, filled_on)
                 values (:a, :t, :s, 'MEDIUM', :o, :f) returning id""")
@@ -29,14 +29,14 @@ final class HealthFacts {
                 .param("o", opened).param("f", filled).query(Long.class).single();
     }
 
-    HealthFacts openJobs(int n, LocalDate opened) {
+    public HealthFacts openJobs(int n, LocalDate opened) {
         for (int i = 0; i < n; i++) {
             job("Engineer " + i, opened, null);
         }
         return this;
     }
 
-    HealthFacts placement(String title, LocalDate start, LocalDate falloff) {
+    public HealthFacts placement(String title, LocalDate start, LocalDate falloff) {
         long job = job(title, start.minusDays(30), start.minusDays(5));
         jdbc.sql("""
                 insert into placement (job_id, account_id, candidate_name, type, start_date, status, falloff_date)
@@ -46,7 +46,7 @@ final class HealthFacts {
         return this;
     }
 
-    HealthFacts invoice(LocalDate issued, int termsDays, LocalDate paid, BigDecimal amount) {
+    public HealthFacts invoice(LocalDate issued, int termsDays, LocalDate paid, BigDecimal amount) {
         jdbc.sql("""
                 insert into invoice (account_id, invoice_number, issue_date, due_date, amount, currency, status, paid_on)
                 values (:a, :n, :i, :d, :amt, 'USD', :s, :p)""")
@@ -56,7 +56,7 @@ final class HealthFacts {
         return this;
     }
 
-    HealthFacts nps(int score, LocalDate on, String comment) {
+    public HealthFacts nps(int score, LocalDate on, String comment) {
         jdbc.sql("""
                 insert into nps_response (account_id, score, comment, responded_on, survey_type)
                 values (:a, :s, :c, :d, 'RELATIONSHIP')""")
@@ -64,7 +64,7 @@ final class HealthFacts {
         return this;
     }
 
-    HealthFacts activity(String type, String direction, LocalDate on, boolean executive, Long... contactIds) {
+    public HealthFacts activity(String type, String direction, LocalDate on, boolean executive, Long... contactIds) {
         jdbc.sql("""
                 insert into activity (account_id, type, direction, subject, occurred_at, contact_ids, executive_touchpoint)
                 values (:a, :t, :d, :s, :at, :c, :e)""")
@@ -75,7 +75,7 @@ final class HealthFacts {
         return this;
     }
 
-    HealthFacts escalation(String key, String title, LocalDate raised, LocalDate resolved) {
+    public HealthFacts escalation(String key, String title, LocalDate raised, LocalDate resolved) {
         jdbc.sql("""
                 insert into escalation (escalation_key, account_id, title, severity, status, raised_at, resolved_at)
                 values (:k, :a, :t, 'P2', :s, :r, :x)""")
@@ -85,7 +85,7 @@ final class HealthFacts {
         return this;
     }
 
-    HealthFacts opportunity(String title, long amount, LocalDate identified) {
+    public HealthFacts opportunity(String title, long amount, LocalDate identified) {
         jdbc.sql("""
                 insert into opportunity (account_id, title, stage, amount, currency, identified_on)
                 values (:a, :t, 'QUALIFIED', :m, 'USD', :d)""")

@@ -36,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -77,14 +78,16 @@ class AccountApi {
     @GetMapping
     @Operation(summary = "Search accounts", description = "Filters are optional; sort is one of name, key, arr, tier, "
             + "status, updated, region, health; direction is asc or desc. band, healthMin and healthMax (0–100) filter "
-            + "by the latest health score; accounts without a score yet match none of them.")
+            + "by the latest health score; accounts without a score yet match none of them. Archived accounts are left "
+            + "out; archived=true lists only them (executives and admins).")
     PageResult<AccountSummary> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) Tier tier, @RequestParam(required = false) AccountStatus status,
             @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Boolean strategic,
             @RequestParam(required = false) HealthBand band, @RequestParam(required = false) Integer healthMin,
             @RequestParam(required = false) Integer healthMax,
             @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String direction,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(defaultValue = "false") boolean archived, CurrentUser user) {
         List<FieldError> errors = new ArrayList<>();
         if (healthMin != null && (healthMin < 0 || healthMin > 100)) {
             errors.add(new FieldError("healthMin", "must be between 0 and 100"));
@@ -103,7 +106,7 @@ class AccountApi {
         }
         JsonForms.throwIfAny(errors);
         return management.search(new AccountQuery(q, tier, status, ownerId, strategic, band, healthMin, healthMax, sort,
-                direction.equalsIgnoreCase("desc"), page, size), user);
+                direction.equalsIgnoreCase("desc"), page, size, archived), user);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -152,10 +155,39 @@ class AccountApi {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete an account with its contacts and contracts",
-            description = "Executives, sales directors and admins.")
+    @Operation(summary = "Delete (archive) an account", description = "Executives, sales directors and admins. The "
+            + "account is archived: it leaves lists, searches, exports and health scores, every record of every module "
+            + "stays, and GET still reads it (with archivedAt). Logged as account.archived; a second delete changes "
+            + "nothing. POST /restore brings it back; POST /purge removes it for good.")
     void delete(@PathVariable long id, CurrentUser user) {
-        management.delete(id, user);
+        management.archive(id, user);
+    }
+
+    @PostMapping("/{id}/restore")
+    @Operation(summary = "Restore an archived account", description = "Executives and admins. Logged as "
+            + "account.restored; restoring a live account changes nothing.")
+    AccountDetails restore(@PathVariable long id, CurrentUser user) {
+        return management.restore(id, user);
+    }
+
+    @PostMapping(path = "/{id}/purge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Purge an archived account", description = "Admins only; the only real delete: removes the "
+            + "account with every record of every module that belongs to it. confirm must be the account's name. A live "
+            + "account is a 400 (archive it first), so is a wrong confirm. The audit entry stays.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = PurgeForm.class)))
+    void purge(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
+        if (!management.canPurge(user)) {
+            throw new AccessDeniedException("Only admins purge accounts");
+        }
+        PurgeForm form = forms.create(forms.object(body), PurgeForm.class, Map.of());
+        management.purge(id, form.confirm(), user);
+    }
+
+    /** The typed confirmation of a purge: the account's name. */
+    record PurgeForm(@Schema(description = "the account's name, typed to confirm", requiredMode = Schema.RequiredMode.REQUIRED)
+            String confirm) {
     }
 
     @GetMapping("/{id}/team")

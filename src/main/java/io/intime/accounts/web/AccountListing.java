@@ -22,7 +22,8 @@ public record AccountListing(AccountQuery query, String strategic, PageResult<Ac
 
     public boolean filtered() {
         return query.q() != null || query.tier() != null || query.status() != null || query.ownerId() != null
-                || query.strategic() != null || query.band() != null || query.healthMin() != null || query.healthMax() != null;
+                || query.strategic() != null || query.band() != null || query.healthMin() != null || query.healthMax() != null
+                || query.archived();
     }
 
     public boolean sortedBy(String column) {
@@ -73,6 +74,9 @@ public record AccountListing(AccountQuery query, String strategic, PageResult<Ac
         }
         if (query.healthMax() != null) {
             url.queryParam("healthMax", query.healthMax());
+        }
+        if (query.archived()) {
+            url.queryParam("archived", true);
         }
         if (!"name".equals(sort) || descending) {
             url.queryParam("sort", sort);

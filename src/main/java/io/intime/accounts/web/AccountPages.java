@@ -105,7 +105,7 @@ class AccountPages {
             @RequestParam(required = false) String strategic, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(required = false) String page,
             @RequestParam(required = false) String band, @RequestParam(required = false) String healthMin,
-            @RequestParam(required = false) String healthMax,
+            @RequestParam(required = false) String healthMax, @RequestParam(required = false) String archived,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
             CurrentUser me, Model model, HttpServletResponse response) {
@@ -113,7 +113,8 @@ class AccountPages {
         String sortBy = sort != null && AccountListing.SORTS.contains(sort) ? sort : "name";
         AccountQuery query = new AccountQuery(q, AccountListing.tier(tier), AccountListing.status(status),
                 AccountListing.id(owner), strategicOnly, AccountListing.band(band), AccountListing.score(healthMin),
-                AccountListing.score(healthMax), sortBy, "desc".equals(dir), AccountListing.page(page), PAGE_SIZE);
+                AccountListing.score(healthMax), sortBy, "desc".equals(dir), AccountListing.page(page), PAGE_SIZE,
+                "true".equals(archived));
         PageResult<AccountSummary> result = accounts.search(query, me);
         model.addAttribute("listing", new AccountListing(query, strategicOnly == null ? null : strategicOnly.toString(), result));
         response.setHeader("Vary", "HX-Request");
@@ -126,6 +127,7 @@ class AccountPages {
         model.addAttribute("bands", HealthBand.values());
         model.addAttribute("canCreate", accounts.canCreateAccounts(me));
         model.addAttribute("canImport", IMPORTERS.contains(me.role()));
+        model.addAttribute("canSeeArchived", accounts.canRestore(me));
         return "accounts/list";
     }
 
@@ -261,12 +263,40 @@ class AccountPages {
         }
     }
 
+    /** Deleting an account archives it; its page still opens, with a banner and Restore. */
     @PostMapping("/accounts/{id}/delete")
     String delete(@PathVariable long id, CurrentUser me, RedirectAttributes flash) {
         AccountDetails account = accounts.get(id, me);
-        accounts.delete(id, me);
-        flash.addFlashAttribute("toast", "Deleted " + account.name() + " (" + account.key() + ")");
+        accounts.archive(id, me);
+        flash.addFlashAttribute("toast", "Archived " + account.name() + " (" + account.key() + ")");
         return "redirect:/accounts";
+    }
+
+    @PostMapping("/accounts/{id}/restore")
+    String restore(@PathVariable long id, CurrentUser me, RedirectAttributes flash) {
+        AccountDetails account = accounts.restore(id, me);
+        flash.addFlashAttribute("toast", "Restored " + account.name() + " (" + account.key() + ")");
+        return "redirect:/accounts/" + id;
+    }
+
+    /** The only real delete (admins, archived accounts): the admin types the account's name. */
+    @PostMapping("/accounts/{id}/purge")
+    String purge(@PathVariable long id, @RequestParam(required = false) String confirm, CurrentUser me,
+            RedirectAttributes flash) {
+        if (!accounts.canPurge(me)) {
+            throw new AccessDeniedException("Only admins purge accounts");
+        }
+        AccountDetails account = accounts.get(id, me);
+        try {
+            accounts.purge(id, confirm, me);
+        }
+        catch (InvalidInputException e) {
+            flash.addFlashAttribute("flashError", "Nothing was purged: " + ("confirm".equals(e.errors().get(0).field())
+                    ? "type the account's name, " + account.name() + ", exactly." : "archive the account first."));
+            return "redirect:/accounts/" + id;
+        }
+        flash.addFlashAttribute("toast", "Purged " + account.name() + " (" + account.key() + ") with all its records");
+        return "redirect:/accounts?archived=true";
     }
 
     private String accountForm(AccountFormData form, FormErrors errors, AccountDetails account, AccountAccess access,

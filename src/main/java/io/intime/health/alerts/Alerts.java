@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.intime.accounts.AccountArchived;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountManagement.Stewards;
 import io.intime.accounts.HealthBand;
@@ -30,6 +31,7 @@ import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -169,6 +171,24 @@ public class Alerts {
             insert(raised.subList(from, Math.min(raised.size(), from + 5_000)));
         }
         return new SyncResult(raised.size(), updatedIds.size(), cleared.size());
+    }
+
+    /**
+     * An archived account leaves the scores: its open and acknowledged alerts are cleared (kept,
+     * resolved as {@code CLEARED}), after the archive committed.
+     */
+    @ApplicationModuleListener
+    void on(AccountArchived event) {
+        clearAll(event.accountId());
+    }
+
+    /** Clears every unresolved alert of an account; how many. */
+    @Transactional
+    public int clearAll(long accountId) {
+        return jdbc.sql("""
+                update health_alert set status = 'RESOLVED', resolution = 'CLEARED', resolved_at = now(),
+                       updated_at = now(), version = version + 1
+                where account_id = :account and status <> 'RESOLVED'""").param("account", accountId).update();
     }
 
     /** Recipients as a PostgreSQL array literal, e.g. {3,9}: the owner and, for strategic accounts, the sponsor. */

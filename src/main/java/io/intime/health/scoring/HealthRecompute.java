@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,27 +82,32 @@ public class HealthRecompute {
         return LocalDate.now(clock);
     }
 
-    /** Recomputes these accounts as of today (after their facts changed). */
+    /** Recomputes these accounts as of today (after their facts changed); archived accounts are skipped. */
     public Result recompute(Collection<Long> accountIds) {
         long start = System.currentTimeMillis();
         if (accountIds.isEmpty()) {
             return new Result(0, 0, 0, 0, 0);
         }
-        List<Long> ids = List.copyOf(accountIds);
+        // An archived account keeps its last score and leaves the scoring until it is restored.
+        List<Long> ids = jdbc.sql("select id from account where id = any(:ids) and archived_at is null order by id")
+                .param("ids", new SqlArrayValue("bigint", accountIds.toArray())).query(Long.class).list();
+        if (ids.isEmpty()) {
+            return new Result(0, 0, 0, 0, System.currentTimeMillis() - start);
+        }
         Sliced sliced = transaction.execute(status -> slice(models.current(), today(), ids, AccountScope.of(ids), Map.of(), true));
         return new Result(ids.size(), sliced.changed(), sliced.sync().raised(), sliced.sync().cleared(),
                 System.currentTimeMillis() - start);
     }
 
     /**
-     * Recomputes every account as of a day, in id slices of {@value #SLICE}, {@code threads}
+     * Recomputes every live (not archived) account as of a day, in id slices of {@value #SLICE}, {@code threads}
      * slices at a time (each slice is its own transaction and touches only its accounts).
      */
     public Result recomputeAll(LocalDate asOf) {
         long start = System.currentTimeMillis();
         Instant startedAt = Instant.now(clock);
         HealthModel model = models.current();
-        List<Long> all = jdbc.sql("select id from account order by id").query(Long.class).list();
+        List<Long> all = jdbc.sql("select id from account where archived_at is null order by id").query(Long.class).list();
         List<Future<Sliced>> slices = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -146,7 +152,8 @@ public class HealthRecompute {
     public Result scoreUnscored(int months) {
         long start = System.currentTimeMillis();
         List<Long> unscored = jdbc.sql("""
-                select a.id from account a where not exists (select 1 from account_health h where h.account_id = a.id)
+                select a.id from account a where a.archived_at is null
+                  and not exists (select 1 from account_health h where h.account_id = a.id)
                 order by a.id""").query(Long.class).list();
         if (unscored.isEmpty()) {
             return new Result(0, 0, 0, 0, 0);

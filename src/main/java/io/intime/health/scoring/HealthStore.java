@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.intime.accounts.AccountPurged;
 import io.intime.accounts.HealthBand;
 import io.intime.health.model.HealthModel;
 import io.intime.shared.database.AccountScope;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,15 @@ public class HealthStore {
 
     HealthStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The history keeps no foreign key to the account (it is written in bulk); a purged
+     * account's history goes with it, in the purge's transaction.
+     */
+    @EventListener
+    void on(AccountPurged event) {
+        jdbc.sql("delete from account_health_history where account_id = :id").param("id", event.accountId()).update();
     }
 
     /**

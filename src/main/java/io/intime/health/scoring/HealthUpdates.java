@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.intime.accounts.AccountChanged;
+import io.intime.accounts.AccountRestored;
 import io.intime.shared.AccountFactChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,12 @@ class HealthUpdates {
         if (event.accountId() != null && !event.type().endsWith(".deleted")) {
             changed(event.accountId());
         }
+    }
+
+    /** A restored account is scored again (archived ones are skipped by the recompute). */
+    @ApplicationModuleListener
+    void on(AccountRestored event) {
+        changed(event.accountId());
     }
 
     void changed(long accountId) {

@@ -89,7 +89,10 @@ class AccountApiIntegrationTest {
         assertThat(after.get("stamp").get("version").asLong()).isGreaterThan(version);
 
         assertThat(mvc.delete().uri("/api/v1/accounts/{id}", id).with(as(executive))).hasStatus(HttpStatus.NO_CONTENT);
-        MvcTestResult gone = mvc.get().uri("/api/v1/accounts/{id}", id).with(as(executive)).exchange();
+        // Deleting archives: the account is still read, marked archived.
+        JsonNode archived = body(mvc.get().uri("/api/v1/accounts/{id}", id).with(as(executive)).exchange());
+        assertThat(archived.get("archivedBy").asString()).isEqualTo(executive.username());
+        MvcTestResult gone = mvc.get().uri("/api/v1/accounts/{id}", Long.MAX_VALUE).with(as(executive)).exchange();
         assertThat(gone).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 

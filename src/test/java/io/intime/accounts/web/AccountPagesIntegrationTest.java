@@ -404,7 +404,7 @@ class AccountPagesIntegrationTest {
     }
 
     @Test
-    void deletingAnAccountAsExecutiveRemovesItAndAccountManagerMayNot() throws Exception {
+    void deletingAnAccountAsExecutiveArchivesItAndAccountManagerMayNot() throws Exception {
         AccountDetails account = fixtures.account(AccountFixtures.unique("Doomed")).create();
 
         mvc.perform(post("/accounts/{id}/delete", account.id()).with(as(fixtures.user(Role.ACCOUNT_MANAGER))))
@@ -412,8 +412,8 @@ class AccountPagesIntegrationTest {
         mvc.perform(post("/accounts/{id}/delete", account.id()).with(as(fixtures.executive())))
                 .andExpect(redirectedUrl("/accounts"));
 
-        assertThat(jdbc.sql("select count(*) from account where id = :id").param("id", account.id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from account where id = :id and archived_at is not null")
+                .param("id", account.id()).query(Long.class).single()).isOne();
     }
 
     private int employees(AccountDetails account) {

@@ -103,9 +103,12 @@ class AuditApiIntegrationTest {
     }
 
     @Test
-    void theAuditOfADeletedAccountStaysReadableForExecutives() {
+    void theAuditOfAPurgedAccountStaysReadableForExecutives() {
         AccountDetails account = fixtures.account(null);
         assertThat(mvc.delete().uri("/api/v1/accounts/{id}", account.id()).with(as(fixtures.executive())))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.post().uri("/api/v1/accounts/{id}/purge", account.id()).with(as(fixtures.user(Role.ADMIN)))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"confirm\": \"" + account.name() + "\"}"))
                 .hasStatus(HttpStatus.NO_CONTENT);
 
         JsonNode audit = body(audit("account", account.id(), fixtures.executive()));
