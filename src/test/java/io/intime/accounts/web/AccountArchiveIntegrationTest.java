@@ -12,6 +12,7 @@ import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSummary;
+import io.intime.accounts.ContactImport;
 import io.intime.accounts.ContactView;
 import io.intime.accounts.ContractStatus;
 import io.intime.health.HealthFacts;
@@ -73,6 +74,9 @@ class AccountArchiveIntegrationTest {
 
     @Autowired
     AccountManagement accounts;
+
+    @Autowired
+    ContactImport contactImport;
 
     AccountFixtures fixtures;
     CurrentUser owner;
@@ -152,6 +156,19 @@ class AccountArchiveIntegrationTest {
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/api/v1/accounts" + q + "&archived=true").with(as(fixtures.user(Role.SALES_DIRECTOR))))
                 .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aContactImportNoLongerFindsAnArchivedAccount() {
+        AccountDetails account = fixtures.account(owner);
+        byte[] csv = ("account,name,email,stakeholder_role,influence\n" + account.key() + ",Kim Ng,kim."
+                + account.id() + "@client.example,CHAMPION,HIGH\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(contactImport.preview(csv, fixtures.executive()).rows().get(0).errorFor("account")).isNull();
+
+        accounts.archive(account.id(), fixtures.executive());
+
+        assertThat(contactImport.preview(csv, fixtures.executive()).rows().get(0).errorFor("account"))
+                .contains("no account with the key or name");
     }
 
     @Test
