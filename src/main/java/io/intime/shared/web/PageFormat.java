@@ -1,4 +1,4 @@
-package io.intime.accounts.web;
+package io.intime.shared.web;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -9,36 +9,36 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.intime.shared.Money;
 import io.intime.shared.MoneyFormat;
 
 import org.springframework.stereotype.Component;
 
-/** Formatting the account pages share, reachable from templates as {@code @accountsFormat}. */
-@Component("accountsFormat")
-public class AccountsFormat {
+/**
+ * The formatting every page shares, reachable from templates as {@code @format}: amounts, dates,
+ * instants in the viewer's time zone, constants and field names as a person reads them. Field
+ * names come from the {@link FieldLabels} each module contributes.
+ */
+@Component("format")
+public class PageFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm zzz", Locale.US);
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("name", "Name"), Map.entry("key", "Key"), Map.entry("industry", "Industry"),
-            Map.entry("employeeCount", "Employees"), Map.entry("hqLocation", "HQ location"),
-            Map.entry("timeZone", "Time zone"), Map.entry("status", "Status"), Map.entry("tier", "Tier"),
-            Map.entry("tierOverride", "Tier override"), Map.entry("strategic", "Strategic"),
-            Map.entry("relationshipStart", "Relationship start"), Map.entry("ownerId", "Account manager"),
-            Map.entry("executiveSponsorId", "Executive sponsor"), Map.entry("billingCurrency", "Billing currency"),
-            Map.entry("region", "Region"), Map.entry("arr", "ARR"), Map.entry("team", "Team"),
-            Map.entry("title", "Title"), Map.entry("email", "Email"), Map.entry("phone", "Phone"),
-            Map.entry("stakeholderRole", "Stakeholder role"), Map.entry("influence", "Influence"),
-            Map.entry("active", "Active"), Map.entry("accountId", "Account"), Map.entry("type", "Type"),
-            Map.entry("number", "Number"), Map.entry("startDate", "Start date"), Map.entry("endDate", "End date"),
-            Map.entry("paymentTerms", "Payment terms"), Map.entry("currency", "Currency"),
-            Map.entry("serviceLines", "Service lines"));
+    private final Map<String, String> labels;
+
+    public PageFormat(List<FieldLabels> contributed) {
+        Map<String, String> all = new HashMap<>();
+        contributed.forEach(labels -> labels.labels().forEach(all::putIfAbsent));
+        this.labels = Map.copyOf(all);
+    }
 
     /** "$1.25M", "$850K". */
     public String compact(Money money) {
@@ -48,6 +48,32 @@ public class AccountsFormat {
     /** "$1,250,000". */
     public String full(Money money) {
         return money == null ? "—" : money.display();
+    }
+
+    /** To the cent, as finance reads invoices: "$85,420.00", "€1,200.50". */
+    public String cents(Money money) {
+        if (money == null) {
+            return "—";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        BigDecimal amount = money.amount();
+        return (amount.signum() < 0 ? "-" : "") + symbol(money.currency()) + format.format(amount.abs());
+    }
+
+    /** Amounts in several currencies to the cent, joined with "+" ("$2,000.00 + €300.00"), or "—" for none. */
+    public String centsTotal(List<Money> amounts) {
+        return amounts == null || amounts.isEmpty() ? "—" : amounts.stream().map(this::cents).collect(Collectors.joining(" + "));
+    }
+
+    private static String symbol(String currency) {
+        return switch (currency) {
+            case "USD" -> "$";
+            case "EUR" -> "€";
+            case "GBP" -> "£";
+            case "JPY" -> "¥";
+            case "INR" -> "₹";
+            default -> currency + " ";
+        };
     }
 
     /** An amount in a currency, e.g. a service line's annual value. */
@@ -61,6 +87,11 @@ public class AccountsFormat {
 
     /** "Mar 31, 2026". */
     public String date(LocalDate date) {
+        return dateOf(date);
+    }
+
+    /** "Mar 31, 2026", for code that has no {@code PageFormat} at hand. */
+    public static String dateOf(LocalDate date) {
         return date == null ? "—" : DATE.format(date);
     }
 
@@ -108,6 +139,11 @@ public class AccountsFormat {
 
     /** ECONOMIC_BUYER → "Economic buyer". */
     public String label(Object constant) {
+        return labelOf(constant);
+    }
+
+    /** ECONOMIC_BUYER → "Economic buyer", for code that has no {@code PageFormat} at hand. */
+    public static String labelOf(Object constant) {
         if (constant == null) {
             return "—";
         }
@@ -120,7 +156,7 @@ public class AccountsFormat {
         if (field == null) {
             return "";
         }
-        return LABELS.getOrDefault(field, label(field.replaceAll("([a-z])([A-Z])", "$1_$2")));
+        return labels.getOrDefault(field, labelOf(field.replaceAll("([a-z])([A-Z])", "$1_$2")));
     }
 
     /** "Jordan Reyes" → "JR". */
