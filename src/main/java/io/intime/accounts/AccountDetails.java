@@ -3,6 +3,7 @@ package io.intime.accounts;
 import java.time.LocalDate;
 
 import io.intime.shared.Money;
+import io.intime.shared.Stamp;
 
 /**
  * An account as its page (Account 360) and the API show it. {@code healthScore} and
