@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.shared.io;
 
 import java.util.List;
 import java.util.Map;

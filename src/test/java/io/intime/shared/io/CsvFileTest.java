@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.shared.io;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,21 +1,21 @@
-package io.intime.accounts;
+package io.intime.shared.io;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Reading typed values out of CSV cells, with messages that name the cell's text. */
-final class CsvValues {
+public final class CsvValues {
 
     private CsvValues() {
     }
 
-    static String orNull(String text) {
+    public static String orNull(String text) {
         return text == null || text.isEmpty() ? null : text;
     }
 
     /** An enum constant by name, case-insensitive, with spaces or hyphens for underscores. */
-    static <E extends Enum<E>> E enumValue(CsvImport.Draft<?> draft, String column, Class<E> type, E whenEmpty) {
+    public static <E extends Enum<E>> E enumValue(CsvImport.Draft<?> draft, String column, Class<E> type, E whenEmpty) {
         String text = draft.row.get(column);
         if (text.isEmpty()) {
             draft.shown.put(column, whenEmpty == null ? "" : whenEmpty.name());
@@ -36,7 +36,7 @@ final class CsvValues {
     }
 
     /** true/false, yes/no, y/n or 1/0, case-insensitive. */
-    static Boolean bool(CsvImport.Draft<?> draft, String column, boolean whenEmpty) {
+    public static Boolean bool(CsvImport.Draft<?> draft, String column, boolean whenEmpty) {
         String text = draft.row.get(column);
         if (text.isEmpty()) {
             draft.shown.put(column, Boolean.toString(whenEmpty));

@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.shared.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,19 +27,19 @@ import org.apache.commons.csv.CSVRecord;
  * is required; its names are matched case-insensitively ("Time Zone" is {@code time_zone}).
  * Row numbers are the spreadsheet's: the header is row 1.
  */
-final class CsvFile {
+public final class CsvFile {
 
-    static final int MAX_BYTES = ImportPreview.MAX_BYTES;
-    static final int MAX_ROWS = ImportPreview.MAX_ROWS;
+    public static final int MAX_BYTES = ImportPreview.MAX_BYTES;
+    public static final int MAX_ROWS = ImportPreview.MAX_ROWS;
 
     /** One data row: its spreadsheet row number, and its value per known column (trimmed, never null). */
-    record Row(int number, Map<String, String> values, int extraValues) {
+    public record Row(int number, Map<String, String> values, int extraValues) {
 
-        String get(String column) {
+        public String get(String column) {
             return values.getOrDefault(column, "");
         }
 
-        boolean blank(String column) {
+        public boolean blank(String column) {
             return get(column).isEmpty();
         }
     }
@@ -57,21 +57,21 @@ final class CsvFile {
     }
 
     /** The known columns the header has, in the order of {@code known}. */
-    List<String> columns() {
+    public List<String> columns() {
         return columns;
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
     /** What makes the whole file unusable (nothing can be imported from it). */
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
     /** Things worth knowing that do not stop the import. */
-    List<String> notes() {
+    public List<String> notes() {
         return notes;
     }
 
@@ -82,7 +82,7 @@ final class CsvFile {
      * @param required the columns the header must have
      * @param ignored columns an export writes that the import leaves aside without comment
      */
-    static CsvFile read(byte[] content, List<String> known, Set<String> required, Set<String> ignored) {
+    public static CsvFile read(byte[] content, List<String> known, Set<String> required, Set<String> ignored) {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (content.length > MAX_BYTES) {
@@ -181,7 +181,7 @@ final class CsvFile {
         return header;
     }
 
-    static String normalize(String headerName) {
+    public static String normalize(String headerName) {
         return headerName.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
     }
 
@@ -239,7 +239,7 @@ final class CsvFile {
      * Phone numbers and negative numbers ("+1 555 0100", "-5") are left alone: they cannot
      * call a function.
      */
-    static String neutralize(String value) {
+    public static String neutralize(String value) {
         if (value == null || value.isEmpty() || FORMULA_STARTS.indexOf(value.charAt(0)) < 0) {
             return value;
         }
@@ -257,7 +257,7 @@ final class CsvFile {
     }
 
     /** Splits a list for SQL {@code in (...)} lists of a bounded size. */
-    static <T> List<List<T>> chunks(Collection<T> all, int size) {
+    public static <T> List<List<T>> chunks(Collection<T> all, int size) {
         List<List<T>> chunks = new ArrayList<>();
         List<T> current = new ArrayList<>();
         for (T item : all) {

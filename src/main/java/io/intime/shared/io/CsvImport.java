@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.shared.io;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import io.intime.identity.CurrentUser;
 import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import jakarta.persistence.EntityManager;
@@ -27,23 +26,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, creating each row through the facade: when any row fails, or the database
  * refuses anything up to the commit, the transaction rolls back and nothing is saved.
  *
+ * @param <U> who imports (the module's user type, passed through to its facade)
  * @param <T> what one row becomes: the arguments of the facade's create
  */
-abstract class CsvImport<T> {
+public abstract class CsvImport<U, T> {
 
     /** Rows created between two clears of the persistence context, which keeps flushes cheap. */
     private static final int CLEAR_EVERY = 100;
 
     /** One row on its way in. */
-    static final class Draft<T> {
+    public static final class Draft<T> {
 
-        final CsvFile.Row row;
-        final Map<String, String> shown = new LinkedHashMap<>();
-        final List<FieldError> errors = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-        T value;
+        public final CsvFile.Row row;
+        public final Map<String, String> shown = new LinkedHashMap<>();
+        public final List<FieldError> errors = new ArrayList<>();
+        public final List<String> notes = new ArrayList<>();
+        public T value;
 
-        Draft(CsvFile.Row row) {
+        public Draft(CsvFile.Row row) {
             this.row = row;
             if (row.extraValues() > 0) {
                 error("row", "has " + row.extraValues() + " more value" + (row.extraValues() == 1 ? "" : "s")
@@ -51,15 +51,15 @@ abstract class CsvImport<T> {
             }
         }
 
-        void error(String column, String message) {
+        public void error(String column, String message) {
             errors.add(new FieldError(column, message));
         }
 
-        boolean hasError(String column) {
+        public boolean hasError(String column) {
             return errors.stream().anyMatch(error -> error.field().equals(column));
         }
 
-        ImportRow toRow() {
+        public ImportRow toRow() {
             return new ImportRow(row.number(), shown, List.copyOf(errors), List.copyOf(notes));
         }
     }
@@ -68,7 +68,7 @@ abstract class CsvImport<T> {
     private final TransactionTemplate importing;
     private final EntityManager entityManager;
 
-    CsvImport(PlatformTransactionManager transactions, EntityManager entityManager) {
+    protected CsvImport(PlatformTransactionManager transactions, EntityManager entityManager) {
         this.previewing = new TransactionTemplate(transactions);
         this.previewing.setReadOnly(true);
         this.importing = new TransactionTemplate(transactions);
@@ -77,33 +77,33 @@ abstract class CsvImport<T> {
     }
 
     /** The columns the import reads, in order. */
-    abstract List<String> columns();
+    protected abstract List<String> columns();
 
-    abstract Set<String> requiredColumns();
+    protected abstract Set<String> requiredColumns();
 
     /** Columns an export writes that the import leaves aside. */
-    abstract Set<String> exportOnlyColumns();
+    protected abstract Set<String> exportOnlyColumns();
 
     /** The CSV column a facade's field error belongs to. */
-    abstract String columnOf(String formField);
+    protected abstract String columnOf(String formField);
 
     /**
      * Reads the rows: parses each value, resolves references (users, accounts), flags
      * duplicates within the file. A draft's value stays null when the row cannot be checked
      * by the facade at all.
      */
-    abstract List<Draft<T>> read(CsvFile file, CurrentUser user);
+    protected abstract List<Draft<T>> read(CsvFile file, U user);
 
     /** The facade's check: throws what its create would throw, saves nothing. */
-    abstract void check(T value, CurrentUser user);
+    protected abstract void check(T value, U user);
 
     /** The facade's create. */
-    abstract ImportResult.Created create(T value, CurrentUser user);
+    protected abstract ImportResult.Created create(T value, U user);
 
     /** The column an access denial of the facade concerns. */
-    abstract String deniedColumn(T value);
+    protected abstract String deniedColumn(T value);
 
-    ImportPreview previewFile(byte[] content, CurrentUser user) {
+    public ImportPreview previewFile(byte[] content, U user) {
         return previewing.execute(status -> {
             // Checks that fail mark the transaction rollback-only; a preview never commits anyway.
             status.setRollbackOnly();
@@ -124,7 +124,7 @@ abstract class CsvImport<T> {
         });
     }
 
-    ImportResult importFile(byte[] content, CurrentUser user) {
+    public ImportResult importFile(byte[] content, U user) {
         // What the rows were when the transaction ended, for the page when the commit fails.
         AtomicReference<ImportPreview> attempted = new AtomicReference<>();
         try {
