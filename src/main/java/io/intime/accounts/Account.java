@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.Audited;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +20,7 @@ import jakarta.persistence.Table;
 /** A client account of the staffing firm. */
 @Entity
 @Table(name = "account")
-class Account extends Auditable {
+class Account extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

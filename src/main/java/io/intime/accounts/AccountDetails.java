@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.intime.shared.Money;
+import io.intime.shared.Stamp;
 
 /**
  * An account as its page (Account 360) and the API show it. {@code healthScore} and

@@ -1,7 +1,9 @@
 package io.intime.accounts;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,9 +13,9 @@ import java.util.Set;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
+import io.intime.shared.io.CsvFile;
+import io.intime.shared.io.TableExport;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes the accounts a user may export, and their contacts, as CSV in the import's format
  * (plus columns the import leaves aside: key, tier, ARR, names), so that an exported file
- * imports again as it is. Which accounts: {@link AccountManagement#exportable} decides
+ * imports again as it is, or as an XLSX workbook with the same columns (numbers, dates and
+ * flags as real cells; see {@link TableExport}). Which accounts: {@link AccountManagement#exportable} decides
  * (account managers only those they own).
  */
 @Service
@@ -32,8 +35,6 @@ public class AccountExport {
             "executive_sponsor", "strategic", "tier_override", "tier", "arr_amount", "arr_currency");
     static final List<String> CONTACT_HEADER = List.of("account", "account_name", "name", "title", "email", "phone",
             "time_zone", "stakeholder_role", "influence", "active");
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private final AccountManagement accountManagement;
     private final Accounts accounts;
@@ -48,13 +49,14 @@ public class AccountExport {
     }
 
     /**
-     * Writes the header and one line per exportable account, by name. Values a spreadsheet
-     * would run as formulas are written with a leading apostrophe (the import removes it).
+     * Writes the header and one line per exportable account, by name. In CSV, values a
+     * spreadsheet would run as formulas are written with a leading apostrophe (the import
+     * removes it).
      *
      * @return the number of accounts written
      */
     @Transactional(readOnly = true)
-    public int writeAccounts(CurrentUser user, Appendable out) throws IOException {
+    public int writeAccounts(CurrentUser user, TableExport.Format format, OutputStream out) throws IOException {
         List<AccountSummary> exportable = accountManagement.exportable(user);
         Map<Long, Account> byId = new HashMap<>();
         for (List<Long> chunk : CsvFile.chunks(exportable.stream().map(AccountSummary::id).toList(), 1000)) {
@@ -70,20 +72,19 @@ public class AccountExport {
             }
         });
         Map<Long, UserSummary> names = users.findAll(people);
-        CSVPrinter csv = new CSVPrinter(out, FORMAT);
-        csv.printRecord(ACCOUNT_HEADER);
-        for (AccountSummary summary : exportable) {
-            Account account = byId.get(summary.id());
-            UserSummary owner = names.get(account.ownerId());
-            UserSummary sponsor = names.get(account.executiveSponsorId());
-            csv.printRecord(cells(account.key(), account.name(), account.industry(), account.employeeCount(),
-                    account.hqLocation(), account.timeZone(), account.status(), account.billingCurrency(),
-                    account.region(), account.relationshipStart(), owner == null ? null : owner.username(),
-                    owner == null ? null : owner.fullName(), sponsor == null ? null : sponsor.username(),
-                    account.strategic(), account.tierOverride(), account.tier(), account.arr().toPlainString(),
-                    account.billingCurrency()));
+        try (TableExport.Writer table = TableExport.open(format, "Accounts", ACCOUNT_HEADER, out)) {
+            for (AccountSummary summary : exportable) {
+                Account account = byId.get(summary.id());
+                UserSummary owner = names.get(account.ownerId());
+                UserSummary sponsor = names.get(account.executiveSponsorId());
+                table.row(account.key(), account.name(), account.industry(), account.employeeCount(),
+                        account.hqLocation(), account.timeZone(), account.status(), account.billingCurrency(),
+                        account.region(), account.relationshipStart(), owner == null ? null : owner.username(),
+                        owner == null ? null : owner.fullName(), sponsor == null ? null : sponsor.username(),
+                        account.strategic(), account.tierOverride(), account.tier(), account.arr(),
+                        account.billingCurrency());
+            }
         }
-        csv.flush();
         return exportable.size();
     }
 
@@ -94,38 +95,29 @@ public class AccountExport {
      * @return the number of contacts written
      */
     @Transactional(readOnly = true)
-    public int writeContacts(CurrentUser user, Appendable out) throws IOException {
+    public int writeContacts(CurrentUser user, TableExport.Format format, OutputStream out) throws IOException {
         List<Long> ids = accountManagement.exportable(user).stream().map(AccountSummary::id).toList();
-        CSVPrinter csv = new CSVPrinter(out, FORMAT);
-        csv.printRecord(CONTACT_HEADER);
         int count = 0;
-        for (List<Long> chunk : CsvFile.chunks(ids, 1000)) {
-            List<List<Object>> rows = new ArrayList<>();
-            jdbc.sql("""
-                    select a.account_key, a.name as account_name, c.name, c.title, c.email, c.phone, c.time_zone,
-                           c.stakeholder_role, c.influence, c.active
-                    from contact c join account a on a.id = c.account_id
-                    where c.account_id in (:ids)
-                    order by lower(a.name), a.id, lower(c.name), c.id""")
-                    .param("ids", chunk).query(rs -> {
-                        rows.add(cells(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                                rs.getBoolean(10)));
-                    });
-            for (List<Object> row : rows) {
-                csv.printRecord(row);
+        try (TableExport.Writer table = TableExport.open(format, "Contacts", CONTACT_HEADER, out)) {
+            for (List<Long> chunk : CsvFile.chunks(ids, 1000)) {
+                List<List<Object>> rows = new ArrayList<>();
+                jdbc.sql("""
+                        select a.account_key, a.name as account_name, c.name, c.title, c.email, c.phone, c.time_zone,
+                               c.stakeholder_role, c.influence, c.active
+                        from contact c join account a on a.id = c.account_id
+                        where c.account_id in (:ids)
+                        order by lower(a.name), a.id, lower(c.name), c.id""")
+                        .param("ids", chunk).query(rs -> {
+                            rows.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                    rs.getBoolean(10)));
+                        });
+                for (List<Object> row : rows) {
+                    table.row(row);
+                }
+                count += rows.size();
             }
-            count += rows.size();
         }
-        csv.flush();
         return count;
-    }
-
-    private static List<Object> cells(Object... values) {
-        List<Object> cells = new ArrayList<>(values.length);
-        for (Object value : values) {
-            cells.add(value == null ? "" : CsvFile.neutralize(value.toString()));
-        }
-        return cells;
     }
 }

@@ -15,6 +15,12 @@ import java.util.Set;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
+import io.intime.shared.io.CsvFile;
+import io.intime.shared.io.CsvImport;
+import io.intime.shared.io.CsvValues;
+import io.intime.shared.io.ImportColumn;
+import io.intime.shared.io.ImportPreview;
+import io.intime.shared.io.ImportResult;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * "New account" form, and each created account is audited and published as account.created.
  */
 @Service
-public class AccountImport extends CsvImport<AccountForm> {
+public class AccountImport extends CsvImport<CurrentUser, AccountForm> {
 
     static final List<String> COLUMNS = List.of("name", "industry", "employee_count", "hq_location", "time_zone",
             "status", "billing_currency", "region", "relationship_start", "owner", "executive_sponsor", "strategic",
@@ -111,38 +117,38 @@ public class AccountImport extends CsvImport<AccountForm> {
     }
 
     @Override
-    List<String> columns() {
+    protected List<String> columns() {
         return COLUMNS;
     }
 
     @Override
-    Set<String> requiredColumns() {
+    protected Set<String> requiredColumns() {
         return Set.of("name", "time_zone");
     }
 
     @Override
-    Set<String> exportOnlyColumns() {
+    protected Set<String> exportOnlyColumns() {
         return EXPORT_ONLY;
     }
 
     @Override
-    String columnOf(String formField) {
+    protected String columnOf(String formField) {
         return COLUMN_OF_FIELD.getOrDefault(formField, formField);
     }
 
     @Override
-    void check(AccountForm form, CurrentUser user) {
+    protected void check(AccountForm form, CurrentUser user) {
         accounts.checkCreate(form, user);
     }
 
     @Override
-    ImportResult.Created create(AccountForm form, CurrentUser user) {
+    protected ImportResult.Created create(AccountForm form, CurrentUser user) {
         AccountDetails account = accounts.create(form, user);
         return new ImportResult.Created(account.id(), account.key() + " · " + account.name(), "/accounts/" + account.id());
     }
 
     @Override
-    String deniedColumn(AccountForm form) {
+    protected String deniedColumn(AccountForm form) {
         if (form.strategic()) {
             return "strategic";
         }
@@ -150,7 +156,7 @@ public class AccountImport extends CsvImport<AccountForm> {
     }
 
     @Override
-    List<Draft<AccountForm>> read(CsvFile file, CurrentUser user) {
+    protected List<Draft<AccountForm>> read(CsvFile file, CurrentUser user) {
         Map<String, Optional<UserSummary>> people = people(file);
         Map<String, String> existing = existingNames(file);
         Map<String, Integer> firstRowOfName = new HashMap<>();

@@ -3,6 +3,8 @@ package io.intime.accounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.Audited;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +17,7 @@ import jakarta.persistence.Table;
 /** A person at a client account. */
 @Entity
 @Table(name = "contact")
-class Contact extends Auditable {
+class Contact extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

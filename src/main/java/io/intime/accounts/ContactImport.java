@@ -11,6 +11,12 @@ import java.util.Set;
 
 import io.intime.identity.CurrentUser;
 import io.intime.shared.FieldError;
+import io.intime.shared.io.CsvFile;
+import io.intime.shared.io.CsvImport;
+import io.intime.shared.io.CsvValues;
+import io.intime.shared.io.ImportColumn;
+import io.intime.shared.io.ImportPreview;
+import io.intime.shared.io.ImportResult;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * in the file or already saved, is an error on its row.
  */
 @Service
-public class ContactImport extends CsvImport<ContactImport.NewContact> {
+public class ContactImport extends CsvImport<CurrentUser, ContactImport.NewContact> {
 
     static final List<String> COLUMNS = List.of("account", "name", "title", "email", "phone", "time_zone",
             "stakeholder_role", "influence", "active");
@@ -106,44 +112,44 @@ public class ContactImport extends CsvImport<ContactImport.NewContact> {
     }
 
     @Override
-    List<String> columns() {
+    protected List<String> columns() {
         return COLUMNS;
     }
 
     @Override
-    Set<String> requiredColumns() {
+    protected Set<String> requiredColumns() {
         return Set.of("account", "name");
     }
 
     @Override
-    Set<String> exportOnlyColumns() {
+    protected Set<String> exportOnlyColumns() {
         return EXPORT_ONLY;
     }
 
     @Override
-    String columnOf(String formField) {
+    protected String columnOf(String formField) {
         return COLUMN_OF_FIELD.getOrDefault(formField, formField);
     }
 
     @Override
-    void check(NewContact contact, CurrentUser user) {
+    protected void check(NewContact contact, CurrentUser user) {
         contacts.checkCreate(contact.accountId(), contact.form(), user);
     }
 
     @Override
-    ImportResult.Created create(NewContact contact, CurrentUser user) {
+    protected ImportResult.Created create(NewContact contact, CurrentUser user) {
         ContactView view = contacts.create(contact.accountId(), contact.form(), user);
         return new ImportResult.Created(view.id(), view.name() + " · " + view.accountName(),
                 "/accounts/" + view.accountId() + "/contacts/" + view.id() + "/edit");
     }
 
     @Override
-    String deniedColumn(NewContact contact) {
+    protected String deniedColumn(NewContact contact) {
         return "account";
     }
 
     @Override
-    List<Draft<NewContact>> read(CsvFile file, CurrentUser user) {
+    protected List<Draft<NewContact>> read(CsvFile file, CurrentUser user) {
         Map<String, List<AccountRef>> byKey = new HashMap<>();
         Map<String, List<AccountRef>> byName = new HashMap<>();
         accounts(file, byKey, byName);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.shared.Audited;
 import io.intime.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -24,7 +25,7 @@ import jakarta.persistence.Table;
 /** An MSA or SOW with a client; its service lines make up its annual value. */
 @Entity
 @Table(name = "contract")
-class Contract extends Auditable {
+class Contract extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

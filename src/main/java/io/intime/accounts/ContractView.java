@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.intime.shared.Money;
+import io.intime.shared.Stamp;
 
 /** A contract as pages and the API show it, with its ARR and total contract value. */
 public record ContractView(long id, long accountId, String accountName, ContractType type, String number,

@@ -1,14 +1,14 @@
 package io.intime.billing;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.intime.accounts.Stamp;
+import io.intime.shared.Audited;
 import io.intime.shared.Money;
+import io.intime.shared.web.MoneyInput;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,12 +17,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** An invoice to a client account. Days to pay and days overdue are derived, never stored. */
 @Entity
 @Table(name = "invoice")
-class Invoice {
+class Invoice extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,21 +58,6 @@ class Invoice {
     @Column(name = "written_off_on")
     private LocalDate writtenOffOn;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "created_by")
-    private String createdBy;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @Column(name = "updated_by")
-    private String updatedBy;
-
     protected Invoice() {
     }
 
@@ -81,10 +65,7 @@ class Invoice {
     Invoice(long accountId, InvoiceForm form, LocalDate today, String actor) {
         this.accountId = accountId;
         apply(form, today);
-        this.createdAt = Instant.now();
-        this.createdBy = actor;
-        this.updatedAt = createdAt;
-        this.updatedBy = actor;
+        created(actor);
     }
 
     /**
@@ -114,11 +95,6 @@ class Invoice {
         }
     }
 
-    void updated(String actor) {
-        updatedAt = Instant.now();
-        updatedBy = actor;
-    }
-
     InvoiceForm toForm() {
         return new InvoiceForm(number, issueDate, dueDate, new MoneyInput(amount, currency), status, paidOn, disputeReason);
     }
@@ -145,7 +121,7 @@ class Invoice {
         Integer daysToPay = status == InvoiceStatus.PAID && paidOn != null ? (int) ChronoUnit.DAYS.between(issueDate, paidOn) : null;
         return new InvoiceView(id, accountId, accountName, number, issueDate, dueDate, new Money(amount, currency), status,
                 paidOn, disputeReason, disputedOn, writtenOffOn, overdue, daysOverdue, daysToPay,
-                new Stamp(version, createdAt, createdBy, updatedAt, updatedBy));
+                stamp());
     }
 
     Long id() {
@@ -166,9 +142,5 @@ class Invoice {
 
     LocalDate issueDate() {
         return issueDate;
-    }
-
-    long version() {
-        return version;
     }
 }

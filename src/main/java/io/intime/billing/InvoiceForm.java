@@ -2,6 +2,8 @@ package io.intime.billing;
 
 import java.time.LocalDate;
 
+import io.intime.shared.web.MinimumAmount;
+import io.intime.shared.web.MoneyInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +20,7 @@ public record InvoiceForm(
         @NotBlank @Size(max = 40) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9-/._]*$", message = "may contain letters, digits and - / . _ only (e.g. INV-2026-0123)") String number,
         @NotNull LocalDate issueDate,
         @NotNull LocalDate dueDate,
-        @NotNull @Valid MoneyInput amount,
+        @NotNull @Valid @MinimumAmount(value = "0.01", inclusive = false, message = "must be more than 0") MoneyInput amount,
         InvoiceStatus status,
         LocalDate paidOn,
         @Size(max = 1000) String disputeReason) {

@@ -2,8 +2,8 @@ package io.intime.billing;
 
 import java.time.LocalDate;
 
-import io.intime.accounts.Stamp;
 import io.intime.shared.Money;
+import io.intime.shared.Stamp;
 
 /**
  * An invoice as pages and the API show it, with what follows from its dates as of

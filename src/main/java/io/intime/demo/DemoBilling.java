@@ -14,8 +14,8 @@ import io.intime.billing.InvoiceForm;
 import io.intime.billing.InvoiceManagement;
 import io.intime.billing.InvoiceStatus;
 import io.intime.billing.InvoiceView;
-import io.intime.billing.MoneyInput;
 import io.intime.identity.CurrentUser;
+import io.intime.shared.web.MoneyInput;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.stereotype.Component;

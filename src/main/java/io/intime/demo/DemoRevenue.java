@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Random;
 
 import io.intime.identity.CurrentUser;
-import io.intime.revenue.MoneyInput;
 import io.intime.revenue.OpportunityForm;
 import io.intime.revenue.OpportunityManagement;
 import io.intime.revenue.OpportunityStage;
 import io.intime.shared.CurrencyRates;
 import io.intime.shared.Money;
+import io.intime.shared.web.MoneyInput;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.stereotype.Component;

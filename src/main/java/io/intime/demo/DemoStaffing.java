@@ -14,12 +14,12 @@ import java.util.Random;
 
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
+import io.intime.shared.web.MoneyInput;
 import io.intime.staffing.JobForm;
 import io.intime.staffing.JobManagement;
 import io.intime.staffing.JobPriority;
 import io.intime.staffing.JobStatus;
 import io.intime.staffing.JobView;
-import io.intime.staffing.MoneyInput;
 import io.intime.staffing.PlacementForm;
 import io.intime.staffing.PlacementManagement;
 import io.intime.staffing.PlacementStatus;

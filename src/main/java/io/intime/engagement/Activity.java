@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.shared.Audited;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,7 +26,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "activity")
-class Activity extends Recorded {
+class Activity extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -3,7 +3,7 @@ package io.intime.engagement;
 import java.time.Instant;
 import java.util.List;
 
-import io.intime.accounts.Stamp;
+import io.intime.shared.Stamp;
 
 /**
  * An activity as pages and the API show it: the form's fields plus who the contact and

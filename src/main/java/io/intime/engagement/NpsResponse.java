@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.Audited;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +18,7 @@ import jakarta.persistence.Table;
 /** One answer of a client to "how likely are you to recommend us" (0–10), with its comment. */
 @Entity
 @Table(name = "nps_response")
-class NpsResponse extends Recorded {
+class NpsResponse extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

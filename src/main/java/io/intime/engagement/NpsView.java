@@ -2,7 +2,7 @@ package io.intime.engagement;
 
 import java.time.LocalDate;
 
-import io.intime.accounts.Stamp;
+import io.intime.shared.Stamp;
 
 /**
  * An NPS response as pages and the API show it.

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.Audited;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +22,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "escalation")
-class Escalation extends Recorded {
+class Escalation extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

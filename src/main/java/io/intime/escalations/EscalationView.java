@@ -3,7 +3,7 @@ package io.intime.escalations;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.intime.accounts.Stamp;
+import io.intime.shared.Stamp;
 
 /**
  * An escalation as pages and the API show it.

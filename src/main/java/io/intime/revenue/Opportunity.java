@@ -1,13 +1,13 @@
 package io.intime.revenue;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.intime.accounts.Stamp;
+import io.intime.shared.Audited;
 import io.intime.shared.Money;
+import io.intime.shared.web.MoneyInput;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,12 +16,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** An expansion opportunity at a client account. */
 @Entity
 @Table(name = "opportunity")
-class Opportunity {
+class Opportunity extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,21 +52,6 @@ class Opportunity {
     @Column(name = "owner_id")
     private Long ownerId;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "created_by")
-    private String createdBy;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    @Column(name = "updated_by")
-    private String updatedBy;
-
     protected Opportunity() {
     }
 
@@ -75,10 +59,7 @@ class Opportunity {
     Opportunity(long accountId, OpportunityForm form, String actor) {
         this.accountId = accountId;
         apply(form);
-        this.createdAt = Instant.now();
-        this.createdBy = actor;
-        this.updatedAt = createdAt;
-        this.updatedBy = actor;
+        created(actor);
     }
 
     /** Takes a checked, completed form (stage, dates, currency and owner resolved). */
@@ -92,11 +73,6 @@ class Opportunity {
         this.identifiedOn = form.identifiedOn();
         this.closedOn = form.closedOn();
         this.ownerId = form.ownerId();
-    }
-
-    void updated(String actor) {
-        updatedAt = Instant.now();
-        updatedBy = actor;
     }
 
     OpportunityForm toForm() {
@@ -122,7 +98,7 @@ class Opportunity {
     OpportunityView toView(String accountName, String ownerName, Money valueUsd) {
         return new OpportunityView(id, accountId, accountName, title, stage, new Money(amount, currency), valueUsd, source,
                 nextStep, identifiedOn, closedOn, ownerId, ownerName, stage.open(),
-                new Stamp(version, createdAt, createdBy, updatedAt, updatedBy));
+                stamp());
     }
 
     Money value() {
@@ -147,10 +123,6 @@ class Opportunity {
 
     Long ownerId() {
         return ownerId;
-    }
-
-    long version() {
-        return version;
     }
 
     private static String blankIsNull(String value) {

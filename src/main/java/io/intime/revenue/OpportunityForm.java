@@ -2,6 +2,8 @@ package io.intime.revenue;
 
 import java.time.LocalDate;
 
+import io.intime.shared.web.MinimumAmount;
+import io.intime.shared.web.MoneyInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,7 @@ import jakarta.validation.constraints.Size;
 public record OpportunityForm(
         @NotBlank @Size(max = 300) String title,
         OpportunityStage stage,
-        @NotNull @Valid MoneyInput value,
+        @NotNull @Valid @MinimumAmount(value = "0", message = "must be 0 or more") MoneyInput value,
         @Size(max = 200) String source,
         @Size(max = 500) String nextStep,
         LocalDate identifiedOn,

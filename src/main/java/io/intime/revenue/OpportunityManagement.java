@@ -33,6 +33,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.web.MoneyInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 

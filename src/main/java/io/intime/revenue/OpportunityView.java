@@ -2,8 +2,8 @@ package io.intime.revenue;
 
 import java.time.LocalDate;
 
-import io.intime.accounts.Stamp;
 import io.intime.shared.Money;
+import io.intime.shared.Stamp;
 
 /**
  * An expansion opportunity as pages and the API show it; {@code valueUsd} is its value in US

@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.Audited;
 import io.intime.shared.Money;
+import io.intime.shared.web.MoneyInput;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,7 +27,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "job")
-class Job extends StaffingRecord {
+class Job extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

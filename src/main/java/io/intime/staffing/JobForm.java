@@ -2,6 +2,8 @@ package io.intime.staffing;
 
 import java.time.LocalDate;
 
+import io.intime.shared.web.MoneyInput;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -2,8 +2,8 @@ package io.intime.staffing;
 
 import java.time.LocalDate;
 
-import io.intime.accounts.Stamp;
 import io.intime.shared.Money;
+import io.intime.shared.Stamp;
 
 /**
  * A job as pages and the API show it.

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.Audited;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +21,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "placement")
-class Placement extends StaffingRecord {
+class Placement extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -2,7 +2,7 @@ package io.intime.staffing;
 
 import java.time.LocalDate;
 
-import io.intime.accounts.Stamp;
+import io.intime.shared.Stamp;
 
 /** A placement as pages and the API show it; {@code recruiterId} and {@code recruiterName} may be null. */
 public record PlacementView(long id, long jobId, String jobTitle, long accountId, String accountName,

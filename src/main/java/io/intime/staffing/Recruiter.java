@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.shared.Audited;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** A user who works jobs: their specialties, the industries they know, and how many jobs they can carry. */
 @Entity
 @Table(name = "recruiter")
-class Recruiter extends StaffingRecord {
+class Recruiter extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -3,8 +3,8 @@ package io.intime.staffing;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.intime.accounts.Stamp;
 import io.intime.identity.Role;
+import io.intime.shared.Stamp;
 
 /**
  * A recruiter as pages and the API show them, with their workload now and their record over

@@ -9,6 +9,7 @@ import java.util.List;
 import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.Money;
+import io.intime.shared.web.MoneyInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 

@@ -7,6 +7,8 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserFixtures;
+import io.intime.shared.io.ImportPreview;
+import io.intime.shared.io.ImportResult;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,6 +15,7 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.shared.TimelineEntry;
 import io.intime.shared.database.AccountScope;
+import io.intime.shared.web.MoneyInput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

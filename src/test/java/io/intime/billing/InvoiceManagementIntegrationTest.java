@@ -13,6 +13,7 @@ import io.intime.shared.AccountFactChanged;
 import io.intime.shared.DuplicateException;
 import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
+import io.intime.shared.web.MoneyInput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
+import io.intime.shared.web.MoneyInput;
 
 import org.springframework.context.ApplicationContext;
 

@@ -13,6 +13,7 @@ import io.intime.accounts.ContactView;
 import io.intime.accounts.ContractView;
 import io.intime.identity.AuditRecord;
 import io.intime.identity.UserSummary;
+import io.intime.shared.web.PageFormat;
 
 /**
  * The History tab: audit entries of an account, its contacts and its contracts, newest first,
@@ -50,7 +51,7 @@ final class AccountHistory {
     }
 
     static List<Item> of(List<AuditRecord> records, List<ContactView> contacts, List<ContractView> contracts,
-            Map<Long, UserSummary> people, ZoneId zone, AccountsFormat format) {
+            Map<Long, UserSummary> people, ZoneId zone, PageFormat format) {
         List<Item> items = new ArrayList<>();
         List<AuditRecord> group = new ArrayList<>();
         for (AuditRecord record : records) {
@@ -73,7 +74,7 @@ final class AccountHistory {
     }
 
     private static Item item(List<AuditRecord> group, List<ContactView> contacts, List<ContractView> contracts,
-            Map<Long, UserSummary> people, ZoneId zone, AccountsFormat format) {
+            Map<Long, UserSummary> people, ZoneId zone, PageFormat format) {
         AuditRecord first = group.get(0);
         UserSummary actor = first.actorId() == null ? null : people.get(first.actorId());
         String actorName = actor != null ? actor.fullName() : first.actorName() == null ? "System" : first.actorName();
@@ -108,7 +109,7 @@ final class AccountHistory {
         };
     }
 
-    private static String value(String field, String value, Map<Long, UserSummary> people, AccountsFormat format) {
+    private static String value(String field, String value, Map<Long, UserSummary> people, PageFormat format) {
         if (value == null || value.isEmpty()) {
             return null;
         }

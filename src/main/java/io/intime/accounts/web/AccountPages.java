@@ -35,6 +35,9 @@ import io.intime.shared.InvalidInputException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.web.PageFormat;
+import io.intime.shared.web.FormErrors;
+import io.intime.shared.web.Conflict;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -71,11 +74,11 @@ class AccountPages {
     private final UserDirectory users;
     private final AuditTrail audit;
     private final CurrencyRates rates;
-    private final AccountsFormat format;
+    private final PageFormat format;
     private final AccountSections sections;
 
     AccountPages(AccountManagement accounts, ContactManagement contacts, ContractManagement contracts,
-            UserDirectory users, AuditTrail audit, CurrencyRates rates, AccountsFormat format,
+            UserDirectory users, AuditTrail audit, CurrencyRates rates, PageFormat format,
             AccountSections sections) {
         this.sections = sections;
         this.accounts = accounts;
@@ -242,7 +245,7 @@ class AccountPages {
             model.addAttribute("conflict", Conflict.between(
                     "Their values are saved now; yours are still in the form below."
                             + " Review the differences and save again to replace theirs with yours.",
-                    theirs.comparable(), form.comparable(), (field, value) -> display(field, value, names), format));
+                    theirs.comparable(), form.comparable(), format::field, (field, value) -> display(field, value, names)));
             form.setVersion(current.version());
             AccountAccess access = account.access();
             if (!access.changeOwnership()) {
@@ -364,7 +367,7 @@ class AccountPages {
         if ("tierOverride".equals(field) && value == null) {
             return "None (from ARR)";
         }
-        return Conflict.text(value, format);
+        return Conflict.text(value);
     }
 
     private void requireCreate(CurrentUser me) {

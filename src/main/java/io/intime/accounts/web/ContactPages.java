@@ -13,6 +13,9 @@ import io.intime.shared.DuplicateException;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.web.PageFormat;
+import io.intime.shared.web.FormErrors;
+import io.intime.shared.web.Conflict;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -34,9 +37,9 @@ class ContactPages {
 
     private final AccountManagement accounts;
     private final ContactManagement contacts;
-    private final AccountsFormat format;
+    private final PageFormat format;
 
-    ContactPages(AccountManagement accounts, ContactManagement contacts, AccountsFormat format) {
+    ContactPages(AccountManagement accounts, ContactManagement contacts, PageFormat format) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.format = format;
@@ -95,10 +98,9 @@ class ContactPages {
         catch (StaleVersionException e) {
             Editable<ContactForm> current = contacts.editable(contactId, me);
             model.addAttribute("conflict", Conflict.between(
-                    "Their values are saved now; yours are still in the form below."
-                            + " Save again to replace theirs with yours.",
+                    Conflict.KEPT,
                     ContactFormData.of(current.form(), current.version()).comparable(), form.comparable(),
-                    (field, value) -> Conflict.text(value, format), format));
+                    format::field));
             form.setVersion(current.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return form(accounts.get(id, me), contact, form, FormErrors.none(), model);

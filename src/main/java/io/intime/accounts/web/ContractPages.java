@@ -14,6 +14,9 @@ import io.intime.shared.DuplicateException;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.web.PageFormat;
+import io.intime.shared.web.FormErrors;
+import io.intime.shared.web.Conflict;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -40,9 +43,9 @@ class ContractPages {
     private final AccountManagement accounts;
     private final ContractManagement contracts;
     private final CurrencyRates rates;
-    private final AccountsFormat format;
+    private final PageFormat format;
 
-    ContractPages(AccountManagement accounts, ContractManagement contracts, CurrencyRates rates, AccountsFormat format) {
+    ContractPages(AccountManagement accounts, ContractManagement contracts, CurrencyRates rates, PageFormat format) {
         this.accounts = accounts;
         this.contracts = contracts;
         this.rates = rates;
@@ -105,10 +108,9 @@ class ContractPages {
         catch (StaleVersionException e) {
             Editable<ContractForm> current = contracts.editable(contractId, me);
             model.addAttribute("conflict", Conflict.between(
-                    "Their values are saved now; yours are still in the form below."
-                            + " Save again to replace theirs with yours.",
+                    Conflict.KEPT,
                     ContractFormData.of(current.form(), current.version()).comparable(), form.comparable(),
-                    (field, value) -> Conflict.text(value, format), format));
+                    format::field));
             form.setVersion(current.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return form(accounts.get(id, me), contract, form, FormErrors.none(), model);

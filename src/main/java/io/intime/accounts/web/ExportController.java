@@ -1,23 +1,30 @@
 package io.intime.accounts.web;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import io.intime.accounts.AccountExport;
 import io.intime.identity.CurrentUser;
+import io.intime.shared.InvalidInputException;
+import io.intime.shared.io.TableExport;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * CSV downloads of the accounts a user may export and of their contacts, in the import's
- * format. UTF-8 with a byte order mark, so that Excel shows accented names right. Reachable
- * with a session, HTTP Basic or an API token.
+ * Downloads of the accounts a user may export and of their contacts, in the import's format:
+ * CSV (UTF-8 with a byte order mark, so that Excel shows accented names right) or XLSX with real
+ * numeric and date cells. The format is the path's extension ({@code export.xlsx}), else
+ * {@code ?format=xlsx}, else the {@code Accept} header, else CSV. Reachable with a session, HTTP
+ * Basic or an API token.
  */
 @Controller
 class ExportController {
@@ -28,22 +35,45 @@ class ExportController {
         this.export = export;
     }
 
-    @GetMapping("/accounts/export.csv")
-    void accounts(CurrentUser me, HttpServletResponse response) throws IOException {
-        export.writeAccounts(me, start(response, "accounts-" + LocalDate.now(me.timeZone()) + ".csv"));
+    @GetMapping({ "/accounts/export", "/accounts/export.csv", "/accounts/export.xlsx" })
+    void accounts(CurrentUser me, @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        TableExport.Format chosen = format(request.getRequestURI(), format, accept);
+        export.writeAccounts(me, chosen, start(response, chosen, "accounts", me));
     }
 
-    @GetMapping("/accounts/contacts-export.csv")
-    void contacts(CurrentUser me, HttpServletResponse response) throws IOException {
-        export.writeContacts(me, start(response, "contacts-" + LocalDate.now(me.timeZone()) + ".csv"));
+    @GetMapping({ "/accounts/contacts-export", "/accounts/contacts-export.csv", "/accounts/contacts-export.xlsx" })
+    void contacts(CurrentUser me, @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        TableExport.Format chosen = format(request.getRequestURI(), format, accept);
+        export.writeContacts(me, chosen, start(response, chosen, "contacts", me));
     }
 
-    private static Writer start(HttpServletResponse response, String filename) throws IOException {
-        response.setContentType("text/csv");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    private static TableExport.Format format(String path, String requested, String accept) {
+        if (path.endsWith(".xlsx")) {
+            return TableExport.Format.XLSX;
+        }
+        if (path.endsWith(".csv")) {
+            return TableExport.Format.CSV;
+        }
+        try {
+            return TableExport.Format.of(requested, accept);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException("format", e.getMessage());
+        }
+    }
+
+    private static OutputStream start(HttpServletResponse response, TableExport.Format format, String stem, CurrentUser me)
+            throws IOException {
+        response.setContentType(format.mediaType());
+        if (format == TableExport.Format.CSV) {
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
+        String filename = TableExport.filename(stem, LocalDate.now(me.timeZone()), format);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
-        Writer out = response.getWriter();
-        out.write('\uFEFF');
-        return out;
+        return response.getOutputStream();
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 
 import io.intime.accounts.AccountImport;
 import io.intime.accounts.ContactImport;
-import io.intime.accounts.ImportPreview;
-import io.intime.accounts.ImportResult;
-import io.intime.accounts.ImportRow;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
+import io.intime.shared.io.ImportPreview;
+import io.intime.shared.io.ImportResult;
+import io.intime.shared.io.ImportRow;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.intime.billing.InvoiceForm;
 import io.intime.billing.InvoiceStatus;
-import io.intime.billing.MoneyInput;
+import io.intime.shared.web.MoneyInput;
 
 import org.springframework.format.annotation.DateTimeFormat;
 

@@ -19,6 +19,8 @@ import io.intime.shared.DuplicateException;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.web.Conflict;
+import io.intime.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -46,6 +48,11 @@ class InvoicePages {
     private static final Map<String, String> LABELS = Map.of("number", "Number", "issueDate", "Issue date", "dueDate",
             "Due date", "amount", "Amount", "currency", "Currency", "status", "Status", "paidOn", "Paid on",
             "disputeReason", "Dispute reason");
+
+    /** The form's flat amount and currency fields stand for the facade's {@code amount.amount} and {@code amount.currency}. */
+    private static final Map<String, String> PAGE_FIELDS = Map.of("amount.amount", "amount", "amount.currency", "currency");
+
+    private static final String AMOUNT_EXAMPLE = "85420";
 
     private final AccountManagement accounts;
     private final AccountSections sections;
@@ -126,7 +133,7 @@ class InvoicePages {
         AccountDetails account = editable(id, me);
         if (binding.hasErrors()) {
             response.setStatus(422);
-            return form(account, null, form, FormErrors.of(binding), model);
+            return form(account, null, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model);
         }
         try {
             InvoiceView created = invoices.create(id, form.toForm(), me);
@@ -154,7 +161,7 @@ class InvoicePages {
         InvoiceView invoice = invoiceOf(id, invoiceId, me);
         if (binding.hasErrors()) {
             response.setStatus(422);
-            return form(account, invoice, form, FormErrors.of(binding), model);
+            return form(account, invoice, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model);
         }
         try {
             InvoiceView saved = invoices.update(invoiceId, form.toForm(), form.getVersion(), me);
@@ -164,9 +171,9 @@ class InvoicePages {
         catch (StaleVersionException e) {
             Editable<InvoiceForm> current = invoices.editable(invoiceId, me);
             model.addAttribute("conflict", Conflict.between(
-                    "Their values are saved now; yours are still in the form below. Save again to replace theirs with yours.",
+                    Conflict.KEPT,
                     InvoiceFormData.of(current.form(), current.version()).comparable(), form.comparable(),
-                    field -> LABELS.getOrDefault(field, field)));
+                    field -> LABELS.getOrDefault(field, field), (field, value) -> Conflict.plain(value)));
             form.setVersion(current.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return form(account, invoices.get(invoiceId, me), form, FormErrors.none(), model);
@@ -242,7 +249,7 @@ class InvoicePages {
     private String actionFailed(long id, long invoiceId, String action, InvalidInputException e, CurrentUser me, Model model,
             HttpServletResponse response) {
         response.setStatus(422);
-        model.addAttribute("errors", FormErrors.none().addAll(e.errors()));
+        model.addAttribute("errors", FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()));
         model.addAttribute("openAction", action);
         model.addAttribute("openInvoice", invoiceId);
         return tab(accounts.get(id, me), null, me, model);
@@ -263,7 +270,7 @@ class InvoicePages {
     }
 
     private static FormErrors errors(InvalidInputException e) {
-        FormErrors errors = FormErrors.none().addAll(e.errors());
+        FormErrors errors = FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors());
         if (e instanceof DuplicateException duplicate) {
             errors.withLink(duplicate.existingLink(), duplicate.existingLabel());
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
@@ -39,6 +40,8 @@ import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
 import io.intime.shared.database.AccountScope;
+import io.intime.shared.web.Conflict;
+import io.intime.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -194,11 +197,11 @@ class ActivityPages {
             userIds.addAll(form.getParticipantIds());
             Map<Long, UserSummary> names = users.findAll(userIds);
             model.addAttribute("conflict", Conflict.between(
-                    "Their values are saved now; yours are still in the form below. Save again to replace theirs with yours.",
+                    Conflict.KEPT,
                     theirs.comparable(c -> contactNames.getOrDefault(c, "#" + c),
                             u -> names.containsKey(u) ? names.get(u).fullName() : "#" + u),
                     form.comparable(c -> contactNames.getOrDefault(c, "#" + c),
-                            u -> names.containsKey(u) ? names.get(u).fullName() : "#" + u)));
+                            u -> names.containsKey(u) ? names.get(u).fullName() : "#" + u), Function.identity()));
             form.setVersion(current.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return activityForm(account, people, activity, form, FormErrors.none(), me, model);
@@ -276,9 +279,9 @@ class ActivityPages {
             Map<Long, String> names = new LinkedHashMap<>();
             contacts.forAccount(id, me).forEach(c -> names.put(c.id(), c.name()));
             model.addAttribute("conflict", Conflict.between(
-                    "Their values are saved now; yours are still in the form below. Save again to replace theirs with yours.",
+                    Conflict.KEPT,
                     NpsFormData.of(now.form(), now.version()).comparable(c -> names.getOrDefault(c, "#" + c)),
-                    form.comparable(c -> names.getOrDefault(c, "#" + c))));
+                    form.comparable(c -> names.getOrDefault(c, "#" + c)), Function.identity()));
             form.setVersion(now.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return npsForm(account, current, form, FormErrors.none(), me, model);

@@ -2,6 +2,7 @@ package io.intime.escalations.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
@@ -21,6 +22,8 @@ import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
 import io.intime.shared.database.AccountScope;
+import io.intime.shared.web.Conflict;
+import io.intime.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -133,8 +136,9 @@ class EscalationPages {
         catch (StaleVersionException e) {
             Editable<EscalationForm> current = escalations.editable(escalationId, me);
             model.addAttribute("conflict", Conflict.between(
-                    "Their values are saved now; yours are still in the form below. Save again to replace theirs with yours.",
-                    EscalationFormData.of(current.form(), current.version(), me.timeZone()).comparable(), form.comparable()));
+                    Conflict.KEPT,
+                    EscalationFormData.of(current.form(), current.version(), me.timeZone()).comparable(), form.comparable(),
+                    Function.identity()));
             form.setVersion(current.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return form(account, escalation, form, FormErrors.none(), me, model);

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.intime.revenue.MoneyInput;
 import io.intime.revenue.OpportunityForm;
 import io.intime.revenue.OpportunityStage;
+import io.intime.shared.web.MoneyInput;
 
 import org.springframework.format.annotation.DateTimeFormat;
 

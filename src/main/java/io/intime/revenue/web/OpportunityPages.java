@@ -21,6 +21,8 @@ import io.intime.revenue.PipelineSummary;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.web.Conflict;
+import io.intime.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -47,6 +49,11 @@ class OpportunityPages {
     private static final Map<String, String> LABELS = Map.of("title", "Title", "stage", "Stage", "value", "Value",
             "currency", "Currency", "source", "Source", "nextStep", "Next step", "identifiedOn", "Identified on",
             "closedOn", "Closed on", "ownerId", "Owner");
+
+    /** The form's flat value and currency fields stand for the facade's {@code value.amount} and {@code value.currency}. */
+    private static final Map<String, String> PAGE_FIELDS = Map.of("value.amount", "value", "value.currency", "currency");
+
+    private static final String AMOUNT_EXAMPLE = "300000";
 
     private final AccountManagement accounts;
     private final AccountSections sections;
@@ -106,7 +113,7 @@ class OpportunityPages {
         AccountDetails account = editable(id, me);
         if (binding.hasErrors()) {
             response.setStatus(422);
-            return form(account, null, form, FormErrors.of(binding), model, me);
+            return form(account, null, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model, me);
         }
         try {
             OpportunityView created = opportunities.create(id, form.toForm(), me);
@@ -115,7 +122,7 @@ class OpportunityPages {
         }
         catch (InvalidInputException e) {
             response.setStatus(422);
-            return form(account, null, form, FormErrors.none().addAll(e.errors()), model, me);
+            return form(account, null, form, FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()), model, me);
         }
     }
 
@@ -134,7 +141,7 @@ class OpportunityPages {
         OpportunityView opportunity = opportunityOf(id, opportunityId, me);
         if (binding.hasErrors()) {
             response.setStatus(422);
-            return form(account, opportunity, form, FormErrors.of(binding), model, me);
+            return form(account, opportunity, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model, me);
         }
         try {
             OpportunityView saved = opportunities.update(opportunityId, form.toForm(), form.getVersion(), me);
@@ -144,16 +151,16 @@ class OpportunityPages {
         catch (StaleVersionException e) {
             Editable<OpportunityForm> current = opportunities.editable(opportunityId, me);
             model.addAttribute("conflict", Conflict.between(
-                    "Their values are saved now; yours are still in the form below. Save again to replace theirs with yours.",
+                    Conflict.KEPT,
                     OpportunityFormData.of(current.form(), current.version()).comparable(), form.comparable(),
-                    field -> LABELS.getOrDefault(field, field)));
+                    field -> LABELS.getOrDefault(field, field), (field, value) -> Conflict.plain(value)));
             form.setVersion(current.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return form(account, opportunities.get(opportunityId, me), form, FormErrors.none(), model, me);
         }
         catch (InvalidInputException e) {
             response.setStatus(422);
-            return form(account, opportunity, form, FormErrors.none().addAll(e.errors()), model, me);
+            return form(account, opportunity, form, FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()), model, me);
         }
     }
 

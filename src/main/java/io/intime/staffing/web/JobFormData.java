@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.web.MoneyInput;
 import io.intime.staffing.JobForm;
 import io.intime.staffing.JobPriority;
 import io.intime.staffing.JobStatus;
-import io.intime.staffing.MoneyInput;
 
 import org.springframework.format.annotation.DateTimeFormat;
 

@@ -14,6 +14,8 @@ import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
 import io.intime.shared.database.AccountScope;
+import io.intime.shared.web.Conflict;
+import io.intime.shared.web.FormErrors;
 import io.intime.staffing.HiringFacts;
 import io.intime.staffing.JobForm;
 import io.intime.staffing.JobManagement;
@@ -52,6 +54,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class JobsPages {
+
+    private static final String AMOUNT_EXAMPLE = "85";
 
     /** Closed jobs and placements shown before "Show all". */
     static final int SHORT_LIST = 20;
@@ -115,7 +119,7 @@ class JobsPages {
     String newJob(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = editable(id, me);
         JobForm blank = JobForm.blank(LocalDate.now(me.timeZone()), account.billingCurrency());
-        return jobForm(account, null, JobFormData.of(blank, 0), StaffingFormErrors.none(), me, model);
+        return jobForm(account, null, JobFormData.of(blank, 0), FormErrors.none(), me, model);
     }
 
     @PostMapping("/accounts/{id}/jobs/new")
@@ -124,7 +128,7 @@ class JobsPages {
         AccountDetails account = editable(id, me);
         if (binding.hasErrors()) {
             response.setStatus(422);
-            return jobForm(account, null, form, StaffingFormErrors.of(binding), me, model);
+            return jobForm(account, null, form, FormErrors.of(binding, AMOUNT_EXAMPLE), me, model);
         }
         try {
             JobView created = jobs.create(id, form.toForm(), me);
@@ -133,7 +137,7 @@ class JobsPages {
         }
         catch (InvalidInputException e) {
             response.setStatus(422);
-            return jobForm(account, null, form, StaffingFormErrors.of(e.errors()), me, model);
+            return jobForm(account, null, form, FormErrors.of(e.errors()), me, model);
         }
     }
 
@@ -142,7 +146,7 @@ class JobsPages {
         AccountDetails account = editable(id, me);
         JobView job = jobOf(id, jobId, me);
         Editable<JobForm> editable = jobs.editable(jobId, me);
-        return jobForm(account, job, JobFormData.of(editable.form(), editable.version()), StaffingFormErrors.none(), me, model);
+        return jobForm(account, job, JobFormData.of(editable.form(), editable.version()), FormErrors.none(), me, model);
     }
 
     @PostMapping("/accounts/{id}/jobs/{jobId}/edit")
@@ -152,7 +156,7 @@ class JobsPages {
         JobView job = jobOf(id, jobId, me);
         if (binding.hasErrors()) {
             response.setStatus(422);
-            return jobForm(account, job, form, StaffingFormErrors.of(binding), me, model);
+            return jobForm(account, job, form, FormErrors.of(binding, AMOUNT_EXAMPLE), me, model);
         }
         try {
             JobView saved = jobs.update(jobId, form.toForm(), form.getVersion(), me);
@@ -161,15 +165,15 @@ class JobsPages {
         }
         catch (StaleVersionException e) {
             Editable<JobForm> current = jobs.editable(jobId, me);
-            model.addAttribute("conflict", StaffingConflict.between(JobFormData.of(current.form(), current.version()).comparable(),
-                    form.comparable(), display(me), StaffingLabels.FIELDS));
+            model.addAttribute("conflict", Conflict.between(Conflict.KEPT, JobFormData.of(current.form(), current.version()).comparable(),
+                    form.comparable(), StaffingLabels::field, display(me)));
             form.setVersion(current.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return jobForm(account, jobs.get(jobId, me), form, StaffingFormErrors.none(), me, model);
+            return jobForm(account, jobs.get(jobId, me), form, FormErrors.none(), me, model);
         }
         catch (InvalidInputException e) {
             response.setStatus(422);
-            return jobForm(account, job, form, StaffingFormErrors.of(e.errors()), me, model);
+            return jobForm(account, job, form, FormErrors.of(e.errors()), me, model);
         }
     }
 
@@ -204,7 +208,7 @@ class JobsPages {
             recruiterId = jobOf(id, jobId, me).recruiterId();
         }
         PlacementForm blank = PlacementForm.blank(LocalDate.now(me.timeZone()), recruiterId);
-        return placementForm(account, null, PlacementFormData.of(jobId, blank, 0), StaffingFormErrors.none(), me, model);
+        return placementForm(account, null, PlacementFormData.of(jobId, blank, 0), FormErrors.none(), me, model);
     }
 
     @PostMapping("/accounts/{id}/placements/new")
@@ -213,12 +217,12 @@ class JobsPages {
         AccountDetails account = editable(id, me);
         if (binding.hasErrors()) {
             response.setStatus(422);
-            return placementForm(account, null, form, StaffingFormErrors.of(binding), me, model);
+            return placementForm(account, null, form, FormErrors.of(binding, AMOUNT_EXAMPLE), me, model);
         }
         if (form.getJobId() == null) {
             response.setStatus(422);
             return placementForm(account, null, form,
-                    StaffingFormErrors.of(List.of(new io.intime.shared.FieldError("jobId", "choose the job the candidate was placed on"))),
+                    FormErrors.of(List.of(new io.intime.shared.FieldError("jobId", "choose the job the candidate was placed on"))),
                     me, model);
         }
         try {
@@ -229,7 +233,7 @@ class JobsPages {
         }
         catch (InvalidInputException e) {
             response.setStatus(422);
-            return placementForm(account, null, form, StaffingFormErrors.of(e.errors()), me, model);
+            return placementForm(account, null, form, FormErrors.of(e.errors()), me, model);
         }
     }
 
@@ -239,7 +243,7 @@ class JobsPages {
         PlacementView placement = placementOf(id, placementId, me);
         Editable<PlacementForm> editable = placements.editable(placementId, me);
         return placementForm(account, placement, PlacementFormData.of(placement.jobId(), editable.form(), editable.version()),
-                StaffingFormErrors.none(), me, model);
+                FormErrors.none(), me, model);
     }
 
     @PostMapping("/accounts/{id}/placements/{placementId}/edit")
@@ -250,7 +254,7 @@ class JobsPages {
         form.setJobId(placement.jobId());
         if (binding.hasErrors()) {
             response.setStatus(422);
-            return placementForm(account, placement, form, StaffingFormErrors.of(binding), me, model);
+            return placementForm(account, placement, form, FormErrors.of(binding, AMOUNT_EXAMPLE), me, model);
         }
         try {
             PlacementView saved = placements.update(placementId, form.toForm(), form.getVersion(), me);
@@ -259,16 +263,16 @@ class JobsPages {
         }
         catch (StaleVersionException e) {
             Editable<PlacementForm> current = placements.editable(placementId, me);
-            model.addAttribute("conflict", StaffingConflict.between(
+            model.addAttribute("conflict", Conflict.between(Conflict.KEPT,
                     PlacementFormData.of(placement.jobId(), current.form(), current.version()).comparable(), form.comparable(),
-                    display(me), StaffingLabels.FIELDS));
+                    StaffingLabels::field, display(me)));
             form.setVersion(current.version());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return placementForm(account, placements.get(placementId, me), form, StaffingFormErrors.none(), me, model);
+            return placementForm(account, placements.get(placementId, me), form, FormErrors.none(), me, model);
         }
         catch (InvalidInputException e) {
             response.setStatus(422);
-            return placementForm(account, placement, form, StaffingFormErrors.of(e.errors()), me, model);
+            return placementForm(account, placement, form, FormErrors.of(e.errors()), me, model);
         }
     }
 
@@ -282,7 +286,7 @@ class JobsPages {
 
     // ------------------------------------------------------------------ helpers
 
-    private String jobForm(AccountDetails account, JobView job, JobFormData form, StaffingFormErrors errors, CurrentUser me,
+    private String jobForm(AccountDetails account, JobView job, JobFormData form, FormErrors errors, CurrentUser me,
             Model model) {
         model.addAttribute("account", account);
         model.addAttribute("job", job);
@@ -296,7 +300,7 @@ class JobsPages {
     }
 
     private String placementForm(AccountDetails account, PlacementView placement, PlacementFormData form,
-            StaffingFormErrors errors, CurrentUser me, Model model) {
+            FormErrors errors, CurrentUser me, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("placement", placement);
         model.addAttribute("form", form);
@@ -329,7 +333,7 @@ class JobsPages {
         recruiters.search(null, null, new io.intime.shared.PageRequest(0, io.intime.shared.PageRequest.MAX_SIZE), me)
                 .items().forEach(r -> names.put(r.id(), r.name()));
         return (field, value) -> field.equals("recruiterId") && value instanceof Long id
-                ? names.getOrDefault(id, "Recruiter " + id) : StaffingConflict.text(value);
+                ? names.getOrDefault(id, "Recruiter " + id) : Conflict.text(value);
     }
 
     private AccountDetails editable(long id, CurrentUser me) {

@@ -1,14 +1,12 @@
 package io.intime.staffing.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
+
+import io.intime.shared.web.PageFormat;
 
 /** How the staffing pages name fields and constants (the same style as the account pages). */
 final class StaffingLabels {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("title", "Title"), Map.entry("department", "Department"), Map.entry("status", "Status"),
@@ -22,16 +20,17 @@ final class StaffingLabels {
     private StaffingLabels() {
     }
 
+    /** A staffing field as the pages name it: {@code openedOn} → "Opened on". */
+    static String field(String field) {
+        return FIELDS.getOrDefault(field, field);
+    }
+
     /** CONTRACT_TO_HIRE → "Contract to hire". */
     static String label(Object constant) {
-        if (constant == null) {
-            return "—";
-        }
-        String text = constant.toString().replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return PageFormat.labelOf(constant);
     }
 
     static String date(LocalDate date) {
-        return date == null ? "—" : DATE.format(date);
+        return PageFormat.dateOf(date);
     }
 }

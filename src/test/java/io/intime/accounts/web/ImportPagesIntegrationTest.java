@@ -5,15 +5,15 @@ import java.util.List;
 
 import io.intime.IntegrationTest;
 import io.intime.accounts.AccountDetails;
-import io.intime.accounts.ImportFixtures;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.ContactManagement;
-import io.intime.accounts.ImportPreview;
-import io.intime.accounts.ImportRow;
+import io.intime.accounts.ImportFixtures;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserFixtures;
 import io.intime.identity.UserSummary;
+import io.intime.shared.io.ImportPreview;
+import io.intime.shared.io.ImportRow;
 import io.intime.shared.web.RenderedPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
