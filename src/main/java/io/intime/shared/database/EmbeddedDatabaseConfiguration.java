@@ -104,9 +104,15 @@ class EmbeddedDatabaseConfiguration {
                 .setPgBinaryResolver((system, machine) -> DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machine));
         security.configure(builder);
         EmbeddedPostgres postgres = builder.start();
-        // zonky leaves the binaries' parent writable by everyone; the binaries run as the database.
-        EmbeddedDatabaseSecurity.ownerOnly(binaries);
-        security.closeLegacyFolder(postgres);
+        try {
+            // zonky leaves the binaries' parent writable by everyone; the binaries run as the database.
+            EmbeddedDatabaseSecurity.ownerOnly(binaries);
+            security.closeLegacyFolder(postgres);
+        }
+        catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         log.warn("""
                 Using the EMBEDDED PostgreSQL on port {}; data is kept in {} across restarts. \
                 For an external PostgreSQL set SPRING_DATASOURCE_URL (e.g. jdbc:postgresql://host:5432/intime), \
