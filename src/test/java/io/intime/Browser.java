@@ -41,7 +41,14 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("intime.chromedriver", "/usr/bin/chromedriver")))
                 .build();
-        this.driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // Every document records its Content-Security-Policy violations (see cspViolations()).
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+                window.__cspViolations = [];
+                document.addEventListener('securitypolicyviolation', function (event) {
+                  window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+                });"""));
+        this.driver = chrome;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         Files.createDirectories(SCREENSHOTS);
     }
@@ -77,6 +84,13 @@ public final class Browser implements AutoCloseable {
 
     public String currentPath() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** What the Content-Security-Policy blocked on the current page (directive and blocked URI). */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> cspViolations() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return window.__cspViolations || []");
     }
 
     public void screenshot(String name) throws IOException {

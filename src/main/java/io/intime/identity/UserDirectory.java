@@ -2,6 +2,7 @@ package io.intime.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import io.intime.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -41,12 +43,18 @@ public class UserDirectory {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Validator validator;
+    private final int maxFailures;
+    private final Duration lockout;
 
-    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator) {
+    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator,
+            @Value("${intime.security.max-failed-logins:5}") int maxFailures,
+            @Value("${intime.security.lockout-minutes:15}") long lockoutMinutes) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.validator = validator;
+        this.maxFailures = maxFailures;
+        this.lockout = Duration.ofMinutes(lockoutMinutes);
     }
 
     @Transactional(readOnly = true)
@@ -141,19 +149,34 @@ public class UserDirectory {
     /**
      * Changes the signed-in user's own password after checking their current one. A wrong
      * current password is recorded in the audit trail (it may be someone guessing at an
-     * unattended session); a change is recorded too. Publishes nothing.
+     * unattended session) and counts as a failed sign-in: after
+     * {@code intime.security.max-failed-logins} of them the user is locked out (sign-in and
+     * this change alike) for {@code intime.security.lockout-minutes}. A change is recorded too.
+     * Publishes nothing; ending the user's other sessions is the caller's part.
      *
      * @param confirmation the new password typed a second time, or null when the caller has no
      *        such field (the API)
      * @throws InvalidInputException naming {@code currentPassword}, {@code newPassword} and
      *         {@code confirmPassword}, all that are wrong at once
      */
-    @Transactional
+    @Transactional(noRollbackFor = InvalidInputException.class)
     public void changeOwnPassword(CurrentUser me, String currentPassword, String newPassword, String confirmation) {
         User user = users.findById(me.id()).orElseThrow(() -> new NotFoundException("User", me.id()));
+        Instant now = Instant.now();
+        if (user.isLocked(now)) {
+            audit.recordSecurityEvent(user.getId(), "PASSWORD_REFUSED", "password change while locked out");
+            throw new InvalidInputException(List.of(new FieldError("currentPassword",
+                    "was wrong too many times; changing your password is locked for a while, try again later")));
+        }
         List<FieldError> errors = new ArrayList<>();
         if (!StringUtils.hasLength(currentPassword) || !passwords.matches(currentPassword, user.getPasswordHash())) {
             audit.recordSecurityEvent(user.getId(), "PASSWORD_REFUSED", "wrong current password when changing it");
+            if (user.recordFailedLogin(maxFailures, now.plus(lockout))) {
+                audit.recordSecurityEvent(user.getId(), "LOCKED",
+                        maxFailures + " wrong current passwords; locked until " + user.getLockedUntil());
+                throw new InvalidInputException(List.of(new FieldError("currentPassword",
+                        "was wrong too many times; changing your password is locked for a while, try again later")));
+            }
             errors.add(new FieldError("currentPassword", "is not your current password"));
         }
         passwordError("newPassword", newPassword).ifPresent(errors::add);

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,9 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
-    private final ApiAuthenticationEntryPoint entryPoint;
+    private final AuthenticationEntryPoint entryPoint;
 
-    BearerTokenAuthenticationFilter(ApiTokenService tokens, ApiAuthenticationEntryPoint entryPoint) {
+    BearerTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
     }
@@ -36,8 +37,7 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         }
         var principal = tokens.authenticate(header.substring(7).trim());
         if (principal.isEmpty()) {
-            entryPoint.commence(request, response,
-                    new org.springframework.security.authentication.BadCredentialsException("The API token is unknown or revoked"));
+            entryPoint.commence(request, response, new ApiAuthenticationEntryPoint.ApiTokenRefusedException());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -35,8 +35,10 @@ class LoginAttempts {
     @EventListener
     @Transactional
     void on(AuthenticationFailureBadCredentialsEvent event) {
-        users.findByUsername(event.getAuthentication().getName()).ifPresent(user -> {
-            boolean locked = user.recordFailedLogin(maxFailures, Instant.now().plus(lockout));
+        Instant now = Instant.now();
+        // Guesses at a locked user do not lock it again (nor extend the lock): it is locked already.
+        users.findByUsername(event.getAuthentication().getName()).filter(user -> !user.isLocked(now)).ifPresent(user -> {
+            boolean locked = user.recordFailedLogin(maxFailures, now.plus(lockout));
             if (locked) {
                 audit.recordSecurityEvent(user.getId(), "LOCKED",
                         maxFailures + " failed sign-ins; locked until " + user.getLockedUntil());

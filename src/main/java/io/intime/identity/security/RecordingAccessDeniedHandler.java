@@ -4,11 +4,12 @@ import java.io.IOException;
 
 import io.intime.identity.AuditTrail;
 import io.intime.identity.Identity;
+import io.intime.shared.web.ProblemResponses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 class RecordingAccessDeniedHandler implements AccessDeniedHandler {
 
     private final AuditTrail audit;
+    private final ProblemResponses problems;
 
-    RecordingAccessDeniedHandler(AuditTrail audit) {
+    RecordingAccessDeniedHandler(AuditTrail audit, ProblemResponses problems) {
         this.audit = audit;
+        this.problems = problems;
     }
 
     @Override
@@ -34,11 +37,8 @@ class RecordingAccessDeniedHandler implements AccessDeniedHandler {
         String reason = denied instanceof CsrfException ? "missing or invalid CSRF token" : denied.getMessage();
         audit.recordDenied(what, reason, Identity.currentUserOrNull());
         if (request.getRequestURI().startsWith("/api/")) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-                    + (reason == null ? "Not allowed" : reason.replace("\"", "'")) + "\",\"instance\":\""
-                    + request.getRequestURI() + "\"}");
+            problems.write(ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", reason == null ? "Not allowed" : reason,
+                    request), response);
             return;
         }
         request.setAttribute("deniedReason", reason);

@@ -10,7 +10,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The authenticated user as Spring Security holds it (in the session for page sign-ins). */
+/** The authenticated user as Spring Security holds it (in the session for page sign-ins); equal by user id. */
 public final class UserPrincipal implements UserDetails {
 
     private final CurrentUser currentUser;
@@ -52,5 +52,16 @@ public final class UserPrincipal implements UserDetails {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** The same user, whichever sign-in loaded it: how the session registry finds a user's sessions. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UserPrincipal that && currentUser.id() == that.currentUser.id();
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(currentUser.id());
     }
 }

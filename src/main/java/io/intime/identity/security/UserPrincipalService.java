@@ -3,10 +3,12 @@ package io.intime.identity.security;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-@Service
+/**
+ * Loads a user for sign-in. Not a bean of its own: the one authentication provider of
+ * {@link SecurityConfiguration} uses it (a UserDetailsService bean beside that provider would
+ * only make Spring Security warn that it is unused).
+ */
 class UserPrincipalService implements UserDetailsService {
 
     private final Users users;
@@ -15,8 +17,8 @@ class UserPrincipalService implements UserDetailsService {
         this.users = users;
     }
 
+    /** The repository reads in its own transaction; the principal copies plain columns only. */
     @Override
-    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsername(username).map(UserPrincipal::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));

@@ -7,9 +7,12 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.security.ApiTokenService;
 import io.intime.identity.security.ApiTokenService.IssuedToken;
+import io.intime.identity.security.UserSessions;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +34,12 @@ class ProfilePage {
 
     private final UserDirectory users;
     private final ApiTokenService tokens;
+    private final UserSessions sessions;
 
-    ProfilePage(UserDirectory users, ApiTokenService tokens) {
+    ProfilePage(UserDirectory users, ApiTokenService tokens, UserSessions sessions) {
         this.users = users;
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     /** A token just created, as the page shows it once. */
@@ -73,10 +78,13 @@ class ProfilePage {
     @PostMapping("/profile/password")
     String changePassword(CurrentUser me, @RequestParam(defaultValue = "") String currentPassword,
             @RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
-            Model model, RedirectAttributes redirect) {
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
             users.changeOwnPassword(me, currentPassword, newPassword, confirmPassword);
-            redirect.addFlashAttribute("toast", "Password changed");
+            HttpSession session = request.getSession(false);
+            int ended = sessions.endOtherSessions(me, session == null ? null : session.getId());
+            redirect.addFlashAttribute("toast", ended == 0 ? "Password changed"
+                    : "Password changed; signed out of " + ended + (ended == 1 ? " other session" : " other sessions"));
             redirect.addFlashAttribute("passwordChanged", true);
             return "redirect:/profile#password";
         }

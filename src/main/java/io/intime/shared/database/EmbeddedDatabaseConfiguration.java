@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,49 +40,103 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     static final String DATABASE = "intime";
+    static final String SUPERUSER = "postgres";
+
+    /** The running server and the superuser's password (none for the throw-away database). */
+    record EmbeddedDatabase(EmbeddedPostgres postgres, String password) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            postgres.close();
+        }
+    }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
+    EmbeddedDatabase embeddedDatabase(Environment environment) throws IOException {
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new EmbeddedDatabaseRefusedException();
         }
         boolean ephemeral = environment.getProperty("intime.embedded-db.ephemeral", Boolean.class, false);
-        Path dataDirectory = ephemeral ? Files.createTempDirectory("intime-pg-")
-                : Path.of(environment.getProperty("intime.data-dir", "./data")).resolve("postgres").toAbsolutePath().normalize();
-        Files.createDirectories(dataDirectory);
-        stopOrphanedServer(dataDirectory);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(ephemeral)
-                .setLocaleConfig("locale", "C")
-                .setServerConfig("max_connections", "100")
-                .setPGStartupWait(Duration.ofSeconds(60));
-        EmbeddedPostgres postgres = builder.start();
-        createDatabaseIfMissing(postgres);
-        if (ephemeral) {
-            log.info("Embedded PostgreSQL (throw-away, for tests) on port {}", postgres.getPort());
-        }
-        else {
-            log.warn("""
-                    Using the EMBEDDED PostgreSQL on port {}; data is kept in {} across restarts. \
-                    For an external PostgreSQL set SPRING_DATASOURCE_URL (e.g. jdbc:postgresql://host:5432/intime), \
-                    SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.""", postgres.getPort(), dataDirectory);
-        }
-        return postgres;
+        EmbeddedDatabase database = ephemeral ? startThrowAway() : startKept(
+                Path.of(environment.getProperty("intime.data-dir", "./data")).toAbsolutePath().normalize());
+        createDatabaseIfMissing(database);
+        return database;
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(database.postgres().getJdbcUrl(SUPERUSER, DATABASE));
+        dataSource.setUsername(SUPERUSER);
+        dataSource.setPassword(database.password());
         dataSource.setMaximumPoolSize(20);
         dataSource.setPoolName("embedded");
         return dataSource;
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    /** The tests' database: a fresh folder, trusted local connections, no fsync; gone when closed. */
+    private static EmbeddedDatabase startThrowAway() throws IOException {
+        Path dataDirectory = Files.createTempDirectory("intime-pg-");
+        EmbeddedPostgres postgres = builder(dataDirectory, true).start();
+        log.info("Embedded PostgreSQL (throw-away, for tests) on port {}", postgres.getPort());
+        return new EmbeddedDatabase(postgres, null);
+    }
+
+    /**
+     * The kept database under {@code dataFolder/postgres}: durable (fsync and synchronous
+     * commit on), closed (a generated superuser password and scram-sha-256 for every
+     * connection, see {@link EmbeddedDatabaseSecurity}), with its binaries unpacked under
+     * {@code dataFolder/postgres-binaries} rather than a shared temporary folder.
+     */
+    private static EmbeddedDatabase startKept(Path dataFolder) throws IOException {
+        Path dataDirectory = dataFolder.resolve("postgres");
+        Files.createDirectories(dataDirectory);
+        stopOrphanedServer(dataDirectory);
+        EmbeddedDatabaseSecurity security = new EmbeddedDatabaseSecurity(dataFolder, dataDirectory);
+        Path binaries = dataFolder.resolve("postgres-binaries");
+        Files.createDirectories(binaries);
+        EmbeddedPostgres.Builder builder = builder(dataDirectory, false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setOverrideWorkingDirectory(binaries.toFile())
+                // A resolver of its own: zonky caches unpacked binaries per resolver for the
+                // whole JVM, and the shared default one may already point at a temporary folder.
+                .setPgBinaryResolver((system, machine) -> DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machine));
+        security.configure(builder);
+        EmbeddedPostgres postgres = builder.start();
+        try {
+            // zonky leaves the binaries' parent writable by everyone; the binaries run as the database.
+            EmbeddedDatabaseSecurity.ownerOnly(binaries);
+            security.closeLegacyFolder(postgres);
+        }
+        catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        log.warn("""
+                Using the EMBEDDED PostgreSQL on port {}; data is kept in {} across restarts. \
+                For an external PostgreSQL set SPRING_DATASOURCE_URL (e.g. jdbc:postgresql://host:5432/intime), \
+                SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.""", postgres.getPort(), dataDirectory);
+        return new EmbeddedDatabase(postgres, security.password());
+    }
+
+    /**
+     * No JVM shutdown hook: the server is stopped by this bean's destroy method, which Spring
+     * runs after everything that uses the DataSource (and the pool itself) has closed. A hook
+     * of its own would stop the server on SIGTERM while the application still needs it.
+     */
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean clean) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(clean)
+                .setRegisterShutdownHook(false)
+                .setLocaleConfig("locale", "C")
+                .setServerConfig("max_connections", "100")
+                .setPGStartupWait(Duration.ofSeconds(60));
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedDatabase database) {
+        try (Connection connection = database.postgres().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (rs.next()) {

@@ -59,10 +59,27 @@ class AccountsBrowserTest {
             browser.find("#save-account").click();
             assertThat(browser.find("#account-name").getText()).isEqualTo("TechCorp");
             browser.screenshot("05-account-saved");
+            assertThat(browser.cspViolations()).as("blocked by the Content-Security-Policy").isEmpty();
         }
         Integer saved = jdbc.sql("select employee_count from account where name = 'TechCorp'").query(Integer.class).single();
         assertThat(saved).isEqualTo(1350);
         assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'account' and field = 'employeeCount' and new_value = '1350' and actor_name = 'am'")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The import page's script is a file now (no inline scripts under the Content-Security-Policy): it still runs. */
+    @Test
+    void theImportPageShowsTheChosenFileUnderTheContentSecurityPolicy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.writeString(folder.resolve("new-accounts.csv"), "name\nImported Co\n");
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.signIn("admin", "demo");
+            browser.open("/import");
+            browser.findAll("#file").get(0).sendKeys(csv.toString());
+            browser.waitUntil(d -> browser.find("#file-name").getText().equals("new-accounts.csv"));
+            assertThat(browser.find(".dropzone").getAttribute("class")).contains("has-file");
+            browser.screenshot("06-import-file-chosen");
+            assertThat(browser.cspViolations()).as("blocked by the Content-Security-Policy").isEmpty();
+        }
     }
 }

@@ -46,8 +46,8 @@ class ApiAuthenticationIntegrationTest {
         MvcTestResult result = mvc.get().uri("/api/v1/accounts").exchange();
         assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(body(result).get("status").asInt()).isEqualTo(401);
-        assertThat(result.getResponse().getHeaders("WWW-Authenticate")).anyMatch(h -> h.startsWith("Basic"))
-                .anyMatch(h -> h.startsWith("Bearer"));
+        assertThat(result.getResponse().getHeaders("WWW-Authenticate")).as("no Basic challenge: browsers would keep the password")
+                .noneMatch(h -> h.startsWith("Basic")).anyMatch(h -> h.startsWith("Bearer"));
         assertThat(mvc.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
     }

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -68,7 +69,7 @@ class UsersAdminPageIntegrationTest {
     void adminCreatesAUserWhoCanThenSignIn() throws Exception {
         String username = "new-am-" + UserFixtures.unique();
 
-        mvc.perform(post("/admin/users").with(asAdmin()).param("username", username).param("fullName", "Morgan Lee")
+        mvc.perform(post("/admin/users").with(csrf()).with(asAdmin()).param("username", username).param("fullName", "Morgan Lee")
                 .param("email", username + "@test.example").param("title", "Account Manager").param("role", "ACCOUNT_MANAGER")
                 .param("timeZone", "Europe/London").param("enabled", "true").param("password", "long-enough-pw"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/users"));
@@ -85,7 +86,7 @@ class UsersAdminPageIntegrationTest {
     void tooShortPasswordIsShownBesideThePasswordFieldAndNothingIsCreated() throws Exception {
         String username = "short-pw-" + UserFixtures.unique();
 
-        String html = mvc.perform(post("/admin/users").with(asAdmin()).param("username", username).param("fullName", "Short Password")
+        String html = mvc.perform(post("/admin/users").with(csrf()).with(asAdmin()).param("username", username).param("fullName", "Short Password")
                 .param("email", username + "@test.example").param("role", "FINANCE").param("timeZone", "America/Chicago")
                 .param("enabled", "true").param("password", "short"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -98,7 +99,7 @@ class UsersAdminPageIntegrationTest {
 
     @Test
     void everyWrongFieldIsShownBesideItselfAtOnce() throws Exception {
-        String html = mvc.perform(post("/admin/users").with(asAdmin()).param("username", "bad input")
+        String html = mvc.perform(post("/admin/users").with(csrf()).with(asAdmin()).param("username", "bad input")
                 .param("fullName", "").param("email", "not-an-email").param("role", "WIZARD")
                 .param("timeZone", "Mars/Olympus").param("password", "short"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -117,7 +118,7 @@ class UsersAdminPageIntegrationTest {
     void takenUsernameLinksToTheExistingUser() throws Exception {
         UserSummary existing = fixtures.user(Role.LEGAL, "Existing Person");
 
-        String html = mvc.perform(post("/admin/users").with(asAdmin()).param("username", existing.username())
+        String html = mvc.perform(post("/admin/users").with(csrf()).with(asAdmin()).param("username", existing.username())
                 .param("fullName", "Someone Else").param("email", "else@test.example").param("role", "LEGAL")
                 .param("timeZone", "America/Chicago").param("enabled", "true").param("password", "long-enough-pw"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -181,7 +182,7 @@ class UsersAdminPageIntegrationTest {
         for (int i = 0; i < changes.length; i += 2) {
             values.put(changes[i], changes[i + 1]);
         }
-        MockHttpServletRequestBuilder request = post("/admin/users/{id}", person.id()).with(asAdmin())
+        MockHttpServletRequestBuilder request = post("/admin/users/{id}", person.id()).with(csrf()).with(asAdmin())
                 .param("version", Long.toString(version));
         values.forEach(request::param);
         return request;

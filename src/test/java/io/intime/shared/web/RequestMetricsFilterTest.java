@@ -66,7 +66,7 @@ class RequestMetricsFilterTest {
                 .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
         mvc.perform(get("/test/request-metrics").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
                 .andExpect(header().exists(RequestMetricsFilter.SERVER_TIME_HEADER));
-        mvc.perform(get("/test/request-metrics")).andExpect(status().isUnauthorized())
+        mvc.perform(get("/api/v1/accounts")).andExpect(status().isUnauthorized())
                 .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
     }
 
