@@ -69,4 +69,5 @@ echo "Ready after $(( $(date +%s) - started ))s:"
 grep -hoE '(Demo world created|Synthetic portfolio): .*' "$DATA/app.log" | sed 's/^/  /' || true
 echo
 
-python3 bench/measure.py --base "$BASE" --user am --password "$PASSWORD" --requests "$REQUESTS" --warmup "$WARMUP"
+python3 bench/measure.py --base "$BASE" --user am --password "$PASSWORD" --requests "$REQUESTS" --warmup "$WARMUP" \
+  --app-jar "$JAR" --workdir "$DATA"

@@ -34,6 +34,7 @@ INTIME_DEMO_PASSWORD="$PASSWORD" java ${JAVA_OPTS:-} -jar "$JAR" \
   --intime.synthetic.accounts="$ACCOUNTS" \
   --intime.demo=true \
   --intime.health.backfill-months=0 \
+  --intime.diagnostics.request-metrics=true \
   --server.port="$PORT" >"$DATA/app.log" 2>&1 &
 APP=$!
 
@@ -60,4 +61,5 @@ echo "Ready after $(( $(date +%s) - started ))s:"
 grep -hoE '(Demo world created|Synthetic portfolio|Synthetic facts|Health scored for|Health recomputed for)[^—]*' "$DATA/app.log" | sed 's/^/  /' || true
 echo
 
-python3 bench/health.py --base "$BASE" --password "$PASSWORD" --runs "$RUNS" --updates "$UPDATES" --log "$DATA/app.log"
+python3 bench/health.py --base "$BASE" --password "$PASSWORD" --runs "$RUNS" --updates "$UPDATES" --log "$DATA/app.log" \
+  --app-jar "$JAR" --workdir "$DATA"

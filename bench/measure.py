@@ -17,6 +17,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import floor as sql_floor
+
 QUERIES = ["", "tech", "bank", "health", "data", "global", "blue harbor", "energy", "retail", "ACC-001",
            "summit", "capital", "logistics", "insurance", "zzz-no-match", "corp", "systems", "apex"]
 PAGES = 5
@@ -79,7 +81,7 @@ def show(value, unit=""):
     return "n/a" if value is None else f"{value:g}{unit}"
 
 
-def run(opener, base, title, paths, accept, warmup, count):
+def run(opener, base, title, paths, accept, warmup, count, floor=None):
     for i in range(warmup):
         request(opener, base + paths(i), headers={"Accept": accept})
     statuses = collections.Counter()
@@ -100,6 +102,8 @@ def run(opener, base, title, paths, accept, warmup, count):
     print(f"  server time     p50 {show(percentile(server, 50), ' ms')}   p95 {show(p95, ' ms')}   max {show(max(server) if server else None, ' ms')}")
     print(f"  SQL statements  p50 {show(percentile(statements, 50))}   p95 {show(percentile(statements, 95))}   max {show(worst)}")
     print(f"  client time     p50 {percentile(client, 50):.1f} ms   p95 {percentile(client, 95):.1f} ms   (reference: includes the HTTP client)")
+    if floor and statuses.get(200):
+        floor(paths, accept, percentile(server, 50), p95)
     if not statuses.get(200):
         print("  target          not judged: no 200 answers (the endpoint is missing or refused on this build);"
               " the figures above are for the answers it gave")
@@ -116,6 +120,9 @@ def main():
     parser.add_argument("--password", default="demo")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=50)
+    parser.add_argument("--admin", default="admin", help="who captures the SQL of the requests (an admin)")
+    parser.add_argument("--app-jar", help="the application's jar: its PostgreSQL driver replays the SQL floor")
+    parser.add_argument("--workdir", default=".", help="where the floor's files go")
     args = parser.parse_args()
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects())
@@ -130,9 +137,29 @@ def main():
         q = QUERIES[i % len(QUERIES)]
         return f"/api/v1/accounts?q={urllib.parse.quote(q)}&page=0&size=50"
 
-    run(opener, args.base, "Accounts page   GET /accounts?q=…&page=…", page, "text/html", args.warmup, args.requests)
+    floor = None
+    if args.app_jar:
+        driver = sql_floor.jdbc_driver(args.app_jar, args.workdir)
+
+        def floor(paths, accept, request_p50, request_p95):
+            """The same requests' statements, captured once per distinct request, replayed over plain JDBC."""
+            order = [paths(args.warmup + i) for i in range(args.requests)]
+            distinct = list(dict.fromkeys([paths(i) for i in range(args.warmup)] + order))
+            captures = [sql_floor.capture(args.base, args.admin, args.password,
+                                          lambda p=p: request(opener, args.base + p, headers={"Accept": accept}))
+                        for p in distinct]
+            index = {p: i for i, p in enumerate(distinct)}
+            sequence = [index[paths(i)] for i in range(args.warmup + args.requests)]
+            f = sql_floor.replay(driver, args.workdir, captures, sequence, args.warmup, args.requests,
+                                 paths(0).split("?")[0])
+            statements = sum(len(c["statements"]) for c in captures) / len(captures)
+            print(f"  SQL floor       p50 {f['p50']:.1f} ms   p95 {f['p95']:.1f} ms   max {f['max']:.1f} ms"
+                  f"   ({statements:.1f} statements per request over plain JDBC, {len(distinct)} distinct requests)")
+            print(f"  server / floor  p50 {sql_floor.ratio(request_p50, f['p50'])}   p95 {sql_floor.ratio(request_p95, f['p95'])}")
+
+    run(opener, args.base, "Accounts page   GET /accounts?q=…&page=…", page, "text/html", args.warmup, args.requests, floor)
     run(opener, args.base, "Accounts API    GET /api/v1/accounts?q=…&page=0&size=50", api, "application/json",
-        args.warmup, args.requests)
+        args.warmup, args.requests, floor)
 
 
 if __name__ == "__main__":

@@ -8,16 +8,22 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * A Spring context on a real (throw-away, embedded) PostgreSQL, without the demo world, with
  * MockMvc. Test classes with this annotation share one context and one database, so tests
- * create their own records (with unique names) rather than assume an empty database.
+ * create their own records (with unique names) rather than assume an empty database. Request
+ * metrics are on (every response says its server time and SQL statements, see
+ * {@code RequestMetricsFilter}); test-only beans go in {@link TestProbes}, never in a test
+ * class, so that the configuration stays the same for all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false", "intime.health.live=false" })
+@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false", "intime.health.live=false",
+        "intime.diagnostics.request-metrics=true" })
 @AutoConfigureMockMvc
+@Import(TestProbes.class)
 public @interface IntegrationTest {
 }

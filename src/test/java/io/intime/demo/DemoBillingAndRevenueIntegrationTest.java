@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.DemoWorldTest;
 import io.intime.billing.BillingFacts;
 import io.intime.billing.PaymentFacts;
 import io.intime.revenue.PipelineFacts;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * way the health score reads them, and tell the stories of spec 01 and spec 02 with their exact
  * figures.
  */
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
+@DemoWorldTest
 class DemoBillingAndRevenueIntegrationTest {
 
     @Autowired

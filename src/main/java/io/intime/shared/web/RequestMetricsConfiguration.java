@@ -16,7 +16,8 @@ import org.springframework.core.Ordered;
  * Request diagnostics for benchmarks, off by default: with
  * {@code intime.diagnostics.request-metrics=true} every {@link DataSource} bean is wrapped in a
  * datasource-proxy that counts statement executions, and {@link RequestMetricsFilter} reports
- * the count and the server time of each request in response headers.
+ * the count and the server time of each request in response headers; {@link SqlCapture} lets an
+ * admin capture the statements themselves, for the benchmarks' SQL floor.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("intime.diagnostics.request-metrics")
@@ -29,7 +30,10 @@ class RequestMetricsConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
                     return ProxyDataSourceBuilder.create(beanName, dataSource)
-                            .afterQuery((execution, queries) -> RequestMetricsFilter.statementExecuted())
+                            .afterQuery((execution, queries) -> {
+                                RequestMetricsFilter.statementExecuted();
+                                SqlCapture.executed(execution, queries);
+                            })
                             .build();
                 }
                 return bean;

@@ -51,10 +51,15 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
         int[] outer = STATEMENTS.get();
         STATEMENTS.set(count);
         StampingResponse wrapper = new StampingResponse(response, start, count);
+        boolean uncaptured = SqlCapture.excludes(request);
+        SqlCapture.exclude(uncaptured);
         try {
             chain.doFilter(request, wrapper);
         }
         finally {
+            if (uncaptured) {
+                SqlCapture.exclude(false);
+            }
             if (outer == null) {
                 STATEMENTS.remove();
             }

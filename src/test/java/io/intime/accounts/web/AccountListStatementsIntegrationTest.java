@@ -1,13 +1,5 @@
 package io.intime.accounts.web;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
-
 import io.intime.IntegrationTest;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.ContactManagement;
@@ -15,15 +7,11 @@ import io.intime.accounts.ContractManagement;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
+import io.intime.shared.web.RequestMetricsFilter;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -35,14 +23,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The accounts list must stay fast with 10,000 accounts: a page of 50 rows runs the same
  * statements as a page of one (the search, its owners, the owner filter), never one per row.
- * Counts every JDBC statement the request prepares, Hibernate's and JdbcClient's alike.
+ * Counts every JDBC statement the request executes, Hibernate's and JdbcClient's alike, as the
+ * request metrics of the shared context report them ({@code X-Sql-Statements}).
  */
 @IntegrationTest
-@Import(AccountListStatementsIntegrationTest.CountStatements.class)
 class AccountListStatementsIntegrationTest {
-
-    static final AtomicInteger statements = new AtomicInteger();
-    static volatile Thread counted;
 
     @Autowired
     MockMvc mvc;
@@ -112,64 +97,8 @@ class AccountListStatementsIntegrationTest {
     }
 
     private int count(MockHttpServletRequestBuilder request, int expectedRows) throws Exception {
-        statements.set(0);
-        counted = Thread.currentThread();
-        String body;
-        try {
-            body = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        }
-        finally {
-            counted = null;
-        }
-        assertThat(Jsoup.parse(body).select("tr.account-row")).hasSize(expectedRows);
-        return statements.get();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class CountStatements {
-
-        @Bean
-        static BeanPostProcessor countingDataSource() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    return bean instanceof DataSource dataSource ? new CountingDataSource(dataSource) : bean;
-                }
-            };
-        }
-    }
-
-    static final class CountingDataSource extends DelegatingDataSource {
-
-        CountingDataSource(DataSource target) {
-            super(target);
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return counting(super.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return counting(super.getConnection(username, password));
-        }
-
-        private static Connection counting(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-                    (proxy, method, args) -> {
-                        String name = method.getName();
-                        if ((name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("createStatement"))
-                                && Thread.currentThread() == counted) {
-                            statements.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(connection, args);
-                        }
-                        catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
+        var response = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(Jsoup.parse(response.getContentAsString()).select("tr.account-row")).hasSize(expectedRows);
+        return Integer.parseInt(response.getHeader(RequestMetricsFilter.SQL_STATEMENTS_HEADER));
     }
 }

@@ -1,11 +1,11 @@
 package io.intime.accounts.web;
 
 import io.intime.Browser;
+import io.intime.DemoWorldTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -15,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The account manager's first minutes, in a real Chromium against the running application
  * with the demo world: sign in, find an account, open it, edit it, get told what is wrong.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
+@DemoWorldTest
 class AccountsBrowserTest {
 
     @LocalServerPort

@@ -5,11 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.intime.Browser;
+import io.intime.DemoWorldTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emails, two escalations resolved), a call logged after a wrong duration is pointed out, an
  * escalation raised after a missing title is; ABC Technologies' NPS fall from 75 to 15.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
+// Last of the suite: it changes DataSystems Inc.'s story (a call, an open escalation, hence its
+// health), which the demo tests and HealthBrowserTest read in the same demo world.
+@Order(Integer.MAX_VALUE)
+@DemoWorldTest
 class EngagementBrowserTest {
 
     @LocalServerPort

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.intime.Browser;
+import io.intime.DemoWorldTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -17,10 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * DataSystems Inc. is Red; its health page says why in numbers, what to do, and what would
  * move it; "Schedule call" opens a call with Jane Doe filled in; the alerts page lists it.
  */
-// A demo world of its own (the extra property makes a separate context): other browser tests
-// change DataSystems Inc.'s facts, e.g. raise an escalation, and this one checks its exact story.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true", "intime.health.backfill-months=12" })
+// On the shared demo world: EngagementBrowserTest, which changes DataSystems Inc.'s facts (it
+// raises an escalation), runs last, so that this test sees the exact story.
+@DemoWorldTest
 class HealthBrowserTest {
 
     @LocalServerPort

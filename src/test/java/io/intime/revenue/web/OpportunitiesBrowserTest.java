@@ -1,11 +1,11 @@
 package io.intime.revenue.web;
 
 import io.intime.Browser;
+import io.intime.DemoWorldTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demo world: the DevOps expansion ($300K, proposal sent) is on the board; a new opportunity
  * with a negative value is refused beside the field, then saved.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
+@DemoWorldTest
 class OpportunitiesBrowserTest {
 
     @LocalServerPort

@@ -1,61 +1,52 @@
 package io.intime.shared.web;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
-/** Reading a page that a test rendered: the wrapper of one form field, an element by id, plain text. */
+/**
+ * Reading a page that a test rendered, with jsoup: the wrapper of one form field, an element by
+ * id, plain text.
+ */
 public final class RenderedPage {
 
-    private final String html;
+    private final Document document;
 
     public RenderedPage(String html) {
-        this.html = html;
+        this.document = Jsoup.parse(html);
     }
 
     /** The element that carries {@code data-field="field"}, with everything inside it. */
     public String field(String field) {
-        return element("data-field=\"" + field + "\"");
+        return outer(document.getElementsByAttributeValue("data-field", field).first());
     }
 
     /** The element with this id, with everything inside it. */
     public String byId(String id) {
-        return element("id=\"" + id + "\"");
+        return outer(document.getElementById(id));
     }
 
     /**
-     * The first element whose start tag contains {@code marker} (an attribute, or "<dl" for the
-     * first dl), with everything inside it; "" when there is none.
+     * The first element that matches {@code marker}, with everything inside it; "" when there is
+     * none. The marker is an attribute as written in the page ({@code data-user="riley"}) or a
+     * tag ({@code <dl} for the first dl).
      */
     public String element(String marker) {
-        int at = html.indexOf(marker);
-        if (at < 0) {
-            return "";
+        if (marker.startsWith("<")) {
+            return outer(document.getElementsByTag(marker.substring(1)).first());
         }
-        int start = html.lastIndexOf('<', at);
-        Matcher name = Pattern.compile("<([a-zA-Z0-9]+)").matcher(html).region(start, html.length());
-        if (!name.lookingAt()) {
-            return "";
-        }
-        String tag = name.group(1);
-        if (tag.matches("(?i)input|img|br|hr|meta|link")) {
-            return html.substring(start, html.indexOf('>', start) + 1);
-        }
-        Matcher tags = Pattern.compile("<(/?)" + tag + "\\b[^>]*>").matcher(html);
-        int depth = 0;
-        int from = start;
-        while (tags.find(from)) {
-            depth += tags.group(1).isEmpty() ? 1 : -1;
-            if (depth == 0) {
-                return html.substring(start, tags.end());
-            }
-            from = tags.end();
-        }
-        return html.substring(start);
+        int equals = marker.indexOf('=');
+        String name = marker.substring(0, equals);
+        String value = marker.substring(equals + 1).replace("\"", "");
+        return outer(document.getElementsByAttributeValue(name, value).first());
     }
 
     /** The text of some HTML, tags removed and white space collapsed. */
     public static String text(String html) {
-        return html.replaceAll("</?(span|strong|code|a|em|b|small)\\b[^>]*>", "").replaceAll("<[^>]+>", " ").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
-                .replace("&lt;", "<").replace("&gt;", ">").replaceAll("\\s+", " ").trim();
+        return Jsoup.parse(html).text();
+    }
+
+    private static String outer(Element element) {
+        return element == null ? "" : element.outerHtml();
     }
 }

@@ -5,12 +5,12 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import io.intime.Browser;
+import io.intime.DemoWorldTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * new search at TechCorp, refused once for a wrong currency, then opened. (The search goes to
  * TechCorp so that DataSystems Inc. keeps its story for other tests of the same demo world.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
+@DemoWorldTest
 class StaffingBrowserTest {
 
     @LocalServerPort

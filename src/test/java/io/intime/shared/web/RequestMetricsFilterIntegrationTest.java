@@ -7,15 +7,9 @@ import net.ttddyy.dsproxy.support.ProxyDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -25,12 +19,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * With {@code intime.diagnostics.request-metrics=true} every response carries the server time
- * and the number of SQL statements the request executed.
+ * and the number of SQL statements the request executed (the shared {@link IntegrationTest}
+ * context has them on; the probe endpoint is in {@link io.intime.TestProbes}).
  */
 @IntegrationTest
-@TestPropertySource(properties = "intime.diagnostics.request-metrics=true")
-@Import(RequestMetricsFilterTest.ProbeController.class)
-class RequestMetricsFilterTest {
+class RequestMetricsFilterIntegrationTest {
 
     @Autowired
     MockMvc mvc;
@@ -68,25 +61,5 @@ class RequestMetricsFilterTest {
                 .andExpect(header().exists(RequestMetricsFilter.SERVER_TIME_HEADER));
         mvc.perform(get("/api/v1/accounts")).andExpect(status().isUnauthorized())
                 .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
-    }
-
-    /** Runs as many statements as asked; test-only, registered by this class alone. */
-    @RestController
-    static class ProbeController {
-
-        private final JdbcClient jdbc;
-
-        ProbeController(JdbcClient jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @GetMapping("/test/request-metrics")
-        String run(@RequestParam int statements, @RequestParam(defaultValue = "0") long sleepMs) throws InterruptedException {
-            for (int i = 0; i < statements; i++) {
-                jdbc.sql("select 1").query(Integer.class).single();
-            }
-            Thread.sleep(sleepMs);
-            return String.valueOf(statements);
-        }
     }
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SyntheticPortfolioTest {
+class SyntheticPortfolioIntegrationTest {
 
     static final long SEED = 20251130L;
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.DemoWorldTest;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountQuery;
 import io.intime.identity.CurrentUser;
@@ -14,7 +15,6 @@ import io.intime.identity.UserSummary;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo world tells the spec's stories: created on start (empty throw-away database,
  * {@code intime.demo=true}), through the facades, with the numbers of spec 01 and spec 02.
  */
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
-class DemoWorldTest {
+@DemoWorldTest
+class DemoWorldIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.DemoWorldTest;
 import io.intime.engagement.EngagementFacts;
 import io.intime.engagement.ExecutiveFacts;
 import io.intime.engagement.NpsFacts;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its {@link DemoHealthPlan} asks for, as the facts queries read them today, and tell the
  * stories of spec 01 and spec 02 with their exact figures.
  */
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
-class DemoEngagementAndEscalationsTest {
+@DemoWorldTest
+class DemoEngagementAndEscalationsIntegrationTest {
 
     @Autowired
     EngagementFacts engagement;

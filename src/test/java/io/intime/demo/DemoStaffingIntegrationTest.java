@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.DemoWorldTest;
 import io.intime.accounts.AccountTimeline;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo world's jobs and placements ({@link DemoStaffing}) give every account the hiring
  * points its health plan asks for, as of today, and tell the stories of spec 01 and spec 02
- * with their exact figures. Same configuration as {@link DemoWorldTest}, so both share one
- * application context and one demo world.
+ * with their exact figures. On the shared demo world ({@link DemoWorldTest}).
  */
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
-class DemoStaffingTest {
+@DemoWorldTest
+class DemoStaffingIntegrationTest {
 
     @Autowired
     StaffingFacts facts;

@@ -1,0 +1,73 @@
+"""The SQL floor of a benchmark (see bench/README.md), shared by measure.py and health.py.
+
+With intime.diagnostics.request-metrics=true the application offers admins a SQL capture
+(POST /api/v1/diagnostics/sql-capture opens it, GET closes it and answers with every statement
+executed in between, with its parameters, its thread and the database's JDBC URL). These helpers
+capture the statements of requests and replay them with bench/Floor.java over plain JDBC on the
+same database, with the PostgreSQL driver the application ships (taken out of its jar).
+Standard library only.
+"""
+import base64
+import json
+import os
+import re
+import subprocess
+import urllib.error
+import urllib.request
+import zipfile
+
+CAPTURE = "/api/v1/diagnostics/sql-capture"
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def jdbc_driver(app_jar, into):
+    """Extracts the PostgreSQL JDBC driver the application ships into `into`; returns its path."""
+    with zipfile.ZipFile(app_jar) as jar:
+        for name in jar.namelist():
+            if re.fullmatch(r"BOOT-INF/lib/postgresql-[0-9.]+\.jar", name):
+                target = os.path.join(into, os.path.basename(name))
+                with open(target, "wb") as out:
+                    out.write(jar.read(name))
+                return target
+    raise SystemExit(f"no PostgreSQL driver in {app_jar}")
+
+
+def _admin(base, user, password, method):
+    request = urllib.request.Request(base + CAPTURE, method=method, data=b"" if method == "POST" else None)
+    request.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode())
+    request.add_header("Accept", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"{method} {CAPTURE} as {user}: {error.code} (is intime.diagnostics.request-metrics on?)")
+
+
+def capture(base, admin, password, send):
+    """Opens a capture as `admin`, calls send(), closes it; returns the capture (a dict)."""
+    _admin(base, admin, password, "POST")
+    send()
+    return json.loads(_admin(base, admin, password, "GET"))
+
+
+def replay(driver, workdir, captures, sequence, warmup, runs, label):
+    """Replays captures[sequence[i]] for warmup + runs iterations with bench/Floor.java; returns its figures."""
+    first = captures[0]
+    floor = {"jdbcUrl": first["jdbcUrl"], "user": first["user"],
+             "requests": [{"name": name, "statements": c["statements"]} for name, c in
+                          ((f"{label} {i}", c) for i, c in enumerate(captures))],
+             "sequence": sequence}
+    path = os.path.join(workdir, re.sub(r"\W+", "-", label).strip("-") + "-floor.json")
+    with open(path, "w") as out:
+        json.dump(floor, out)
+    done = subprocess.run(["java", "-cp", driver, os.path.join(HERE, "Floor.java"), path, "--warmup", str(warmup),
+                           "--runs", str(runs)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench/Floor.java failed:\n{done.stdout}{done.stderr}")
+    last = done.stdout.strip().splitlines()[-1]
+    figures = dict(pair.split("=") for pair in last.split()[1:])
+    return {k: float(v) for k, v in figures.items()}
+
+
+def ratio(request_ms, floor_ms):
+    return "n/a" if not request_ms or not floor_ms else f"{request_ms / floor_ms:.1f}x"
