@@ -1,6 +1,7 @@
 package io.intime.accounts;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,11 +80,11 @@ class Account extends Auditable {
     protected Account() {
     }
 
-    Account(String key, AccountForm form, String actor) {
+    Account(String key, AccountForm form, String actor, Instant at) {
         this.key = key;
         apply(form);
         this.tier = Tier.STANDARD;
-        created(actor);
+        created(actor, at);
     }
 
     void apply(AccountForm form) {

@@ -27,6 +27,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,9 +57,10 @@ public class AccountManagement {
     private final CurrencyRates rates;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     AccountManagement(Accounts accounts, Contracts contracts, AccountRules rules, FormValidation validation, UserDirectory users,
-            AuditTrail audit, CurrencyRates rates, ApplicationEventPublisher events, JdbcClient jdbc) {
+            AuditTrail audit, CurrencyRates rates, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.accounts = accounts;
         this.contracts = contracts;
         this.rules = rules;
@@ -68,6 +70,7 @@ public class AccountManagement {
         this.rates = rates;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /**
@@ -255,7 +258,7 @@ public class AccountManagement {
         rules.requireView(user, account);
         if (account.strategic() && user.hasRole(Role.EXECUTIVE)) {
             events.publishEvent(new StrategicAccountReviewed(id, healthScore != null ? healthScore : account.healthScore(),
-                    user.id(), Instant.now()));
+                    user.id(), time.now()));
         }
         return details(account, user);
     }
@@ -271,7 +274,7 @@ public class AccountManagement {
     @Transactional
     public AccountDetails create(AccountForm form, CurrentUser user) {
         checkCreate(form, user);
-        Account account = new Account(nextKey(), form, user.username());
+        Account account = new Account(nextKey(), form, user.username(), time.now());
         account.arrChanged(BigDecimal.ZERO, Tier.STANDARD);
         accounts.saveAndFlush(account);
         audit.recordCreated(ENTITY, account.id(), account.auditState(), user);
@@ -330,7 +333,7 @@ public class AccountManagement {
         if (changes.isEmpty()) {
             return details(account, user);
         }
-        account.updated(user.username());
+        account.updated(user.username(), time.now());
         if (!Objects.equals(current.billingCurrency(), form.billingCurrency()) || current.tierOverride() != form.tierOverride()) {
             recomputeArr(account);
         }

@@ -25,15 +25,15 @@ abstract class Auditable {
     @Column(name = "updated_by")
     private String updatedBy;
 
-    void created(String actor) {
-        createdAt = Instant.now();
+    void created(String actor, Instant at) {
+        createdAt = at;
         createdBy = actor;
         updatedAt = createdAt;
         updatedBy = actor;
     }
 
-    void updated(String actor) {
-        updatedAt = Instant.now();
+    void updated(String actor, Instant at) {
+        updatedAt = at;
         updatedBy = actor;
     }
 

@@ -78,10 +78,10 @@ class Invoice {
     }
 
     /** A new invoice from a checked form whose currency is resolved. */
-    Invoice(long accountId, InvoiceForm form, LocalDate today, String actor) {
+    Invoice(long accountId, InvoiceForm form, LocalDate today, String actor, Instant at) {
         this.accountId = accountId;
         apply(form, today);
-        this.createdAt = Instant.now();
+        this.createdAt = at;
         this.createdBy = actor;
         this.updatedAt = createdAt;
         this.updatedBy = actor;
@@ -114,8 +114,8 @@ class Invoice {
         }
     }
 
-    void updated(String actor) {
-        updatedAt = Instant.now();
+    void updated(String actor, Instant at) {
+        updatedAt = at;
         updatedBy = actor;
     }
 

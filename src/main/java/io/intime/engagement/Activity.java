@@ -72,10 +72,10 @@ class Activity extends Recorded {
     protected Activity() {
     }
 
-    Activity(long accountId, ActivityForm form, boolean executiveTouchpoint, String actor) {
+    Activity(long accountId, ActivityForm form, boolean executiveTouchpoint, String actor, Instant at) {
         this.accountId = accountId;
         apply(form, executiveTouchpoint);
-        created(actor);
+        created(actor, at);
     }
 
     void apply(ActivityForm form, boolean executiveTouchpoint) {

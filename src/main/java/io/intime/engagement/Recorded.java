@@ -26,15 +26,15 @@ abstract class Recorded {
     @Column(name = "updated_by")
     private String updatedBy;
 
-    void created(String actor) {
-        createdAt = Instant.now();
+    void created(String actor, Instant at) {
+        createdAt = at;
         createdBy = actor;
         updatedAt = createdAt;
         updatedBy = actor;
     }
 
-    void updated(String actor) {
-        updatedAt = Instant.now();
+    void updated(String actor, Instant at) {
+        updatedAt = at;
         updatedBy = actor;
     }
 

@@ -55,7 +55,7 @@ class Escalation extends Recorded {
         this.key = key;
         this.accountId = accountId;
         apply(form, now);
-        created(actor);
+        created(actor, now);
     }
 
     void apply(EscalationForm form, Instant now) {

@@ -21,6 +21,7 @@ import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -41,12 +42,14 @@ public class UserDirectory {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Validator validator;
+    private final Today time;
 
-    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator) {
+    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator, Today time) {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
         this.validator = validator;
+        this.time = time;
     }
 
     @Transactional(readOnly = true)
@@ -102,7 +105,7 @@ public class UserDirectory {
                     existing.toSummary().fullName(), "/admin/users/" + existing.getId());
         });
         User user = users.save(new User(form.username().trim(), form.fullName().trim(), form.email().trim(),
-                blankToNull(form.title()), form.role(), passwords.encode(form.password()), form.timeZone(), actor.username()));
+                blankToNull(form.title()), form.role(), passwords.encode(form.password()), form.timeZone(), actor.username(), time.now()));
         audit.recordCreated("user", user.getId(), user.auditState(), actor);
         return user.toSummary();
     }
@@ -127,10 +130,10 @@ public class UserDirectory {
         }
         var before = user.auditState();
         user.update(form.fullName().trim(), form.email().trim(), blankToNull(form.title()), form.role(), form.timeZone(),
-                form.enabled(), actor.username());
+                form.enabled(), actor.username(), time.now());
         List<FieldChange> changes = new ArrayList<>(FieldChange.between(before, user.auditState()));
         if (StringUtils.hasText(form.password())) {
-            user.changePassword(passwords.encode(form.password()), actor.username());
+            user.changePassword(passwords.encode(form.password()), actor.username(), time.now());
             changes.add(new FieldChange("password", null, "(changed)"));
         }
         audit.recordChanges("user", id, changes, actor);
@@ -166,7 +169,7 @@ public class UserDirectory {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        user.changePassword(passwords.encode(newPassword), me.username());
+        user.changePassword(passwords.encode(newPassword), me.username(), time.now());
         audit.recordChanges("user", user.getId(), List.of(new FieldChange("password", null, "(changed)")), me);
         users.flush();
     }
@@ -175,7 +178,7 @@ public class UserDirectory {
     @Transactional(readOnly = true)
     public List<ManagedUser> managed(CurrentUser actor) {
         requireAdmin(actor, "manage users");
-        Instant now = Instant.now();
+        Instant now = time.now();
         return users.findAllByOrderByFullName().stream()
                 .map(user -> new ManagedUser(user.toSummary(), user.isLocked(now) ? user.getLockedUntil() : null,
                         user.getVersion()))
@@ -190,7 +193,7 @@ public class UserDirectory {
     public void unlock(long id, CurrentUser actor) {
         requireAdmin(actor, "unlock users");
         User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
-        if (user.isLocked(Instant.now())) {
+        if (user.isLocked(time.now())) {
             String until = user.getLockedUntil().toString();
             user.recordSuccessfulLogin();
             audit.recordChanges("user", id, List.of(new FieldChange("lockedUntil", until, null)), actor);
@@ -205,7 +208,7 @@ public class UserDirectory {
     public UserSummary ensure(String username, String fullName, String email, String title, Role role, String timeZone,
             String rawPassword) {
         return users.findByUsername(username).map(User::toSummary).orElseGet(() -> users.save(new User(username,
-                fullName, email, title, role, passwords.encode(rawPassword), timeZone, "system")).toSummary());
+                fullName, email, title, role, passwords.encode(rawPassword), timeZone, "system", time.now())).toSummary());
     }
 
     /**
@@ -218,7 +221,7 @@ public class UserDirectory {
         Map<String, String> hashes = new java.util.HashMap<>();
         return forms.stream().map(form -> users.findByUsername(form.username()).map(User::toSummary)
                 .orElseGet(() -> users.save(new User(form.username(), form.fullName(), form.email(), blankToNull(form.title()),
-                        form.role(), hashes.computeIfAbsent(form.password(), passwords::encode), form.timeZone(), "system"))
+                        form.role(), hashes.computeIfAbsent(form.password(), passwords::encode), form.timeZone(), "system", time.now()))
                         .toSummary()))
                 .toList();
     }

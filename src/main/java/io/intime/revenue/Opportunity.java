@@ -72,10 +72,10 @@ class Opportunity {
     }
 
     /** A new opportunity from a checked, completed form. */
-    Opportunity(long accountId, OpportunityForm form, String actor) {
+    Opportunity(long accountId, OpportunityForm form, String actor, Instant at) {
         this.accountId = accountId;
         apply(form);
-        this.createdAt = Instant.now();
+        this.createdAt = at;
         this.createdBy = actor;
         this.updatedAt = createdAt;
         this.updatedBy = actor;
@@ -94,8 +94,8 @@ class Opportunity {
         this.ownerId = form.ownerId();
     }
 
-    void updated(String actor) {
-        updatedAt = Instant.now();
+    void updated(String actor, Instant at) {
+        updatedAt = at;
         updatedBy = actor;
     }
 

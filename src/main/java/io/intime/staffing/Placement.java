@@ -1,5 +1,6 @@
 package io.intime.staffing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,11 +57,11 @@ class Placement extends StaffingRecord {
     protected Placement() {
     }
 
-    Placement(Job job, PlacementForm form, String actor) {
+    Placement(Job job, PlacementForm form, String actor, Instant at) {
         this.jobId = job.id();
         this.accountId = job.accountId();
         apply(form);
-        created(actor);
+        created(actor, at);
     }
 
     void apply(PlacementForm form) {

@@ -35,6 +35,7 @@ import io.intime.shared.InvalidInputException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -73,10 +74,11 @@ class AccountPages {
     private final CurrencyRates rates;
     private final AccountsFormat format;
     private final AccountSections sections;
+    private final Today time;
 
     AccountPages(AccountManagement accounts, ContactManagement contacts, ContractManagement contracts,
             UserDirectory users, AuditTrail audit, CurrencyRates rates, AccountsFormat format,
-            AccountSections sections) {
+            AccountSections sections, Today time) {
         this.sections = sections;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -85,6 +87,7 @@ class AccountPages {
         this.audit = audit;
         this.rates = rates;
         this.format = format;
+        this.time = time;
     }
 
     @InitBinder
@@ -143,7 +146,7 @@ class AccountPages {
         AccountAccess access = account.access();
         List<ContactView> contactList = contacts.forAccount(id, me);
         List<ContractView> contractList = access.viewContracts() ? contracts.forAccount(id, me) : null;
-        LocalDate today = LocalDate.now(me.timeZone());
+        LocalDate today = time.today(me.timeZone());
         sections.header(model, account, current, me);
         model.addAttribute("today", today);
         model.addAttribute("contacts", contactList);
@@ -303,7 +306,7 @@ class AccountPages {
         model.addAttribute("currencies", rates.getUsdRates().keySet());
         model.addAttribute("timeZones", FormOptions.TIME_ZONES);
         model.addAttribute("regions", FormOptions.REGIONS);
-        model.addAttribute("today", LocalDate.now(me.timeZone()));
+        model.addAttribute("today", time.today(me.timeZone()));
         return "accounts/form";
     }
 

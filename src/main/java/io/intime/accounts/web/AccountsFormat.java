@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.intime.shared.Money;
 import io.intime.shared.MoneyFormat;
+import io.intime.shared.Today;
 
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,12 @@ public class AccountsFormat {
             Map.entry("number", "Number"), Map.entry("startDate", "Start date"), Map.entry("endDate", "End date"),
             Map.entry("paymentTerms", "Payment terms"), Map.entry("currency", "Currency"),
             Map.entry("serviceLines", "Service lines"));
+
+    private final Today time;
+
+    public AccountsFormat(Today time) {
+        this.time = time;
+    }
 
     /** "$1.25M", "$850K". */
     public String compact(Money money) {
@@ -79,7 +86,7 @@ public class AccountsFormat {
         if (instant == null) {
             return "—";
         }
-        Duration age = Duration.between(instant, Instant.now());
+        Duration age = Duration.between(instant, time.now());
         if (age.toMinutes() < 1) {
             return "just now";
         }
@@ -140,7 +147,7 @@ public class AccountsFormat {
             return null;
         }
         try {
-            return DateTimeFormatter.ofPattern("HH:mm", Locale.US).format(Instant.now().atZone(ZoneId.of(zone)));
+            return DateTimeFormatter.ofPattern("HH:mm", Locale.US).format(time.now(ZoneId.of(zone)));
         }
         catch (java.time.DateTimeException e) {
             return null;

@@ -14,6 +14,7 @@ import io.intime.shared.DuplicateException;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -41,12 +42,14 @@ class ContractPages {
     private final ContractManagement contracts;
     private final CurrencyRates rates;
     private final AccountsFormat format;
+    private final Today time;
 
-    ContractPages(AccountManagement accounts, ContractManagement contracts, CurrencyRates rates, AccountsFormat format) {
+    ContractPages(AccountManagement accounts, ContractManagement contracts, CurrencyRates rates, AccountsFormat format, Today time) {
         this.accounts = accounts;
         this.contracts = contracts;
         this.rates = rates;
         this.format = format;
+        this.time = time;
     }
 
     @InitBinder
@@ -57,7 +60,7 @@ class ContractPages {
     @GetMapping("/accounts/{id}/contracts/new")
     String newContract(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = editableAccount(id, me);
-        return form(account, null, ContractFormData.of(ContractForm.blank(account.billingCurrency()), 0),
+        return form(account, null, ContractFormData.of(ContractForm.blank(account.billingCurrency(), time.today(me.timeZone())), 0),
                 FormErrors.none(), model);
     }
 

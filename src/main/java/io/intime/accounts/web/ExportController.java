@@ -3,10 +3,10 @@ package io.intime.accounts.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
 import io.intime.accounts.AccountExport;
 import io.intime.identity.CurrentUser;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -23,19 +23,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ExportController {
 
     private final AccountExport export;
+    private final Today time;
 
-    ExportController(AccountExport export) {
+    ExportController(AccountExport export, Today time) {
         this.export = export;
+        this.time = time;
     }
 
     @GetMapping("/accounts/export.csv")
     void accounts(CurrentUser me, HttpServletResponse response) throws IOException {
-        export.writeAccounts(me, start(response, "accounts-" + LocalDate.now(me.timeZone()) + ".csv"));
+        export.writeAccounts(me, start(response, "accounts-" + time.today(me.timeZone()) + ".csv"));
     }
 
     @GetMapping("/accounts/contacts-export.csv")
     void contacts(CurrentUser me, HttpServletResponse response) throws IOException {
-        export.writeContacts(me, start(response, "contacts-" + LocalDate.now(me.timeZone()) + ".csv"));
+        export.writeContacts(me, start(response, "contacts-" + time.today(me.timeZone()) + ".csv"));
     }
 
     private static Writer start(HttpServletResponse response, String filename) throws IOException {

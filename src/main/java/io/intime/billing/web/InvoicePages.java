@@ -19,6 +19,7 @@ import io.intime.shared.DuplicateException;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -50,11 +51,13 @@ class InvoicePages {
     private final AccountManagement accounts;
     private final AccountSections sections;
     private final InvoiceManagement invoices;
+    private final Today time;
 
-    InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices) {
+    InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices, Today time) {
         this.accounts = accounts;
         this.sections = sections;
         this.invoices = invoices;
+        this.time = time;
     }
 
     @InitBinder
@@ -88,7 +91,7 @@ class InvoicePages {
                 new Filter("PAID", "Paid", count(all, "PAID")),
                 new Filter("DISPUTED", "Disputed", count(all, "DISPUTED")),
                 new Filter("WRITTEN_OFF", "Written off", count(all, "WRITTEN_OFF"))));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", time.organizationToday());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.none());
         }
@@ -115,7 +118,7 @@ class InvoicePages {
     @GetMapping("/accounts/{id}/invoices/new")
     String newInvoice(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = editable(id, me);
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.organizationToday();
         return form(account, null, InvoiceFormData.of(InvoiceForm.blank(account.billingCurrency(), today), 0),
                 FormErrors.none(), model);
     }

@@ -1,9 +1,9 @@
 package io.intime.identity.security;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import io.intime.identity.AuditTrail;
+import io.intime.shared.Today;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -23,20 +23,22 @@ class LoginAttempts {
     private final AuditTrail audit;
     private final int maxFailures;
     private final Duration lockout;
+    private final Today time;
 
-    LoginAttempts(Users users, AuditTrail audit, @Value("${intime.security.max-failed-logins:5}") int maxFailures,
+    LoginAttempts(Users users, AuditTrail audit, Today time, @Value("${intime.security.max-failed-logins:5}") int maxFailures,
             @Value("${intime.security.lockout-minutes:15}") long lockoutMinutes) {
         this.users = users;
         this.audit = audit;
         this.maxFailures = maxFailures;
         this.lockout = Duration.ofMinutes(lockoutMinutes);
+        this.time = time;
     }
 
     @EventListener
     @Transactional
     void on(AuthenticationFailureBadCredentialsEvent event) {
         users.findByUsername(event.getAuthentication().getName()).ifPresent(user -> {
-            boolean locked = user.recordFailedLogin(maxFailures, Instant.now().plus(lockout));
+            boolean locked = user.recordFailedLogin(maxFailures, time.now().plus(lockout));
             if (locked) {
                 audit.recordSecurityEvent(user.getId(), "LOCKED",
                         maxFailures + " failed sign-ins; locked until " + user.getLockedUntil());

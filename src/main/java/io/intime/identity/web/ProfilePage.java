@@ -9,6 +9,7 @@ import io.intime.identity.security.ApiTokenService;
 import io.intime.identity.security.ApiTokenService.IssuedToken;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -31,10 +32,12 @@ class ProfilePage {
 
     private final UserDirectory users;
     private final ApiTokenService tokens;
+    private final Today time;
 
-    ProfilePage(UserDirectory users, ApiTokenService tokens) {
+    ProfilePage(UserDirectory users, ApiTokenService tokens, Today time) {
         this.users = users;
         this.tokens = tokens;
+        this.time = time;
     }
 
     /** A token just created, as the page shows it once. */
@@ -96,7 +99,7 @@ class ProfilePage {
         model.addAttribute("zone", me.timeZone());
         model.addAttribute("tokens", tokens.list(me));
         model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
-        model.addAttribute("now", java.time.ZonedDateTime.now(me.timeZone()));
+        model.addAttribute("now", time.now(me.timeZone()));
         if (!model.containsAttribute("tokenErrors")) {
             model.addAttribute("tokenErrors", Map.of());
         }
