@@ -1,13 +1,13 @@
 package io.intime.demo;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.TestClock;
 import io.intime.accounts.AccountTimeline;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
@@ -52,7 +52,7 @@ class DemoStaffingTest {
     @Autowired
     AccountTimeline timeline;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
     Map<String, Long> ids;
     List<DemoAccount> catalog;
 
@@ -126,7 +126,7 @@ class DemoStaffingTest {
                 .param(today.minusDays(60)).query(Long.class).single()).as("nothing started since").isEqualTo(1);
 
         CurrentUser am = actor("am");
-        List<TimelineEntry> entries = timeline.of(id, Instant.now().minusSeconds(70L * 86400), 500, am);
+        List<TimelineEntry> entries = timeline.of(id, TestClock.now().minusSeconds(70L * 86400), 500, am);
         assertThat(entries).anySatisfy(e -> {
             assertThat(e.title()).isEqualTo("Placement – Frontend Developer (Ana Ruiz) started");
             assertThat(e.tone()).isEqualTo("positive");

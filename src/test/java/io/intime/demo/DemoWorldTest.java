@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.TestClock;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountQuery;
 import io.intime.identity.CurrentUser;
@@ -39,7 +40,7 @@ class DemoWorldTest {
     @Autowired
     PasswordEncoder passwords;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
 
     @Test
     void theUsersOfTheStoriesExistAndSignInWithTheDemoPassword() {
