@@ -6,18 +6,26 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.intime.shared.scheduling.SchedulerProbes;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * A Spring context on a real (throw-away, embedded) PostgreSQL, without the demo world, with
  * MockMvc. Test classes with this annotation share one context and one database, so tests
- * create their own records (with unique names) rather than assume an empty database.
+ * create their own records (with unique names) rather than assume an empty database. The
+ * scheduler polls and beats often (tests of it take seconds) and knows the probe tasks of
+ * {@link SchedulerProbes}; the clock is the {@link TestClock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false", "intime.health.live=false" })
+@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false", "intime.health.live=false",
+        "intime.scheduler.polling-interval=500ms", "intime.scheduler.heartbeat-interval=500ms",
+        "intime.scheduler.missed-heartbeats-limit=4" })
 @AutoConfigureMockMvc
+@Import(SchedulerProbes.class)
 public @interface IntegrationTest {
 }

@@ -8,6 +8,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
+
 /**
  * The clock of every test context (it replaces the application's {@code Clock} bean, see
  * {@link TestClockContextCustomizerFactory}), and of the tests themselves: they ask it for
@@ -35,6 +39,13 @@ public final class TestClock extends Clock {
         this.start = noon.isAfter(real) ? noon.minus(1, ChronoUnit.DAYS) : noon;
         this.startNanos = System.nanoTime();
         reset();
+    }
+
+    /** Makes the test clock the primary {@link Clock} of {@code context} (before it is refreshed). */
+    public static void register(ConfigurableApplicationContext context) {
+        RootBeanDefinition clock = new RootBeanDefinition(Clock.class, () -> INSTANCE);
+        clock.setPrimary(true);
+        ((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("testClock", clock);
     }
 
     /** The current test instant. */

@@ -1,10 +1,7 @@
 package io.intime;
 
-import java.time.Clock;
 import java.util.List;
 
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -12,7 +9,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Puts {@link TestClock#INSTANCE} into every test context as the primary {@link Clock}, so that
+ * Puts {@link TestClock#INSTANCE} into every test context as the primary {@code Clock}, so that
  * the application (through {@code io.intime.shared.Today}), the demo world, the scheduler and the
  * tests read the same time. Registered in {@code META-INF/spring.factories}; being the same for
  * every test class, it keeps the context cache as it is.
@@ -29,9 +26,7 @@ class TestClockContextCustomizerFactory implements ContextCustomizerFactory {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            RootBeanDefinition clock = new RootBeanDefinition(Clock.class, () -> TestClock.INSTANCE);
-            clock.setPrimary(true);
-            ((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("testClock", clock);
+            TestClock.register(context);
         }
 
         @Override
