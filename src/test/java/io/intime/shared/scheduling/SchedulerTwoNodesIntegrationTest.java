@@ -50,15 +50,15 @@ class SchedulerTwoNodesIntegrationTest {
         HikariDataSource database = dataSource.unwrap(HikariDataSource.class);
         second = new SpringApplicationBuilder(InTimeApplication.class, SchedulerProbes.class)
                 .initializers(TestClock::register)
-                .properties("spring.datasource.url=" + database.getJdbcUrl(),
-                        "spring.datasource.username=" + database.getUsername(),
-                        "spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()),
-                        "server.port=0", "intime.demo=false", "intime.health.live=false",
+                // arguments, since they must win over application.properties (e.g. the republishing of events)
+                .run("--spring.datasource.url=" + database.getJdbcUrl(),
+                        "--spring.datasource.username=" + database.getUsername(),
+                        "--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()),
+                        "--server.port=0", "--intime.demo=false", "--intime.health.live=false",
                         // the first node's event publications are its own business
-                        "spring.modulith.events.republish-outstanding-events-on-restart=false",
-                        "intime.scheduler.polling-interval=500ms", "intime.scheduler.heartbeat-interval=500ms",
-                        "intime.scheduler.missed-heartbeats-limit=4", "intime.scheduler.shutdown-max-wait=500ms")
-                .run();
+                        "--spring.modulith.events.republish-outstanding-events-on-restart=false",
+                        "--intime.scheduler.polling-interval=500ms", "--intime.scheduler.heartbeat-interval=500ms",
+                        "--intime.scheduler.missed-heartbeats-limit=4", "--intime.scheduler.shutdown-max-wait=500ms");
     }
 
     @AfterAll
