@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.intime.shared.scheduling.SchedulerProbes;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -17,13 +19,16 @@ import org.springframework.context.annotation.Import;
  * metrics are on (every response says its server time and SQL statements, see
  * {@code RequestMetricsFilter}); test-only beans go in {@link TestProbes}, never in a test
  * class, so that the configuration stays the same for all.
+ * The scheduler polls and beats often (tests of it take seconds) and knows the probe tasks of
+ * {@link SchedulerProbes}; the clock is the {@link TestClock}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false", "intime.health.live=false",
-        "intime.diagnostics.request-metrics=true" })
+        "intime.diagnostics.request-metrics=true", "intime.scheduler.polling-interval=500ms",
+        "intime.scheduler.heartbeat-interval=500ms", "intime.scheduler.missed-heartbeats-limit=4" })
 @AutoConfigureMockMvc
-@Import(TestProbes.class)
+@Import({ TestProbes.class, SchedulerProbes.class })
 public @interface IntegrationTest {
 }

@@ -89,11 +89,11 @@ class Account extends Audited {
     protected Account() {
     }
 
-    Account(String key, AccountForm form, String actor) {
+    Account(String key, AccountForm form, String actor, Instant at) {
         this.key = key;
         apply(form);
         this.tier = Tier.STANDARD;
-        created(actor);
+        created(actor, at);
     }
 
     void apply(AccountForm form) {
@@ -149,17 +149,17 @@ class Account extends Audited {
         }
         archivedAt = at;
         archivedBy = actor;
-        updated(actor);
+        updated(actor, at);
     }
 
     /** Brings an archived account back. */
-    void restore(String actor) {
+    void restore(String actor, Instant at) {
         if (archivedAt == null) {
             throw new IllegalStateException("Account " + key + " is not archived");
         }
         archivedAt = null;
         archivedBy = null;
-        updated(actor);
+        updated(actor, at);
     }
 
     boolean archived() {

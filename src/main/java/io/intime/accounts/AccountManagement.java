@@ -29,6 +29,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +59,10 @@ public class AccountManagement {
     private final CurrencyRates rates;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     AccountManagement(Accounts accounts, Contracts contracts, AccountRules rules, FormValidation validation, UserDirectory users,
-            AuditTrail audit, CurrencyRates rates, ApplicationEventPublisher events, JdbcClient jdbc) {
+            AuditTrail audit, CurrencyRates rates, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.accounts = accounts;
         this.contracts = contracts;
         this.rules = rules;
@@ -70,6 +72,7 @@ public class AccountManagement {
         this.rates = rates;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /**
@@ -260,7 +263,7 @@ public class AccountManagement {
         rules.requireView(user, account);
         if (account.strategic() && user.hasRole(Role.EXECUTIVE)) {
             events.publishEvent(new StrategicAccountReviewed(id, healthScore != null ? healthScore : account.healthScore(),
-                    user.id(), Instant.now()));
+                    user.id(), time.now()));
         }
         return details(account, user);
     }
@@ -276,7 +279,7 @@ public class AccountManagement {
     @Transactional
     public AccountDetails create(AccountForm form, CurrentUser user) {
         checkCreate(form, user);
-        Account account = new Account(nextKey(), form, user.username());
+        Account account = new Account(nextKey(), form, user.username(), time.now());
         account.arrChanged(BigDecimal.ZERO, Tier.STANDARD);
         accounts.saveAndFlush(account);
         audit.recordCreated(ENTITY, account.id(), account.auditState(), user);
@@ -335,7 +338,7 @@ public class AccountManagement {
         if (changes.isEmpty()) {
             return details(account, user);
         }
-        account.updated(user.username());
+        account.updated(user.username(), time.now());
         if (!Objects.equals(current.billingCurrency(), form.billingCurrency()) || current.tierOverride() != form.tierOverride()) {
             recomputeArr(account);
         }
@@ -362,7 +365,7 @@ public class AccountManagement {
         if (account.archived()) {
             return;
         }
-        Instant at = Instant.now();
+        Instant at = time.now();
         account.archive(user.username(), at);
         accounts.saveAndFlush(account);
         audit.recordChanges(ENTITY, id, List.of(new FieldChange("archived", "false", "true")), user);
@@ -385,10 +388,11 @@ public class AccountManagement {
         if (!account.archived()) {
             return details(account, user);
         }
-        account.restore(user.username());
+        Instant at = time.now();
+        account.restore(user.username(), at);
         accounts.saveAndFlush(account);
         audit.recordChanges(ENTITY, id, List.of(new FieldChange("archived", "true", "false")), user);
-        events.publishEvent(new AccountRestored(id, actor(user), Instant.now()));
+        events.publishEvent(new AccountRestored(id, actor(user), at));
         return details(account, user);
     }
 
@@ -419,7 +423,7 @@ public class AccountManagement {
         accounts.delete(account);
         accounts.flush();
         audit.recordDeleted(ENTITY, id, detail, user);
-        events.publishEvent(new AccountPurged(id, account.key(), account.name(), actor(user), Instant.now()));
+        events.publishEvent(new AccountPurged(id, account.key(), account.name(), actor(user), time.now()));
     }
 
     /** Whether the user may list archived accounts and restore them (executives, admins), for pages to offer it. */

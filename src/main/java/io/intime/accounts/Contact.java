@@ -1,5 +1,6 @@
 package io.intime.accounts;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,10 +50,10 @@ class Contact extends Audited {
     protected Contact() {
     }
 
-    Contact(long accountId, ContactForm form, String actor) {
+    Contact(long accountId, ContactForm form, String actor, Instant at) {
         this.accountId = accountId;
         apply(form);
-        created(actor);
+        created(actor, at);
     }
 
     void apply(ContactForm form) {

@@ -13,6 +13,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +37,10 @@ public class ContactManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     ContactManagement(Contacts contacts, AccountManagement accountManagement, AccountRules rules,
-            FormValidation validation, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+            FormValidation validation, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.contacts = contacts;
         this.accountManagement = accountManagement;
         this.rules = rules;
@@ -46,6 +48,7 @@ public class ContactManagement {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /** The contacts of one account: active first, then by name. */
@@ -102,7 +105,7 @@ public class ContactManagement {
     @Transactional
     public ContactView create(long accountId, ContactForm form, CurrentUser user) {
         Account account = check(accountId, form, user);
-        Contact contact = contacts.saveAndFlush(new Contact(accountId, form, user.username()));
+        Contact contact = contacts.saveAndFlush(new Contact(accountId, form, user.username(), time.now()));
         audit.recordCreated(ENTITY, contact.id(), contact.auditState(), user);
         events.publishEvent(new AccountChanged(AccountEvents.CONTACT_CREATED, accountId, ENTITY, contact.id(),
                 FieldChange.between(Map.of(), contact.auditState()), user.username()));
@@ -149,7 +152,7 @@ public class ContactManagement {
         contact.apply(form);
         List<FieldChange> changes = FieldChange.between(before, contact.auditState());
         if (!changes.isEmpty()) {
-            contact.updated(user.username());
+            contact.updated(user.username(), time.now());
             contacts.saveAndFlush(contact);
             audit.recordChanges(ENTITY, id, changes, user);
             events.publishEvent(new AccountChanged(AccountEvents.CONTACT_UPDATED, account.id(), ENTITY, id, changes,

@@ -1,6 +1,7 @@
 package io.intime.accounts;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,10 +62,10 @@ class Contract extends Audited {
     protected Contract() {
     }
 
-    Contract(long accountId, ContractForm form, String actor) {
+    Contract(long accountId, ContractForm form, String actor, Instant at) {
         this.accountId = accountId;
         apply(form);
-        created(actor);
+        created(actor, at);
     }
 
     void apply(ContractForm form) {

@@ -20,8 +20,7 @@ public record ContractForm(
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be a 3-letter ISO 4217 code such as USD") String currency,
         @NotNull @Valid List<ServiceLineForm> serviceLines) {
 
-    public static ContractForm blank(String currency) {
-        LocalDate start = LocalDate.now();
+    public static ContractForm blank(String currency, LocalDate start) {
         return new ContractForm(ContractType.MSA, "", start, start.plusYears(1).minusDays(1), ContractStatus.DRAFT,
                 "Net 30", currency, List.of(new ServiceLineForm("", null)));
     }

@@ -16,6 +16,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +41,11 @@ public class ContractManagement {
     private final CurrencyRates rates;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     ContractManagement(Contracts contracts, AccountManagement accountManagement, AccountRules rules,
             FormValidation validation, AuditTrail audit, CurrencyRates rates, ApplicationEventPublisher events,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, Today time) {
         this.contracts = contracts;
         this.accountManagement = accountManagement;
         this.rules = rules;
@@ -52,6 +54,7 @@ public class ContractManagement {
         this.rates = rates;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /** The contracts of one account, latest end date first; refused to users who may not see them. */
@@ -123,7 +126,7 @@ public class ContractManagement {
         AccountRules.require(rules.access(user, account).editContracts(),
                 "Only executives, sales directors, legal and admins create contracts");
         validate(form, null);
-        Contract contract = contracts.saveAndFlush(new Contract(accountId, form, user.username()));
+        Contract contract = contracts.saveAndFlush(new Contract(accountId, form, user.username(), time.now()));
         audit.recordCreated(ENTITY, contract.id(), contract.auditState(), user);
         events.publishEvent(new AccountChanged(AccountEvents.CONTRACT_CREATED, accountId, ENTITY, contract.id(),
                 FieldChange.between(Map.of(), contract.auditState()), user.username()));
@@ -155,7 +158,7 @@ public class ContractManagement {
         if (changes.isEmpty()) {
             return contract.toView(account.name());
         }
-        contract.updated(user.username());
+        contract.updated(user.username(), time.now());
         contracts.saveAndFlush(contract);
         audit.recordChanges(ENTITY, id, changes, user);
         events.publishEvent(new AccountChanged(AccountEvents.CONTRACT_UPDATED, account.id(), ENTITY, id, changes, user.username()));
@@ -182,7 +185,7 @@ public class ContractManagement {
             return contract.toView(account.name());
         }
         contract.changeStatus(status);
-        contract.updated(user.username());
+        contract.updated(user.username(), time.now());
         contracts.saveAndFlush(contract);
         List<FieldChange> changes = List.of(new FieldChange("status", from.name(), status.name()));
         audit.recordChanges(ENTITY, id, changes, user);

@@ -1,6 +1,7 @@
 package io.intime.billing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -62,10 +63,10 @@ class Invoice extends Audited {
     }
 
     /** A new invoice from a checked form whose currency is resolved. */
-    Invoice(long accountId, InvoiceForm form, LocalDate today, String actor) {
+    Invoice(long accountId, InvoiceForm form, LocalDate today, String actor, Instant at) {
         this.accountId = accountId;
         apply(form, today);
-        created(actor);
+        created(actor, at);
     }
 
     /**

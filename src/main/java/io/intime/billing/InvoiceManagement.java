@@ -32,6 +32,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
 import io.intime.shared.web.MoneyInput;
 import jakarta.validation.ConstraintViolation;
@@ -64,9 +65,10 @@ public class InvoiceManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     InvoiceManagement(Invoices invoices, AccountManagement accounts, BillingFacts facts, CurrencyRates rates,
-            Validator validator, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+            Validator validator, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.invoices = invoices;
         this.accounts = accounts;
         this.facts = facts;
@@ -75,11 +77,12 @@ public class InvoiceManagement {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /** The day "today" means for overdue invoices and paid dates. */
     LocalDate today() {
-        return LocalDate.now();
+        return time.organizationToday();
     }
 
     /**
@@ -201,7 +204,7 @@ public class InvoiceManagement {
         BillingRules.require(access(account, user).edit(), "Only finance creates invoices");
         LocalDate today = today();
         InvoiceForm checked = validate(form, account, today, null);
-        Invoice invoice = invoices.saveAndFlush(new Invoice(accountId, checked, today, user.username()));
+        Invoice invoice = invoices.saveAndFlush(new Invoice(accountId, checked, today, user.username(), time.now()));
         audit.recordCreated(ENTITY, invoice.id(), invoice.auditState(), user);
         publish(InvoiceChanged.CREATED, invoice, FieldChange.between(Map.of(), invoice.auditState()), Map.of(), user);
         return invoice.toView(account.name(), today);
@@ -247,7 +250,7 @@ public class InvoiceManagement {
             }
         }
         List<Invoice> created = invoices.saveAllAndFlush(checked.stream()
-                .map(form -> new Invoice(accountId, form, today, user.username())).toList());
+                .map(form -> new Invoice(accountId, form, today, user.username(), time.now())).toList());
         List<InvoiceView> views = new ArrayList<>();
         for (Invoice invoice : created) {
             audit.recordCreated(ENTITY, invoice.id(), invoice.auditState(), user);
@@ -347,7 +350,7 @@ public class InvoiceManagement {
         if (changes.isEmpty()) {
             return invoice.toView(account.name(), today);
         }
-        invoice.updated(user.username());
+        invoice.updated(user.username(), time.now());
         invoices.saveAndFlush(invoice);
         audit.recordChanges(ENTITY, invoice.id(), changes, user);
         InvoiceStatus after = invoice.status();

@@ -13,6 +13,7 @@ import io.intime.escalations.EscalationManagement;
 import io.intime.escalations.EscalationStatus;
 import io.intime.escalations.EscalationView;
 import io.intime.escalations.Severity;
+import io.intime.shared.Today;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +67,12 @@ class DemoEscalations implements DemoFacts {
 
     private final EscalationManagement escalations;
     private final EntityManager entityManager;
+    private final Today time;
 
-    DemoEscalations(EscalationManagement escalations, EntityManager entityManager) {
+    DemoEscalations(EscalationManagement escalations, EntityManager entityManager, Today time) {
         this.escalations = escalations;
         this.entityManager = entityManager;
+        this.time = time;
     }
 
     @Override
@@ -79,9 +82,9 @@ class DemoEscalations implements DemoFacts {
 
     @Override
     public void create(DemoSetting world) {
-        long start = System.currentTimeMillis();
+        long start = System.nanoTime();
         Random random = new Random(SEED);
-        Instant now = Instant.now();
+        Instant now = time.now();
         List<Planned> all = new ArrayList<>();
         for (DemoAccount account : world.accounts()) {
             plan(world, account, random, now, all);
@@ -103,7 +106,7 @@ class DemoEscalations implements DemoFacts {
                 entityManager.clear();
             }
         }
-        log.info("Demo escalations: {} in {} ms", all.size(), System.currentTimeMillis() - start);
+        log.info("Demo escalations: {} in {} ms", all.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     private void plan(DemoSetting world, DemoAccount a, Random random, Instant now, List<Planned> all) {

@@ -30,6 +30,7 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserForm;
 import io.intime.identity.UserSummary;
+import io.intime.shared.Today;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,10 +100,11 @@ public class DemoWorld {
     private final EntityManager entityManager;
     private final String password;
     private final List<DemoFacts> facts;
+    private final Today time;
 
     DemoWorld(UserDirectory users, AccountManagement accounts, ContactManagement contacts, ContractManagement contracts,
             JdbcClient jdbc, PlatformTransactionManager transactionManager, Environment environment,
-            EntityManager entityManager, @Value("${intime.demo-password:demo}") String password, List<DemoFacts> facts) {
+            EntityManager entityManager, @Value("${intime.demo-password:demo}") String password, List<DemoFacts> facts, Today time) {
         this.users = users;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -113,6 +115,7 @@ public class DemoWorld {
         this.entityManager = entityManager;
         this.password = password;
         this.facts = facts.stream().sorted(java.util.Comparator.comparingInt(DemoFacts::order)).toList();
+        this.time = time;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -130,7 +133,7 @@ public class DemoWorld {
             return;
         }
         try {
-            createWorld(LocalDate.now());
+            createWorld(time.organizationToday());
         }
         catch (RuntimeException e) {
             // The application is useful without its demo data; say so and carry on.
@@ -145,10 +148,10 @@ public class DemoWorld {
 
     /** Creates the whole world in one transaction; {@code today} anchors every date. */
     Created createWorld(LocalDate today) {
-        long start = System.currentTimeMillis();
+        long start = System.nanoTime();
         Created created = transaction.execute(status -> new Builder(today).build());
         Created timed = new Created(created.users(), created.accounts(), created.strategic(), created.strategicArrUsd(),
-                created.contacts(), created.contracts(), System.currentTimeMillis() - start);
+                created.contacts(), created.contracts(), (System.nanoTime() - start) / 1_000_000);
         log.info("Demo world created: {} users, {} accounts ({} strategic, combined ARR ${}M), {} contacts, {} contracts in {} ms"
                 + " — log in as am / {}", timed.users(), timed.accounts(), timed.strategic(),
                 timed.strategicArrUsd().movePointLeft(6).stripTrailingZeros().toPlainString(), timed.contacts(),

@@ -2,6 +2,7 @@ package io.intime.demo;
 
 import java.time.LocalDate;
 
+import io.intime.shared.Today;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,13 @@ class SyntheticFacts {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Environment environment;
+    private final Today time;
 
-    SyntheticFacts(JdbcClient jdbc, PlatformTransactionManager transactionManager, Environment environment) {
+    SyntheticFacts(JdbcClient jdbc, PlatformTransactionManager transactionManager, Environment environment, Today time) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.environment = environment;
+        this.time = time;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -53,12 +56,12 @@ class SyntheticFacts {
                 || environment.acceptsProfiles(Profiles.of("prod"))) {
             return;
         }
-        load(LocalDate.now());
+        load(time.organizationToday());
     }
 
     /** Adds the facts of every synthetic account that has none yet; returns how many accounts got them. */
     int load(LocalDate today) {
-        long start = System.currentTimeMillis();
+        long start = System.nanoTime();
         Integer accounts = transaction.execute(status -> {
             jdbc.sql("""
                     create temporary table synthetic_pending on commit drop as
@@ -153,7 +156,7 @@ class SyntheticFacts {
         });
         if (accounts > 0) {
             log.info("Synthetic facts: {} accounts got jobs, placements, invoices, NPS responses, activities, escalations "
-                    + "and opportunities in {} ms", accounts, System.currentTimeMillis() - start);
+                    + "and opportunities in {} ms", accounts, (System.nanoTime() - start) / 1_000_000);
         }
         return accounts;
     }

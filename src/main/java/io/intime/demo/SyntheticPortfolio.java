@@ -25,6 +25,7 @@ import io.intime.identity.UserForm;
 import io.intime.identity.UserSummary;
 import io.intime.shared.CurrencyRates;
 import io.intime.shared.Money;
+import io.intime.shared.Today;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,10 +119,11 @@ public class SyntheticPortfolio {
     private final Environment environment;
     private final long seed;
     private final String password;
+    private final Today time;
 
     SyntheticPortfolio(JdbcClient jdbc, UserDirectory users, CurrencyRates rates, PlatformTransactionManager transactionManager,
             Environment environment, @Value("${intime.synthetic.seed:20251130}") long seed,
-            @Value("${intime.demo-password:demo}") String password) {
+            @Value("${intime.demo-password:demo}") String password, Today time) {
         this.jdbc = jdbc;
         this.users = users;
         this.rates = rates;
@@ -129,6 +131,7 @@ public class SyntheticPortfolio {
         this.environment = environment;
         this.seed = seed;
         this.password = password;
+        this.time = time;
     }
 
     /** After the demo world (which only starts on an empty database). */
@@ -156,14 +159,14 @@ public class SyntheticPortfolio {
      * next ones.
      */
     public Loaded load(int target) {
-        long start = System.currentTimeMillis();
+        long start = System.nanoTime();
         int existing = synthetic();
         if (existing >= target) {
             log.info("Synthetic portfolio: {} accounts already loaded (wanted {})", existing, target);
             return new Loaded(0, 0, 0, 0, existing, 0);
         }
         Map<Integer, Long> owners = ensureUsers();
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.organizationToday();
         int[] counts = new int[4];
         for (int from = existing + 1; from <= target; from += CHUNK) {
             int first = from;
@@ -176,7 +179,7 @@ public class SyntheticPortfolio {
             }
         }
         jdbc.sql("analyze account, contact, contract, service_line").update();
-        Loaded loaded = new Loaded(counts[0], counts[1], counts[2], counts[3], target, System.currentTimeMillis() - start);
+        Loaded loaded = new Loaded(counts[0], counts[1], counts[2], counts[3], target, (System.nanoTime() - start) / 1_000_000);
         log.info("Synthetic portfolio: added {} accounts, {} contacts, {} contracts, {} service lines in {} ms;"
                 + " {} synthetic accounts owned by am-bench-001 … am-bench-{}", loaded.accounts(), loaded.contacts(),
                 loaded.contracts(), loaded.serviceLines(), loaded.millis(), target, String.format("%03d", OWNERS));

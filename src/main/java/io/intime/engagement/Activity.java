@@ -74,10 +74,10 @@ class Activity extends Audited {
     protected Activity() {
     }
 
-    Activity(long accountId, ActivityForm form, boolean executiveTouchpoint, String actor) {
+    Activity(long accountId, ActivityForm form, boolean executiveTouchpoint, String actor, Instant at) {
         this.accountId = accountId;
         apply(form, executiveTouchpoint);
-        created(actor);
+        created(actor, at);
     }
 
     void apply(ActivityForm form, boolean executiveTouchpoint) {

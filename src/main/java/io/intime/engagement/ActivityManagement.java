@@ -1,6 +1,5 @@
 package io.intime.engagement;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +58,10 @@ public class ActivityManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     ActivityManagement(Activities activities, AccountManagement accounts, ContactManagement contacts, UserDirectory users,
-            EngagementRules rules, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+            EngagementRules rules, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.activities = activities;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -69,6 +70,7 @@ public class ActivityManagement {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /**
@@ -160,7 +162,7 @@ public class ActivityManagement {
         Map<Long, ContactView> people = contactsOf(accountId, user);
         Map<Long, UserSummary> participants = validate(form, account, people);
         boolean touchpoint = touchpoint(form, account, people);
-        Activity activity = activities.saveAndFlush(new Activity(accountId, form, touchpoint, user.username()));
+        Activity activity = activities.saveAndFlush(new Activity(accountId, form, touchpoint, user.username(), time.now()));
         audit.recordCreated(ENTITY, activity.id(), activity.auditState(), user);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account_id", accountId);
@@ -174,7 +176,7 @@ public class ActivityManagement {
         payload.put("executive_touchpoint", touchpoint);
         payload.put("by", user.username());
         events.publishEvent(new EngagementEvent(EngagementEvent.ACTIVITY_LOGGED, accountId, payload));
-        if (touchpoint && activity.occurredAt().isAfter(Instant.now())) {
+        if (touchpoint && activity.occurredAt().isAfter(time.now())) {
             Map<String, Object> scheduled = new LinkedHashMap<>();
             scheduled.put("account_id", accountId);
             scheduled.put("activity_id", activity.id());
@@ -214,7 +216,7 @@ public class ActivityManagement {
         activity.apply(form, touchpoint);
         List<FieldChange> changes = FieldChange.between(before, activity.auditState());
         if (!changes.isEmpty()) {
-            activity.updated(user.username());
+            activity.updated(user.username(), time.now());
             activities.saveAndFlush(activity);
             audit.recordChanges(ENTITY, id, changes, user);
             events.publishEvent(new EngagementEvent(EngagementEvent.ACTIVITY_UPDATED, account.id(),

@@ -15,7 +15,7 @@ public record ActivityView(long id, long accountId, String accountName, Activity
         List<Party> participants, boolean executiveTouchpoint, Stamp stamp) {
 
     /** Whether it lies ahead (a planned call or meeting). */
-    public boolean planned() {
-        return occurredAt.isAfter(Instant.now());
+    public boolean planned(Instant now) {
+        return occurredAt.isAfter(now);
     }
 }

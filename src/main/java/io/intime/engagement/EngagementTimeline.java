@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.intime.shared.AccountTimelineSource;
 import io.intime.shared.TimelineEntry;
+import io.intime.shared.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 class EngagementTimeline implements AccountTimelineSource {
 
     private final JdbcClient jdbc;
+    private final Today time;
 
-    EngagementTimeline(JdbcClient jdbc) {
+    EngagementTimeline(JdbcClient jdbc, Today time) {
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     @Override
@@ -34,7 +37,7 @@ class EngagementTimeline implements AccountTimelineSource {
                   select occurred_at as at, 'activity' as source, id, type, direction, subject as title,
                          coalesce(outcome, left(notes, 160)) as detail, sentiment, null::int as score
                   from activity
-                  where account_id = :account and occurred_at >= :since and occurred_at <= now()
+                  where account_id = :account and occurred_at >= :since and occurred_at <= :now
                   union all
                   select (responded_on + time '16:00') at time zone 'UTC', 'nps', id, survey_type, null, comment,
                          null, null, score
@@ -43,7 +46,7 @@ class EngagementTimeline implements AccountTimelineSource {
                 ) entries
                 order by at desc, id desc
                 limit :limit""")
-                .param("account", accountId).param("since", Timestamp.from(since)).param("limit", limit)
+                .param("account", accountId).param("now", Timestamp.from(time.now())).param("since", Timestamp.from(since)).param("limit", limit)
                 .query((rs, i) -> entry(accountId, rs.getTimestamp("at").toInstant(), rs.getString("source"),
                         rs.getLong("id"), rs.getString("type"), rs.getString("direction"), rs.getString("title"),
                         rs.getString("detail"), rs.getString("sentiment"), (Integer) rs.getObject("score")))

@@ -1,7 +1,5 @@
 package io.intime.engagement;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +22,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +50,10 @@ public class NpsManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     NpsManagement(NpsResponses responses, AccountManagement accounts, ContactManagement contacts, EngagementRules rules,
-            AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+            AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.responses = responses;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -61,6 +61,7 @@ public class NpsManagement {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /**
@@ -133,7 +134,7 @@ public class NpsManagement {
                 "Only account managers, executives, sales directors and admins record NPS responses");
         Map<Long, ContactView> people = contactsOf(accountId, user);
         validate(form, account, people);
-        NpsResponse response = responses.saveAndFlush(new NpsResponse(accountId, form, user.username()));
+        NpsResponse response = responses.saveAndFlush(new NpsResponse(accountId, form, user.username(), time.now()));
         audit.recordCreated(ENTITY, response.id(), response.auditState(), user);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account_id", accountId);
@@ -168,7 +169,7 @@ public class NpsManagement {
         response.apply(form);
         List<FieldChange> changes = FieldChange.between(before, response.auditState());
         if (!changes.isEmpty()) {
-            response.updated(user.username());
+            response.updated(user.username(), time.now());
             responses.saveAndFlush(response);
             audit.recordChanges(ENTITY, id, changes, user);
             events.publishEvent(new EngagementEvent(EngagementEvent.NPS_UPDATED, account.id(),
@@ -199,7 +200,7 @@ public class NpsManagement {
         if (form.contactId() != null && !people.containsKey(form.contactId())) {
             errors.add(new FieldError("contactId", "contact " + form.contactId() + " is not a contact of " + account.name()));
         }
-        if (form.respondedOn() != null && form.respondedOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        if (form.respondedOn() != null && form.respondedOn().isAfter(time.organizationToday().plusDays(1))) {
             errors.add(new FieldError("respondedOn", "cannot lie in the future"));
         }
         EngagementRules.throwIfAny(errors);

@@ -1,5 +1,6 @@
 package io.intime.engagement;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,10 +45,10 @@ class NpsResponse extends Audited {
     protected NpsResponse() {
     }
 
-    NpsResponse(long accountId, NpsForm form, String actor) {
+    NpsResponse(long accountId, NpsForm form, String actor, Instant at) {
         this.accountId = accountId;
         apply(form);
-        created(actor);
+        created(actor, at);
     }
 
     void apply(NpsForm form) {

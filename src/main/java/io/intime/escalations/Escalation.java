@@ -57,7 +57,7 @@ class Escalation extends Audited {
         this.key = key;
         this.accountId = accountId;
         apply(form, now);
-        created(actor);
+        created(actor, now);
     }
 
     void apply(EscalationForm form, Instant now) {

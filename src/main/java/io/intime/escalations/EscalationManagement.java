@@ -23,6 +23,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,15 +52,17 @@ public class EscalationManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     EscalationManagement(Escalations escalations, AccountManagement accounts, EscalationRules rules, AuditTrail audit,
-            ApplicationEventPublisher events, JdbcClient jdbc) {
+            ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.escalations = escalations;
         this.accounts = accounts;
         this.rules = rules;
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /**
@@ -145,7 +148,7 @@ public class EscalationManagement {
         AccountDetails account = accounts.get(accountId, user);
         EscalationRules.require(rules.canRaise(user),
                 "Only account managers, recruiters, recruiting managers, executives, sales directors and admins raise escalations");
-        Instant now = Instant.now();
+        Instant now = time.now();
         validate(form, now);
         Instant raised = form.raisedAt() != null ? form.raisedAt() : now;
         Escalation escalation = escalations.saveAndFlush(new Escalation(nextKey(raised), accountId, form, now, user.username()));
@@ -180,14 +183,14 @@ public class EscalationManagement {
         if (escalation.version() != expectedVersion) {
             throw new StaleVersionException("Escalation " + escalation.key(), id, expectedVersion, escalation.version());
         }
-        Instant now = Instant.now();
+        Instant now = time.now();
         validate(form, now);
         boolean wasEnded = escalation.status().ended();
         Map<String, Object> before = escalation.auditState();
         escalation.apply(form, now);
         List<FieldChange> changes = FieldChange.between(before, escalation.auditState());
         if (!changes.isEmpty()) {
-            escalation.updated(user.username());
+            escalation.updated(user.username(), time.now());
             escalations.saveAndFlush(escalation);
             audit.recordChanges(ENTITY, id, changes, user);
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -1,12 +1,12 @@
 package io.intime.identity;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
+import io.intime.shared.Today;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +28,11 @@ public class AuditTrail {
             rs.getString("old_value"), rs.getString("new_value"), rs.getString("detail"));
 
     private final JdbcClient jdbc;
+    private final Today time;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, Today time) {
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /** Records the creation of a record with its initial field values (null values are left out). */
@@ -147,7 +149,7 @@ public class AuditTrail {
         jdbc.sql("""
                 insert into audit_entry (occurred_at, actor_id, actor_name, entity_type, entity_id, action, field, old_value, new_value, detail)
                 values (:at, :actorId, :actorName, :type, :id, :action, :field, :old, :new, :detail)""")
-                .param("at", Timestamp.from(Instant.now()))
+                .param("at", Timestamp.from(time.now()))
                 .param("actorId", actor == null ? null : actor.id())
                 .param("actorName", actor == null ? "system" : actor.username())
                 .param("type", entityType).param("id", entityId).param("action", action).param("field", field)

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.intime.shared.LoggedEvent;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
+import io.intime.shared.Today;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,10 +30,12 @@ public class DomainEventLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Today time;
 
-    DomainEventLog(JdbcClient jdbc, JsonMapper json) {
+    DomainEventLog(JdbcClient jdbc, JsonMapper json, Today time) {
         this.jdbc = jdbc;
         this.json = json;
+        this.time = time;
     }
 
     @EventListener
@@ -42,7 +45,7 @@ public class DomainEventLog {
                 insert into domain_event (type, account_id, occurred_at, actor_id, payload)
                 values (:type, :accountId, :at, :actorId, cast(:payload as jsonb))""")
                 .param("type", event.type()).param("accountId", event.accountId())
-                .param("at", Timestamp.from(Instant.now()))
+                .param("at", Timestamp.from(time.now()))
                 .param("actorId", actor == null ? null : actor.id())
                 .param("payload", json.writeValueAsString(event.payload()))
                 .update();

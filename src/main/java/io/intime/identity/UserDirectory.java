@@ -22,6 +22,7 @@ import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -45,8 +46,9 @@ public class UserDirectory {
     private final Validator validator;
     private final int maxFailures;
     private final Duration lockout;
+    private final Today time;
 
-    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator,
+    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator, Today time,
             @Value("${intime.security.max-failed-logins:5}") int maxFailures,
             @Value("${intime.security.lockout-minutes:15}") long lockoutMinutes) {
         this.users = users;
@@ -55,6 +57,7 @@ public class UserDirectory {
         this.validator = validator;
         this.maxFailures = maxFailures;
         this.lockout = Duration.ofMinutes(lockoutMinutes);
+        this.time = time;
     }
 
     @Transactional(readOnly = true)
@@ -110,7 +113,7 @@ public class UserDirectory {
                     existing.toSummary().fullName(), "/admin/users/" + existing.getId());
         });
         User user = users.save(new User(form.username().trim(), form.fullName().trim(), form.email().trim(),
-                blankToNull(form.title()), form.role(), passwords.encode(form.password()), form.timeZone(), actor.username()));
+                blankToNull(form.title()), form.role(), passwords.encode(form.password()), form.timeZone(), actor.username(), time.now()));
         audit.recordCreated("user", user.getId(), user.auditState(), actor);
         return user.toSummary();
     }
@@ -135,10 +138,10 @@ public class UserDirectory {
         }
         var before = user.auditState();
         user.update(form.fullName().trim(), form.email().trim(), blankToNull(form.title()), form.role(), form.timeZone(),
-                form.enabled(), actor.username());
+                form.enabled(), actor.username(), time.now());
         List<FieldChange> changes = new ArrayList<>(FieldChange.between(before, user.auditState()));
         if (StringUtils.hasText(form.password())) {
-            user.changePassword(passwords.encode(form.password()), actor.username());
+            user.changePassword(passwords.encode(form.password()), actor.username(), time.now());
             changes.add(new FieldChange("password", null, "(changed)"));
         }
         audit.recordChanges("user", id, changes, actor);
@@ -162,7 +165,7 @@ public class UserDirectory {
     @Transactional(noRollbackFor = InvalidInputException.class)
     public void changeOwnPassword(CurrentUser me, String currentPassword, String newPassword, String confirmation) {
         User user = users.findById(me.id()).orElseThrow(() -> new NotFoundException("User", me.id()));
-        Instant now = Instant.now();
+        Instant now = time.now();
         if (user.isLocked(now)) {
             audit.recordSecurityEvent(user.getId(), "PASSWORD_REFUSED", "password change while locked out");
             throw new InvalidInputException(List.of(new FieldError("currentPassword",
@@ -189,7 +192,7 @@ public class UserDirectory {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        user.changePassword(passwords.encode(newPassword), me.username());
+        user.changePassword(passwords.encode(newPassword), me.username(), time.now());
         audit.recordChanges("user", user.getId(), List.of(new FieldChange("password", null, "(changed)")), me);
         users.flush();
     }
@@ -198,7 +201,7 @@ public class UserDirectory {
     @Transactional(readOnly = true)
     public List<ManagedUser> managed(CurrentUser actor) {
         requireAdmin(actor, "manage users");
-        Instant now = Instant.now();
+        Instant now = time.now();
         return users.findAllByOrderByFullName().stream()
                 .map(user -> new ManagedUser(user.toSummary(), user.isLocked(now) ? user.getLockedUntil() : null,
                         user.getVersion()))
@@ -213,7 +216,7 @@ public class UserDirectory {
     public void unlock(long id, CurrentUser actor) {
         requireAdmin(actor, "unlock users");
         User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
-        if (user.isLocked(Instant.now())) {
+        if (user.isLocked(time.now())) {
             String until = user.getLockedUntil().toString();
             user.recordSuccessfulLogin();
             audit.recordChanges("user", id, List.of(new FieldChange("lockedUntil", until, null)), actor);
@@ -228,7 +231,7 @@ public class UserDirectory {
     public UserSummary ensure(String username, String fullName, String email, String title, Role role, String timeZone,
             String rawPassword) {
         return users.findByUsername(username).map(User::toSummary).orElseGet(() -> users.save(new User(username,
-                fullName, email, title, role, passwords.encode(rawPassword), timeZone, "system")).toSummary());
+                fullName, email, title, role, passwords.encode(rawPassword), timeZone, "system", time.now())).toSummary());
     }
 
     /**
@@ -241,7 +244,7 @@ public class UserDirectory {
         Map<String, String> hashes = new java.util.HashMap<>();
         return forms.stream().map(form -> users.findByUsername(form.username()).map(User::toSummary)
                 .orElseGet(() -> users.save(new User(form.username(), form.fullName(), form.email(), blankToNull(form.title()),
-                        form.role(), hashes.computeIfAbsent(form.password(), passwords::encode), form.timeZone(), "system"))
+                        form.role(), hashes.computeIfAbsent(form.password(), passwords::encode), form.timeZone(), "system", time.now()))
                         .toSummary()))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package io.intime.revenue;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,10 +57,10 @@ class Opportunity extends Audited {
     }
 
     /** A new opportunity from a checked, completed form. */
-    Opportunity(long accountId, OpportunityForm form, String actor) {
+    Opportunity(long accountId, OpportunityForm form, String actor, Instant at) {
         this.accountId = accountId;
         apply(form);
-        created(actor);
+        created(actor, at);
     }
 
     /** Takes a checked, completed form (stage, dates, currency and owner resolved). */

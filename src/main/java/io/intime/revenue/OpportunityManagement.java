@@ -34,6 +34,7 @@ import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
 import io.intime.shared.web.MoneyInput;
+import io.intime.shared.Today;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -65,9 +66,10 @@ public class OpportunityManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     OpportunityManagement(Opportunities opportunities, AccountManagement accounts, UserDirectory users,
-            CurrencyRates rates, Validator validator, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+            CurrencyRates rates, Validator validator, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.opportunities = opportunities;
         this.accounts = accounts;
         this.users = users;
@@ -76,10 +78,11 @@ public class OpportunityManagement {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     LocalDate today() {
-        return LocalDate.now();
+        return time.organizationToday();
     }
 
     /** What the user may do with this account's opportunities; pages offer only what will succeed. */
@@ -190,7 +193,7 @@ public class OpportunityManagement {
         AccountDetails account = accounts.get(accountId, user);
         RevenueRules.require(access(account, user).edit(), "You may add opportunities only to the accounts you own");
         OpportunityForm checked = validate(form, account, null, user);
-        Opportunity opportunity = opportunities.saveAndFlush(new Opportunity(accountId, checked, user.username()));
+        Opportunity opportunity = opportunities.saveAndFlush(new Opportunity(accountId, checked, user.username(), time.now()));
         audit.recordCreated(ENTITY, opportunity.id(), opportunity.auditState(), user);
         Map<String, Object> details = describe(opportunity);
         details.put("source", checked.source());
@@ -219,7 +222,7 @@ public class OpportunityManagement {
         opportunity.apply(checked);
         List<FieldChange> changes = FieldChange.between(state, opportunity.auditState());
         if (!changes.isEmpty()) {
-            opportunity.updated(user.username());
+            opportunity.updated(user.username(), time.now());
             opportunities.saveAndFlush(opportunity);
             audit.recordChanges(ENTITY, id, changes, user);
             Map<String, Object> details = describe(opportunity);

@@ -32,17 +32,17 @@ public abstract class Audited {
     @Column(name = "updated_by")
     private String updatedBy;
 
-    /** Stamps a new record: created and last changed by {@code actor} now. */
-    public void created(String actor) {
-        createdAt = Instant.now();
+    /** Stamps a new record: created and last changed by {@code actor} at {@code at} (the clock's now). */
+    public void created(String actor, Instant at) {
+        createdAt = at;
         createdBy = actor;
         updatedAt = createdAt;
         updatedBy = actor;
     }
 
-    /** Stamps a change by {@code actor} now. */
-    public void updated(String actor) {
-        updatedAt = Instant.now();
+    /** Stamps a change by {@code actor} at {@code at} (the clock's now). */
+    public void updated(String actor, Instant at) {
+        updatedAt = at;
         updatedBy = actor;
     }
 

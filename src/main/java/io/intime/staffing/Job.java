@@ -1,6 +1,7 @@
 package io.intime.staffing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -70,10 +71,10 @@ class Job extends Audited {
     protected Job() {
     }
 
-    Job(long accountId, JobForm form, Money billRate, String actor) {
+    Job(long accountId, JobForm form, Money billRate, String actor, Instant at) {
         this.accountId = accountId;
         apply(form, billRate);
-        created(actor);
+        created(actor, at);
     }
 
     /** Applies a form that the facade has checked and completed (dates of the status set). */

@@ -1,7 +1,6 @@
 package io.intime.staffing;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,6 +25,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +44,6 @@ public class JobManagement {
 
     static final String ENTITY = "job";
     static final String FACT = "job";
-    /** "Today" cannot be later than this anywhere: a date after it is in the future for everyone. */
-    private static final ZoneId LATEST_ZONE = ZoneId.of("Etc/GMT-14");
 
     private final Jobs jobs;
     private final Recruiters recruiters;
@@ -56,10 +54,11 @@ public class JobManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     JobManagement(Jobs jobs, Recruiters recruiters, RecruiterManagement recruiterManagement, AccountManagement accounts,
             StaffingRules rules, StaffingValidation validation, AuditTrail audit, ApplicationEventPublisher events,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, Today time) {
         this.jobs = jobs;
         this.recruiters = recruiters;
         this.recruiterManagement = recruiterManagement;
@@ -69,6 +68,7 @@ public class JobManagement {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /**
@@ -158,7 +158,7 @@ public class JobManagement {
         JobForm complete = complete(form, null, today(user), errors);
         checkRecruiter(complete, null, null, errors);
         StaffingValidation.throwIfAny(errors);
-        Job job = jobs.saveAndFlush(new Job(accountId, complete, billRate, user.username()));
+        Job job = jobs.saveAndFlush(new Job(accountId, complete, billRate, user.username(), time.now()));
         audit.recordCreated(ENTITY, job.id(), job.auditState(), user);
         if (job.recruiterId() != null) {
             events.publishEvent(new RecruiterAssigned(accountId, job.recruiterId(), "job", null, job.id(), user.username()));
@@ -193,7 +193,7 @@ public class JobManagement {
         job.apply(complete, billRate);
         List<FieldChange> changes = FieldChange.between(before, job.auditState());
         if (!changes.isEmpty()) {
-            job.updated(user.username());
+            job.updated(user.username(), time.now());
             jobs.saveAndFlush(job);
             audit.recordChanges(ENTITY, id, changes, user);
             if (job.recruiterId() != null && !job.recruiterId().equals(recruiterBefore)) {
@@ -220,7 +220,7 @@ public class JobManagement {
         }
         Map<String, Object> before = job.auditState();
         job.addSubmissions(count);
-        job.updated(user.username());
+        job.updated(user.username(), time.now());
         jobs.saveAndFlush(job);
         audit.recordChanges(ENTITY, id, FieldChange.between(before, job.auditState()), user);
         events.publishEvent(new AccountFactChanged(job.accountId(), FACT));
@@ -254,13 +254,13 @@ public class JobManagement {
         return jobs.findById(id).orElseThrow(() -> new NotFoundException("Job", id));
     }
 
-    static LocalDate today(CurrentUser user) {
-        return LocalDate.now(user.timeZone());
+    LocalDate today(CurrentUser user) {
+        return time.today(user.timeZone());
     }
 
     /** The latest "today" on Earth: a date after it is in the future wherever the user is. */
-    static LocalDate latestToday() {
-        return LocalDate.now(LATEST_ZONE);
+    LocalDate latestToday() {
+        return time.latestToday();
     }
 
     /**
@@ -268,7 +268,7 @@ public class JobManagement {
      * a fill date belongs to a FILLED job only, a cancel date to a CANCELLED one; a date
      * carried over from the previous status is cleared, one given for the wrong status is an error.
      */
-    private static JobForm complete(JobForm form, Job previous, LocalDate today, List<FieldError> errors) {
+    private JobForm complete(JobForm form, Job previous, LocalDate today, List<FieldError> errors) {
         if (form.status() == null) {
             return form;
         }

@@ -1,5 +1,6 @@
 package io.intime.staffing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,11 +59,11 @@ class Placement extends Audited {
     protected Placement() {
     }
 
-    Placement(Job job, PlacementForm form, String actor) {
+    Placement(Job job, PlacementForm form, String actor, Instant at) {
         this.jobId = job.id();
         this.accountId = job.accountId();
         apply(form);
-        created(actor);
+        created(actor, at);
     }
 
     void apply(PlacementForm form) {

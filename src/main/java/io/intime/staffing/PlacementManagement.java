@@ -21,6 +21,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,10 +51,11 @@ public class PlacementManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Today time;
 
     PlacementManagement(Placements placements, Jobs jobs, Recruiters recruiters, RecruiterManagement recruiterManagement,
             AccountManagement accounts, JobManagement jobManagement, StaffingRules rules, StaffingValidation validation,
-            AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+            AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
         this.placements = placements;
         this.jobs = jobs;
         this.recruiters = recruiters;
@@ -65,6 +67,7 @@ public class PlacementManagement {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /**
@@ -147,7 +150,7 @@ public class PlacementManagement {
         }
         checkRecruiter(complete.recruiterId(), errors);
         StaffingValidation.throwIfAny(errors);
-        Placement placement = placements.saveAndFlush(new Placement(job, complete, user.username()));
+        Placement placement = placements.saveAndFlush(new Placement(job, complete, user.username(), time.now()));
         audit.recordCreated(ENTITY, placement.id(), placement.auditState(), user);
         events.publishEvent(new AccountFactChanged(placement.accountId(), FACT));
         String recruiterName = placement.recruiterId() == null ? null
@@ -179,7 +182,7 @@ public class PlacementManagement {
         placement.apply(complete);
         List<FieldChange> changes = FieldChange.between(before, placement.auditState());
         if (!changes.isEmpty()) {
-            placement.updated(user.username());
+            placement.updated(user.username(), time.now());
             placements.saveAndFlush(placement);
             audit.recordChanges(ENTITY, id, changes, user);
             events.publishEvent(new AccountFactChanged(placement.accountId(), FACT));
@@ -218,7 +221,7 @@ public class PlacementManagement {
      * when the status changes), an end date for a COMPLETED placement, dates in order, none in
      * the future but the start and end of a placement still to come.
      */
-    private static PlacementForm complete(PlacementForm form, Placement previous, List<FieldError> errors) {
+    private PlacementForm complete(PlacementForm form, Placement previous, List<FieldError> errors) {
         LocalDate falloff = form.falloffDate();
         boolean fellOff = form.status() == PlacementStatus.FALLOFF;
         if (fellOff && falloff == null) {
@@ -235,7 +238,7 @@ public class PlacementManagement {
                         + " set the status to Falloff or leave it empty");
             }
         }
-        LocalDate latest = JobManagement.latestToday();
+        LocalDate latest = time.latestToday();
         if (form.status() == PlacementStatus.COMPLETED) {
             if (form.endDate() == null) {
                 StaffingValidation.add(errors, "endDate", "is required when the placement is completed");

@@ -1,5 +1,6 @@
 package io.intime.staffing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +45,10 @@ class Recruiter extends Audited {
     protected Recruiter() {
     }
 
-    Recruiter(RecruiterForm form, String actor) {
+    Recruiter(RecruiterForm form, String actor, Instant at) {
         this.userId = form.userId();
         apply(form);
-        created(actor);
+        created(actor, at);
     }
 
     void apply(RecruiterForm form) {

@@ -26,6 +26,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -51,15 +52,17 @@ public class RecruiterManagement {
     private final StaffingValidation validation;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final Today time;
 
     RecruiterManagement(Recruiters recruiters, UserDirectory users, StaffingRules rules, StaffingValidation validation,
-            AuditTrail audit, JdbcClient jdbc) {
+            AuditTrail audit, JdbcClient jdbc, Today time) {
         this.recruiters = recruiters;
         this.users = users;
         this.rules = rules;
         this.validation = validation;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     /**
@@ -127,7 +130,7 @@ public class RecruiterManagement {
             throw new DuplicateException("userId", person.fullName() + " already has a recruiter profile",
                     person.fullName(), "/api/v1/recruiters/" + existing.id());
         });
-        Recruiter recruiter = recruiters.saveAndFlush(new Recruiter(form, user.username()));
+        Recruiter recruiter = recruiters.saveAndFlush(new Recruiter(form, user.username(), time.now()));
         audit.recordCreated(ENTITY, recruiter.id(), recruiter.auditState(), user);
         return get(recruiter.id(), user);
     }
@@ -153,7 +156,7 @@ public class RecruiterManagement {
         recruiter.apply(form);
         List<FieldChange> changes = FieldChange.between(before, recruiter.auditState());
         if (!changes.isEmpty()) {
-            recruiter.updated(user.username());
+            recruiter.updated(user.username(), time.now());
             recruiters.saveAndFlush(recruiter);
             audit.recordChanges(ENTITY, id, changes, user);
         }
@@ -222,8 +225,8 @@ public class RecruiterManagement {
                 || r.industries().stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).contains(needle));
     }
 
-    private static LocalDate today(CurrentUser user) {
-        return LocalDate.now(user.timeZone());
+    private LocalDate today(CurrentUser user) {
+        return time.today(user.timeZone());
     }
 
     /** Read models with workload and record: one statement for the figures, one for the users. */

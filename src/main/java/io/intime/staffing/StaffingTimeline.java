@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.intime.shared.AccountTimelineSource;
 import io.intime.shared.TimelineEntry;
+import io.intime.shared.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,17 +29,19 @@ class StaffingTimeline implements AccountTimelineSource {
 
     private final JdbcClient jdbc;
     private final RecruiterManagement recruiters;
+    private final Today time;
 
-    StaffingTimeline(JdbcClient jdbc, RecruiterManagement recruiters) {
+    StaffingTimeline(JdbcClient jdbc, RecruiterManagement recruiters, Today time) {
         this.jdbc = jdbc;
         this.recruiters = recruiters;
+        this.time = time;
     }
 
     /** One statement over jobs and placements, newest first. */
     @Override
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(long accountId, Instant since, int limit) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         LocalDate first = dayOf(since);
         if (at(first).isBefore(since)) {
             first = first.plusDays(1);

@@ -1,13 +1,13 @@
 package io.intime.billing;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.accounts.AccountTimeline;
@@ -46,7 +46,7 @@ class BillingFactsIntegrationTest {
 
     AccountFixtures fixtures;
     CurrentUser finance;
-    final LocalDate t = LocalDate.now();
+    final LocalDate t = TestClock.today();
 
     @BeforeEach
     void setUp() {
@@ -129,7 +129,7 @@ class BillingFactsIntegrationTest {
         InvoiceView disputed = invoice(account, "T3", 40, 10, null);
         invoices.dispute(disputed.id(), "Rate billed above the MSA", disputed.stamp().version(), finance);
 
-        List<TimelineEntry> entries = timeline.of(account.id(), Instant.now().minus(120, ChronoUnit.DAYS), 50, finance);
+        List<TimelineEntry> entries = timeline.of(account.id(), TestClock.now().minus(120, ChronoUnit.DAYS), 50, finance);
 
         assertThat(entries).extracting(TimelineEntry::title).containsExactly(
                 "Invoice " + disputed.number() + " disputed",
@@ -139,7 +139,7 @@ class BillingFactsIntegrationTest {
         assertThat(entries.get(1).href()).isEqualTo("/accounts/" + account.id() + "/invoices#invoice-" + late.id());
         assertThat(entries.get(1).detail()).contains("20 days overdue");
         assertThat(entries.get(2).detail()).contains("4 days after the due date");
-        assertThat(timeline.of(account.id(), Instant.now().minus(30, ChronoUnit.DAYS), 50, finance))
+        assertThat(timeline.of(account.id(), TestClock.now().minus(30, ChronoUnit.DAYS), 50, finance))
                 .extracting(TimelineEntry::kind).containsExactly("invoice.disputed", "invoice.overdue");
     }
 

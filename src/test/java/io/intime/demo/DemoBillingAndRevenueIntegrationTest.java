@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.intime.DemoWorldTest;
+import io.intime.TestClock;
 import io.intime.billing.BillingFacts;
 import io.intime.billing.PaymentFacts;
 import io.intime.revenue.PipelineFacts;
@@ -39,7 +40,7 @@ class DemoBillingAndRevenueIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
     final List<DemoAccount> catalog = new ArrayList<>();
     DemoHealthPlan plan;
     final Map<String, Long> ids = new HashMap<>();

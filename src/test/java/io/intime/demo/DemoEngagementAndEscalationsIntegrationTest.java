@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.intime.DemoWorldTest;
+import io.intime.TestClock;
 import io.intime.engagement.EngagementFacts;
 import io.intime.engagement.ExecutiveFacts;
 import io.intime.engagement.NpsFacts;
@@ -40,7 +41,7 @@ class DemoEngagementAndEscalationsIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
     final List<DemoAccount> catalog = new ArrayList<>();
     final Map<String, Long> ids = new HashMap<>();
     DemoHealthPlan plan;

@@ -1,7 +1,6 @@
 package io.intime.demo;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.intime.DemoWorldTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountTimeline;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
@@ -51,7 +51,7 @@ class DemoStaffingIntegrationTest {
     @Autowired
     AccountTimeline timeline;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
     Map<String, Long> ids;
     List<DemoAccount> catalog;
 
@@ -125,7 +125,7 @@ class DemoStaffingIntegrationTest {
                 .param(today.minusDays(60)).query(Long.class).single()).as("nothing started since").isEqualTo(1);
 
         CurrentUser am = actor("am");
-        List<TimelineEntry> entries = timeline.of(id, Instant.now().minusSeconds(70L * 86400), 500, am);
+        List<TimelineEntry> entries = timeline.of(id, TestClock.now().minusSeconds(70L * 86400), 500, am);
         assertThat(entries).anySatisfy(e -> {
             assertThat(e.title()).isEqualTo("Placement – Frontend Developer (Ana Ruiz) started");
             assertThat(e.tone()).isEqualTo("positive");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.intime.DemoWorldTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountQuery;
 import io.intime.identity.CurrentUser;
@@ -39,7 +40,7 @@ class DemoWorldIntegrationTest {
     @Autowired
     PasswordEncoder passwords;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
 
     @Test
     void theUsersOfTheStoriesExistAndSignInWithTheDemoPassword() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.Tier;
 import io.intime.shared.CurrencyRates;
 import io.intime.shared.Money;
@@ -68,7 +69,7 @@ class SyntheticPortfolioIntegrationTest {
     @Test
     void theSameSeedGivesTheSameNamesAndArr() {
         portfolio.load(500);
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
         List<String> planned = IntStream.rangeClosed(1, 500)
                 .mapToObj(i -> SyntheticPortfolio.plan(SEED, i, today))
                 .map(p -> p.name() + " | " + p.arr().setScale(2).toPlainString()).toList();
@@ -105,7 +106,7 @@ class SyntheticPortfolioIntegrationTest {
 
     @Test
     void everyPlannedAccountOfALargePortfolioIsValid() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
         IntStream.rangeClosed(1, 100_000).parallel().mapToObj(i -> SyntheticPortfolio.plan(SEED, i, today)).forEach(p -> {
             assertThat(p.contacts()).hasSizeBetween(2, 4);
             assertThat(p.contracts()).isNotEmpty().allSatisfy(c -> {

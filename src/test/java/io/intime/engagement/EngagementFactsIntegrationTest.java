@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountTimeline;
 import io.intime.accounts.ContactView;
@@ -49,7 +50,7 @@ class EngagementFactsIntegrationTest {
     AccountTimeline timeline;
 
     EngagementFixtures fixtures;
-    final LocalDate asOf = LocalDate.now(ZoneOffset.UTC).minusDays(30);
+    final LocalDate asOf = TestClock.today().minusDays(30);
 
     @BeforeEach
     void setUp() {
@@ -137,12 +138,12 @@ class EngagementFactsIntegrationTest {
         ContactView jane = fixtures.contact(account, StakeholderRole.CHAMPION);
         ActivityManagement activities = context.getBean(ActivityManagement.class);
         NpsManagement nps = context.getBean(NpsManagement.class);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
         ActivityView email = activities.create(account.id(), new ActivityForm(EMAIL, INBOUND,
                 "Requested pause on all searches", null, now.minus(40, ChronoUnit.DAYS), null, null, Sentiment.NEGATIVE,
                 null, List.of(jane.id()), List.of(manager.id())), manager);
         NpsView detractor = nps.create(account.id(), new NpsForm(jane.id(), 3, "Not meeting expectations",
-                LocalDate.now(ZoneOffset.UTC).minusDays(43), SurveyType.TRANSACTIONAL), manager);
+                TestClock.today().minusDays(43), SurveyType.TRANSACTIONAL), manager);
         activities.create(account.id(), new ActivityForm(CALL, OUTBOUND, "Planned call", null, now.plus(2, ChronoUnit.DAYS),
                 30, null, null, null, List.of(jane.id()), List.of(manager.id())), manager);
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.accounts.AccountTimeline;
@@ -43,7 +44,7 @@ class EscalationFactsIntegrationTest {
     AccountTimeline timeline;
 
     AccountFixtures fixtures;
-    final LocalDate asOf = LocalDate.now(ZoneOffset.UTC).minusDays(30);
+    final LocalDate asOf = TestClock.today().minusDays(30);
 
     @BeforeEach
     void setUp() {
@@ -94,7 +95,7 @@ class EscalationFactsIntegrationTest {
     void escalationsJoinTheAccountTimelineNegativeWhileOpen() {
         CurrentUser executive = fixtures.executive();
         AccountDetails account = fixtures.account(null);
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         EscalationView resolved = escalation(account, "Poor candidate quality", now.minus(36, ChronoUnit.DAYS),
                 now.minus(33, ChronoUnit.DAYS));
         EscalationView open = escalation(account, "Late submission", now.minus(1, ChronoUnit.DAYS), null);

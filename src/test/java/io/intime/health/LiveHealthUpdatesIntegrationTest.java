@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
 
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.CurrentUser;
@@ -51,7 +51,7 @@ class LiveHealthUpdatesIntegrationTest {
         assertThat(scores.current(account.id(), owner).components().get(2).missing()).isTrue();
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            new HealthFacts(jdbc, account.id()).nps(10, LocalDate.now(), "Great partner");
+            new HealthFacts(jdbc, account.id()).nps(10, TestClock.today(), "Great partner");
             events.publishEvent(new AccountFactChanged(account.id(), "nps_response"));
         });
 

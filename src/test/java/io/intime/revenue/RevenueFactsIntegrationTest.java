@@ -1,13 +1,13 @@
 package io.intime.revenue;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.accounts.AccountTimeline;
@@ -47,7 +47,7 @@ class RevenueFactsIntegrationTest {
 
     AccountFixtures fixtures;
     CurrentUser director;
-    final LocalDate t = LocalDate.now();
+    final LocalDate t = TestClock.today();
 
     @BeforeEach
     void setUp() {
@@ -109,7 +109,7 @@ class RevenueFactsIntegrationTest {
         OpportunityView won = opportunity(account, "Data team", "120000", "USD", OpportunityStage.WON, 60, 10);
         opportunity(account, "Interns", "15000", "USD", OpportunityStage.LOST, 40, 20);
 
-        List<TimelineEntry> entries = timeline.of(account.id(), Instant.now().minus(90, ChronoUnit.DAYS), 50, director);
+        List<TimelineEntry> entries = timeline.of(account.id(), TestClock.now().minus(90, ChronoUnit.DAYS), 50, director);
         assertThat(entries).extracting(e -> e.title() + " · " + e.tone()).containsExactly(
                 "Expansion won: " + won.title() + " ($120K) · positive",
                 "Expansion lost: Interns ($15K) · negative",

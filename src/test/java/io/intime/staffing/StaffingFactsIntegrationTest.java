@@ -1,11 +1,11 @@
 package io.intime.staffing;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountTimeline;
 import io.intime.shared.AccountFactChanged;
@@ -53,7 +53,7 @@ class StaffingFactsIntegrationTest {
     ApplicationEvents events;
 
     StaffingFixtures fixtures;
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
 
     @BeforeEach
     void setUp() {
@@ -124,7 +124,7 @@ class StaffingFactsIntegrationTest {
         fixtures.placement(job, started("Ana Ruiz", today.minusDays(14)));
         fixtures.placement(job, fellOff("Leila Costa", today.minusDays(18), today.minusDays(3)));
 
-        List<TimelineEntry> entries = timeline.of(account.id(), Instant.now().minusSeconds(60L * 86400), 50, fixtures.executive());
+        List<TimelineEntry> entries = timeline.of(account.id(), TestClock.now().minusSeconds(60L * 86400), 50, fixtures.executive());
 
         assertThat(entries).extracting(TimelineEntry::title).containsExactly(
                 "Placement fell off – Frontend Developer (Leila Costa)",
@@ -136,7 +136,7 @@ class StaffingFactsIntegrationTest {
         assertThat(entries.get(0).href()).isEqualTo("/accounts/" + account.id() + "/jobs#placement-"
                 + placements.search(account.id(), null, PlacementStatus.FALLOFF, new io.intime.shared.PageRequest(0, 5),
                         fixtures.executive()).items().get(0).id());
-        assertThat(timeline.of(account.id(), Instant.now().minusSeconds(10L * 86400), 50, fixtures.executive()))
+        assertThat(timeline.of(account.id(), TestClock.now().minusSeconds(10L * 86400), 50, fixtures.executive()))
                 .extracting(TimelineEntry::kind).containsExactly("placement.falloff");
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.CurrentUser;
@@ -47,7 +48,7 @@ public final class StaffingFixtures {
 
     /** Today where the fixtures' users are (America/New_York): pages count days in the user's time zone. */
     public static LocalDate today() {
-        return LocalDate.now(java.time.ZoneId.of("America/New_York"));
+        return TestClock.today(java.time.ZoneId.of("America/New_York"));
     }
 
     public static JobForm openJob(String title, LocalDate openedOn) {

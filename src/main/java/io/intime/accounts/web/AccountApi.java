@@ -24,6 +24,7 @@ import io.intime.shared.FieldError;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.PageResult;
 import io.intime.shared.TimelineEntry;
+import io.intime.shared.Today;
 import io.intime.shared.web.JsonForms;
 import io.intime.shared.web.Pages;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,11 +69,13 @@ class AccountApi {
     private final AccountManagement management;
     private final JsonForms forms;
     private final AccountTimeline timeline;
+    private final Today time;
 
-    AccountApi(AccountManagement management, JsonForms forms, AccountTimeline timeline) {
+    AccountApi(AccountManagement management, JsonForms forms, AccountTimeline timeline, Today time) {
         this.management = management;
         this.forms = forms;
         this.timeline = timeline;
+        this.time = time;
     }
 
     @GetMapping
@@ -136,7 +139,7 @@ class AccountApi {
         if (limit < 1 || limit > AccountTimeline.MAX_LIMIT) {
             JsonForms.throwIfAny(List.of(new FieldError("limit", "must be between 1 and " + AccountTimeline.MAX_LIMIT)));
         }
-        return timeline.of(id, since == null ? Instant.now().minus(Duration.ofDays(90)) : since, limit, user);
+        return timeline.of(id, since == null ? time.now().minus(Duration.ofDays(90)) : since, limit, user);
     }
 
     @PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH })

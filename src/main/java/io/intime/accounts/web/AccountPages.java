@@ -38,6 +38,7 @@ import io.intime.shared.StaleVersionException;
 import io.intime.shared.web.PageFormat;
 import io.intime.shared.web.FormErrors;
 import io.intime.shared.web.Conflict;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -76,10 +77,11 @@ class AccountPages {
     private final CurrencyRates rates;
     private final PageFormat format;
     private final AccountSections sections;
+    private final Today time;
 
     AccountPages(AccountManagement accounts, ContactManagement contacts, ContractManagement contracts,
             UserDirectory users, AuditTrail audit, CurrencyRates rates, PageFormat format,
-            AccountSections sections) {
+            AccountSections sections, Today time) {
         this.sections = sections;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -88,6 +90,7 @@ class AccountPages {
         this.audit = audit;
         this.rates = rates;
         this.format = format;
+        this.time = time;
     }
 
     @InitBinder
@@ -148,7 +151,7 @@ class AccountPages {
         AccountAccess access = account.access();
         List<ContactView> contactList = contacts.forAccount(id, me);
         List<ContractView> contractList = access.viewContracts() ? contracts.forAccount(id, me) : null;
-        LocalDate today = LocalDate.now(me.timeZone());
+        LocalDate today = time.today(me.timeZone());
         sections.header(model, account, current, me);
         model.addAttribute("today", today);
         model.addAttribute("contacts", contactList);
@@ -336,7 +339,7 @@ class AccountPages {
         model.addAttribute("currencies", rates.getUsdRates().keySet());
         model.addAttribute("timeZones", FormOptions.TIME_ZONES);
         model.addAttribute("regions", FormOptions.REGIONS);
-        model.addAttribute("today", LocalDate.now(me.timeZone()));
+        model.addAttribute("today", time.today(me.timeZone()));
         return "accounts/form";
     }
 

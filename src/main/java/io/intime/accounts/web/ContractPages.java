@@ -17,6 +17,7 @@ import io.intime.shared.StaleVersionException;
 import io.intime.shared.web.PageFormat;
 import io.intime.shared.web.FormErrors;
 import io.intime.shared.web.Conflict;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -44,12 +45,14 @@ class ContractPages {
     private final ContractManagement contracts;
     private final CurrencyRates rates;
     private final PageFormat format;
+    private final Today time;
 
-    ContractPages(AccountManagement accounts, ContractManagement contracts, CurrencyRates rates, PageFormat format) {
+    ContractPages(AccountManagement accounts, ContractManagement contracts, CurrencyRates rates, PageFormat format, Today time) {
         this.accounts = accounts;
         this.contracts = contracts;
         this.rates = rates;
         this.format = format;
+        this.time = time;
     }
 
     @InitBinder
@@ -60,7 +63,7 @@ class ContractPages {
     @GetMapping("/accounts/{id}/contracts/new")
     String newContract(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = editableAccount(id, me);
-        return form(account, null, ContractFormData.of(ContractForm.blank(account.billingCurrency()), 0),
+        return form(account, null, ContractFormData.of(ContractForm.blank(account.billingCurrency(), time.today(me.timeZone())), 0),
                 FormErrors.none(), model);
     }
 

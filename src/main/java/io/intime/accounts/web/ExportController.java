@@ -3,12 +3,12 @@ package io.intime.accounts.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
 import io.intime.accounts.AccountExport;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.io.TableExport;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExportController {
 
     private final AccountExport export;
+    private final Today time;
 
-    ExportController(AccountExport export) {
+    ExportController(AccountExport export, Today time) {
         this.export = export;
+        this.time = time;
     }
 
     @GetMapping({ "/accounts/export", "/accounts/export.csv", "/accounts/export.xlsx" })
@@ -40,7 +42,7 @@ class ExportController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         TableExport.Format chosen = format(request.getRequestURI(), format, accept);
-        export.writeAccounts(me, chosen, start(response, chosen, "accounts", me));
+        export.writeAccounts(me, chosen, start(response, chosen, "accounts", time.today(me.timeZone())));
     }
 
     @GetMapping({ "/accounts/contacts-export", "/accounts/contacts-export.csv", "/accounts/contacts-export.xlsx" })
@@ -48,7 +50,7 @@ class ExportController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         TableExport.Format chosen = format(request.getRequestURI(), format, accept);
-        export.writeContacts(me, chosen, start(response, chosen, "contacts", me));
+        export.writeContacts(me, chosen, start(response, chosen, "contacts", time.today(me.timeZone())));
     }
 
     private static TableExport.Format format(String path, String requested, String accept) {
@@ -66,13 +68,13 @@ class ExportController {
         }
     }
 
-    private static OutputStream start(HttpServletResponse response, TableExport.Format format, String stem, CurrentUser me)
+    private static OutputStream start(HttpServletResponse response, TableExport.Format format, String stem, java.time.LocalDate day)
             throws IOException {
         response.setContentType(format.mediaType());
         if (format == TableExport.Format.CSV) {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         }
-        String filename = TableExport.filename(stem, LocalDate.now(me.timeZone()), format);
+        String filename = TableExport.filename(stem, day, format);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
         return response.getOutputStream();
     }

@@ -21,6 +21,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
 import io.intime.shared.web.Conflict;
 import io.intime.shared.web.FormErrors;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -57,11 +58,13 @@ class InvoicePages {
     private final AccountManagement accounts;
     private final AccountSections sections;
     private final InvoiceManagement invoices;
+    private final Today time;
 
-    InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices) {
+    InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices, Today time) {
         this.accounts = accounts;
         this.sections = sections;
         this.invoices = invoices;
+        this.time = time;
     }
 
     @InitBinder
@@ -95,7 +98,7 @@ class InvoicePages {
                 new Filter("PAID", "Paid", count(all, "PAID")),
                 new Filter("DISPUTED", "Disputed", count(all, "DISPUTED")),
                 new Filter("WRITTEN_OFF", "Written off", count(all, "WRITTEN_OFF"))));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", time.organizationToday());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.none());
         }
@@ -122,7 +125,7 @@ class InvoicePages {
     @GetMapping("/accounts/{id}/invoices/new")
     String newInvoice(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = editable(id, me);
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.organizationToday();
         return form(account, null, InvoiceFormData.of(InvoiceForm.blank(account.billingCurrency(), today), 0),
                 FormErrors.none(), model);
     }

@@ -1,8 +1,6 @@
 package io.intime.engagement.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +37,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
 import io.intime.shared.web.Conflict;
 import io.intime.shared.web.FormErrors;
@@ -76,9 +75,10 @@ class ActivityPages {
     private final EngagementFacts facts;
     private final ContactManagement contacts;
     private final UserDirectory users;
+    private final Today time;
 
     ActivityPages(AccountManagement accounts, AccountSections sections, ActivityManagement activities, NpsManagement nps,
-            EngagementFacts facts, ContactManagement contacts, UserDirectory users) {
+            EngagementFacts facts, ContactManagement contacts, UserDirectory users, Today time) {
         this.accounts = accounts;
         this.sections = sections;
         this.activities = activities;
@@ -86,6 +86,7 @@ class ActivityPages {
         this.facts = facts;
         this.contacts = contacts;
         this.users = users;
+        this.time = time;
     }
 
     @InitBinder
@@ -101,7 +102,7 @@ class ActivityPages {
         AccountDetails account = accounts.get(id, me);
         sections.header(model, account, "activities", me);
         PageResult<ActivityView> list = activities.search(id, type, new PageRequest(page, PAGE_SIZE), me);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = time.organizationToday();
         AccountScope scope = AccountScope.of(List.of(id));
         ExecutiveFacts engagement = facts.executive(today, 90, scope).get(id);
         NpsFacts satisfaction = facts.nps(today, 180, scope).get(id);
@@ -123,7 +124,7 @@ class ActivityPages {
         model.addAttribute("responses", nps.search(id, new PageRequest(0, 50), me));
         model.addAttribute("canRecordNps", nps.canRecord(me));
         model.addAttribute("today", today);
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", time.now());
         return "engagement/activities";
     }
 
@@ -138,7 +139,7 @@ class ActivityPages {
         ActivityType chosen = parse(type);
         Long contact = contactOf(contactId, people);
         ActivityFormData form = ActivityFormData.blank(chosen, contact, subject, "true".equalsIgnoreCase(planned), me.id(),
-                me.timeZone(), Instant.now());
+                me.timeZone(), time.now());
         return activityForm(account, people, null, form, FormErrors.none(), me, model);
     }
 
@@ -153,7 +154,7 @@ class ActivityPages {
         }
         try {
             ActivityView created = activities.create(id, form.toForm(me.timeZone()), me);
-            flash.addFlashAttribute("toast", (created.planned() ? "Planned " : "Logged ")
+            flash.addFlashAttribute("toast", (created.planned(time.now()) ? "Planned " : "Logged ")
                     + created.type().label().toLowerCase() + " “" + created.subject() + "”");
             return "redirect:/accounts/" + id + "/activities#activity-" + created.id();
         }
@@ -227,7 +228,7 @@ class ActivityPages {
     String newResponse(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = accounts.get(id, me);
         requireNps(me);
-        return npsForm(account, null, NpsFormData.blank(LocalDate.now(me.timeZone())), FormErrors.none(), me, model);
+        return npsForm(account, null, NpsFormData.blank(time.today(me.timeZone())), FormErrors.none(), me, model);
     }
 
     @PostMapping("/accounts/{id}/activities/nps/new")

@@ -21,6 +21,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
 import io.intime.shared.web.Conflict;
 import io.intime.shared.web.FormErrors;
@@ -47,13 +48,15 @@ class EscalationPages {
     private final AccountSections sections;
     private final EscalationManagement escalations;
     private final EscalationFacts facts;
+    private final Today time;
 
     EscalationPages(AccountManagement accounts, AccountSections sections, EscalationManagement escalations,
-            EscalationFacts facts) {
+            EscalationFacts facts, Today time) {
         this.accounts = accounts;
         this.sections = sections;
         this.escalations = escalations;
         this.facts = facts;
+        this.time = time;
     }
 
     @InitBinder
@@ -68,9 +71,9 @@ class EscalationPages {
         PageResult<EscalationView> all = escalations.search(id, null, new PageRequest(0, PageRequest.MAX_SIZE), me);
         List<EscalationView> open = all.items().stream().filter(EscalationView::open).toList();
         List<EscalationView> resolved = all.items().stream().filter(e -> !e.open()).toList();
-        IssueFacts issues = facts.issues(java.time.LocalDate.now(java.time.ZoneOffset.UTC), 90,
+        IssueFacts issues = facts.issues(time.organizationToday(), 90,
                 AccountScope.of(List.of(id))).get(id);
-        Instant now = Instant.now();
+        Instant now = time.now();
         model.addAttribute("open", open);
         model.addAttribute("resolved", resolved);
         model.addAttribute("total", all.total());
@@ -87,7 +90,7 @@ class EscalationPages {
     String newEscalation(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = accounts.get(id, me);
         requireRaise(me);
-        return form(account, null, EscalationFormData.blank(me.timeZone(), Instant.now()), FormErrors.none(), me, model);
+        return form(account, null, EscalationFormData.blank(me.timeZone(), time.now()), FormErrors.none(), me, model);
     }
 
     @PostMapping("/accounts/{id}/escalations/new")

@@ -1,7 +1,6 @@
 package io.intime.health.model;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,14 +39,16 @@ public class HealthModels {
     private final JsonMapper json;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Today time;
     private volatile HealthModel cached;
     private final Map<Integer, HealthModel> versions = new ConcurrentHashMap<>();
 
-    HealthModels(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events) {
+    HealthModels(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events, Today time) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
         this.events = events;
+        this.time = time;
     }
 
     /** The model scores are computed with now; creates version 1 (the default model) when there is none. */
@@ -112,7 +114,7 @@ public class HealthModels {
             throw new StaleVersionException("The health model", "", basedOn, current.version());
         }
         int version = current.version() + 1;
-        HealthModel saved = normalized(draft).saved(version, Instant.now(), user.username(),
+        HealthModel saved = normalized(draft).saved(version, time.now(), user.username(),
                 note == null || note.isBlank() ? null : note.strip());
         jdbc.sql("insert into health_model (version, definition, note, created_at, created_by) values (:v, cast(:d as jsonb), :note, :at, :by)")
                 .param("v", version)

@@ -1,6 +1,5 @@
 package io.intime.health.scoring;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +21,7 @@ import io.intime.health.alerts.AlertThresholds;
 import io.intime.health.alerts.Alerts;
 import io.intime.health.model.HealthModel;
 import io.intime.health.model.HealthModels;
+import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +52,12 @@ public class HealthRecompute {
     private final Alerts alerts;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final Today time;
     private final int threads;
 
     HealthRecompute(HealthModels models, FactsReader reader, HealthStore store, AccountManagement accounts,
             Alerts alerts, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-            @Value("${intime.health.recompute-threads:2}") int threads) {
+            Today time, @Value("${intime.health.recompute-threads:2}") int threads) {
         this.models = models;
         this.reader = reader;
         this.store = store;
@@ -65,7 +65,7 @@ public class HealthRecompute {
         this.alerts = alerts;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.clock = Clock.systemUTC();
+        this.time = time;
         this.threads = Math.max(1, threads);
     }
 
@@ -79,12 +79,12 @@ public class HealthRecompute {
 
     /** Today in UTC: the day facts are read as of. */
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return time.organizationToday();
     }
 
     /** Recomputes these accounts as of today (after their facts changed); archived accounts are skipped. */
     public Result recompute(Collection<Long> accountIds) {
-        long start = System.currentTimeMillis();
+        long start = System.nanoTime();
         if (accountIds.isEmpty()) {
             return new Result(0, 0, 0, 0, 0);
         }
@@ -92,11 +92,11 @@ public class HealthRecompute {
         List<Long> ids = jdbc.sql("select id from account where id = any(:ids) and archived_at is null order by id")
                 .param("ids", new SqlArrayValue("bigint", accountIds.toArray())).query(Long.class).list();
         if (ids.isEmpty()) {
-            return new Result(0, 0, 0, 0, System.currentTimeMillis() - start);
+            return new Result(0, 0, 0, 0, (System.nanoTime() - start) / 1_000_000);
         }
         Sliced sliced = transaction.execute(status -> slice(models.current(), today(), ids, AccountScope.of(ids), Map.of(), true));
         return new Result(ids.size(), sliced.changed(), sliced.sync().raised(), sliced.sync().cleared(),
-                System.currentTimeMillis() - start);
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -104,8 +104,8 @@ public class HealthRecompute {
      * slices at a time (each slice is its own transaction and touches only its accounts).
      */
     public Result recomputeAll(LocalDate asOf) {
-        long start = System.currentTimeMillis();
-        Instant startedAt = Instant.now(clock);
+        long start = System.nanoTime();
+        Instant startedAt = time.now();
         HealthModel model = models.current();
         List<Long> all = jdbc.sql("select id from account where archived_at is null order by id").query(Long.class).list();
         List<Future<Sliced>> slices = new ArrayList<>();
@@ -125,7 +125,7 @@ public class HealthRecompute {
                 raised += sliced.sync().raised();
                 cleared += sliced.sync().cleared();
             }
-            Result result = new Result(all.size(), changed, raised, cleared, System.currentTimeMillis() - start);
+            Result result = new Result(all.size(), changed, raised, cleared, (System.nanoTime() - start) / 1_000_000);
             // The scores found unchanged keep their row; this run is what says they hold as of asOf.
             store.recordRun(asOf, model.version(), startedAt, result.accounts(), changed, result.millis());
             log.info("Health recomputed for {} accounts as of {} in {} ms ({} accounts/s), {} changed; alerts raised {}, cleared {}",
@@ -150,7 +150,7 @@ public class HealthRecompute {
      * trend is there from the first day. The history of earlier days is written, never the alerts.
      */
     public Result scoreUnscored(int months) {
-        long start = System.currentTimeMillis();
+        long start = System.nanoTime();
         List<Long> unscored = jdbc.sql("""
                 select a.id from account a where a.archived_at is null
                   and not exists (select 1 from account_health h where h.account_id = a.id)
@@ -169,14 +169,14 @@ public class HealthRecompute {
                 transaction.executeWithoutResult(status -> {
                     roomToSort();
                     List<Score> scores = score(model, monthEnd, ids, scope).values().stream().map(Scored::score).toList();
-                    store.save(scores, Instant.now(clock), false, score -> false);
+                    store.save(scores, time.now(), false, score -> false);
                     scores.forEach(score -> lastBackfilled.put(score.accountId(), score.band()));
                 });
             }
             // The band of the last month-end is where today's band came from (a band drop alert).
             transaction.execute(status -> slice(model, today, ids, scope, lastBackfilled, false));
         }
-        Result result = new Result(unscored.size(), unscored.size(), 0, 0, System.currentTimeMillis() - start);
+        Result result = new Result(unscored.size(), unscored.size(), 0, 0, (System.nanoTime() - start) / 1_000_000);
         log.info("Health scored for {} accounts without a score ({} months of history) in {} ms", result.accounts(),
                 months, result.millis());
         return result;
@@ -223,7 +223,7 @@ public class HealthRecompute {
         long t1 = System.nanoTime();
         Map<Long, Scored> scored = score(model, asOf, ids, scope);
         long t2 = System.nanoTime();
-        Instant now = Instant.now(clock);
+        Instant now = time.now();
         // Only what changed is written: a recompute that finds the same score leaves no trace.
         List<Score> changed = new ArrayList<>();
         List<Long> unchanged = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.intime.health.model.HealthModelForm;
 import io.intime.health.model.HealthModels;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.NotFoundException;
+import io.intime.shared.Today;
 import io.intime.shared.web.JsonForms;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,11 +36,13 @@ class HealthApi {
     private final HealthScores scores;
     private final HealthModels models;
     private final JsonForms forms;
+    private final Today time;
 
-    HealthApi(HealthScores scores, HealthModels models, JsonForms forms) {
+    HealthApi(HealthScores scores, HealthModels models, JsonForms forms, Today time) {
         this.scores = scores;
         this.models = models;
         this.forms = forms;
+        this.time = time;
     }
 
     @GetMapping("/accounts/{id}/health")
@@ -65,7 +68,7 @@ class HealthApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             CurrentUser user) {
-        LocalDate end = to != null ? to : LocalDate.now();
+        LocalDate end = to != null ? to : time.organizationToday();
         LocalDate start = from != null ? from : end.minusMonths(12);
         return new History(id, start, end, scores.history(id, start, end, user));
     }

@@ -1,6 +1,5 @@
 package io.intime.health.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import io.intime.health.model.HealthModels;
 import io.intime.health.scoring.AccountFacts;
 import io.intime.health.scoring.FactsReader;
 import io.intime.identity.CurrentUser;
+import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
 
 import org.springframework.context.annotation.Bean;
@@ -51,9 +51,10 @@ class HealthPages {
     private final HealthModels models;
     private final FactsReader facts;
     private final Alerts alerts;
+    private final Today time;
 
     HealthPages(AccountManagement accounts, ContactManagement contacts, AccountSections sections,
-            AccountTimeline timeline, HealthScores scores, HealthModels models, FactsReader facts, Alerts alerts) {
+            AccountTimeline timeline, HealthScores scores, HealthModels models, FactsReader facts, Alerts alerts, Today time) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.sections = sections;
@@ -62,6 +63,7 @@ class HealthPages {
         this.models = models;
         this.facts = facts;
         this.alerts = alerts;
+        this.time = time;
     }
 
     /** The Health tab of Account 360, right after the account's own tabs. */
@@ -92,7 +94,7 @@ class HealthPages {
         // An executive opening a strategic account's health is a review (strategic_account.reviewed).
         AccountDetails account = accounts.open(id, report == null ? null : report.score(), me);
         sections.header(model, account, "health", me);
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.organizationToday();
         List<HealthReport.Point> history = scores.history(id, today.minusMonths(12), today, me);
         AlertThresholds thresholds = alerts.settings().thresholds();
         int touchpointDays = account.strategic() ? thresholds.touchpointDaysStrategic() : thresholds.touchpointDaysOther();
@@ -103,7 +105,7 @@ class HealthPages {
         model.addAttribute("chart", chart(history, today, report == null ? 80 : report.greenFrom(),
                 report == null ? 50 : report.yellowFrom()));
         model.addAttribute("alerts", alerts.forAccount(id, me));
-        model.addAttribute("timeline", timeline.of(id, Instant.now().minus(90, ChronoUnit.DAYS), 40, me));
+        model.addAttribute("timeline", timeline.of(id, time.now().minus(90, ChronoUnit.DAYS), 40, me));
         return "health/show";
     }
 

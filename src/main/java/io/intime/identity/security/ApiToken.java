@@ -30,7 +30,7 @@ public class ApiToken {
     private String tokenPrefix;
 
     @Column(name = "created_at")
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
@@ -41,11 +41,12 @@ public class ApiToken {
     protected ApiToken() {
     }
 
-    ApiToken(long userId, String name, String tokenHash, String tokenPrefix) {
+    ApiToken(long userId, String name, String tokenHash, String tokenPrefix, Instant createdAt) {
         this.userId = userId;
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
+        this.createdAt = createdAt;
     }
 
     public Long getId() {
@@ -80,9 +81,9 @@ public class ApiToken {
         return revokedAt == null;
     }
 
-    void revoke() {
+    void revoke(Instant at) {
         if (revokedAt == null) {
-            revokedAt = Instant.now();
+            revokedAt = at;
         }
     }
 }

@@ -14,6 +14,7 @@ import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
+import io.intime.shared.Today;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +34,13 @@ public class ApiTokenService {
     private final ApiTokens tokens;
     private final Users users;
     private final AuditTrail audit;
+    private final Today time;
 
-    ApiTokenService(ApiTokens tokens, Users users, AuditTrail audit) {
+    ApiTokenService(ApiTokens tokens, Users users, AuditTrail audit, Today time) {
         this.tokens = tokens;
         this.users = users;
         this.audit = audit;
+        this.time = time;
     }
 
     public record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
@@ -63,7 +66,7 @@ public class ApiTokenService {
         byte[] bytes = new byte[30];
         RANDOM.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken token = tokens.save(new ApiToken(user.id(), trimmed, hash(secret), secret.substring(0, 10)));
+        ApiToken token = tokens.save(new ApiToken(user.id(), trimmed, hash(secret), secret.substring(0, 10), time.now()));
         audit.recordCreated("api_token", token.getId(), java.util.Map.of("name", trimmed, "prefix", token.getTokenPrefix()), user);
         return new IssuedToken(view(token), secret);
     }
@@ -78,7 +81,7 @@ public class ApiTokenService {
         ApiToken token = tokens.findById(tokenId).filter(t -> t.getUserId() == user.id())
                 .orElseThrow(() -> new NotFoundException("API token", tokenId));
         if (token.isActive()) {
-            token.revoke();
+            token.revoke(time.now());
             audit.recordChanges("api_token", tokenId,
                     List.of(new io.intime.identity.FieldChange("revokedAt", null, token.getRevokedAt().toString())), user);
         }
@@ -93,7 +96,7 @@ public class ApiTokenService {
         return tokens.findByTokenHashAndRevokedAtIsNull(hash(secret)).flatMap(token -> {
             tokens.touch(token.getId());
             return users.findById(token.getUserId());
-        }).filter(User::isEnabled).map(UserPrincipal::new);
+        }).filter(User::isEnabled).map(user -> new UserPrincipal(user, time.now()));
     }
 
     private static TokenView view(ApiToken token) {

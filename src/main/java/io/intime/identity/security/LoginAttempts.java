@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.intime.identity.AuditTrail;
+import io.intime.shared.Today;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -23,19 +24,21 @@ class LoginAttempts {
     private final AuditTrail audit;
     private final int maxFailures;
     private final Duration lockout;
+    private final Today time;
 
-    LoginAttempts(Users users, AuditTrail audit, @Value("${intime.security.max-failed-logins:5}") int maxFailures,
+    LoginAttempts(Users users, AuditTrail audit, Today time, @Value("${intime.security.max-failed-logins:5}") int maxFailures,
             @Value("${intime.security.lockout-minutes:15}") long lockoutMinutes) {
         this.users = users;
         this.audit = audit;
         this.maxFailures = maxFailures;
         this.lockout = Duration.ofMinutes(lockoutMinutes);
+        this.time = time;
     }
 
     @EventListener
     @Transactional
     void on(AuthenticationFailureBadCredentialsEvent event) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         // Guesses at a locked user do not lock it again (nor extend the lock): it is locked already.
         users.findByUsername(event.getAuthentication().getName()).filter(user -> !user.isLocked(now)).ifPresent(user -> {
             boolean locked = user.recordFailedLogin(maxFailures, now.plus(lockout));

@@ -2,6 +2,7 @@ package io.intime.identity.security;
 
 import java.util.Map;
 
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -63,8 +64,8 @@ class SecurityConfiguration {
      * locked user with the right password is refused all the same, with the same answer.
      */
     @Bean
-    DaoAuthenticationProvider authenticationProvider(Users users, PasswordEncoder passwordEncoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new UserPrincipalService(users));
+    DaoAuthenticationProvider authenticationProvider(Users users, PasswordEncoder passwordEncoder, Today time) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new UserPrincipalService(users, time));
         provider.setPasswordEncoder(passwordEncoder);
         provider.setPreAuthenticationChecks(user -> {
         });

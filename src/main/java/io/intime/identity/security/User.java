@@ -55,13 +55,13 @@ public class User {
     private long version;
 
     @Column(name = "created_at")
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     @Column(name = "created_by")
     private String createdBy;
 
     @Column(name = "updated_at")
-    private Instant updatedAt = Instant.now();
+    private Instant updatedAt;
 
     @Column(name = "updated_by")
     private String updatedBy;
@@ -70,7 +70,7 @@ public class User {
     }
 
     public User(String username, String fullName, String email, String title, Role role, String passwordHash,
-            String timeZone, String createdBy) {
+            String timeZone, String createdBy, Instant createdAt) {
         this.username = username;
         this.fullName = fullName;
         this.email = email;
@@ -80,6 +80,8 @@ public class User {
         this.timeZone = timeZone;
         this.createdBy = createdBy;
         this.updatedBy = createdBy;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
     }
 
     public Long getId() {
@@ -131,25 +133,25 @@ public class User {
     }
 
     public void update(String fullName, String email, String title, Role role, String timeZone, boolean enabled,
-            String actor) {
+            String actor, Instant at) {
         this.fullName = fullName;
         this.email = email;
         this.title = title;
         this.role = role;
         this.timeZone = timeZone;
         this.enabled = enabled;
-        touch(actor);
+        touch(actor, at);
     }
 
-    public void changePassword(String passwordHash, String actor) {
+    public void changePassword(String passwordHash, String actor, Instant at) {
         this.passwordHash = passwordHash;
         this.failedLogins = 0;
         this.lockedUntil = null;
-        touch(actor);
+        touch(actor, at);
     }
 
-    private void touch(String actor) {
-        this.updatedAt = Instant.now();
+    private void touch(String actor, Instant at) {
+        this.updatedAt = at;
         this.updatedBy = actor;
     }
 

@@ -18,11 +18,11 @@ public final class UserPrincipal implements UserDetails {
     private final boolean enabled;
     private final boolean locked;
 
-    UserPrincipal(User user) {
+    UserPrincipal(User user, Instant now) {
         this.currentUser = user.toCurrentUser();
         this.passwordHash = user.getPasswordHash();
         this.enabled = user.isEnabled();
-        this.locked = user.isLocked(Instant.now());
+        this.locked = user.isLocked(now);
     }
 
     public CurrentUser currentUser() {

@@ -1,5 +1,7 @@
 package io.intime.identity.security;
 
+import io.intime.shared.Today;
+
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,15 +14,17 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 class UserPrincipalService implements UserDetailsService {
 
     private final Users users;
+    private final Today time;
 
-    UserPrincipalService(Users users) {
+    UserPrincipalService(Users users, Today time) {
         this.users = users;
+        this.time = time;
     }
 
     /** The repository reads in its own transaction; the principal copies plain columns only. */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsername(username).map(UserPrincipal::new)
+        return users.findByUsername(username).map(user -> new UserPrincipal(user, time.now()))
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
     }
 }

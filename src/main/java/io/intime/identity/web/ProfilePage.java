@@ -11,6 +11,7 @@ import io.intime.identity.security.UserSessions;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -35,11 +36,13 @@ class ProfilePage {
     private final UserDirectory users;
     private final ApiTokenService tokens;
     private final UserSessions sessions;
+    private final Today time;
 
-    ProfilePage(UserDirectory users, ApiTokenService tokens, UserSessions sessions) {
+    ProfilePage(UserDirectory users, ApiTokenService tokens, UserSessions sessions, Today time) {
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.time = time;
     }
 
     /** A token just created, as the page shows it once. */
@@ -104,7 +107,7 @@ class ProfilePage {
         model.addAttribute("zone", me.timeZone());
         model.addAttribute("tokens", tokens.list(me));
         model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
-        model.addAttribute("now", java.time.ZonedDateTime.now(me.timeZone()));
+        model.addAttribute("now", time.now(me.timeZone()));
         if (!model.containsAttribute("tokenErrors")) {
             model.addAttribute("tokenErrors", Map.of());
         }

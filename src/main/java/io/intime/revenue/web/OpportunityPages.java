@@ -1,6 +1,5 @@
 package io.intime.revenue.web;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
 import io.intime.shared.web.Conflict;
 import io.intime.shared.web.FormErrors;
+import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -59,13 +59,15 @@ class OpportunityPages {
     private final AccountSections sections;
     private final OpportunityManagement opportunities;
     private final UserDirectory users;
+    private final Today time;
 
     OpportunityPages(AccountManagement accounts, AccountSections sections, OpportunityManagement opportunities,
-            UserDirectory users) {
+            UserDirectory users, Today time) {
         this.accounts = accounts;
         this.sections = sections;
         this.opportunities = opportunities;
         this.users = users;
+        this.time = time;
     }
 
     @InitBinder
@@ -103,7 +105,7 @@ class OpportunityPages {
     @GetMapping("/accounts/{id}/opportunities/new")
     String newOpportunity(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = editable(id, me);
-        return form(account, null, OpportunityFormData.of(OpportunityForm.blank(account.billingCurrency(), LocalDate.now(),
+        return form(account, null, OpportunityFormData.of(OpportunityForm.blank(account.billingCurrency(), time.organizationToday(),
                 me.id()), 0), FormErrors.none(), model, me);
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import io.intime.shared.Money;
 import io.intime.shared.MoneyFormat;
+import io.intime.shared.Today;
 
 import org.springframework.stereotype.Component;
 
@@ -33,11 +34,13 @@ public class PageFormat {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm zzz", Locale.US);
 
     private final Map<String, String> labels;
+    private final Today time;
 
-    public PageFormat(List<FieldLabels> contributed) {
+    public PageFormat(List<FieldLabels> contributed, Today time) {
         Map<String, String> all = new HashMap<>();
         contributed.forEach(labels -> labels.labels().forEach(all::putIfAbsent));
         this.labels = Map.copyOf(all);
+        this.time = time;
     }
 
     /** "$1.25M", "$850K". */
@@ -110,7 +113,7 @@ public class PageFormat {
         if (instant == null) {
             return "—";
         }
-        Duration age = Duration.between(instant, Instant.now());
+        Duration age = Duration.between(instant, time.now());
         if (age.toMinutes() < 1) {
             return "just now";
         }
@@ -176,7 +179,7 @@ public class PageFormat {
             return null;
         }
         try {
-            return DateTimeFormatter.ofPattern("HH:mm", Locale.US).format(Instant.now().atZone(ZoneId.of(zone)));
+            return DateTimeFormatter.ofPattern("HH:mm", Locale.US).format(time.now(ZoneId.of(zone)));
         }
         catch (java.time.DateTimeException e) {
             return null;

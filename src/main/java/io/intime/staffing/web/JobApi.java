@@ -1,12 +1,12 @@
 package io.intime.staffing.web;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import io.intime.identity.CurrentUser;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
+import io.intime.shared.Today;
 import io.intime.shared.web.JsonForms;
 import io.intime.staffing.JobForm;
 import io.intime.staffing.JobManagement;
@@ -50,10 +50,12 @@ class JobApi {
 
     private final JobManagement jobs;
     private final JsonForms forms;
+    private final Today time;
 
-    JobApi(JobManagement jobs, JsonForms forms) {
+    JobApi(JobManagement jobs, JsonForms forms, Today time) {
         this.jobs = jobs;
         this.forms = forms;
+        this.time = time;
     }
 
     @GetMapping
@@ -76,7 +78,7 @@ class JobApi {
         ObjectNode json = forms.object(body);
         long accountId = forms.take(json, "accountId");
         JobForm form = forms.create(json, JobForm.class, Map.of("status", "OPEN", "priority", "MEDIUM", "submissions", 0,
-                "openedOn", LocalDate.now(user.timeZone()).toString()));
+                "openedOn", time.today(user.timeZone()).toString()));
         JobView created = jobs.create(accountId, form, user);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(created.id()).toUri()).body(created);

@@ -13,6 +13,7 @@ import io.intime.identity.CurrentUser;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
 import io.intime.shared.web.Conflict;
 import io.intime.shared.web.FormErrors;
@@ -68,15 +69,17 @@ class JobsPages {
     private final PlacementManagement placements;
     private final RecruiterManagement recruiters;
     private final StaffingFacts facts;
+    private final Today time;
 
     JobsPages(AccountManagement accounts, AccountSections sections, JobManagement jobs, PlacementManagement placements,
-            RecruiterManagement recruiters, StaffingFacts facts) {
+            RecruiterManagement recruiters, StaffingFacts facts, Today time) {
         this.accounts = accounts;
         this.sections = sections;
         this.jobs = jobs;
         this.placements = placements;
         this.recruiters = recruiters;
         this.facts = facts;
+        this.time = time;
     }
 
     @InitBinder
@@ -88,7 +91,7 @@ class JobsPages {
     String tab(@PathVariable long id, @RequestParam(required = false) String show, CurrentUser me, Model model) {
         AccountDetails account = accounts.get(id, me);
         sections.header(model, account, JobsSection.ID, me);
-        LocalDate today = LocalDate.now(me.timeZone());
+        LocalDate today = time.today(me.timeZone());
         HiringFacts hiring = facts.hiring(today, HIRE_WINDOW_DAYS, AccountScope.of(List.of(id)))
                 .getOrDefault(id, new HiringFacts(id, 0, 0, null, null, 0));
         List<JobView> all = jobs.forAccount(id, me);
@@ -118,7 +121,7 @@ class JobsPages {
     @GetMapping("/accounts/{id}/jobs/new")
     String newJob(@PathVariable long id, CurrentUser me, Model model) {
         AccountDetails account = editable(id, me);
-        JobForm blank = JobForm.blank(LocalDate.now(me.timeZone()), account.billingCurrency());
+        JobForm blank = JobForm.blank(time.today(me.timeZone()), account.billingCurrency());
         return jobForm(account, null, JobFormData.of(blank, 0), FormErrors.none(), me, model);
     }
 
@@ -207,7 +210,7 @@ class JobsPages {
         if (jobId != null) {
             recruiterId = jobOf(id, jobId, me).recruiterId();
         }
-        PlacementForm blank = PlacementForm.blank(LocalDate.now(me.timeZone()), recruiterId);
+        PlacementForm blank = PlacementForm.blank(time.today(me.timeZone()), recruiterId);
         return placementForm(account, null, PlacementFormData.of(jobId, blank, 0), FormErrors.none(), me, model);
     }
 

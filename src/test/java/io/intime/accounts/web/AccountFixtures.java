@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountForm;
 import io.intime.accounts.AccountManagement;
@@ -94,7 +95,7 @@ class AccountFixtures {
         for (int i = 0; i < annualValues.length; i++) {
             lines.add(new ServiceLineForm("Service line " + (i + 1), new BigDecimal(annualValues[i])));
         }
-        LocalDate start = LocalDate.now().minusMonths(6);
+        LocalDate start = TestClock.today().minusMonths(6);
         return contracts.create(account.id(), new ContractForm(ContractType.MSA, number, start, start.plusYears(1).minusDays(1),
                 status, "Net 30", account.billingCurrency(), lines), executive());
     }
@@ -145,7 +146,7 @@ class AccountFixtures {
 
         AccountDetails create() {
             return accounts.create(new AccountForm(name, "Technology / SaaS", employees, "San Francisco, CA",
-                    "America/Los_Angeles", status, tierOverride, strategic, LocalDate.now().minusMonths(46).minusDays(5), ownerId,
+                    "America/Los_Angeles", status, tierOverride, strategic, TestClock.today().minusMonths(46).minusDays(5), ownerId,
                     sponsorId, "USD", "North America"), executive());
         }
     }

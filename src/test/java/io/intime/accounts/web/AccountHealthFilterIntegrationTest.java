@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.accounts.AccountManagement;
@@ -59,7 +60,7 @@ class AccountHealthFilterIntegrationTest {
         yellow = fixtures.account(owner);
         green = fixtures.account(owner);
         unscored = fixtures.account(owner);
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         accounts.recordHealth(List.of(new HealthMark(red.id(), 35, HealthBand.RED, now),
                 new HealthMark(yellow.id(), 70, HealthBand.YELLOW, now), new HealthMark(green.id(), 95, HealthBand.GREEN, now)));
     }
@@ -102,7 +103,7 @@ class AccountHealthFilterIntegrationTest {
     @Test
     void anOlderMarkNeverReplacesANewerOneAndTheAccountVersionStays() {
         long version = fixtures.reload(red).stamp().version();
-        accounts.recordHealth(List.of(new HealthMark(red.id(), 90, HealthBand.GREEN, Instant.now().minusSeconds(3600))));
+        accounts.recordHealth(List.of(new HealthMark(red.id(), 90, HealthBand.GREEN, TestClock.now().minusSeconds(3600))));
         AccountDetails reloaded = fixtures.reload(red);
         assertThat(reloaded.healthScore()).isEqualTo(35);
         assertThat(reloaded.healthBand()).isEqualTo(HealthBand.RED);

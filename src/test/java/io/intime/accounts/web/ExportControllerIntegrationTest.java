@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountForm;
 import io.intime.accounts.AccountImport;
@@ -92,7 +93,7 @@ class ExportControllerIntegrationTest {
         MvcResult result = mvc.perform(download("/accounts/export.csv", manager))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"accounts-" + LocalDate.now(ZoneId.of("America/New_York")) + ".csv\""))
+                        "attachment; filename=\"accounts-" + TestClock.today(ZoneId.of("America/New_York")) + ".csv\""))
                 .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
                 .andReturn();
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.CurrentUser;
@@ -50,7 +51,7 @@ class InvoiceApiIntegrationTest {
 
     AccountFixtures fixtures;
     CurrentUser finance;
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
 
     @BeforeEach
     void setUp() {

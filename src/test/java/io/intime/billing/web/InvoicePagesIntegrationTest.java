@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.billing.InvoiceForm;
@@ -45,7 +46,7 @@ class InvoicePagesIntegrationTest {
 
     AccountFixtures fixtures;
     CurrentUser finance;
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
 
     @BeforeEach
     void setUp() {

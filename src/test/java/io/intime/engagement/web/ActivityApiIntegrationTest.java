@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.ContactView;
 import io.intime.accounts.StakeholderRole;
@@ -52,7 +53,7 @@ class ActivityApiIntegrationTest {
     ApplicationEvents events;
 
     EngagementFixtures fixtures;
-    final Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    final Instant yesterday = TestClock.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeEach
     void setUp() {
@@ -107,7 +108,7 @@ class ActivityApiIntegrationTest {
         CurrentUser sponsor = fixtures.accounts().user(Role.EXECUTIVE);
         AccountDetails account = fixtures.accounts().strategicAccount(manager, sponsor);
         ContactView champion = fixtures.contact(account, StakeholderRole.CHAMPION);
-        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant tomorrow = TestClock.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
         JsonNode planned = body(post(sponsor, json("""
                 {'accountId': %d, 'type': 'MEETING', 'direction': 'OUTBOUND', 'subject': 'Executive sponsor call',
@@ -212,7 +213,7 @@ class ActivityApiIntegrationTest {
         for (int daysAgo : new int[] { 3, 1, 2 }) {
             post(manager, json("""
                     {'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': 'Call %d', 'occurredAt': '%s'}"""
-                    .formatted(account.id(), daysAgo, Instant.now().minus(daysAgo, ChronoUnit.DAYS))));
+                    .formatted(account.id(), daysAgo, TestClock.now().minus(daysAgo, ChronoUnit.DAYS))));
         }
         post(manager, json("""
                 {'accountId': %d, 'type': 'NOTE', 'direction': 'INTERNAL', 'subject': 'Note', 'occurredAt': '%s'}"""

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.ContactView;
 import io.intime.accounts.StakeholderRole;
@@ -68,12 +69,12 @@ class ActivityPagesIntegrationTest {
     @Test
     void theTabListsActivitiesNewestFirstWithAnchorsEngagementFiguresAndTheNpsSection() throws Exception {
         ContactView ceo = fixtures.contact(account, StakeholderRole.EXECUTIVE);
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         ActivityView older = fixtures.activity(account, manager, ActivityType.MEETING, ActivityDirection.OUTBOUND,
                 now.minus(10, ChronoUnit.DAYS), List.of(ceo));
         ActivityView newer = fixtures.activity(account, manager, ActivityType.EMAIL, ActivityDirection.INBOUND,
                 now.minus(2, ChronoUnit.DAYS), List.of(jane));
-        NpsView response = fixtures.response(account, 3, LocalDate.now().minusDays(5));
+        NpsView response = fixtures.response(account, 3, TestClock.today().minusDays(5));
 
         Document tab = page(mvc.perform(get("/accounts/{id}/activities", account.id()).with(as(manager)))
                 .andExpect(status().isOk()).andReturn());
@@ -108,7 +109,7 @@ class ActivityPagesIntegrationTest {
         assertThat(form.selectFirst("#contact-" + jane.id()).hasAttr("checked")).isTrue();
         assertThat(form.selectFirst("[data-field=subject] input").val()).isEqualTo("Check-in call");
         assertThat(form.selectFirst("[data-field=type] input[value=CALL]").hasAttr("checked")).isTrue();
-        LocalDate next = ActivityFormData.nextWorkingDay(LocalDate.now(ZoneId.of("America/New_York")));
+        LocalDate next = ActivityFormData.nextWorkingDay(TestClock.today(ZoneId.of("America/New_York")));
         assertThat(form.selectFirst("[data-field=occurredAt] input").val()).isEqualTo(next + "T10:00");
         assertThat(form.selectFirst("#participant-" + manager.id()).hasAttr("checked")).isTrue();
         assertThat(form.selectFirst("input[name=planned]").val()).isEqualTo("true");
@@ -152,7 +153,7 @@ class ActivityPagesIntegrationTest {
     @Test
     void aStaleEditShowsBothVersionsAndKeepsTheOtherChange() throws Exception {
         ActivityView activity = fixtures.activity(account, manager, ActivityType.CALL, ActivityDirection.OUTBOUND,
-                Instant.now().minus(1, ChronoUnit.DAYS), List.of(jane));
+                TestClock.now().minus(1, ChronoUnit.DAYS), List.of(jane));
         context.getBean(io.intime.engagement.ActivityManagement.class).update(activity.id(),
                 new io.intime.engagement.ActivityForm(activity.type(), activity.direction(), "Their subject", null,
                         activity.occurredAt(), 30, "Their outcome", null, null, activity.contactIds(), activity.participantIds()),
@@ -181,7 +182,7 @@ class ActivityPagesIntegrationTest {
         mvc.perform(get("/accounts/{id}/activities/nps/new", account.id()).with(as(recruiter))).andExpect(status().isForbidden());
 
         Document refused = page(mvc.perform(post("/accounts/{id}/activities/nps/new", account.id()).with(as(manager))
-                .param("respondedOn", LocalDate.now().toString()).param("surveyType", "TRANSACTIONAL")
+                .param("respondedOn", TestClock.today().toString()).param("surveyType", "TRANSACTIONAL")
                 .param("comment", "Great partner").param("version", "0"))
                 .andExpect(status().isUnprocessableContent()).andReturn());
         assertThat(refused.selectFirst("[data-field=score] .field-error").text()).isEqualTo("choose a score from 0 to 10");
@@ -189,7 +190,7 @@ class ActivityPagesIntegrationTest {
 
         mvc.perform(post("/accounts/{id}/activities/nps/new", account.id()).with(as(manager))
                 .param("score", "9").param("contactId", String.valueOf(jane.id()))
-                .param("respondedOn", LocalDate.now().toString()).param("surveyType", "TRANSACTIONAL").param("version", "0"))
+                .param("respondedOn", TestClock.today().toString()).param("surveyType", "TRANSACTIONAL").param("version", "0"))
                 .andExpect(redirectedUrlPattern("/accounts/" + account.id() + "/activities#nps-*"));
     }
 

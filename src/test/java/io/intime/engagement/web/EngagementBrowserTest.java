@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.intime.Browser;
 import io.intime.DemoWorldTest;
 import org.junit.jupiter.api.Order;
+import io.intime.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
@@ -52,7 +53,7 @@ class EngagementBrowserTest {
             assertThat(pause.getText()).contains("Email – Requested pause on all searches", "Inbound", "Jane Doe");
             WebElement detractor = browser.find("#nps tr.nps-row");
             assertThat(detractor.getText()).contains("3/10", "“Not meeting expectations”", "Jane Doe",
-                    format(LocalDate.now().minusDays(43)));
+                    format(TestClock.today().minusDays(43)));
             browser.screenshot("engagement-01-datasystems-activities");
 
             browser.find("#log-call").click();
@@ -102,7 +103,7 @@ class EngagementBrowserTest {
             browser.open("/accounts/" + abc + "/activities");
             assertThat(browser.find("#net-nps").getText()).isEqualTo("15");
             assertThat(browser.find("#net-nps-previous").getText()).isEqualTo("75");
-            assertThat(browser.find("#last-touchpoint").getText()).isEqualTo(format(LocalDate.now().minusDays(45)));
+            assertThat(browser.find("#last-touchpoint").getText()).isEqualTo(format(TestClock.today().minusDays(45)));
             browser.screenshot("engagement-07-abc-activities");
             browser.open("/accounts/" + abc + "/escalations");
             assertThat(browser.find("#stat-30").getText()).isEqualTo("3");

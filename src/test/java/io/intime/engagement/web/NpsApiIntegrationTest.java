@@ -3,6 +3,7 @@ package io.intime.engagement.web;
 import java.time.LocalDate;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.ContactView;
 import io.intime.accounts.StakeholderRole;
@@ -49,7 +50,7 @@ class NpsApiIntegrationTest {
     ApplicationEvents events;
 
     EngagementFixtures fixtures;
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
 
     @BeforeEach
     void setUp() {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.CurrentUser;
@@ -59,7 +60,7 @@ class EscalationApiIntegrationTest {
     void escalationsGetTheNextKeyOfTheYearTheyWereRaisedIn() {
         CurrentUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         AccountDetails account = fixtures.account(manager);
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         int year = now.atZone(ZoneOffset.UTC).getYear();
 
         MvcTestResult created = post(manager, json("""
@@ -88,7 +89,7 @@ class EscalationApiIntegrationTest {
     void resolvingStampsTheTimeAndReopeningClearsItWithEventsAndFactChanges() {
         CurrentUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         AccountDetails account = fixtures.account(manager);
-        Instant raised = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant raised = TestClock.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         JsonNode escalation = body(post(manager, json("""
                 {'accountId': %d, 'title': 'Missed deadline on Software Engineer role', 'severity': 'P2',
                  'status': 'IN_PROGRESS', 'raisedAt': '%s'}""".formatted(account.id(), raised))));
@@ -97,7 +98,7 @@ class EscalationApiIntegrationTest {
         JsonNode resolved = body(patch(id, manager, json("{'version': 0, 'status': 'RESOLVED'}")));
         assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
         Instant resolvedAt = Instant.parse(resolved.get("resolvedAt").asString());
-        assertThat(resolvedAt).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(resolvedAt).isBetween(TestClock.now().minusSeconds(60), TestClock.now());
 
         JsonNode reopened = body(patch(id, manager, json("{'version': 1, 'status': 'OPEN'}")));
         assertThat(reopened.get("resolvedAt").isNull()).isTrue();
@@ -118,7 +119,7 @@ class EscalationApiIntegrationTest {
     void badInputIsRefusedNamingEachField() {
         CurrentUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         AccountDetails account = fixtures.account(manager);
-        Instant raised = Instant.now().minus(2, ChronoUnit.DAYS);
+        Instant raised = TestClock.now().minus(2, ChronoUnit.DAYS);
 
         assertThat(errorFields(post(manager, json("{'accountId': %d, 'description': 'no title'}".formatted(account.id())))))
                 .containsExactly("severity", "title");
@@ -130,7 +131,7 @@ class EscalationApiIntegrationTest {
         assertThat(early).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(errorMessage(early, "resolvedAt")).isEqualTo("must not be before it was raised");
         assertThat(errorFields(post(manager, json("{'accountId': %d, 'title': 'x', 'severity': 'P1', 'raisedAt': '%s'}"
-                .formatted(account.id(), Instant.now().plus(2, ChronoUnit.DAYS)))))).containsExactly("raisedAt");
+                .formatted(account.id(), TestClock.now().plus(2, ChronoUnit.DAYS)))))).containsExactly("raisedAt");
         assertThat(errorFields(mvc.get().uri("/api/v1/escalations?status=DONE").with(as(manager)).exchange()))
                 .containsExactly("status");
     }
@@ -180,7 +181,7 @@ class EscalationApiIntegrationTest {
     void openEscalationsAreListedFirst() {
         CurrentUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         AccountDetails account = fixtures.account(manager);
-        Instant old = Instant.now().minus(20, ChronoUnit.DAYS);
+        Instant old = TestClock.now().minus(20, ChronoUnit.DAYS);
         post(manager, json("{'accountId': %d, 'title': 'Old open', 'severity': 'P3', 'raisedAt': '%s'}".formatted(account.id(), old)));
         post(manager, json("{'accountId': %d, 'title': 'New resolved', 'severity': 'P3', 'status': 'RESOLVED'}".formatted(account.id())));
         JsonNode list = body(mvc.get().uri("/api/v1/escalations?accountId={a}", account.id()).with(as(manager)).exchange());

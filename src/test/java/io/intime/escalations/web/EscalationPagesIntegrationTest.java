@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.escalations.EscalationForm;
@@ -64,7 +65,7 @@ class EscalationPagesIntegrationTest {
 
     @Test
     void theTabShowsOpenEscalationsWithTheirAgeAndResolvedOnesWithTheirTimeToResolve() throws Exception {
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         EscalationView resolved = escalations.create(account.id(), new EscalationForm("Poor candidate quality", null,
                 Severity.P2, EscalationStatus.RESOLVED, now.minus(36, ChronoUnit.DAYS), now.minus(33, ChronoUnit.DAYS)), manager);
         EscalationView open = escalations.create(account.id(), new EscalationForm("Late submission", "Only 2 candidates",

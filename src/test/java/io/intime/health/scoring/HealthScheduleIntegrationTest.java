@@ -2,10 +2,21 @@ package io.intime.health.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.Role;
@@ -13,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The nightly run: claimed once per day across nodes, and made up on start when the node was down at night. */
+/** The nightly run: a recurring task of the scheduler (once across nodes), made up when no node ran at night. */
 @IntegrationTest
 class HealthScheduleIntegrationTest {
 
@@ -24,6 +36,10 @@ class HealthScheduleIntegrationTest {
     HealthSchedule schedule;
     @Autowired
     HealthRecompute recompute;
+    @Autowired
+    Scheduler scheduler;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aNightMissedIsSeenUntilAFullRunConfirmsTheScores() {
@@ -39,11 +55,32 @@ class HealthScheduleIntegrationTest {
     }
 
     @Test
-    void aDaysRunIsClaimedOnce() {
-        String job = "test." + AccountFixtures.unique("job");
-        LocalDate today = recompute.today();
-        assertThat(schedule.claim(job, today)).isTrue();
-        assertThat(schedule.claim(job, today)).isFalse();
-        assertThat(schedule.claim(job, today.plusDays(1))).isTrue();
+    void theNightlyRunIsARecurringTaskOfTheSchedulerAtHalfPastTwoUtc() {
+        Instant next = nightly().getExecutionTime();
+        Instant now = TestClock.now();
+        assertThat(next).isAfter(now).isBefore(now.plus(Duration.ofDays(1)).plusSeconds(1));
+        assertThat(next.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(LocalTime.of(2, 30));
+    }
+
+    @Test
+    void aNightMissedWhileNoNodeRanRunsOnceAndTheNextNightIsScheduled() throws InterruptedException {
+        Instant scheduled = nightly().getExecutionTime();
+        // As if no node had run at 02:30: the execution is overdue when a node polls (or starts).
+        jdbc.sql("update scheduled_tasks set execution_time = :past where task_name = :name")
+                .param("past", Timestamp.from(scheduled.minus(Duration.ofDays(1)))).param("name", HealthSchedule.NIGHTLY)
+                .update();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!nightly().getExecutionTime().equals(scheduled)) {
+            assertThat(System.nanoTime()).as("the overdue night ran").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.sql("select last_success from scheduled_tasks where task_name = :name")
+                .param("name", HealthSchedule.NIGHTLY).query(Timestamp.class).single()).isNotNull();
+    }
+
+    private ScheduledExecution<Object> nightly() {
+        return scheduler.getScheduledExecution(TaskInstanceId.of(HealthSchedule.NIGHTLY, RecurringTask.INSTANCE))
+                .orElseThrow();
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.CurrentUser;
@@ -48,7 +49,7 @@ class EventApiIntegrationTest {
         CurrentUser executive = fixtures.executive();
         CurrentUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
         AccountDetails account = fixtures.account(owner);
-        Instant before = Instant.now();
+        Instant before = TestClock.now();
 
         JsonNode contract = body(mvc.post().uri("/api/v1/contracts").with(as(executive))
                 .contentType(MediaType.APPLICATION_JSON).content(json("""
@@ -89,7 +90,7 @@ class EventApiIntegrationTest {
         assertThat(body(mvc.get().uri("/api/v1/events?accountId={a}&since={s}", account.id(), before.toString())
                 .with(as(owner)).exchange()).get("total").asLong()).isEqualTo(4);
         assertThat(body(mvc.get().uri("/api/v1/events?accountId={a}&since={s}", account.id(),
-                Instant.now().plus(1, ChronoUnit.HOURS).toString()).with(as(owner)).exchange()).get("total").asLong()).isZero();
+                TestClock.now().plus(1, ChronoUnit.HOURS).toString()).with(as(owner)).exchange()).get("total").asLong()).isZero();
     }
 
     @Test

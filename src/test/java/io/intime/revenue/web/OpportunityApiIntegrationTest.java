@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.CurrentUser;
@@ -51,7 +52,7 @@ class OpportunityApiIntegrationTest {
     AccountFixtures fixtures;
     CurrentUser manager;
     AccountDetails account;
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
 
     @BeforeEach
     void setUp() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.identity.CurrentUser;
@@ -46,7 +47,7 @@ class OpportunityPagesIntegrationTest {
     AccountFixtures fixtures;
     CurrentUser manager;
     AccountDetails account;
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestClock.today();
 
     @BeforeEach
     void setUp() {

@@ -1,10 +1,10 @@
 package io.intime.staffing.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
@@ -68,7 +68,7 @@ class JobApiIntegrationTest {
         long id = job.get("id").asLong();
         assertThat(created.getResponse().getHeader("Location")).endsWith("/api/v1/jobs/" + id);
         assertThat(job.get("status").asString()).as("status defaults to OPEN").isEqualTo("OPEN");
-        assertThat(job.get("openedOn").asString()).as("opened today").isEqualTo(LocalDate.now(recruiter.timeZone()).toString());
+        assertThat(job.get("openedOn").asString()).as("opened today").isEqualTo(TestClock.today(recruiter.timeZone()).toString());
         assertThat(job.get("submissions").asInt()).isZero();
         assertThat(job.get("billRate").get("amount").asString()).isEqualTo("75.00");
         assertThat(job.get("billRate").get("currency").asString()).isEqualTo("USD");
@@ -80,7 +80,7 @@ class JobApiIntegrationTest {
         MvcTestResult filled = patch(id, recruiter, json("{'version': %d, 'status': 'FILLED'}".formatted(version(job))));
         assertThat(filled).hasStatusOk();
         assertThat(body(filled).get("filledOn").asString()).as("filled today when no date is given")
-                .isEqualTo(LocalDate.now(recruiter.timeZone()).toString());
+                .isEqualTo(TestClock.today(recruiter.timeZone()).toString());
         assertThat(body(filled).get("timeToFillDays").asInt()).isZero();
 
         MvcTestResult reopened = patch(id, recruiter, json("{'version': %d, 'status': 'OPEN'}".formatted(version(body(filled)))));
@@ -99,7 +99,7 @@ class JobApiIntegrationTest {
     void badJobInputIsRefusedNamingTheField() {
         CurrentUser executive = fixtures.executive();
         AccountDetails account = fixtures.accounts().account(null);
-        String today = LocalDate.now().toString();
+        String today = TestClock.today().toString();
 
         assertThat(errorFields(post(executive, json("{'title': 'No account'}")))).containsExactly("accountId");
         assertThat(errorFields(post(executive, json("{'accountId': %d}".formatted(account.id()))))).containsExactly("title");
@@ -115,9 +115,9 @@ class JobApiIntegrationTest {
         assertThat(errorFields(filledButOpen)).containsExactly("filledOn");
         assertThat(errorMessage(filledButOpen, "filledOn")).contains("only a filled job");
         assertThat(errorFields(post(executive, json("{'accountId': %d, 'title': 'X', 'openedOn': '%s'}"
-                .formatted(account.id(), LocalDate.now().plusDays(3)))))).containsExactly("openedOn");
+                .formatted(account.id(), TestClock.today().plusDays(3)))))).containsExactly("openedOn");
         assertThat(errorFields(post(executive, json("{'accountId': %d, 'title': 'X', 'status': 'FILLED', 'openedOn': '%s', 'filledOn': '%s'}"
-                .formatted(account.id(), today, LocalDate.now().minusDays(5)))))).containsExactly("filledOn");
+                .formatted(account.id(), today, TestClock.today().minusDays(5)))))).containsExactly("filledOn");
         assertThat(errorFields(post(executive, json("{'accountId': %d, 'title': 'X', 'submissions': -2}".formatted(account.id())))))
                 .containsExactly("submissions");
         assertThat(errorFields(post(executive, json("{'accountId': %d, 'title': 'X', 'salary': 1}".formatted(account.id())))))
@@ -182,8 +182,8 @@ class JobApiIntegrationTest {
     void jobsAreListedByAccountAndStatusInPages() {
         AccountDetails account = fixtures.accounts().account(null);
         JobView open = fixtures.openJob(account);
-        JobView filled = fixtures.job(account, StaffingFixtures.filledJob("Filled role", LocalDate.now().minusDays(40),
-                LocalDate.now().minusDays(5)));
+        JobView filled = fixtures.job(account, StaffingFixtures.filledJob("Filled role", TestClock.today().minusDays(40),
+                TestClock.today().minusDays(5)));
         fixtures.openJob(fixtures.accounts().account(null));
         CurrentUser reader = fixtures.accounts().user(Role.FINANCE);
 

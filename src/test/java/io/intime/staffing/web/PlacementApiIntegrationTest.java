@@ -1,8 +1,7 @@
 package io.intime.staffing.web;
 
-import java.time.LocalDate;
-
 import io.intime.IntegrationTest;
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
@@ -53,9 +52,9 @@ class PlacementApiIntegrationTest {
         fixtures.accounts().onTeam(account, teamRecruiter);
         RecruiterView recruiter = fixtures.recruiter(10);
         JobView job = fixtures.job(account, new io.intime.staffing.JobForm("Frontend Developer", "Engineering",
-                io.intime.staffing.JobStatus.OPEN, io.intime.staffing.JobPriority.HIGH, LocalDate.now().minusDays(30), null,
+                io.intime.staffing.JobStatus.OPEN, io.intime.staffing.JobPriority.HIGH, TestClock.today().minusDays(30), null,
                 null, null, recruiter.id(), 4));
-        String start = LocalDate.now().minusDays(3).toString();
+        String start = TestClock.today().minusDays(3).toString();
 
         String ana = json("{'jobId': %d, 'candidateName': 'Ana Ruiz', 'type': 'CONTRACT', 'startDate': '%s'}"
                 .formatted(job.id(), start));
@@ -78,9 +77,9 @@ class PlacementApiIntegrationTest {
         assertThat(errorFields(noDate)).containsExactly("falloffDate");
         assertThat(errorMessage(noDate, "falloffDate")).isEqualTo("is required when the placement fell off");
         MvcTestResult fellOff = patch(id, teamRecruiter, json("{'version': %d, 'status': 'FALLOFF', 'falloffDate': '%s'}"
-                .formatted(version(placement), LocalDate.now())));
+                .formatted(version(placement), TestClock.today())));
         assertThat(fellOff).hasStatusOk();
-        assertThat(body(fellOff).get("falloffDate").asString()).isEqualTo(LocalDate.now().toString());
+        assertThat(body(fellOff).get("falloffDate").asString()).isEqualTo(TestClock.today().toString());
 
         MvcTestResult back = patch(id, teamRecruiter, json("{'version': %d, 'status': 'ACTIVE'}".formatted(version(body(fellOff)))));
         assertThat(back).hasStatusOk();
@@ -99,7 +98,7 @@ class PlacementApiIntegrationTest {
         CurrentUser executive = fixtures.executive();
         AccountDetails account = fixtures.accounts().account(null);
         JobView job = fixtures.openJob(account);
-        String today = LocalDate.now().toString();
+        String today = TestClock.today().toString();
 
         assertThat(errorFields(post(executive, json("{'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s'}".formatted(today)))))
                 .containsExactly("jobId");
@@ -108,7 +107,7 @@ class PlacementApiIntegrationTest {
         assertThat(errorFields(post(executive, json("{'jobId': %d, 'candidateName': 'X', 'type': 'FREELANCE', 'startDate': '%s'}"
                 .formatted(job.id(), today))))).containsExactly("type");
         assertThat(errorFields(post(executive, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s', 'endDate': '%s'}"
-                .formatted(job.id(), today, LocalDate.now().minusDays(1)))))).containsExactly("endDate");
+                .formatted(job.id(), today, TestClock.today().minusDays(1)))))).containsExactly("endDate");
         assertThat(errorFields(post(executive, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s', 'falloffDate': '%s'}"
                 .formatted(job.id(), today, today))))).containsExactly("falloffDate");
         assertThat(errorFields(post(executive, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s', 'status': 'COMPLETED'}"
@@ -116,15 +115,15 @@ class PlacementApiIntegrationTest {
         assertThat(errorFields(post(executive, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s', 'recruiterId': 999999999}"
                 .formatted(job.id(), today))))).containsExactly("recruiterId");
 
-        JobView cancelled = fixtures.job(account, StaffingFixtures.cancelledJob("Paused search", LocalDate.now().minusDays(20),
-                LocalDate.now().minusDays(2)));
+        JobView cancelled = fixtures.job(account, StaffingFixtures.cancelledJob("Paused search", TestClock.today().minusDays(20),
+                TestClock.today().minusDays(2)));
         MvcTestResult onCancelled = post(executive, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s'}"
                 .formatted(cancelled.id(), today)));
         assertThat(errorFields(onCancelled)).containsExactly("jobId");
         assertThat(post(executive, json("{'jobId': 999999999, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s'}"
                 .formatted(today)))).hasStatus(HttpStatus.NOT_FOUND);
 
-        PlacementView placement = fixtures.placement(job, StaffingFixtures.started("Sam Lee", LocalDate.now()));
+        PlacementView placement = fixtures.placement(job, StaffingFixtures.started("Sam Lee", TestClock.today()));
         assertThat(errorFields(patch(placement.id(), executive, json("{'version': %d, 'jobId': %d}"
                 .formatted(placement.stamp().version(), job.id()))))).containsExactly("jobId");
     }
@@ -136,7 +135,7 @@ class PlacementApiIntegrationTest {
         CurrentUser teamRecruiter = fixtures.accounts().user(Role.RECRUITER);
         fixtures.accounts().onTeam(account, teamRecruiter);
         JobView job = fixtures.openJob(account);
-        PlacementView placement = fixtures.placement(job, StaffingFixtures.started("Kai Tanaka", LocalDate.now().minusDays(1)));
+        PlacementView placement = fixtures.placement(job, StaffingFixtures.started("Kai Tanaka", TestClock.today().minusDays(1)));
         long read = placement.stamp().version();
 
         assertThat(patch(placement.id(), teamRecruiter, json("{'version': %d, 'type': 'PERMANENT'}".formatted(read)))).hasStatusOk();
@@ -147,12 +146,12 @@ class PlacementApiIntegrationTest {
         assertThat(now.get("candidateName").asString()).isEqualTo("Kai Tanaka");
 
         assertThat(post(owner, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s'}"
-                .formatted(job.id(), LocalDate.now())))).as("spec 03: the owner only views placements").hasStatus(HttpStatus.FORBIDDEN);
+                .formatted(job.id(), TestClock.today())))).as("spec 03: the owner only views placements").hasStatus(HttpStatus.FORBIDDEN);
         assertThat(patch(placement.id(), owner, json("{'version': %d, 'candidateName': 'Y'}".formatted(read + 1))))
                 .hasStatus(HttpStatus.FORBIDDEN);
         CurrentUser otherManager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
         assertThat(post(otherManager, json("{'jobId': %d, 'candidateName': 'X', 'type': 'CONTRACT', 'startDate': '%s'}"
-                .formatted(job.id(), LocalDate.now())))).hasStatus(HttpStatus.FORBIDDEN);
+                .formatted(job.id(), TestClock.today())))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(patch(placement.id(), otherManager, json("{'version': %d, 'candidateName': 'Y'}".formatted(read + 1))))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }

@@ -60,7 +60,7 @@ class RecruiterApiIntegrationTest {
 
         AccountDetails account = fixtures.accounts().account(null);
         fixtures.job(account, new io.intime.staffing.JobForm("SRE", null, io.intime.staffing.JobStatus.OPEN,
-                io.intime.staffing.JobPriority.HIGH, java.time.LocalDate.now(), null, null, null, id, 0));
+                io.intime.staffing.JobPriority.HIGH, io.intime.TestClock.today(), null, null, null, id, 0));
         JsonNode read = body(mvc.get().uri("/api/v1/recruiters/{id}", id).with(as(fixtures.accounts().user(Role.FINANCE))).exchange());
         assertThat(read.get("activeJobs").asInt()).isEqualTo(1);
         assertThat(read.get("utilisationPercent").asInt()).isEqualTo(25);

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import io.intime.Browser;
 import io.intime.DemoWorldTest;
+import io.intime.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -46,8 +47,8 @@ class StaffingBrowserTest {
             // The demo world's "today" is the server's; the page counts days in the user's time zone.
             LocalDate lastHire = jdbc.sql("select max(start_date) from placement where account_id = ?").param(dataSystems)
                     .query(LocalDate.class).single();
-            assertThat(lastHire).isEqualTo(LocalDate.now().minusDays(60));
-            long daysAgo = ChronoUnit.DAYS.between(lastHire, LocalDate.now(ZoneId.of("America/New_York")));
+            assertThat(lastHire).isEqualTo(TestClock.today().minusDays(60));
+            long daysAgo = ChronoUnit.DAYS.between(lastHire, TestClock.today(ZoneId.of("America/New_York")));
             assertThat(browser.find("#stat-days-since-hire").getText()).isEqualTo(daysAgo + " days ago");
             assertThat(browser.find("#no-open-jobs").getText()).contains("No open jobs");
             WebElement latest = browser.findAll("#placements-table tr.placement-row").get(0);
