@@ -255,7 +255,7 @@ public class AccountManagement {
         rules.requireView(user, account);
         if (account.strategic() && user.hasRole(Role.EXECUTIVE)) {
             events.publishEvent(new StrategicAccountReviewed(id, healthScore != null ? healthScore : account.healthScore(),
-                    user.id(), Instant.now()));
+                    user.actor(), Instant.now()));
         }
         return details(account, user);
     }
@@ -275,8 +275,8 @@ public class AccountManagement {
         account.arrChanged(BigDecimal.ZERO, Tier.STANDARD);
         accounts.saveAndFlush(account);
         audit.recordCreated(ENTITY, account.id(), account.auditState(), user);
-        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_CREATED, account.id(), ENTITY, account.id(),
-                FieldChange.between(Map.of(), account.auditState()), user.username()));
+        events.publishEvent(new AccountCreated(account.id(), FieldChange.between(Map.of(), account.auditState()),
+                user.actor(), Instant.now()));
         return details(account, user);
     }
 
@@ -336,7 +336,7 @@ public class AccountManagement {
         }
         accounts.saveAndFlush(account);
         audit.recordChanges(ENTITY, id, changes, user);
-        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_UPDATED, id, ENTITY, id, changes, user.username()));
+        events.publishEvent(new AccountUpdated(id, changes, user.actor(), Instant.now()));
         return details(account, user);
     }
 
@@ -347,7 +347,7 @@ public class AccountManagement {
         AccountRules.require(rules.access(user, account).delete(), "Only executives, sales directors and admins delete accounts");
         accounts.delete(account);
         audit.recordDeleted(ENTITY, id, account.key() + " " + account.name(), user);
-        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_DELETED, id, ENTITY, id, List.of(), user.username()));
+        events.publishEvent(new AccountDeleted(id, user.actor(), Instant.now()));
     }
 
     /** Adds a user (e.g. a recruiter) to the account's team; recruiters see only such accounts. */

@@ -1,5 +1,6 @@
 package io.intime.accounts;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,8 +126,8 @@ public class ContractManagement {
         validate(form, null);
         Contract contract = contracts.saveAndFlush(new Contract(accountId, form, user.username()));
         audit.recordCreated(ENTITY, contract.id(), contract.auditState(), user);
-        events.publishEvent(new AccountChanged(AccountEvents.CONTRACT_CREATED, accountId, ENTITY, contract.id(),
-                FieldChange.between(Map.of(), contract.auditState()), user.username()));
+        events.publishEvent(new ContractCreated(accountId, contract.id(), FieldChange.between(Map.of(), contract.auditState()),
+                user.actor(), Instant.now()));
         accountArrChanged(account, user);
         return contract.toView(account.name());
     }
@@ -158,9 +159,11 @@ public class ContractManagement {
         contract.updated(user.username());
         contracts.saveAndFlush(contract);
         audit.recordChanges(ENTITY, id, changes, user);
-        events.publishEvent(new AccountChanged(AccountEvents.CONTRACT_UPDATED, account.id(), ENTITY, id, changes, user.username()));
+        Instant now = Instant.now();
+        events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
         if (from != contract.status()) {
-            events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, contract.status(), user.username()));
+            events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, contract.status(),
+                    user.actor(), now));
         }
         accountArrChanged(account, user);
         return contract.toView(account.name());
@@ -186,8 +189,9 @@ public class ContractManagement {
         contracts.saveAndFlush(contract);
         List<FieldChange> changes = List.of(new FieldChange("status", from.name(), status.name()));
         audit.recordChanges(ENTITY, id, changes, user);
-        events.publishEvent(new AccountChanged(AccountEvents.CONTRACT_UPDATED, account.id(), ENTITY, id, changes, user.username()));
-        events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, status, user.username()));
+        Instant now = Instant.now();
+        events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
+        events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, status, user.actor(), now));
         accountArrChanged(account, user);
         return contract.toView(account.name());
     }

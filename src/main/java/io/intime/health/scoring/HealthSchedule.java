@@ -71,7 +71,7 @@ class HealthSchedule {
     @ApplicationModuleListener
     void on(HealthModelChanged event) {
         if (live) {
-            recompute.recomputeAll(recompute.today());
+            recompute.recomputeAll(recompute.today(), event.actor());
         }
     }
 
