@@ -6,34 +6,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.intime.shared.AccountFactChanged;
+import jakarta.annotation.PreDestroy;
 import io.intime.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Recomputes an account's score when one of its facts or the account itself changed, within
  * seconds (after the change's transaction committed). Changes that arrive together — a burst
- * of imported invoices, a demo world being built — are coalesced: whoever holds the lock
- * recomputes every pending account in one set-based pass, and looks again before it leaves.
+ * of imported invoices, a demo world being built — are coalesced: the listener only notes the
+ * account and returns at once, and one worker thread recomputes every pending account in one
+ * set-based pass, looking again before it sleeps.
  * <p>
- * Each event is handled (its publication marked complete) only once a batch that covers its
- * account has committed: a listener whose account another thread is recomputing waits for that
- * batch, and when the batch fails every listener it covered fails with it, so their
- * publications stay incomplete and are resubmitted ({@link #retryFailed}). Switched off with
- * {@code intime.health.live=false} (tests that set scores by hand).
+ * The listener returns a future that the batch covering its account completes once the batch
+ * has committed, and only then is the event's publication marked complete (Spring Modulith
+ * completes a listener's publication with the future it returns). When a batch fails, every
+ * event it covered fails with it: their publications stay incomplete and are resubmitted
+ * ({@link #retryFailed}). Switched off with {@code intime.health.live=false} (tests that set
+ * scores by hand).
  */
 @Component
 class HealthUpdates {
@@ -46,7 +47,12 @@ class HealthUpdates {
     private final Duration retryAfter;
     /** The accounts waiting for a batch, each with who caused it and the batch's outcome. */
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Runs the batches, one at a time, outside any request and any listener's transaction. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "health-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     HealthUpdates(HealthRecompute recompute, FailedEventPublications failed,
             @Value("${intime.health.live:true}") boolean live,
@@ -68,46 +74,26 @@ class HealthUpdates {
         }
     }
 
-    @ApplicationModuleListener
-    void on(AccountFactChanged event) {
-        changed(event.accountId(), event.actor());
-    }
-
     /**
-     * Recomputes the account in the next batch and returns once that batch committed.
-     *
-     * @throws IllegalStateException when the batch that covered the account failed
+     * After the change committed: notes the account for the next batch. Completes when that
+     * batch has committed, exceptionally when it failed.
      */
-    void changed(long accountId, Actor actor) {
+    @TransactionalEventListener
+    CompletableFuture<Void> on(AccountFactChanged event) {
         if (!live) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> done = pending
-                .compute(accountId, (id, waiting) -> waiting == null ? new Pending(actor, new CompletableFuture<>())
-                        : waiting.and(actor))
+                .compute(event.accountId(), (id, waiting) -> waiting == null
+                        ? new Pending(event.actor(), new CompletableFuture<>()) : waiting.and(event.actor()))
                 .done();
-        while (!done.isDone()) {
-            if (lock.tryLock()) {
-                try {
-                    runBatch();
-                }
-                finally {
-                    lock.unlock();
-                }
-            }
-            else {
-                await(done);
-            }
-        }
-        try {
-            done.get();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while account " + accountId + " was recomputed", e);
-        }
-        catch (ExecutionException e) {
-            throw new IllegalStateException("The health recompute of account " + accountId + " failed", e.getCause());
+        worker.execute(this::drain);
+        return done;
+    }
+
+    private void drain() {
+        while (!pending.isEmpty()) {
+            runBatch();
         }
     }
 
@@ -133,6 +119,9 @@ class HealthUpdates {
         catch (RuntimeException | Error e) {
             log.warn("Health update of {} accounts failed; their events stay incomplete and are retried", batch.size(), e);
             batch.values().forEach(p -> p.done().completeExceptionally(e));
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
@@ -149,16 +138,8 @@ class HealthUpdates {
         }
     }
 
-    private static void await(CompletableFuture<Void> done) {
-        try {
-            done.get(20, TimeUnit.MILLISECONDS);
-        }
-        catch (TimeoutException | ExecutionException e) {
-            // still running (the loop looks again), or failed (the caller reports it)
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a health recompute", e);
-        }
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 }

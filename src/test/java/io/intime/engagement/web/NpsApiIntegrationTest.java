@@ -75,8 +75,10 @@ class NpsApiIntegrationTest {
         assertThat(response.get("surveyType").asString()).as("the default").isEqualTo("TRANSACTIONAL");
         assertThat(response.get("contact").get("name").asString()).isEqualTo(jane.name());
         assertThat(response.get("respondedOn").asString()).isEqualTo(today.minusDays(3).toString());
-        assertThat(events.stream(AccountFactChanged.class)).singleElement().isInstanceOf(NpsResponseRecorded.class)
-                .extracting(AccountFactChanged::accountId).isEqualTo(account.id());
+        assertThat(events.stream(NpsResponseRecorded.class)).singleElement().satisfies(e -> {
+            assertThat(e.accountId()).isEqualTo(account.id());
+            assertThat(e.actor()).isEqualTo(manager.actor());
+        });
         assertThat(jdbc.sql("select (payload->>'score')::int from domain_event where type = 'nps.received' and account_id = :a")
                 .param("a", account.id()).query(Integer.class).single()).isEqualTo(3);
 
