@@ -14,12 +14,12 @@ import io.intime.shared.LoggedEvent;
 public record AccountArchived(Long accountId, Actor actor, Instant at) implements LoggedEvent {
 
     @Override
-    public String type() {
+    public String logName() {
         return AccountEvents.ACCOUNT_ARCHIVED;
     }
 
     @Override
-    public Map<String, Object> payload() {
+    public Map<String, Object> logPayload() {
         return AccountRestored.payload(accountId, "archived_by", actor, at);
     }
 }

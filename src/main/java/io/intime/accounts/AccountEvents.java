@@ -1,5 +1,12 @@
 package io.intime.accounts;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.intime.identity.FieldChange;
+import io.intime.shared.Actor;
+
 /** Names of the events this module writes to the domain event log. */
 final class AccountEvents {
 
@@ -14,6 +21,16 @@ final class AccountEvents {
     static final String CONTRACT_UPDATED = "contract.updated";
     static final String CONTRACT_STATUS_CHANGED = "contract.status.changed";
     static final String STRATEGIC_ACCOUNT_REVIEWED = "strategic_account.reviewed";
+
+    /** The payload of an account, contact or contract event: the record, its changed fields and who. */
+    static Map<String, Object> payload(Long accountId, String entity, long entityId, List<FieldChange> changes, Actor actor) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("account_id", accountId);
+        payload.put(entity + "_id", entityId);
+        payload.put("changes", FieldChange.logged(changes));
+        payload.put("by", actor.name());
+        return payload;
+    }
 
     private AccountEvents() {
     }

@@ -263,7 +263,7 @@ public class AccountManagement {
         rules.requireView(user, account);
         if (account.strategic() && user.hasRole(Role.EXECUTIVE)) {
             events.publishEvent(new StrategicAccountReviewed(id, healthScore != null ? healthScore : account.healthScore(),
-                    user.id(), time.now()));
+                    user.actor(), time.now()));
         }
         return details(account, user);
     }
@@ -283,8 +283,8 @@ public class AccountManagement {
         account.arrChanged(BigDecimal.ZERO, Tier.STANDARD);
         accounts.saveAndFlush(account);
         audit.recordCreated(ENTITY, account.id(), account.auditState(), user);
-        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_CREATED, account.id(), ENTITY, account.id(),
-                FieldChange.between(Map.of(), account.auditState()), user.username()));
+        events.publishEvent(new AccountCreated(account.id(), FieldChange.between(Map.of(), account.auditState()),
+                user.actor(), time.now()));
         return details(account, user);
     }
 
@@ -344,7 +344,7 @@ public class AccountManagement {
         }
         accounts.saveAndFlush(account);
         audit.recordChanges(ENTITY, id, changes, user);
-        events.publishEvent(new AccountChanged(AccountEvents.ACCOUNT_UPDATED, id, ENTITY, id, changes, user.username()));
+        events.publishEvent(new AccountUpdated(id, changes, user.actor(), time.now()));
         return details(account, user);
     }
 
@@ -369,7 +369,7 @@ public class AccountManagement {
         account.archive(user.username(), at);
         accounts.saveAndFlush(account);
         audit.recordChanges(ENTITY, id, List.of(new FieldChange("archived", "false", "true")), user);
-        events.publishEvent(new AccountArchived(id, actor(user), at));
+        events.publishEvent(new AccountArchived(id, user.actor(), at));
     }
 
     /**
@@ -392,7 +392,7 @@ public class AccountManagement {
         account.restore(user.username(), at);
         accounts.saveAndFlush(account);
         audit.recordChanges(ENTITY, id, List.of(new FieldChange("archived", "true", "false")), user);
-        events.publishEvent(new AccountRestored(id, actor(user), at));
+        events.publishEvent(new AccountRestored(id, user.actor(), at));
         return details(account, user);
     }
 
@@ -423,7 +423,7 @@ public class AccountManagement {
         accounts.delete(account);
         accounts.flush();
         audit.recordDeleted(ENTITY, id, detail, user);
-        events.publishEvent(new AccountPurged(id, account.key(), account.name(), actor(user), time.now()));
+        events.publishEvent(new AccountPurged(id, account.key(), account.name(), user.actor(), time.now()));
     }
 
     /** Whether the user may list archived accounts and restore them (executives, admins), for pages to offer it. */
@@ -434,10 +434,6 @@ public class AccountManagement {
     /** Whether the user may purge archived accounts (admins), for pages to offer it. */
     public boolean canPurge(CurrentUser user) {
         return rules.canPurge(user);
-    }
-
-    private static Actor actor(CurrentUser user) {
-        return Actor.user(user.id(), user.username());
     }
 
     /** Adds a user (e.g. a recruiter) to the account's team; recruiters see only such accounts. */

@@ -1,7 +1,6 @@
 package io.intime.accounts;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +16,12 @@ import io.intime.shared.LoggedEvent;
 public record AccountPurged(Long accountId, String key, String name, Actor actor, Instant at) implements LoggedEvent {
 
     @Override
-    public String type() {
+    public String logName() {
         return AccountEvents.ACCOUNT_DELETED;
     }
 
     @Override
-    public Map<String, Object> payload() {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", accountId);
-        payload.put("changes", List.of());
-        payload.put("by", actor.name());
-        return payload;
+    public Map<String, Object> logPayload() {
+        return AccountEvents.payload(accountId, "account", accountId, List.of(), actor);
     }
 }

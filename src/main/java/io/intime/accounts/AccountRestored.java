@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.AccountFactChanged;
 import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 
@@ -11,15 +12,15 @@ import io.intime.shared.LoggedEvent;
  * An archived account was restored by an executive or admin: it is back in lists, searches,
  * exports and health scores. Logged as {@code account.restored}.
  */
-public record AccountRestored(Long accountId, Actor actor, Instant at) implements LoggedEvent {
+public record AccountRestored(Long accountId, Actor actor, Instant at) implements LoggedEvent, AccountFactChanged {
 
     @Override
-    public String type() {
+    public String logName() {
         return AccountEvents.ACCOUNT_RESTORED;
     }
 
     @Override
-    public Map<String, Object> payload() {
+    public Map<String, Object> logPayload() {
         return payload(accountId, "restored_by", actor, at);
     }
 

@@ -1,5 +1,6 @@
 package io.intime.accounts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -107,8 +108,8 @@ public class ContactManagement {
         Account account = check(accountId, form, user);
         Contact contact = contacts.saveAndFlush(new Contact(accountId, form, user.username(), time.now()));
         audit.recordCreated(ENTITY, contact.id(), contact.auditState(), user);
-        events.publishEvent(new AccountChanged(AccountEvents.CONTACT_CREATED, accountId, ENTITY, contact.id(),
-                FieldChange.between(Map.of(), contact.auditState()), user.username()));
+        events.publishEvent(new ContactCreated(accountId, contact.id(), FieldChange.between(Map.of(), contact.auditState()),
+                user.actor(), time.now()));
         return contact.toView(account.name());
     }
 
@@ -155,8 +156,7 @@ public class ContactManagement {
             contact.updated(user.username(), time.now());
             contacts.saveAndFlush(contact);
             audit.recordChanges(ENTITY, id, changes, user);
-            events.publishEvent(new AccountChanged(AccountEvents.CONTACT_UPDATED, account.id(), ENTITY, id, changes,
-                    user.username()));
+            events.publishEvent(new ContactUpdated(account.id(), id, changes, user.actor(), time.now()));
         }
         return contact.toView(account.name());
     }

@@ -1,5 +1,6 @@
 package io.intime.accounts;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -128,8 +129,8 @@ public class ContractManagement {
         validate(form, null);
         Contract contract = contracts.saveAndFlush(new Contract(accountId, form, user.username(), time.now()));
         audit.recordCreated(ENTITY, contract.id(), contract.auditState(), user);
-        events.publishEvent(new AccountChanged(AccountEvents.CONTRACT_CREATED, accountId, ENTITY, contract.id(),
-                FieldChange.between(Map.of(), contract.auditState()), user.username()));
+        events.publishEvent(new ContractCreated(accountId, contract.id(), FieldChange.between(Map.of(), contract.auditState()),
+                user.actor(), time.now()));
         accountArrChanged(account, user);
         return contract.toView(account.name());
     }
@@ -161,9 +162,11 @@ public class ContractManagement {
         contract.updated(user.username(), time.now());
         contracts.saveAndFlush(contract);
         audit.recordChanges(ENTITY, id, changes, user);
-        events.publishEvent(new AccountChanged(AccountEvents.CONTRACT_UPDATED, account.id(), ENTITY, id, changes, user.username()));
+        Instant now = time.now();
+        events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
         if (from != contract.status()) {
-            events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, contract.status(), user.username()));
+            events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, contract.status(),
+                    user.actor(), now));
         }
         accountArrChanged(account, user);
         return contract.toView(account.name());
@@ -189,8 +192,9 @@ public class ContractManagement {
         contracts.saveAndFlush(contract);
         List<FieldChange> changes = List.of(new FieldChange("status", from.name(), status.name()));
         audit.recordChanges(ENTITY, id, changes, user);
-        events.publishEvent(new AccountChanged(AccountEvents.CONTRACT_UPDATED, account.id(), ENTITY, id, changes, user.username()));
-        events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, status, user.username()));
+        Instant now = time.now();
+        events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
+        events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, status, user.actor(), now));
         accountArrChanged(account, user);
         return contract.toView(account.name());
     }

@@ -4,27 +4,28 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 
 /**
  * An executive opened a strategic account (spec 01, Events Logged). {@code healthScore} is
- * null until the account has a health score.
+ * null until the account has a health score; the executive is the {@code actor}.
  */
-public record StrategicAccountReviewed(Long accountId, Integer healthScore, long reviewedBy, Instant timestamp)
+public record StrategicAccountReviewed(Long accountId, Integer healthScore, Actor actor, Instant at)
         implements LoggedEvent {
 
     @Override
-    public String type() {
+    public String logName() {
         return AccountEvents.STRATEGIC_ACCOUNT_REVIEWED;
     }
 
     @Override
-    public Map<String, Object> payload() {
+    public Map<String, Object> logPayload() {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account_id", accountId);
         payload.put("health_score", healthScore);
-        payload.put("reviewed_by", reviewedBy);
-        payload.put("timestamp", timestamp.toString());
+        payload.put("reviewed_by", actor.userId());
+        payload.put("timestamp", at.toString());
         return payload;
     }
 }

@@ -1,12 +1,12 @@
 package io.intime.billing;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,14 +47,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Invoices of client accounts: list and search, read, create, change, mark paid, dispute,
  * write off and delete, by the rules of {@link BillingRules} (finance keeps invoices; account
  * managers, executives and sales directors read them and flag disputes). Every change is
- * checked, written to the audit trail, logged as an {@link InvoiceChanged} event and published
- * as {@link AccountFactChanged} ({@code invoice}) in the same transaction.
+ * checked, written to the audit trail and published as an {@link InvoiceEvent} (a fact of the
+ * account, {@link AccountFactChanged}) in the same transaction, with the user as its actor.
  */
 @Service
 public class InvoiceManagement {
 
     static final String ENTITY = "invoice";
-    static final String FACT = "invoice";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     private final Invoices invoices;
@@ -193,7 +192,7 @@ public class InvoiceManagement {
 
     /**
      * Creates an invoice (finance); a missing currency is the account's billing currency and a
-     * missing status OPEN. Publishes invoice.created and {@link AccountFactChanged}.
+     * missing status OPEN. Publishes {@link InvoiceCreated}.
      *
      * @throws InvalidInputException naming each wrong field
      * @throws DuplicateException when the number is taken (case-insensitive)
@@ -206,14 +205,15 @@ public class InvoiceManagement {
         InvoiceForm checked = validate(form, account, today, null);
         Invoice invoice = invoices.saveAndFlush(new Invoice(accountId, checked, today, user.username(), time.now()));
         audit.recordCreated(ENTITY, invoice.id(), invoice.auditState(), user);
-        publish(InvoiceChanged.CREATED, invoice, FieldChange.between(Map.of(), invoice.auditState()), Map.of(), user);
+        events.publishEvent(new InvoiceCreated(accountId, stateOf(invoice), FieldChange.between(Map.of(), invoice.auditState()),
+                user.actor(), time.now()));
         return invoice.toView(account.name(), today);
     }
 
     /**
      * Creates several invoices of one account at once, as an import from the finance system
      * does: the same checks as {@link #create} for each (a number may not repeat within the batch
-     * either), all or none. Publishes invoice.created for each and one {@link AccountFactChanged}.
+     * either), all or none. Publishes {@link InvoiceCreated} for each.
      *
      * @throws InvalidInputException naming the wrong field, prefixed with the invoice's index
      *         ({@code [3].dueDate})
@@ -254,20 +254,17 @@ public class InvoiceManagement {
         List<InvoiceView> views = new ArrayList<>();
         for (Invoice invoice : created) {
             audit.recordCreated(ENTITY, invoice.id(), invoice.auditState(), user);
-            events.publishEvent(new InvoiceChanged(InvoiceChanged.CREATED, accountId, invoice.id(), invoice.number(),
-                    FieldChange.between(Map.of(), invoice.auditState()), summaryOf(invoice), user.username()));
+            events.publishEvent(new InvoiceCreated(accountId, stateOf(invoice),
+                    FieldChange.between(Map.of(), invoice.auditState()), user.actor(), time.now()));
             views.add(invoice.toView(account.name(), today));
-        }
-        if (!created.isEmpty()) {
-            events.publishEvent(new AccountFactChanged(accountId, FACT));
         }
         return views;
     }
 
     /**
      * Changes an invoice (finance); a stale version is refused and the other change survives.
-     * Publishes invoice.updated (invoice.paid, invoice.disputed or invoice.written_off when the
-     * status becomes one of those) and {@link AccountFactChanged}.
+     * Publishes {@link InvoiceUpdated} ({@link InvoicePaid}, {@link InvoiceDisputed} or
+     * {@link InvoiceWrittenOff} when the status becomes one of those).
      */
     @Transactional
     public InvoiceView update(long id, InvoiceForm form, long expectedVersion, CurrentUser user) {
@@ -339,7 +336,7 @@ public class InvoiceManagement {
         invoices.delete(invoice);
         invoices.flush();
         audit.recordDeleted(ENTITY, id, invoice.number() + " of " + account.name(), user);
-        publish(InvoiceChanged.DELETED, invoice, List.of(), Map.of(), user);
+        events.publishEvent(new InvoiceDeleted(invoice.accountId(), stateOf(invoice), List.of(), user.actor(), time.now()));
     }
 
     private InvoiceView change(Invoice invoice, AccountDetails account, InvoiceForm form, LocalDate today, CurrentUser user) {
@@ -354,40 +351,24 @@ public class InvoiceManagement {
         invoices.saveAndFlush(invoice);
         audit.recordChanges(ENTITY, invoice.id(), changes, user);
         InvoiceStatus after = invoice.status();
-        String type = InvoiceChanged.UPDATED;
-        Map<String, Object> details = new LinkedHashMap<>();
-        if (after != before && after == InvoiceStatus.PAID) {
-            type = InvoiceChanged.PAID;
-            InvoiceView view = invoice.toView(account.name(), today);
-            details.put("paid_on", view.paidOn().toString());
-            details.put("days_to_pay", view.daysToPay());
-        }
-        else if (after != before && after == InvoiceStatus.DISPUTED) {
-            type = InvoiceChanged.DISPUTED;
-            details.put("reason", form.disputeReason());
-        }
-        else if (after != before && after == InvoiceStatus.WRITTEN_OFF) {
-            type = InvoiceChanged.WRITTEN_OFF;
-        }
-        publish(type, invoice, changes, details, user);
-        return invoice.toView(account.name(), today);
+        InvoiceView view = invoice.toView(account.name(), today);
+        InvoiceEvent.Snapshot snapshot = stateOf(invoice);
+        long accountId = invoice.accountId();
+        Instant now = time.now();
+        events.publishEvent(after == before ? new InvoiceUpdated(accountId, snapshot, changes, user.actor(), now)
+                : switch (after) {
+                    case PAID -> new InvoicePaid(accountId, snapshot, view.paidOn(), view.daysToPay(), changes, user.actor(), now);
+                    case DISPUTED -> new InvoiceDisputed(accountId, snapshot, form.disputeReason(), changes, user.actor(), now);
+                    case WRITTEN_OFF -> new InvoiceWrittenOff(accountId, snapshot, changes, user.actor(), now);
+                    default -> new InvoiceUpdated(accountId, snapshot, changes, user.actor(), now);
+                });
+        return view;
     }
 
-    private void publish(String type, Invoice invoice, List<FieldChange> changes, Map<String, Object> extra, CurrentUser user) {
-        Map<String, Object> details = summaryOf(invoice);
-        details.putAll(extra);
-        events.publishEvent(new InvoiceChanged(type, invoice.accountId(), invoice.id(), invoice.number(), changes, details,
-                user.username()));
-        events.publishEvent(new AccountFactChanged(invoice.accountId(), FACT));
-    }
-
-    private static Map<String, Object> summaryOf(Invoice invoice) {
+    private static InvoiceEvent.Snapshot stateOf(Invoice invoice) {
         InvoiceForm form = invoice.toForm();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("amount", form.amount().amount().toPlainString());
-        details.put("currency", form.amount().currency());
-        details.put("status", form.status().name());
-        return details;
+        return new InvoiceEvent.Snapshot(invoice.id(), invoice.number(), form.amount().amount(), form.amount().currency(),
+                form.status());
     }
 
     private static int indexOf(List<InvoiceForm> forms, String number) {

@@ -1,5 +1,6 @@
 package io.intime.engagement;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,15 +41,15 @@ import org.springframework.transaction.annotation.Transactional;
  * so may executives, sales directors and admins ({@link EngagementRules}). Saving an activity
  * decides whether it is an executive touchpoint: a call or meeting with a contact whose
  * stakeholder role is EXECUTIVE, or with the account's executive sponsor among the participants.
- * Every change is audited field by field, written to the domain event log and announced as
- * {@link AccountFactChanged} ({@code activity}) in its transaction.
+ * Every change is audited field by field and published in its transaction as a typed event
+ * ({@link ActivityLogged}, {@link ActivityUpdated}, {@link ActivityDeleted}: facts of the account,
+ * {@link AccountFactChanged}) with the user as its actor.
  */
 @Service
 @Transactional
 public class ActivityManagement {
 
     static final String ENTITY = "activity";
-    static final String FACT = "activity";
 
     private final Activities activities;
     private final AccountManagement accounts;
@@ -151,8 +152,8 @@ public class ActivityManagement {
     }
 
     /**
-     * Logs an activity at an account; publishes activity.logged (and executive.call.scheduled for
-     * an executive touchpoint that lies ahead) and {@link AccountFactChanged}.
+     * Logs an activity at an account; publishes {@link ActivityLogged} (and
+     * {@link ExecutiveCallScheduled} for an executive touchpoint that lies ahead).
      *
      * @throws io.intime.shared.InvalidInputException naming each wrong field
      * @throws org.springframework.security.access.AccessDeniedException when the user may not see the account
@@ -164,37 +165,24 @@ public class ActivityManagement {
         boolean touchpoint = touchpoint(form, account, people);
         Activity activity = activities.saveAndFlush(new Activity(accountId, form, touchpoint, user.username(), time.now()));
         audit.recordCreated(ENTITY, activity.id(), activity.auditState(), user);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", accountId);
-        payload.put("activity_id", activity.id());
-        payload.put("type", activity.type().name());
-        payload.put("direction", activity.direction().name());
-        payload.put("subject", activity.subject());
-        payload.put("occurred_at", activity.occurredAt().toString());
-        payload.put("contact_ids", activity.contactIds());
-        payload.put("participant_ids", activity.participantIds());
-        payload.put("executive_touchpoint", touchpoint);
-        payload.put("by", user.username());
-        events.publishEvent(new EngagementEvent(EngagementEvent.ACTIVITY_LOGGED, accountId, payload));
-        if (touchpoint && activity.occurredAt().isAfter(time.now())) {
-            Map<String, Object> scheduled = new LinkedHashMap<>();
-            scheduled.put("account_id", accountId);
-            scheduled.put("activity_id", activity.id());
-            scheduled.put("client_contact", activity.contactIds().stream().map(people::get).filter(Objects::nonNull)
-                    .map(c -> c.name() + (c.title() == null ? "" : ", " + c.title())).collect(Collectors.joining("; ")));
-            scheduled.put("call_date", activity.occurredAt().toString());
-            scheduled.put("agenda", activity.notes() == null ? activity.subject() : activity.notes());
-            events.publishEvent(new EngagementEvent(EngagementEvent.EXECUTIVE_CALL_SCHEDULED, accountId, scheduled));
+        Instant now = time.now();
+        events.publishEvent(new ActivityLogged(accountId, activity.id(), activity.type(), activity.direction(),
+                activity.subject(), activity.occurredAt(), activity.contactIds(), activity.participantIds(), touchpoint,
+                user.actor(), now));
+        if (touchpoint && activity.occurredAt().isAfter(now)) {
+            String clientContact = activity.contactIds().stream().map(people::get).filter(Objects::nonNull)
+                    .map(c -> c.name() + (c.title() == null ? "" : ", " + c.title())).collect(Collectors.joining("; "));
+            events.publishEvent(new ExecutiveCallScheduled(accountId, activity.id(), clientContact, activity.occurredAt(),
+                    activity.notes() == null ? activity.subject() : activity.notes(), user.actor(), now));
         }
-        events.publishEvent(new AccountFactChanged(accountId, FACT));
         return view(activity, account.name(), people, participants);
     }
 
     /**
      * Changes an activity; a stale {@code expectedVersion} is refused so that the other change
      * survives. Whether it is an executive touchpoint is decided again only when its type,
-     * contacts or participants change. Publishes activity.updated and {@link AccountFactChanged}
-     * when anything changed.
+     * contacts or participants change. Publishes {@link ActivityUpdated} when anything
+     * changed.
      *
      * @throws StaleVersionException when someone else saved it since {@code expectedVersion}
      * @throws org.springframework.security.access.AccessDeniedException unless the user logged it or sees everything
@@ -219,15 +207,13 @@ public class ActivityManagement {
             activity.updated(user.username(), time.now());
             activities.saveAndFlush(activity);
             audit.recordChanges(ENTITY, id, changes, user);
-            events.publishEvent(new EngagementEvent(EngagementEvent.ACTIVITY_UPDATED, account.id(),
-                    changePayload(account.id(), "activity_id", id, changes, user)));
-            events.publishEvent(new AccountFactChanged(account.id(), FACT));
+            events.publishEvent(new ActivityUpdated(account.id(), id, changes, user.actor(), time.now()));
         }
         return view(activity, account.name(), people, participants);
     }
 
     /**
-     * Removes an activity; publishes activity.deleted and {@link AccountFactChanged}.
+     * Removes an activity; publishes {@link ActivityDeleted}.
      *
      * @throws org.springframework.security.access.AccessDeniedException unless the user logged it or sees everything
      */
@@ -239,29 +225,7 @@ public class ActivityManagement {
         activities.delete(activity);
         activities.flush();
         audit.recordDeleted(ENTITY, id, activity.type().label() + " “" + activity.subject() + "” at " + account.name(), user);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", account.id());
-        payload.put("activity_id", id);
-        payload.put("subject", activity.subject());
-        payload.put("by", user.username());
-        events.publishEvent(new EngagementEvent(EngagementEvent.ACTIVITY_DELETED, account.id(), payload));
-        events.publishEvent(new AccountFactChanged(account.id(), FACT));
-    }
-
-    static Map<String, Object> changePayload(long accountId, String idKey, long id, List<FieldChange> changes,
-            CurrentUser user) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", accountId);
-        payload.put(idKey, id);
-        payload.put("changes", changes.stream().map(c -> {
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("field", c.field());
-            change.put("old", c.oldValue());
-            change.put("new", c.newValue());
-            return change;
-        }).toList());
-        payload.put("by", user.username());
-        return payload;
+        events.publishEvent(new ActivityDeleted(account.id(), id, activity.subject(), user.actor(), time.now()));
     }
 
     /** Checks the form; returns the participants, found by id. */

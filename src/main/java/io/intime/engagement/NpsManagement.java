@@ -1,5 +1,8 @@
 package io.intime.engagement;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
  * NPS responses of client accounts (spec 03: promoters 9–10, passives 7–8, detractors 0–6).
  * Everyone who may see an account sees its responses; account managers, executives, sales
  * directors and admins record and correct them; executives, sales directors and admins remove
- * them. Every change is audited, written to the domain event log and announced as
- * {@link AccountFactChanged} ({@code nps_response}) in its transaction.
+ * them. Every change is audited and published in its transaction as a typed event
+ * ({@link NpsResponseRecorded}, {@link NpsResponseUpdated}, {@link NpsResponseDeleted}: facts of
+ * the account, {@link AccountFactChanged}) with the user as its actor.
  */
 @Service
 @Transactional
 public class NpsManagement {
 
     static final String ENTITY = "nps_response";
-    static final String FACT = "nps_response";
 
     private final NpsResponses responses;
     private final AccountManagement accounts;
@@ -123,7 +126,7 @@ public class NpsManagement {
     }
 
     /**
-     * Records a response; publishes nps.received and {@link AccountFactChanged}.
+     * Records a response; publishes {@link NpsResponseRecorded}.
      *
      * @throws io.intime.shared.InvalidInputException naming each wrong field
      * @throws org.springframework.security.access.AccessDeniedException unless the user may record NPS responses there
@@ -136,24 +139,15 @@ public class NpsManagement {
         validate(form, account, people);
         NpsResponse response = responses.saveAndFlush(new NpsResponse(accountId, form, user.username(), time.now()));
         audit.recordCreated(ENTITY, response.id(), response.auditState(), user);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", accountId);
-        payload.put("nps_response_id", response.id());
-        payload.put("contact_id", response.contactId());
-        payload.put("score", response.score());
-        payload.put("category", NpsView.categoryOf(response.score()));
-        payload.put("comment", response.comment());
-        payload.put("responded_on", response.respondedOn().toString());
-        payload.put("survey_type", response.surveyType().name());
-        payload.put("by", user.username());
-        events.publishEvent(new EngagementEvent(EngagementEvent.NPS_RECEIVED, accountId, payload));
-        events.publishEvent(new AccountFactChanged(accountId, FACT));
+        events.publishEvent(new NpsResponseRecorded(accountId, response.id(), response.contactId(), response.score(),
+                NpsView.categoryOf(response.score()), response.comment(), response.respondedOn(), response.surveyType(),
+                user.actor(), time.now()));
         return view(response, account.name(), people);
     }
 
     /**
-     * Corrects a response; a stale {@code expectedVersion} is refused. Publishes nps.updated and
-     * {@link AccountFactChanged} when anything changed.
+     * Corrects a response; a stale {@code expectedVersion} is refused. Publishes
+     * {@link NpsResponseUpdated} when anything changed.
      */
     public NpsView update(long id, NpsForm form, long expectedVersion, CurrentUser user) {
         NpsResponse response = load(id);
@@ -172,14 +166,12 @@ public class NpsManagement {
             response.updated(user.username(), time.now());
             responses.saveAndFlush(response);
             audit.recordChanges(ENTITY, id, changes, user);
-            events.publishEvent(new EngagementEvent(EngagementEvent.NPS_UPDATED, account.id(),
-                    ActivityManagement.changePayload(account.id(), "nps_response_id", id, changes, user)));
-            events.publishEvent(new AccountFactChanged(account.id(), FACT));
+            events.publishEvent(new NpsResponseUpdated(account.id(), id, changes, user.actor(), time.now()));
         }
         return view(response, account.name(), people);
     }
 
-    /** Removes a response (executives, sales directors, admins); publishes nps.deleted and {@link AccountFactChanged}. */
+    /** Removes a response (executives, sales directors, admins); publishes {@link NpsResponseDeleted}. */
     public void delete(long id, CurrentUser user) {
         NpsResponse response = load(id);
         AccountDetails account = accounts.get(response.accountId(), user);
@@ -187,12 +179,7 @@ public class NpsManagement {
         responses.delete(response);
         responses.flush();
         audit.recordDeleted(ENTITY, id, "NPS " + response.score() + "/10 of " + response.respondedOn() + " at " + account.name(), user);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", account.id());
-        payload.put("nps_response_id", id);
-        payload.put("by", user.username());
-        events.publishEvent(new EngagementEvent(EngagementEvent.NPS_DELETED, account.id(), payload));
-        events.publishEvent(new AccountFactChanged(account.id(), FACT));
+        events.publishEvent(new NpsResponseDeleted(account.id(), id, user.actor(), time.now()));
     }
 
     private void validate(NpsForm form, AccountDetails account, Map<Long, ContactView> people) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,16 +32,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Escalations of client accounts: the record (key ESC-YYYY-NNNN, severity P0–P3, status,
  * raised and resolved); SLA timers and owners come with the escalation workflow later. Who may
- * do what is {@link EscalationRules}. Every change is audited field by field, written to the
- * domain event log and announced as {@link AccountFactChanged} ({@code escalation}) in its
- * transaction.
+ * do what is {@link EscalationRules}. Every change is audited field by field and published in its
+ * transaction as a typed event ({@link EscalationRaised}, {@link EscalationUpdated},
+ * {@link EscalationDeleted}: facts of the account, {@link AccountFactChanged}; and
+ * {@link EscalationStatusChanged}) with the user as its actor.
  */
 @Service
 @Transactional
 public class EscalationManagement {
 
     static final String ENTITY = "escalation";
-    static final String FACT = "escalation";
     /** A little leeway for clocks: "raised now" from a client a few seconds ahead is not the future. */
     private static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -138,8 +137,7 @@ public class EscalationManagement {
     }
 
     /**
-     * Raises an escalation and gives it the next key of its year; publishes escalation.created
-     * and {@link AccountFactChanged}.
+     * Raises an escalation and gives it the next key of its year; publishes {@link EscalationRaised}.
      *
      * @throws io.intime.shared.InvalidInputException naming each wrong field
      * @throws org.springframework.security.access.AccessDeniedException unless the user may raise escalations there
@@ -153,24 +151,14 @@ public class EscalationManagement {
         Instant raised = form.raisedAt() != null ? form.raisedAt() : now;
         Escalation escalation = escalations.saveAndFlush(new Escalation(nextKey(raised), accountId, form, now, user.username()));
         audit.recordCreated(ENTITY, escalation.id(), escalation.auditState(), user);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", accountId);
-        payload.put("escalation_id", escalation.id());
-        payload.put("key", escalation.key());
-        payload.put("title", escalation.title());
-        payload.put("severity", escalation.severity().name());
-        payload.put("status", escalation.status().name());
-        payload.put("raised_at", escalation.raisedAt().toString());
-        payload.put("by", user.username());
-        events.publishEvent(new EscalationEvent(EscalationEvent.CREATED, accountId, payload));
-        events.publishEvent(new AccountFactChanged(accountId, FACT));
+        events.publishEvent(new EscalationRaised(accountId, escalation.id(), escalation.key(), escalation.title(),
+                escalation.severity(), escalation.status(), escalation.raisedAt(), user.actor(), now));
         return view(escalation, account.name());
     }
 
     /**
      * Changes an escalation; a stale {@code expectedVersion} is refused. Publishes
-     * escalation.updated, and escalation.resolved or escalation.reopened when its status ends
-     * or restarts, with {@link AccountFactChanged}.
+     * {@link EscalationUpdated}, and {@link EscalationStatusChanged} when its status moved.
      *
      * @throws StaleVersionException when someone else saved it since {@code expectedVersion}
      * @throws org.springframework.security.access.AccessDeniedException unless the user may change the account's escalations
@@ -185,7 +173,7 @@ public class EscalationManagement {
         }
         Instant now = time.now();
         validate(form, now);
-        boolean wasEnded = escalation.status().ended();
+        EscalationStatus statusBefore = escalation.status();
         Map<String, Object> before = escalation.auditState();
         escalation.apply(form, now);
         List<FieldChange> changes = FieldChange.between(before, escalation.auditState());
@@ -193,39 +181,16 @@ public class EscalationManagement {
             escalation.updated(user.username(), time.now());
             escalations.saveAndFlush(escalation);
             audit.recordChanges(ENTITY, id, changes, user);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("account_id", account.id());
-            payload.put("escalation_id", id);
-            payload.put("key", escalation.key());
-            payload.put("changes", changes.stream().map(c -> {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("field", c.field());
-                change.put("old", c.oldValue());
-                change.put("new", c.newValue());
-                return change;
-            }).toList());
-            payload.put("by", user.username());
-            events.publishEvent(new EscalationEvent(EscalationEvent.UPDATED, account.id(), payload));
-            if (wasEnded != escalation.status().ended()) {
-                Map<String, Object> turn = new LinkedHashMap<>();
-                turn.put("account_id", account.id());
-                turn.put("escalation_id", id);
-                turn.put("key", escalation.key());
-                turn.put("status", escalation.status().name());
-                if (escalation.resolvedAt() != null) {
-                    turn.put("resolved_at", escalation.resolvedAt().toString());
-                    turn.put("hours_to_resolve", Duration.between(escalation.raisedAt(), escalation.resolvedAt()).toHours());
-                }
-                turn.put("by", user.username());
-                events.publishEvent(new EscalationEvent(escalation.status().ended() ? EscalationEvent.RESOLVED
-                        : EscalationEvent.REOPENED, account.id(), turn));
+            events.publishEvent(new EscalationUpdated(account.id(), id, escalation.key(), changes, user.actor(), now));
+            if (statusBefore != escalation.status()) {
+                events.publishEvent(new EscalationStatusChanged(account.id(), id, escalation.key(), statusBefore,
+                        escalation.status(), escalation.raisedAt(), escalation.resolvedAt(), user.actor(), now));
             }
-            events.publishEvent(new AccountFactChanged(account.id(), FACT));
         }
         return view(escalation, account.name());
     }
 
-    /** Removes an escalation (executives, sales directors, admins); publishes escalation.deleted and {@link AccountFactChanged}. */
+    /** Removes an escalation (executives, sales directors, admins); publishes {@link EscalationDeleted}. */
     public void delete(long id, CurrentUser user) {
         Escalation escalation = load(id);
         AccountDetails account = accounts.get(escalation.accountId(), user);
@@ -233,13 +198,7 @@ public class EscalationManagement {
         escalations.delete(escalation);
         escalations.flush();
         audit.recordDeleted(ENTITY, id, escalation.key() + " – " + escalation.title() + " at " + account.name(), user);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", account.id());
-        payload.put("escalation_id", id);
-        payload.put("key", escalation.key());
-        payload.put("by", user.username());
-        events.publishEvent(new EscalationEvent(EscalationEvent.DELETED, account.id(), payload));
-        events.publishEvent(new AccountFactChanged(account.id(), FACT));
+        events.publishEvent(new EscalationDeleted(account.id(), id, escalation.key(), user.actor(), time.now()));
     }
 
     private void validate(EscalationForm form, Instant now) {

@@ -88,7 +88,7 @@ public class HealthScores {
     /** Recomputes one account now (for a person who wants the latest facts counted at once). */
     public HealthReport recompute(long accountId, CurrentUser user) {
         accounts.get(accountId, user);
-        recompute.recompute(List.of(accountId));
+        recompute.recompute(List.of(accountId), user.actor());
         return current(accountId, user);
     }
 
@@ -101,7 +101,7 @@ public class HealthScores {
         if (!user.hasRole(Role.ADMIN)) {
             throw new AccessDeniedException("Only admins recompute every account");
         }
-        HealthRecompute.Result result = recompute.recomputeAll(recompute.today());
+        HealthRecompute.Result result = recompute.recomputeAll(recompute.today(), user.actor());
         return new Recomputed(result.accounts(), result.millis(), Math.round(result.perSecond()), result.raised(),
                 result.cleared());
     }

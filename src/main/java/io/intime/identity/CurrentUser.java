@@ -3,11 +3,18 @@ package io.intime.identity;
 import java.time.ZoneId;
 import java.util.Arrays;
 
+import io.intime.shared.Actor;
+
 /**
  * The signed-in user making a request. Controllers receive it as a parameter; facades take it
  * to decide what the user may see and do.
  */
 public record CurrentUser(long id, String username, String fullName, Role role, ZoneId timeZone) {
+
+    /** The user as the actor of the events and audit entries their requests cause. */
+    public Actor actor() {
+        return Actor.user(id, username);
+    }
 
     public boolean hasRole(Role... roles) {
         return Arrays.asList(roles).contains(role);

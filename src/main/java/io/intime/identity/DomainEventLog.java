@@ -18,9 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The domain event log: every {@link LoggedEvent} any module publishes is written here, in
- * the publisher's transaction (a synchronous listener), so that the log never shows an event
- * whose change rolled back, nor misses one whose change committed.
+ * The domain event log: every {@link LoggedEvent} any module publishes is written here under
+ * its log name, in the publisher's transaction (a synchronous listener, matching the type), so
+ * that the log never shows an event whose change rolled back, nor misses one whose change
+ * committed. Each entry names its actor: the user who caused it, or {@code system}.
  */
 @Service
 public class DomainEventLog {
@@ -38,16 +39,23 @@ public class DomainEventLog {
         this.time = time;
     }
 
+    /**
+     * Writes the event under its log name with its payload, and with the actor it carries (a
+     * user, or {@code system}); runs in the publisher's transaction.
+     */
     @EventListener
     void on(LoggedEvent event) {
-        CurrentUser actor = Identity.currentUserOrNull();
+        if (!event.logged()) {
+            return;
+        }
         jdbc.sql("""
-                insert into domain_event (type, account_id, occurred_at, actor_id, payload)
-                values (:type, :accountId, :at, :actorId, cast(:payload as jsonb))""")
-                .param("type", event.type()).param("accountId", event.accountId())
-                .param("at", Timestamp.from(time.now()))
-                .param("actorId", actor == null ? null : actor.id())
-                .param("payload", json.writeValueAsString(event.payload()))
+                insert into domain_event (type, account_id, occurred_at, actor_id, actor_name, payload)
+                values (:type, :accountId, :at, :actorId, :actorName, cast(:payload as jsonb))""")
+                .param("type", event.logName()).param("accountId", event.accountId())
+                .param("at", Timestamp.from(event.at()))
+                .param("actorId", event.actor().userId())
+                .param("actorName", event.actor().name())
+                .param("payload", json.writeValueAsString(event.logPayload()))
                 .update();
     }
 
@@ -72,7 +80,7 @@ public class DomainEventLog {
                 .param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> new EventRecord(rs.getLong("id"), rs.getString("type"), (Long) rs.getObject("account_id"),
                         rs.getTimestamp("occurred_at").toInstant(), (Long) rs.getObject("actor_id"),
-                        json.readValue(rs.getString("payload"), MAP)))
+                        rs.getString("actor_name"), json.readValue(rs.getString("payload"), MAP)))
                 .list();
         long total = bind(jdbc.sql("select count(*) from domain_event" + where), type, accountId, since).query(Long.class).single();
         return new PageResult<>(items, total, page.page(), page.size());

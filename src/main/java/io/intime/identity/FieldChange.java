@@ -25,6 +25,20 @@ public record FieldChange(String field, String oldValue, String newValue) {
         return changes;
     }
 
+    /**
+     * The changes as the domain event log writes them: one {@code {field, old, new}} object
+     * each, in order.
+     */
+    public static List<Map<String, Object>> logged(List<FieldChange> changes) {
+        return changes.stream().map(c -> {
+            Map<String, Object> change = new java.util.LinkedHashMap<>();
+            change.put("field", c.field());
+            change.put("old", c.oldValue());
+            change.put("new", c.newValue());
+            return change;
+        }).toList();
+    }
+
     static String text(Object value) {
         if (value == null) {
             return null;

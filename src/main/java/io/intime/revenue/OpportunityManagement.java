@@ -1,12 +1,12 @@
 package io.intime.revenue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,15 +47,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Expansion opportunities of client accounts: list and search, the pipeline of an account,
  * read, create, change (including moving through the stages) and delete, by the rules of
- * {@link RevenueRules}. Every change is checked, written to the audit trail, logged as an
- * {@link OpportunityChanged} event and published as {@link AccountFactChanged}
- * ({@code opportunity}) in the same transaction.
+ * {@link RevenueRules}. Every change is checked, written to the audit trail and published as an
+ * {@link OpportunityEvent} (a fact of the account, {@link AccountFactChanged}) in the same
+ * transaction, with the user as its actor.
  */
 @Service
 public class OpportunityManagement {
 
     static final String ENTITY = "opportunity";
-    static final String FACT = "opportunity";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     private final Opportunities opportunities;
@@ -184,7 +183,7 @@ public class OpportunityManagement {
 
     /**
      * Adds an opportunity to an account (its manager, executives, sales directors, admins).
-     * Publishes opportunity.identified and {@link AccountFactChanged}.
+     * Publishes {@link OpportunityIdentified}.
      *
      * @throws InvalidInputException naming each wrong field
      */
@@ -195,18 +194,15 @@ public class OpportunityManagement {
         OpportunityForm checked = validate(form, account, null, user);
         Opportunity opportunity = opportunities.saveAndFlush(new Opportunity(accountId, checked, user.username(), time.now()));
         audit.recordCreated(ENTITY, opportunity.id(), opportunity.auditState(), user);
-        Map<String, Object> details = describe(opportunity);
-        details.put("source", checked.source());
-        details.put("identified_on", checked.identifiedOn().toString());
-        publish(OpportunityChanged.IDENTIFIED, opportunity, FieldChange.between(Map.of(), opportunity.auditState()), details,
-                user);
+        events.publishEvent(new OpportunityIdentified(accountId, stateOf(opportunity), checked.source(),
+                checked.identifiedOn(), FieldChange.between(Map.of(), opportunity.auditState()), user.actor(), time.now()));
         return get(opportunity.id(), user);
     }
 
     /**
      * Changes an opportunity; a stale version is refused and the other change survives.
-     * Publishes opportunity.stage_changed when the stage moves (opportunity.updated otherwise)
-     * and {@link AccountFactChanged}.
+     * Publishes {@link OpportunityStageChanged} when the stage moves ({@link OpportunityUpdated}
+     * otherwise).
      */
     @Transactional
     public OpportunityView update(long id, OpportunityForm form, long expectedVersion, CurrentUser user) {
@@ -225,14 +221,10 @@ public class OpportunityManagement {
             opportunity.updated(user.username(), time.now());
             opportunities.saveAndFlush(opportunity);
             audit.recordChanges(ENTITY, id, changes, user);
-            Map<String, Object> details = describe(opportunity);
-            String type = OpportunityChanged.UPDATED;
-            if (before != opportunity.stage()) {
-                type = OpportunityChanged.STAGE_CHANGED;
-                details.put("from_stage", before.name());
-                details.put("to_stage", opportunity.stage().name());
-            }
-            publish(type, opportunity, changes, details, user);
+            OpportunityEvent.Snapshot after = stateOf(opportunity);
+            events.publishEvent(before != opportunity.stage()
+                    ? new OpportunityStageChanged(opportunity.accountId(), after, before, changes, user.actor(), time.now())
+                    : new OpportunityUpdated(opportunity.accountId(), after, changes, user.actor(), time.now()));
         }
         return get(id, user);
     }
@@ -258,23 +250,13 @@ public class OpportunityManagement {
         opportunities.delete(opportunity);
         opportunities.flush();
         audit.recordDeleted(ENTITY, id, opportunity.title() + " at " + account.name(), user);
-        publish(OpportunityChanged.DELETED, opportunity, List.of(), describe(opportunity), user);
+        events.publishEvent(new OpportunityDeleted(opportunity.accountId(), stateOf(opportunity), List.of(), user.actor(),
+                time.now()));
     }
 
-    private Map<String, Object> describe(Opportunity opportunity) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("stage", opportunity.stage().name());
-        details.put("value", Map.of("amount", opportunity.value().amount().toPlainString(), "currency",
-                opportunity.value().currency()));
-        details.put("owner_id", opportunity.ownerId());
-        return details;
-    }
-
-    private void publish(String type, Opportunity opportunity, List<FieldChange> changes, Map<String, Object> details,
-            CurrentUser user) {
-        events.publishEvent(new OpportunityChanged(type, opportunity.accountId(), opportunity.id(), opportunity.title(),
-                changes, details, user.username()));
-        events.publishEvent(new AccountFactChanged(opportunity.accountId(), FACT));
+    private static OpportunityEvent.Snapshot stateOf(Opportunity opportunity) {
+        return new OpportunityEvent.Snapshot(opportunity.id(), opportunity.title(), opportunity.stage(),
+                opportunity.value().amount(), opportunity.value().currency(), opportunity.ownerId());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.intime.staffing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,14 +37,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Jobs (requisitions) of client accounts: search, read, open, change (status, recruiter,
  * submissions …) and delete, under {@link StaffingRules}. Every change is written to the audit
- * trail and publishes {@link AccountFactChanged} ({@code job}) in its transaction; assigning a
+ * trail and publishes {@link JobCreated}, {@link JobUpdated} or {@link JobDeleted} (facts of the
+ * account, {@link AccountFactChanged}) in its transaction, with the user as actor; assigning a
  * recruiter publishes {@link RecruiterAssigned} ({@code recruiter.assigned}).
  */
 @Service
 public class JobManagement {
 
     static final String ENTITY = "job";
-    static final String FACT = "job";
 
     private final Jobs jobs;
     private final Recruiters recruiters;
@@ -143,7 +144,7 @@ public class JobManagement {
 
     /**
      * Opens a job at an account (or records one in any status, e.g. a filled one from history).
-     * Publishes {@code job} as an {@link AccountFactChanged}, and {@code recruiter.assigned}
+     * Publishes {@link JobCreated}, and {@link RecruiterAssigned}
      * when a recruiter is given.
      *
      * @throws org.springframework.security.access.AccessDeniedException when the user may not add jobs there
@@ -161,9 +162,10 @@ public class JobManagement {
         Job job = jobs.saveAndFlush(new Job(accountId, complete, billRate, user.username(), time.now()));
         audit.recordCreated(ENTITY, job.id(), job.auditState(), user);
         if (job.recruiterId() != null) {
-            events.publishEvent(new RecruiterAssigned(accountId, job.recruiterId(), "job", null, job.id(), user.username()));
+            events.publishEvent(new RecruiterAssigned(accountId, job.recruiterId(), "job", null, job.id(), user.actor(),
+                    time.now()));
         }
-        events.publishEvent(new AccountFactChanged(accountId, FACT));
+        events.publishEvent(new JobCreated(accountId, job.id(), user.actor(), time.now()));
         String recruiterName = job.recruiterId() == null ? null : nameOf(recruiters.findById(job.recruiterId()).orElseThrow());
         return job.toView(account.name(), recruiterName, 0, today(user));
     }
@@ -197,9 +199,10 @@ public class JobManagement {
             jobs.saveAndFlush(job);
             audit.recordChanges(ENTITY, id, changes, user);
             if (job.recruiterId() != null && !job.recruiterId().equals(recruiterBefore)) {
-                events.publishEvent(new RecruiterAssigned(job.accountId(), job.recruiterId(), "job", null, id, user.username()));
+                events.publishEvent(new RecruiterAssigned(job.accountId(), job.recruiterId(), "job", null, id, user.actor(),
+                        time.now()));
             }
-            events.publishEvent(new AccountFactChanged(job.accountId(), FACT));
+            events.publishEvent(new JobUpdated(job.accountId(), id, changes, user.actor(), time.now()));
         }
         return views(List.of(job), account.name(), today(user)).get(0);
     }
@@ -222,8 +225,9 @@ public class JobManagement {
         job.addSubmissions(count);
         job.updated(user.username(), time.now());
         jobs.saveAndFlush(job);
-        audit.recordChanges(ENTITY, id, FieldChange.between(before, job.auditState()), user);
-        events.publishEvent(new AccountFactChanged(job.accountId(), FACT));
+        List<FieldChange> changes = FieldChange.between(before, job.auditState());
+        audit.recordChanges(ENTITY, id, changes, user);
+        events.publishEvent(new JobUpdated(job.accountId(), id, changes, user.actor(), time.now()));
         return views(List.of(job), account.name(), today(user)).get(0);
     }
 
@@ -247,7 +251,7 @@ public class JobManagement {
         jobs.delete(job);
         jobs.flush();
         audit.recordDeleted(ENTITY, id, job.title() + " at " + account.name(), user);
-        events.publishEvent(new AccountFactChanged(job.accountId(), FACT));
+        events.publishEvent(new JobDeleted(job.accountId(), id, user.actor(), time.now()));
     }
 
     Job load(long id) {

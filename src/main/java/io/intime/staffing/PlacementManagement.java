@@ -1,5 +1,6 @@
 package io.intime.staffing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,13 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Placements: candidates placed on jobs, their start and end, and their falloffs. Whoever
  * may change a job's account may record and change its placements ({@link StaffingRules}).
- * Every change is audited and publishes {@link AccountFactChanged} ({@code placement}).
+ * Every change is audited and publishes {@link PlacementRecorded}, {@link PlacementUpdated} or
+ * {@link PlacementDeleted} (facts of the account, {@link AccountFactChanged}) with the user as actor.
  */
 @Service
 public class PlacementManagement {
 
     static final String ENTITY = "placement";
-    static final String FACT = "placement";
 
     private final Placements placements;
     private final Jobs jobs;
@@ -129,7 +130,7 @@ public class PlacementManagement {
 
     /**
      * Records a placement on a job (not a cancelled one); without a recruiter it is the job's.
-     * Publishes {@code placement} as an {@link AccountFactChanged}.
+     * Publishes {@link PlacementRecorded}.
      *
      * @throws NotFoundException when there is no such job
      * @throws org.springframework.security.access.AccessDeniedException when the user may not change the job's account
@@ -152,7 +153,7 @@ public class PlacementManagement {
         StaffingValidation.throwIfAny(errors);
         Placement placement = placements.saveAndFlush(new Placement(job, complete, user.username(), time.now()));
         audit.recordCreated(ENTITY, placement.id(), placement.auditState(), user);
-        events.publishEvent(new AccountFactChanged(placement.accountId(), FACT));
+        events.publishEvent(new PlacementRecorded(placement.accountId(), jobId, placement.id(), user.actor(), time.now()));
         String recruiterName = placement.recruiterId() == null ? null
                 : recruiterManagement.names(List.of(placement.recruiterId())).get(placement.recruiterId());
         return placement.toView(job.title(), account.name(), recruiterName);
@@ -185,7 +186,7 @@ public class PlacementManagement {
             placement.updated(user.username(), time.now());
             placements.saveAndFlush(placement);
             audit.recordChanges(ENTITY, id, changes, user);
-            events.publishEvent(new AccountFactChanged(placement.accountId(), FACT));
+            events.publishEvent(new PlacementUpdated(placement.accountId(), id, changes, user.actor(), time.now()));
         }
         return views(List.of(placement), account.name()).get(0);
     }
@@ -203,7 +204,7 @@ public class PlacementManagement {
         placements.delete(placement);
         placements.flush();
         audit.recordDeleted(ENTITY, id, placement.candidateName() + " at " + account.name(), user);
-        events.publishEvent(new AccountFactChanged(placement.accountId(), FACT));
+        events.publishEvent(new PlacementDeleted(placement.accountId(), id, user.actor(), time.now()));
     }
 
     Placement load(long id) {

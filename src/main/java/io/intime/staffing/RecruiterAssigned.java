@@ -1,8 +1,10 @@
 package io.intime.staffing;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 
 /**
@@ -12,22 +14,22 @@ import io.intime.shared.LoggedEvent;
  * duration, so {@code duration} is null); {@code job_id} names the job.
  */
 public record RecruiterAssigned(Long accountId, long recruiterId, String assignmentType, Integer durationDays, Long jobId,
-        String by) implements LoggedEvent {
+        Actor actor, Instant at) implements LoggedEvent {
 
     @Override
-    public String type() {
+    public String logName() {
         return StaffingEvents.RECRUITER_ASSIGNED;
     }
 
     @Override
-    public Map<String, Object> payload() {
+    public Map<String, Object> logPayload() {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account_id", accountId);
         payload.put("recruiter_id", recruiterId);
         payload.put("assignment_type", assignmentType);
         payload.put("duration", durationDays);
         payload.put("job_id", jobId);
-        payload.put("by", by);
+        payload.put("by", actor.name());
         return payload;
     }
 }

@@ -12,17 +12,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.intime.accounts.AccountArchived;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountManagement.Stewards;
 import io.intime.accounts.HealthBand;
+import io.intime.health.HealthAlertCleared;
+import io.intime.health.HealthAlertRaised;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
+import io.intime.shared.Actor;
+import io.intime.shared.Today;
 import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
@@ -30,6 +35,7 @@ import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -42,7 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * accounts) its executive sponsor; never a second unresolved alert for the same account and
  * rule; cleared (resolved as {@code CLEARED}) when the condition stops holding; acknowledged or
  * resolved by the people it is for. {@link #sync} works on many accounts in a few statements,
- * so a full recompute of every account evaluates the rules set-based.
+ * so a full recompute of every account evaluates the rules set-based, and publishes
+ * {@link HealthAlertRaised} and {@link HealthAlertCleared} for the alerts it raised and cleared.
  */
 @Service
 public class Alerts {
@@ -54,12 +61,17 @@ public class Alerts {
     private final AccountManagement accounts;
     private final UserDirectory users;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Today time;
 
-    Alerts(JdbcClient jdbc, AccountManagement accounts, UserDirectory users, AuditTrail audit) {
+    Alerts(JdbcClient jdbc, AccountManagement accounts, UserDirectory users, AuditTrail audit,
+            ApplicationEventPublisher events, Today time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.users = users;
         this.audit = audit;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------ rules → alerts
@@ -88,6 +100,17 @@ public class Alerts {
      */
     @Transactional
     public SyncResult sync(List<AlertSituation> situations, AlertThresholds thresholds, Map<Long, Stewards> stewards) {
+        return sync(situations, thresholds, stewards, accountId -> Actor.SYSTEM);
+    }
+
+    /**
+     * As {@link #sync(List, AlertThresholds, Map)}, publishing {@link HealthAlertRaised} and
+     * {@link HealthAlertCleared} for each alert raised or cleared, with the actor that
+     * {@code actors} gives for its account (who caused the recompute).
+     */
+    @Transactional
+    public SyncResult sync(List<AlertSituation> situations, AlertThresholds thresholds, Map<Long, Stewards> stewards,
+            Function<Long, Actor> actors) {
         if (situations.isEmpty()) {
             return new SyncResult(0, 0, 0);
         }
@@ -151,11 +174,16 @@ public class Alerts {
                     key.rule() == AlertRule.BAND_DROP ? situation.previousBand().name() : null,
                     recipients(who) });
         });
+        Instant now = time.now();
         if (!cleared.isEmpty()) {
             jdbc.sql("""
                     update health_alert set status = 'RESOLVED', resolution = 'CLEARED', resolved_at = now(),
                            updated_at = now(), version = version + 1
-                    where id = any(:ids)""").param("ids", new SqlArrayValue("bigint", cleared.toArray())).update();
+                    where id = any(:ids) returning id, account_id, rule""")
+                    .param("ids", new SqlArrayValue("bigint", cleared.toArray()))
+                    .query((rs, i) -> new HealthAlertCleared(rs.getLong("id"), rs.getLong("account_id"), rs.getString("rule"),
+                            actors.apply(rs.getLong("account_id")), now))
+                    .list().forEach(events::publishEvent);
         }
         if (!updatedIds.isEmpty()) {
             jdbc.sql("""
@@ -168,7 +196,7 @@ public class Alerts {
                     .update();
         }
         for (int from = 0; from < raised.size(); from += 5_000) {
-            insert(raised.subList(from, Math.min(raised.size(), from + 5_000)));
+            insert(raised.subList(from, Math.min(raised.size(), from + 5_000)), actors, now);
         }
         return new SyncResult(raised.size(), updatedIds.size(), cleared.size());
     }
@@ -205,7 +233,7 @@ public class Alerts {
         return literal.append('}').toString();
     }
 
-    private void insert(List<Object[]> rows) {
+    private void insert(List<Object[]> rows, Function<Long, Actor> actors, Instant now) {
         int n = rows.size();
         Object[][] columns = new Object[7][n];
         for (int i = 0; i < n; i++) {
@@ -220,7 +248,8 @@ public class Alerts {
                 select account_id, rule, severity, reason, href, from_band, recipients::bigint[]
                 from unnest(:accounts, :rules, :severities, :reasons, :hrefs, :fromBands, :recipients)
                      as r(account_id, rule, severity, reason, href, from_band, recipients)
-                on conflict (account_id, rule) where status <> 'RESOLVED' do nothing""")
+                on conflict (account_id, rule) where status <> 'RESOLVED' do nothing
+                returning id, account_id, rule, severity, reason, recipient_ids""")
                 .param("accounts", new SqlArrayValue("bigint", columns[0]))
                 .param("rules", new SqlArrayValue("varchar", columns[1]))
                 .param("severities", new SqlArrayValue("varchar", columns[2]))
@@ -228,7 +257,11 @@ public class Alerts {
                 .param("hrefs", new SqlArrayValue("varchar", columns[4]))
                 .param("fromBands", new SqlArrayValue("varchar", columns[5]))
                 .param("recipients", new SqlArrayValue("varchar", columns[6]))
-                .update();
+                .query((rs, i) -> new HealthAlertRaised(rs.getLong("id"), rs.getLong("account_id"), rs.getString("rule"),
+                        rs.getString("severity"), rs.getString("reason"),
+                        Arrays.asList((Long[]) rs.getArray("recipient_ids").getArray()), actors.apply(rs.getLong("account_id")),
+                        now))
+                .list().forEach(events::publishEvent);
     }
 
     private record Key(long accountId, AlertRule rule) {

@@ -126,7 +126,7 @@ public class HealthModels {
         audit.recordChanges(ENTITY, version, List.of(new FieldChange("definition", "version " + current.version(),
                 "version " + version + (saved.note() == null ? "" : ": " + saved.note()))), user);
         cached = saved;
-        events.publishEvent(new HealthModelChanged(version, user.username()));
+        events.publishEvent(new HealthModelChanged(version, user.actor(), saved.createdAt()));
         return saved;
     }
 

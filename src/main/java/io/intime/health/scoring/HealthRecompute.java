@@ -11,22 +11,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountManagement.Stewards;
 import io.intime.accounts.HealthBand;
 import io.intime.accounts.HealthMark;
+import io.intime.health.HealthBandChanged;
 import io.intime.health.alerts.AlertSituation;
 import io.intime.health.alerts.AlertThresholds;
 import io.intime.health.alerts.Alerts;
 import io.intime.health.model.HealthModel;
 import io.intime.health.model.HealthModels;
+import io.intime.shared.Actor;
 import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
@@ -35,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Computes health scores from the facts and hands them on: stores the score and its history,
- * marks the account (for the accounts list), and brings the account's alerts in line. Always
+ * marks the account (for the accounts list), publishes {@link HealthBandChanged} for each
+ * account whose band moved, and brings the account's alerts in line. Always
  * set-based: a slice of accounts costs the same few statements whether it holds one account
  * or ten thousand. A full recompute walks all accounts in id slices, one transaction each.
  */
@@ -54,10 +59,12 @@ public class HealthRecompute {
     private final TransactionTemplate transaction;
     private final Today time;
     private final int threads;
+    private final ApplicationEventPublisher events;
 
     HealthRecompute(HealthModels models, FactsReader reader, HealthStore store, AccountManagement accounts,
             Alerts alerts, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-            Today time, @Value("${intime.health.recompute-threads:2}") int threads) {
+            Today time, @Value("${intime.health.recompute-threads:2}") int threads, ApplicationEventPublisher events) {
+        this.events = events;
         this.models = models;
         this.reader = reader;
         this.store = store;
@@ -82,8 +89,25 @@ public class HealthRecompute {
         return time.organizationToday();
     }
 
-    /** Recomputes these accounts as of today (after their facts changed); archived accounts are skipped. */
+    /** Recomputes these accounts as of today, for the system (no user asked); archived accounts are skipped. */
     public Result recompute(Collection<Long> accountIds) {
+        return recompute(accountIds, id -> Actor.SYSTEM);
+    }
+
+    /** Recomputes these accounts as of today, because {@code actor} asked or changed their facts. */
+    public Result recompute(Collection<Long> accountIds, Actor actor) {
+        return recompute(accountIds, id -> actor);
+    }
+
+    /**
+     * Recomputes accounts as of today after their facts changed; {@code actors} gives, per
+     * account, who caused it (the actor of the events it publishes). Transactional as one slice.
+     */
+    public Result recompute(Map<Long, Actor> actors) {
+        return recompute(actors.keySet(), id -> actors.getOrDefault(id, Actor.SYSTEM));
+    }
+
+    private Result recompute(Collection<Long> accountIds, Function<Long, Actor> actors) {
         long start = System.nanoTime();
         if (accountIds.isEmpty()) {
             return new Result(0, 0, 0, 0, 0);
@@ -94,7 +118,8 @@ public class HealthRecompute {
         if (ids.isEmpty()) {
             return new Result(0, 0, 0, 0, (System.nanoTime() - start) / 1_000_000);
         }
-        Sliced sliced = transaction.execute(status -> slice(models.current(), today(), ids, AccountScope.of(ids), Map.of(), true));
+        Sliced sliced = transaction.execute(status -> slice(models.current(), today(), ids, AccountScope.of(ids), Map.of(), true,
+                actors));
         return new Result(ids.size(), sliced.changed(), sliced.sync().raised(), sliced.sync().cleared(),
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -104,6 +129,11 @@ public class HealthRecompute {
      * slices at a time (each slice is its own transaction and touches only its accounts).
      */
     public Result recomputeAll(LocalDate asOf) {
+        return recomputeAll(asOf, Actor.SYSTEM);
+    }
+
+    /** As {@link #recomputeAll(LocalDate)}, because {@code actor} asked (or changed the model). */
+    public Result recomputeAll(LocalDate asOf, Actor actor) {
         long start = System.nanoTime();
         Instant startedAt = time.now();
         HealthModel model = models.current();
@@ -114,7 +144,8 @@ public class HealthRecompute {
             for (int from = 0; from < all.size(); from += SLICE) {
                 List<Long> ids = all.subList(from, Math.min(all.size(), from + SLICE));
                 AccountScope scope = AccountScope.range(ids.get(0), ids.get(ids.size() - 1));
-                slices.add(pool.submit(() -> transaction.execute(status -> slice(model, asOf, ids, scope, Map.of(), false))));
+                slices.add(pool.submit(() -> transaction.execute(status -> slice(model, asOf, ids, scope, Map.of(), false,
+                        id -> actor))));
             }
             int changed = 0;
             int raised = 0;
@@ -174,7 +205,7 @@ public class HealthRecompute {
                 });
             }
             // The band of the last month-end is where today's band came from (a band drop alert).
-            transaction.execute(status -> slice(model, today, ids, scope, lastBackfilled, false));
+            transaction.execute(status -> slice(model, today, ids, scope, lastBackfilled, false, id -> Actor.SYSTEM));
         }
         Result result = new Result(unscored.size(), unscored.size(), 0, 0, (System.nanoTime() - start) / 1_000_000);
         log.info("Health scored for {} accounts without a score ({} months of history) in {} ms", result.accounts(),
@@ -214,9 +245,11 @@ public class HealthRecompute {
      * @param earlierBands the band an account had before when it has no current score (from a backfill)
      * @param confirmUnchanged whether scores found unchanged get {@code asOf} as their day (a full
      *        run confirms them all by its run record instead)
+     * @param actors who caused the recompute of an account: the actor of its {@link HealthBandChanged}
+     *        and of its alerts' events
      */
     private Sliced slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope,
-            Map<Long, HealthBand> earlierBands, boolean confirmUnchanged) {
+            Map<Long, HealthBand> earlierBands, boolean confirmUnchanged, Function<Long, Actor> actors) {
         roomToSort();
         long t0 = System.nanoTime();
         Map<Long, HealthStore.Current> previous = store.current(scope);
@@ -251,6 +284,13 @@ public class HealthRecompute {
                         || previous.get(s.accountId()).band() != s.band())
                 .map(s -> new HealthMark(s.accountId(), s.total(), s.band(), now))
                 .toList());
+        for (Score s : changed) {
+            HealthStore.Current stored = previous.get(s.accountId());
+            if (stored != null && stored.band() != s.band()) {
+                events.publishEvent(new HealthBandChanged(s.accountId(), stored.band(), s.band(), s.total(),
+                        actors.apply(s.accountId()), now));
+            }
+        }
         long t4 = System.nanoTime();
         Map<Long, Stewards> stewards = accounts.stewards(ids);
         List<AlertSituation> situations = new ArrayList<>(scored.size());
@@ -264,7 +304,7 @@ public class HealthRecompute {
                     stored != null ? stored.band() : earlierBands.get(s.score().accountId())));
         }
         AlertThresholds thresholds = alerts.settings().thresholds();
-        Sliced sliced = new Sliced(changed.size(), alerts.sync(situations, thresholds, stewards));
+        Sliced sliced = new Sliced(changed.size(), alerts.sync(situations, thresholds, stewards, actors));
         if (log.isDebugEnabled() && ids.size() > 100) {
             log.debug("slice of {}: current {} ms, facts+score {} ms, store {} of them {} ms, marks {} ms, alerts {} ms",
                     ids.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, changed.size(), (t3 - t2) / 1_000_000,

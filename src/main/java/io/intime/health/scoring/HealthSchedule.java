@@ -80,7 +80,7 @@ class HealthSchedule {
     @ApplicationModuleListener
     void on(HealthModelChanged event) {
         if (live) {
-            recompute.recomputeAll(recompute.today());
+            recompute.recomputeAll(recompute.today(), event.actor());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.intime.engagement.web;
 
+import io.intime.engagement.NpsResponseRecorded;
 import java.time.LocalDate;
 
 import io.intime.IntegrationTest;
@@ -75,7 +76,10 @@ class NpsApiIntegrationTest {
         assertThat(response.get("surveyType").asString()).as("the default").isEqualTo("TRANSACTIONAL");
         assertThat(response.get("contact").get("name").asString()).isEqualTo(jane.name());
         assertThat(response.get("respondedOn").asString()).isEqualTo(today.minusDays(3).toString());
-        assertThat(events.stream(AccountFactChanged.class)).containsExactly(new AccountFactChanged(account.id(), "nps_response"));
+        assertThat(events.stream(NpsResponseRecorded.class)).singleElement().satisfies(e -> {
+            assertThat(e.accountId()).isEqualTo(account.id());
+            assertThat(e.actor()).isEqualTo(manager.actor());
+        });
         assertThat(jdbc.sql("select (payload->>'score')::int from domain_event where type = 'nps.received' and account_id = :a")
                 .param("a", account.id()).query(Integer.class).single()).isEqualTo(3);
 

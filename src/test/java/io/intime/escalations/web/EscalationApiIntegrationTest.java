@@ -1,5 +1,9 @@
 package io.intime.escalations.web;
 
+import io.intime.escalations.EscalationUpdated;
+import io.intime.accounts.AccountCreated;
+import io.intime.escalations.EscalationRaised;
+import io.intime.escalations.EscalationStatusChanged;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -106,8 +110,12 @@ class EscalationApiIntegrationTest {
                 .formatted(raised.plus(2, ChronoUnit.DAYS)))));
         assertThat(again.get("resolvedAt").asString()).isEqualTo(raised.plus(2, ChronoUnit.DAYS).toString());
 
-        assertThat(events.stream(AccountFactChanged.class).filter(e -> e.accountId() == account.id()))
-                .hasSize(4).allMatch(e -> e.fact().equals("escalation"));
+        assertThat(events.stream(AccountFactChanged.class).filter(e -> e.accountId() == account.id())
+                .filter(e -> !(e instanceof AccountCreated)))
+                .hasSize(4).allMatch(e -> e instanceof EscalationRaised || e instanceof EscalationUpdated);
+        assertThat(events.stream(EscalationStatusChanged.class).filter(e -> e.accountId() == account.id()))
+                .extracting(e -> e.from() + ">" + e.to())
+                .containsExactly("IN_PROGRESS>RESOLVED", "RESOLVED>OPEN", "OPEN>CLOSED");
         assertThat(jdbc.sql("select type from domain_event where account_id = :a and type like 'escalation.%' order by id").param("a", account.id())
                 .query(String.class).list()).containsExactly("escalation.created", "escalation.updated",
                 "escalation.resolved", "escalation.updated", "escalation.reopened", "escalation.updated", "escalation.resolved");
