@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes the accounts a user may export, and their contacts, as CSV in the import's format
  * (plus columns the import leaves aside: key, tier, ARR, names), so that an exported file
  * imports again as it is. Which accounts: {@link AccountManagement#exportable} decides
- * (account managers only those they own).
+ * (account managers only those they own); contacts are exported at every account the user sees
+ * ({@link AccountManagement#visible}).
  */
 @Service
 public class AccountExport {
@@ -88,14 +89,14 @@ public class AccountExport {
     }
 
     /**
-     * Writes the header and one line per contact at the exportable accounts, by account and
+     * Writes the header and one line per contact at the accounts the user sees, by account and
      * name; the account column holds the account's key.
      *
      * @return the number of contacts written
      */
     @Transactional(readOnly = true)
     public int writeContacts(CurrentUser user, Appendable out) throws IOException {
-        List<Long> ids = accountManagement.exportable(user).stream().map(AccountSummary::id).toList();
+        List<Long> ids = accountManagement.visible(user).stream().map(AccountSummary::id).toList();
         CSVPrinter csv = new CSVPrinter(out, FORMAT);
         csv.printRecord(CONTACT_HEADER);
         int count = 0;

@@ -74,7 +74,7 @@ public class NpsManagement {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (accountId != null) {
-            accounts.get(accountId, user);
+            rules.account(accountId, user);
             where.append(" and account_id = :account");
             params.put("account", accountId);
         }
@@ -101,14 +101,14 @@ public class NpsManagement {
     @Transactional(readOnly = true)
     public NpsView get(long id, CurrentUser user) {
         NpsResponse response = load(id);
-        accounts.get(response.accountId(), user);
+        rules.account(response.accountId(), user);
         return views(List.of(response), user).get(0);
     }
 
     @Transactional(readOnly = true)
     public Editable<NpsForm> editable(long id, CurrentUser user) {
         NpsResponse response = load(id);
-        accounts.get(response.accountId(), user);
+        rules.account(response.accountId(), user);
         return new Editable<>(id, response.toForm(), response.version());
     }
 
@@ -128,7 +128,7 @@ public class NpsManagement {
      * @throws org.springframework.security.access.AccessDeniedException unless the user may record NPS responses there
      */
     public NpsView create(long accountId, NpsForm form, CurrentUser user) {
-        AccountDetails account = accounts.get(accountId, user);
+        AccountDetails account = rules.account(accountId, user);
         EngagementRules.require(rules.canRecordNps(user),
                 "Only account managers, executives, sales directors and admins record NPS responses");
         Map<Long, ContactView> people = contactsOf(accountId, user);
@@ -156,7 +156,7 @@ public class NpsManagement {
      */
     public NpsView update(long id, NpsForm form, long expectedVersion, CurrentUser user) {
         NpsResponse response = load(id);
-        AccountDetails account = accounts.get(response.accountId(), user);
+        AccountDetails account = rules.account(response.accountId(), user);
         EngagementRules.require(rules.canRecordNps(user),
                 "Only account managers, executives, sales directors and admins correct NPS responses");
         if (response.version() != expectedVersion) {
@@ -181,7 +181,7 @@ public class NpsManagement {
     /** Removes a response (executives, sales directors, admins); publishes nps.deleted and {@link AccountFactChanged}. */
     public void delete(long id, CurrentUser user) {
         NpsResponse response = load(id);
-        AccountDetails account = accounts.get(response.accountId(), user);
+        AccountDetails account = rules.account(response.accountId(), user);
         EngagementRules.require(rules.canDeleteNps(user), "Only executives, sales directors and admins remove NPS responses");
         responses.delete(response);
         responses.flush();
