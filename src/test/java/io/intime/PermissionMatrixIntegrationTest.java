@@ -64,6 +64,9 @@ class PermissionMatrixIntegrationTest {
     /** The shared fixture: made by the first cell, used by all. */
     private static World world;
 
+    /** Why the fixture could not be made, so that the other cells fail at once instead of trying again. */
+    private static RuntimeException broken;
+
     @Autowired
     MockMvcTester mvc;
 
@@ -101,8 +104,17 @@ class PermissionMatrixIntegrationTest {
     @BeforeEach
     void world() {
         synchronized (PermissionMatrixIntegrationTest.class) {
+            if (broken != null) {
+                throw broken;
+            }
             if (world == null) {
-                world = new World();
+                try {
+                    world = new World();
+                }
+                catch (RuntimeException | AssertionError e) {
+                    broken = new IllegalStateException("The table's fixture could not be made", e);
+                    throw broken;
+                }
             }
         }
     }
@@ -254,14 +266,14 @@ class PermissionMatrixIntegrationTest {
             return switch (record) {
                 case "accounts" -> "{'name': '%s', 'timeZone': 'Europe/Berlin', 'status': 'PROSPECT', 'billingCurrency': 'USD'}"
                         .formatted(unique);
-                case "contacts" -> "{'accountId': %d, 'name': '%s', 'email': '%s@client.example'}".formatted(a, unique,
-                        unique.toLowerCase());
+                case "contacts" -> ("{'accountId': %d, 'name': '%s', 'email': '%s@client.example', "
+                        + "'stakeholderRole': 'CHAMPION', 'influence': 'HIGH'}").formatted(a, unique, unique.toLowerCase());
                 case "contracts" -> ("{'accountId': %d, 'type': 'MSA', 'number': '%s', 'startDate': '2026-01-01', "
                         + "'endDate': '2027-12-31', 'status': 'DRAFT', 'serviceLines': [{'name': 'Staffing', 'annualValue': 1000}]}")
                         .formatted(a, unique);
                 case "activities" -> "{'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': '%s', 'occurredAt': '%s'}"
                         .formatted(a, unique, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
-                case "jobs" -> "{'accountId': %d, 'title': '%s'}".formatted(a, unique);
+                case "jobs" -> "{'accountId': %d, 'title': '%s', 'priority': 'HIGH'}".formatted(a, unique);
                 case "placements" -> "{'jobId': %d, 'candidateName': '%s', 'type': 'CONTRACT', 'startDate': '%s'}"
                         .formatted(records.get("jobs"), unique, today);
                 case "escalations" -> "{'accountId': %d, 'title': '%s', 'severity': 'P3'}".formatted(a, unique);
