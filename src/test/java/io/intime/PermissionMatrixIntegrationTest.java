@@ -269,11 +269,12 @@ class PermissionMatrixIntegrationTest {
                 case "contacts" -> ("{'accountId': %d, 'name': '%s', 'email': '%s@client.example', "
                         + "'stakeholderRole': 'CHAMPION', 'influence': 'HIGH'}").formatted(a, unique, unique.toLowerCase());
                 case "contracts" -> ("{'accountId': %d, 'type': 'MSA', 'number': '%s', 'startDate': '2026-01-01', "
-                        + "'endDate': '2027-12-31', 'status': 'DRAFT', 'serviceLines': [{'name': 'Staffing', 'annualValue': 1000}]}")
+                        + "'endDate': '2027-12-31', 'status': 'DRAFT', 'paymentTerms': 'Net 30', 'currency': 'USD', "
+                        + "'serviceLines': [{'name': 'Staffing', 'annualValue': 1000}]}")
                         .formatted(a, unique);
-                case "activities" -> "{'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': '%s', 'occurredAt': '%s'}"
-                        .formatted(a, unique, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
-                case "jobs" -> "{'accountId': %d, 'title': '%s', 'priority': 'HIGH'}".formatted(a, unique);
+                case "activities" -> ("{'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': '%s', "
+                        + "'occurredAt': '%s', 'tags': [], 'contactIds': [], 'participantIds': []}").formatted(a, unique, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+                case "jobs" -> "{'accountId': %d, 'title': '%s', 'priority': 'HIGH', 'openedOn': '%s'}".formatted(a, unique, today);
                 case "placements" -> "{'jobId': %d, 'candidateName': '%s', 'type': 'CONTRACT', 'startDate': '%s'}"
                         .formatted(records.get("jobs"), unique, today);
                 case "escalations" -> "{'accountId': %d, 'title': '%s', 'severity': 'P3'}".formatted(a, unique);
