@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (plus columns the import leaves aside: key, tier, ARR, names), so that an exported file
  * imports again as it is, or as an XLSX workbook with the same columns (numbers, dates and
  * flags as real cells; see {@link TableExport}). Which accounts: {@link AccountManagement#exportable} decides
- * (account managers only those they own).
+ * (account managers only those they own); contacts are exported at every account the user sees
+ * ({@link AccountManagement#visible}).
  */
 @Service
 public class AccountExport {
@@ -89,14 +90,14 @@ public class AccountExport {
     }
 
     /**
-     * Writes the header and one line per contact at the exportable accounts, by account and
+     * Writes the header and one line per contact at the accounts the user sees, by account and
      * name; the account column holds the account's key.
      *
      * @return the number of contacts written
      */
     @Transactional(readOnly = true)
     public int writeContacts(CurrentUser user, TableExport.Format format, OutputStream out) throws IOException {
-        List<Long> ids = accountManagement.exportable(user).stream().map(AccountSummary::id).toList();
+        List<Long> ids = accountManagement.visible(user).stream().map(AccountSummary::id).toList();
         int count = 0;
         try (TableExport.Writer table = TableExport.open(format, "Contacts", CONTACT_HEADER, out)) {
             for (List<Long> chunk : CsvFile.chunks(ids, 1000)) {

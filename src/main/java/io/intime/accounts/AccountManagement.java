@@ -108,16 +108,23 @@ public class AccountManagement {
             where.append(" and a.strategic = :strategic");
             params.put("strategic", query.strategic());
         }
+        // An account manager filters and sorts by the health of the accounts they own only: the
+        // others' health is not theirs to see, not even through a filter or an order.
+        String ownHealth = "";
+        if (!AccountRules.seesHealthOf(user, null)) {
+            ownHealth = " and a.owner_id = :healthOwner";
+            params.put("healthOwner", user.id());
+        }
         if (query.band() != null) {
-            where.append(" and a.health_band = :band");
+            where.append(" and a.health_band = :band").append(ownHealth);
             params.put("band", query.band().name());
         }
         if (query.healthMin() != null) {
-            where.append(" and a.health_score >= :healthMin");
+            where.append(" and a.health_score >= :healthMin").append(ownHealth);
             params.put("healthMin", query.healthMin());
         }
         if (query.healthMax() != null) {
-            where.append(" and a.health_score <= :healthMax");
+            where.append(" and a.health_score <= :healthMax").append(ownHealth);
             params.put("healthMax", query.healthMax());
         }
         if (user.hasRole(Role.RECRUITER)) {
@@ -125,6 +132,9 @@ public class AccountManagement {
             params.put("me", user.id());
         }
         String sortColumn = SORTS.getOrDefault(query.sort() == null ? "name" : query.sort(), "lower(a.name)");
+        if (!ownHealth.isEmpty() && "health".equals(query.sort())) {
+            sortColumn = "case when a.owner_id = :healthOwner then a.health_score end";
+        }
         // Accounts without a score yet come last whichever way the health column is sorted.
         String direction = query.descending() ? " desc" : " asc";
         String nulls = "health".equals(query.sort()) ? " nulls last" : "";
@@ -154,7 +164,8 @@ public class AccountManagement {
                 row.industry(), row.status(), row.tier(), row.strategic(), row.ownerId(),
                 row.ownerId() == null ? null : nameOf(owners.get(row.ownerId())), row.arr(), row.region(), row.hq(),
                 editsAll || user.hasRole(Role.ACCOUNT_MANAGER) && Objects.equals(row.ownerId(), user.id()),
-                row.updatedAt(), row.healthScore(), row.healthBand())).toList();
+                row.updatedAt(), AccountRules.seesHealthOf(user, row.ownerId()) ? row.healthScore() : null,
+                AccountRules.seesHealthOf(user, row.ownerId()) ? row.healthBand() : null)).toList();
         return new PageResult<>(items, total[0], page.page(), page.size());
     }
 
@@ -473,7 +484,19 @@ public class AccountManagement {
      */
     @Transactional(readOnly = true)
     public List<AccountSummary> exportable(CurrentUser user) {
-        Long owner = user.hasRole(Role.ACCOUNT_MANAGER) ? user.id() : null;
+        return every(user, AccountRules.accountExportOwner(user));
+    }
+
+    /**
+     * Every account the user may see (recruiters: those whose team they are on), by name: the
+     * accounts whose contacts they may export ("Contacts: export ✅").
+     */
+    @Transactional(readOnly = true)
+    public List<AccountSummary> visible(CurrentUser user) {
+        return every(user, null);
+    }
+
+    private List<AccountSummary> every(CurrentUser user, Long owner) {
         List<AccountSummary> all = new ArrayList<>();
         int page = 0;
         PageResult<AccountSummary> result;
@@ -508,14 +531,16 @@ public class AccountManagement {
             ids.add(account.executiveSponsorId());
         }
         Map<Long, UserSummary> people = users.findAll(ids);
+        AccountAccess access = rules.access(user, account);
         return new AccountDetails(account.id(), account.key(), account.name(), account.industry(),
                 account.employeeCount(), account.hqLocation(), account.timeZone(), account.status(), account.tier(),
                 account.tierOverride(), account.strategic(), account.relationshipStart(), account.ownerId(),
                 account.ownerId() == null ? null : nameOf(people.get(account.ownerId())), account.executiveSponsorId(),
                 account.executiveSponsorId() == null ? null : nameOf(people.get(account.executiveSponsorId())),
                 account.billingCurrency(), account.region(),
-                new Money(account.arr(), account.billingCurrency()), account.stamp(), rules.access(user, account),
-                account.healthScore(), account.healthBand(), account.archivedAt(), account.archivedBy());
+                new Money(account.arr(), account.billingCurrency()), account.stamp(), access,
+                access.viewHealth() ? account.healthScore() : null, access.viewHealth() ? account.healthBand() : null,
+                account.archivedAt(), account.archivedBy());
     }
 
     private void validate(AccountForm form) {

@@ -11,9 +11,17 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>executives, sales directors and admins view and change everything;</li>
  * <li>account managers view all accounts, edit the ones they own, never create or delete
- * accounts; create and edit contacts at any account; see the contracts of the accounts they
- * own and may change only a contract's status; export only the accounts they own;</li>
+ * accounts; create and edit contacts at any account and export the contacts of every account
+ * ("Contacts: ✅ view at accounts, create, edit, export"); see the contracts of the accounts they
+ * own and may change only a contract's status, but never execute one (move it to ACTIVE:
+ * "Execute Contracts ❌ Legal/Sales Director only"); export only the accounts they own;</li>
  * <li>legal creates and edits contracts; finance and legal see all contracts;</li>
+ * <li>contracts are executed (made ACTIVE, or created ACTIVE) by legal, sales directors and
+ * executives (whom the sales director reports to) only: admins configure the system and do
+ * not sign for the firm;</li>
+ * <li>an account's health (the score on the lists and the header, the health page, its
+ * history and alerts) is seen by account managers at the accounts they own only ("Client Health
+ * Scores ✅ Assigned"), and by everyone else who sees the account;</li>
  * <li>recruiters see only the accounts whose team they are on;</li>
  * <li>only executives set the tier override and the strategic flag.</li>
  * </ul>
@@ -34,9 +42,40 @@ class AccountRules {
         return true;
     }
 
+    /** Whether the user sees the account's health: account managers at the accounts they own only. */
+    boolean canViewHealth(CurrentUser user, Account account) {
+        if (user.hasRole(Role.ACCOUNT_MANAGER)) {
+            return owns(user, account.ownerId());
+        }
+        return canView(user, account);
+    }
+
+    /** Whether the user sees the health of accounts owned by {@code ownerId} (null: no owner), on a list. */
+    static boolean seesHealthOf(CurrentUser user, Long ownerId) {
+        return !user.hasRole(Role.ACCOUNT_MANAGER) || owns(user, ownerId);
+    }
+
+    /** Whether the user signs contracts for the firm: moves a contract to ACTIVE or creates one ACTIVE. */
+    boolean canExecuteContracts(CurrentUser user) {
+        return user.hasRole(Role.LEGAL, Role.SALES_DIRECTOR, Role.EXECUTIVE);
+    }
+
+    /**
+     * Whose accounts the user exports: null for every account they see (contacts are exported
+     * at every account seen), else the owner whose accounts only (account managers export only
+     * the accounts they own).
+     */
+    static Long accountExportOwner(CurrentUser user) {
+        return user.hasRole(Role.ACCOUNT_MANAGER) ? user.id() : null;
+    }
+
+    private static boolean owns(CurrentUser user, Long ownerId) {
+        return user.hasRole(Role.ACCOUNT_MANAGER) && ownerId != null && ownerId == user.id();
+    }
+
     AccountAccess access(CurrentUser user, Account account) {
         boolean all = user.seesEverything();
-        boolean owner = user.hasRole(Role.ACCOUNT_MANAGER) && account.ownerId() != null && account.ownerId() == user.id();
+        boolean owner = owns(user, account.ownerId());
         boolean contractEditor = all || user.hasRole(Role.LEGAL);
         return new AccountAccess(
                 all || owner,
@@ -48,7 +87,8 @@ class AccountRules {
                 all || owner || user.hasRole(Role.FINANCE, Role.LEGAL),
                 contractEditor,
                 contractEditor || owner,
-                all || owner || user.hasRole(Role.FINANCE, Role.LEGAL, Role.RECRUITING_MANAGER, Role.RECRUITER));
+                all || owner || user.hasRole(Role.FINANCE, Role.LEGAL, Role.RECRUITING_MANAGER, Role.RECRUITER),
+                canViewHealth(user, account), canExecuteContracts(user));
     }
 
     boolean canCreateAccounts(CurrentUser user) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.intime.identity.CurrentUser;
-import io.intime.shared.AccountTimelineSource;
 import io.intime.shared.TimelineEntry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,10 +37,10 @@ public class AccountTimeline {
      * @throws org.springframework.security.access.AccessDeniedException when the user may not see it
      */
     public List<TimelineEntry> of(long accountId, Instant since, int limit, CurrentUser user) {
-        accounts.get(accountId, user);
+        AccountDetails account = accounts.get(accountId, user);
         int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
         List<TimelineEntry> entries = new ArrayList<>();
-        sources.orderedStream().forEach(source -> entries.addAll(source.timeline(accountId, since, bounded)));
+        sources.orderedStream().forEach(source -> entries.addAll(source.timeline(account, user, since, bounded)));
         entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return entries.size() > bounded ? List.copyOf(entries.subList(0, bounded)) : entries;
     }

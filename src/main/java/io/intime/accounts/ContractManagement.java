@@ -126,6 +126,7 @@ public class ContractManagement {
         rules.requireView(user, account);
         AccountRules.require(rules.access(user, account).editContracts(),
                 "Only executives, sales directors, legal and admins create contracts");
+        requireExecution(null, form.status(), account, user);
         validate(form, null);
         Contract contract = contracts.saveAndFlush(new Contract(accountId, form, user.username(), time.now()));
         audit.recordCreated(ENTITY, contract.id(), contract.auditState(), user);
@@ -150,6 +151,7 @@ public class ContractManagement {
                     access.changeContractStatus() ? "You may change only the status of this contract"
                             : "You may not change this contract");
         }
+        requireExecution(contract.status(), form.status(), account, user);
         checkVersion(contract, expectedVersion);
         validate(form, id);
         ContractStatus from = contract.status();
@@ -182,6 +184,7 @@ public class ContractManagement {
         Account account = accountManagement.load(contract.accountId());
         rules.requireView(user, account);
         AccountRules.require(rules.access(user, account).changeContractStatus(), "You may not change this contract's status");
+        requireExecution(contract.status(), status, account, user);
         checkVersion(contract, expectedVersion);
         ContractStatus from = contract.status();
         if (from == status) {
@@ -197,6 +200,14 @@ public class ContractManagement {
         events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, status, user.actor(), now));
         accountArrChanged(account, user);
         return contract.toView(account.name());
+    }
+
+    /** Moving a contract into ACTIVE executes it, which only those who sign for the firm may ({@link AccountRules}). */
+    private void requireExecution(ContractStatus from, ContractStatus to, Account account, CurrentUser user) {
+        if (to == ContractStatus.ACTIVE && from != ContractStatus.ACTIVE) {
+            AccountRules.require(rules.access(user, account).executeContracts(),
+                    "Only legal, sales directors and executives execute contracts (make them ACTIVE)");
+        }
     }
 
     /** Removes a contract (executives, sales directors, admins). */

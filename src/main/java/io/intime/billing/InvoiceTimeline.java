@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import io.intime.shared.AccountTimelineSource;
+import io.intime.accounts.AccountDetails;
+import io.intime.accounts.AccountTimelineSource;
+import io.intime.identity.CurrentUser;
 import io.intime.shared.Money;
 import io.intime.shared.TimelineEntry;
 
@@ -36,7 +38,11 @@ class InvoiceTimeline implements AccountTimelineSource {
 
     @Override
     @Transactional(readOnly = true)
-    public List<TimelineEntry> timeline(long accountId, Instant since, int limit) {
+    public List<TimelineEntry> timeline(AccountDetails account, CurrentUser reader, Instant since, int limit) {
+        long accountId = account.id();
+        if (!BillingRules.access(reader, account).view()) {
+            return List.of();
+        }
         LocalDate today = invoices.today();
         return jdbc.sql("""
                 select * from (

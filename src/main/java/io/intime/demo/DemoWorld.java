@@ -186,11 +186,13 @@ public class DemoWorld {
             List<DemoAccount> portfolio = DemoCatalog.accountManagerPortfolio();
             long strategicArr = 0;
             for (DemoAccount account : strategic) {
-                create(account, ceo);
+                create(account, ceo, ceo);
                 strategicArr += account.arr;
             }
+            // The portfolio's contracts were executed by the sales director (admins do not sign for the firm).
+            CurrentUser director = actor("director");
             for (DemoAccount account : portfolio) {
-                create(account, admin);
+                create(account, admin, director);
             }
             List<DemoAccount> all = new ArrayList<>(strategic);
             all.addAll(portfolio);
@@ -210,7 +212,7 @@ public class DemoWorld {
             return new CurrentUser(user.id(), user.username(), user.fullName(), user.role(), ZoneId.of(user.timeZone()));
         }
 
-        private void create(DemoAccount a, CurrentUser actor) {
+        private void create(DemoAccount a, CurrentUser actor, CurrentUser signer) {
             AccountDetails account = accounts.create(new AccountForm(a.name, a.industry, a.employees, a.hq, a.timeZone,
                     AccountStatus.ACTIVE, null, a.strategic, today.minusMonths(a.monthsAgo), people.get(a.owner).id(),
                     a.strategic ? people.get("ceo").id() : null, a.currency, a.region), actor);
@@ -222,7 +224,7 @@ public class DemoWorld {
             }
             createdContacts.put(a.name, List.copyOf(created));
             for (ContractForm contract : contractsOf(a)) {
-                contracts.create(account.id(), contract, actor);
+                contracts.create(account.id(), contract, signer);
                 contractCount++;
             }
             for (DemoAccount.Member member : a.team) {

@@ -88,7 +88,7 @@ public class ActivityManagement {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (accountId != null) {
-            accounts.get(accountId, user);
+            rules.account(accountId, user);
             where.append(" and account_id = :account");
             params.put("account", accountId);
         }
@@ -115,7 +115,7 @@ public class ActivityManagement {
     /** Counts of one account's activities per type (for the tab's filter chips). */
     @Transactional(readOnly = true)
     public Map<ActivityType, Long> countsByType(long accountId, CurrentUser user) {
-        accounts.get(accountId, user);
+        rules.account(accountId, user);
         Map<ActivityType, Long> counts = new LinkedHashMap<>();
         for (ActivityType type : ActivityType.values()) {
             counts.put(type, 0L);
@@ -134,7 +134,7 @@ public class ActivityManagement {
     @Transactional(readOnly = true)
     public ActivityView get(long id, CurrentUser user) {
         Activity activity = load(id);
-        accounts.get(activity.accountId(), user);
+        rules.account(activity.accountId(), user);
         return views(List.of(activity), user).get(0);
     }
 
@@ -142,8 +142,16 @@ public class ActivityManagement {
     @Transactional(readOnly = true)
     public Editable<ActivityForm> editable(long id, CurrentUser user) {
         Activity activity = load(id);
-        accounts.get(activity.accountId(), user);
+        rules.account(activity.accountId(), user);
         return new Editable<>(id, activity.toForm(), activity.version());
+    }
+
+    /**
+     * Whether the user, who may see the account, sees its activities and NPS responses (views
+     * of other modules that cite them ask this).
+     */
+    public boolean canView(AccountDetails account, CurrentUser user) {
+        return rules.canView(user, account);
     }
 
     /** Whether the user may change or remove this activity (pages offer the buttons only then). */
@@ -159,7 +167,7 @@ public class ActivityManagement {
      * @throws org.springframework.security.access.AccessDeniedException when the user may not see the account
      */
     public ActivityView create(long accountId, ActivityForm form, CurrentUser user) {
-        AccountDetails account = accounts.get(accountId, user);
+        AccountDetails account = rules.account(accountId, user);
         Map<Long, ContactView> people = contactsOf(accountId, user);
         Map<Long, UserSummary> participants = validate(form, account, people);
         boolean touchpoint = touchpoint(form, account, people);
@@ -189,7 +197,7 @@ public class ActivityManagement {
      */
     public ActivityView update(long id, ActivityForm form, long expectedVersion, CurrentUser user) {
         Activity activity = load(id);
-        AccountDetails account = accounts.get(activity.accountId(), user);
+        AccountDetails account = rules.account(activity.accountId(), user);
         EngagementRules.require(rules.canChangeActivity(user, activity.createdBy()),
                 "Only whoever logged an activity, executives, sales directors and admins change it");
         if (activity.version() != expectedVersion) {
@@ -219,7 +227,7 @@ public class ActivityManagement {
      */
     public void delete(long id, CurrentUser user) {
         Activity activity = load(id);
-        AccountDetails account = accounts.get(activity.accountId(), user);
+        AccountDetails account = rules.account(activity.accountId(), user);
         EngagementRules.require(rules.canChangeActivity(user, activity.createdBy()),
                 "Only whoever logged an activity, executives, sales directors and admins remove it");
         activities.delete(activity);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSummary;
 import io.intime.identity.CurrentUser;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spec 03's permissions matrix for engagement records, on top of who may see the account
- * ({@link AccountManagement#get}): everyone who sees an account sees its activities and NPS
- * responses and may log activities there; an activity is changed or removed by whoever logged
+ * ({@link AccountManagement#get}): account managers see, log and record the activities and NPS
+ * responses of the accounts they own only ("Activities: ✅ view assigned"); everyone else who
+ * sees an account sees its activities and NPS responses and may log activities there; an activity is changed or removed by whoever logged
  * it, or by executives, sales directors and admins ("Activities: edit own, delete own"); NPS
  * responses ("Issue client surveys") are recorded and corrected by account managers,
  * executives, sales directors and admins, and removed only by the latter three.
@@ -33,6 +35,26 @@ class EngagementRules {
     EngagementRules(AccountManagement accounts, Validator validator) {
         this.accounts = accounts;
         this.validator = validator;
+    }
+
+    /** Whether the user sees the account's activities and NPS responses (and so may act on them). */
+    boolean canView(CurrentUser user, AccountDetails account) {
+        if (user.hasRole(Role.ACCOUNT_MANAGER)) {
+            return account.ownerId() != null && account.ownerId() == user.id();
+        }
+        return true;
+    }
+
+    /**
+     * The account, when the user may see its engagement records.
+     *
+     * @throws io.intime.shared.NotFoundException when there is no such account
+     * @throws AccessDeniedException when the user may not see the account or its engagement records
+     */
+    AccountDetails account(long accountId, CurrentUser user) {
+        AccountDetails account = accounts.get(accountId, user);
+        require(canView(user, account), "Account managers see the activities of the accounts they own only");
+        return account;
     }
 
     boolean canChangeActivity(CurrentUser user, String loggedBy) {
@@ -54,11 +76,12 @@ class EngagementRules {
     }
 
     /**
-     * The accounts whose records the user may list when no account is named: null for all
-     * (everyone but recruiters), else the ids of the accounts whose team they are on.
+     * The accounts whose records the user may list when no account is named: null for all,
+     * else the ids of the accounts whose team they are on (recruiters) or that they own
+     * (account managers).
      */
     List<Long> visibleAccounts(CurrentUser user) {
-        if (!user.hasRole(Role.RECRUITER)) {
+        if (!user.hasRole(Role.RECRUITER, Role.ACCOUNT_MANAGER)) {
             return null;
         }
         return accounts.exportable(user).stream().map(AccountSummary::id).toList();

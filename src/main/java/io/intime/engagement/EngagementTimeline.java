@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import io.intime.shared.AccountTimelineSource;
+import io.intime.accounts.AccountDetails;
+import io.intime.accounts.AccountTimelineSource;
+import io.intime.identity.CurrentUser;
 import io.intime.shared.TimelineEntry;
 import io.intime.shared.Today;
 
@@ -22,16 +24,22 @@ import org.springframework.transaction.annotation.Transactional;
 class EngagementTimeline implements AccountTimelineSource {
 
     private final JdbcClient jdbc;
+    private final EngagementRules rules;
     private final Today time;
 
-    EngagementTimeline(JdbcClient jdbc, Today time) {
+    EngagementTimeline(JdbcClient jdbc, EngagementRules rules, Today time) {
         this.jdbc = jdbc;
+        this.rules = rules;
         this.time = time;
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<TimelineEntry> timeline(long accountId, Instant since, int limit) {
+    public List<TimelineEntry> timeline(AccountDetails account, CurrentUser reader, Instant since, int limit) {
+        long accountId = account.id();
+        if (!rules.canView(reader, account)) {
+            return List.of();
+        }
         return jdbc.sql("""
                 select * from (
                   select occurred_at as at, 'activity' as source, id, type, direction, subject as title,

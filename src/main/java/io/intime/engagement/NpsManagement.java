@@ -78,7 +78,7 @@ public class NpsManagement {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (accountId != null) {
-            accounts.get(accountId, user);
+            rules.account(accountId, user);
             where.append(" and account_id = :account");
             params.put("account", accountId);
         }
@@ -105,14 +105,14 @@ public class NpsManagement {
     @Transactional(readOnly = true)
     public NpsView get(long id, CurrentUser user) {
         NpsResponse response = load(id);
-        accounts.get(response.accountId(), user);
+        rules.account(response.accountId(), user);
         return views(List.of(response), user).get(0);
     }
 
     @Transactional(readOnly = true)
     public Editable<NpsForm> editable(long id, CurrentUser user) {
         NpsResponse response = load(id);
-        accounts.get(response.accountId(), user);
+        rules.account(response.accountId(), user);
         return new Editable<>(id, response.toForm(), response.version());
     }
 
@@ -132,7 +132,7 @@ public class NpsManagement {
      * @throws org.springframework.security.access.AccessDeniedException unless the user may record NPS responses there
      */
     public NpsView create(long accountId, NpsForm form, CurrentUser user) {
-        AccountDetails account = accounts.get(accountId, user);
+        AccountDetails account = rules.account(accountId, user);
         EngagementRules.require(rules.canRecordNps(user),
                 "Only account managers, executives, sales directors and admins record NPS responses");
         Map<Long, ContactView> people = contactsOf(accountId, user);
@@ -151,7 +151,7 @@ public class NpsManagement {
      */
     public NpsView update(long id, NpsForm form, long expectedVersion, CurrentUser user) {
         NpsResponse response = load(id);
-        AccountDetails account = accounts.get(response.accountId(), user);
+        AccountDetails account = rules.account(response.accountId(), user);
         EngagementRules.require(rules.canRecordNps(user),
                 "Only account managers, executives, sales directors and admins correct NPS responses");
         if (response.version() != expectedVersion) {
@@ -174,7 +174,7 @@ public class NpsManagement {
     /** Removes a response (executives, sales directors, admins); publishes {@link NpsResponseDeleted}. */
     public void delete(long id, CurrentUser user) {
         NpsResponse response = load(id);
-        AccountDetails account = accounts.get(response.accountId(), user);
+        AccountDetails account = rules.account(response.accountId(), user);
         EngagementRules.require(rules.canDeleteNps(user), "Only executives, sales directors and admins remove NPS responses");
         responses.delete(response);
         responses.flush();

@@ -122,6 +122,14 @@ public class EscalationManagement {
         return new Editable<>(id, escalation.toForm(), escalation.version());
     }
 
+    /**
+     * Whether the user, who may see the account, sees its escalations (views of other modules
+     * that cite them ask this).
+     */
+    public boolean canView(AccountDetails account, CurrentUser user) {
+        return rules.canView(user, account);
+    }
+
     /** Whether the user may raise escalations (pages offer the button only then). */
     public boolean canRaise(CurrentUser user) {
         return rules.canRaise(user);

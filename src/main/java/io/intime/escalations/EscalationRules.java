@@ -36,6 +36,11 @@ class EscalationRules {
         this.validator = validator;
     }
 
+    /** Everyone who sees an account sees its escalations ("Escalations: ✅ view at accounts"). */
+    boolean canView(CurrentUser user, AccountDetails account) {
+        return true;
+    }
+
     boolean canRaise(CurrentUser user) {
         return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER, Role.RECRUITER, Role.RECRUITING_MANAGER);
     }

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import io.intime.shared.AccountTimelineSource;
+import io.intime.accounts.AccountDetails;
+import io.intime.accounts.AccountTimelineSource;
+import io.intime.identity.CurrentUser;
 import io.intime.shared.TimelineEntry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +28,8 @@ class EscalationTimeline implements AccountTimelineSource {
 
     @Override
     @Transactional(readOnly = true)
-    public List<TimelineEntry> timeline(long accountId, Instant since, int limit) {
+    public List<TimelineEntry> timeline(AccountDetails account, CurrentUser reader, Instant since, int limit) {
+        long accountId = account.id();
         return jdbc.sql("""
                 select id, escalation_key, title, severity, status, raised_at, resolved_at from escalation
                 where account_id = :account and raised_at >= :since

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.health.model.HealthModel;
 import io.intime.health.model.HealthModels;
@@ -15,7 +17,6 @@ import io.intime.health.scoring.HealthRecompute;
 import io.intime.health.scoring.HealthStore;
 import io.intime.health.scoring.Score;
 import io.intime.identity.CurrentUser;
-import io.intime.identity.Role;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Account health: the current score of an account with its components and what would move
- * it, and its history. Anyone who may see the account may see its health. Scores are computed
+ * it, and its history, for the users {@link HealthRules} lets see it; the details the
+ * explanations cite of other modules' records are shown as those modules' rules allow. Scores are computed
  * by the health module itself when facts change and every night; nothing else writes them.
  */
 @Service
@@ -35,8 +37,11 @@ public class HealthScores {
     private final HealthStore store;
     private final HealthModels models;
     private final HealthRecompute recompute;
+    private final HealthRules rules;
 
-    HealthScores(AccountManagement accounts, HealthStore store, HealthModels models, HealthRecompute recompute) {
+    HealthScores(AccountManagement accounts, HealthStore store, HealthModels models, HealthRecompute recompute,
+            HealthRules rules) {
+        this.rules = rules;
         this.accounts = accounts;
         this.store = store;
         this.models = models;
@@ -48,10 +53,13 @@ public class HealthScores {
      *
      * @return the report, or null when the account has not been scored yet
      * @throws NotFoundException when there is no such account
+     * @throws AccessDeniedException when the user may not see the account's health
      */
     @Transactional(readOnly = true)
     public HealthReport current(long accountId, CurrentUser user) {
-        accounts.get(accountId, user);
+        AccountDetails account = accounts.get(accountId, user);
+        rules.requireView(account, user);
+        Set<Citations.Source> citable = rules.citable(account, user);
         HealthStore.StoredScore stored = store.current(accountId);
         if (stored == null) {
             return null;
@@ -60,7 +68,8 @@ public class HealthScores {
         Score score = stored.score(model);
         // Day counts in the sentences ("60 days ago") are counted to the day the page is read.
         LocalDate today = recompute.today();
-        List<HealthReport.Component> components = score.components().stream().map(c -> component(c, today)).toList();
+        List<HealthReport.Component> components = score.components().stream().map(c -> component(c, today, citable))
+                .toList();
         List<HealthReport.Move> moves = HealthMoves.of(model, score).stream()
                 .map(m -> new HealthReport.Move(m.componentKey(), m.component(), m.change(), m.gain(), m.newTotal(),
                         m.newBand(), m.bandChanges()))
@@ -79,7 +88,7 @@ public class HealthScores {
         if (from.isBefore(to.minusYears(5))) {
             throw new InvalidInputException("from", "must be at most 5 years before to");
         }
-        accounts.get(accountId, user);
+        rules.requireView(accounts.get(accountId, user), user);
         return store.history(accountId, from, to).stream()
                 .map(p -> new HealthReport.Point(p.asOf(), p.computedAt(), p.score(), p.band(), p.modelVersion()))
                 .toList();
@@ -87,7 +96,10 @@ public class HealthScores {
 
     /** Recomputes one account now (for a person who wants the latest facts counted at once). */
     public HealthReport recompute(long accountId, CurrentUser user) {
-        accounts.get(accountId, user);
+        AccountDetails account = accounts.get(accountId, user);
+        rules.requireView(account, user);
+        HealthRules.require(rules.canRecompute(account, user),
+                "Executives, sales directors, admins and the account's manager recompute its health");
         recompute.recompute(List.of(accountId), user.actor());
         return current(accountId, user);
     }
@@ -98,15 +110,13 @@ public class HealthScores {
 
     /** Recomputes every account now (admins), as the nightly run does. */
     public Recomputed recomputeAll(CurrentUser user) {
-        if (!user.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("Only admins recompute every account");
-        }
+        HealthRules.require(rules.canRecomputeAll(user), "Only admins recompute every account");
         HealthRecompute.Result result = recompute.recomputeAll(recompute.today(), user.actor());
         return new Recomputed(result.accounts(), result.millis(), Math.round(result.perSecond()), result.raised(),
                 result.cleared());
     }
 
-    private static HealthReport.Component component(ComponentScore c, LocalDate today) {
+    private static HealthReport.Component component(ComponentScore c, LocalDate today, Set<Citations.Source> citable) {
         Map<String, BigDecimal> inputs = new LinkedHashMap<>();
         if (!c.missing()) {
             if (c.x() != null) {
@@ -117,6 +127,6 @@ public class HealthScores {
             }
         }
         return new HealthReport.Component(c.key(), c.label(), c.measure().name(), c.points(), c.maximum(), c.percent(),
-                c.missing(), inputs, c.reached(), c.explanation(today));
+                c.missing(), inputs, c.reached(), c.explanation(today, citable));
     }
 }

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.intime.shared.AccountTimelineSource;
+import io.intime.accounts.AccountDetails;
+import io.intime.accounts.AccountTimelineSource;
+import io.intime.identity.CurrentUser;
 import io.intime.shared.Money;
 import io.intime.shared.MoneyFormat;
 import io.intime.shared.TimelineEntry;
@@ -30,7 +32,11 @@ class OpportunityTimeline implements AccountTimelineSource {
 
     @Override
     @Transactional(readOnly = true)
-    public List<TimelineEntry> timeline(long accountId, Instant since, int limit) {
+    public List<TimelineEntry> timeline(AccountDetails account, CurrentUser reader, Instant since, int limit) {
+        long accountId = account.id();
+        if (!RevenueRules.access(reader, account).view()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 select * from (
                   select id, title, amount, currency, source, stage, 'opportunity.identified' as kind, identified_on as day

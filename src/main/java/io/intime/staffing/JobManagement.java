@@ -118,6 +118,14 @@ public class JobManagement {
         return views(jobs.findByAccount(accountId), account.name(), today(user));
     }
 
+    /**
+     * Whether the user, who may see the account, sees its jobs and placements (views of other
+     * modules that cite them ask this).
+     */
+    public boolean canView(AccountDetails account, CurrentUser user) {
+        return rules.canView(account, user);
+    }
+
     /** What the user may do with the jobs and placements of the account (for pages to offer it). */
     @Transactional(readOnly = true)
     public StaffingAccess access(long accountId, CurrentUser user) {

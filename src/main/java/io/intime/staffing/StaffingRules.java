@@ -29,6 +29,11 @@ class StaffingRules {
         this.accounts = accounts;
     }
 
+    /** Everyone who sees an account sees its jobs and placements ("Jobs, Submissions: ✅ view at accounts"). */
+    boolean canView(AccountDetails account, CurrentUser user) {
+        return true;
+    }
+
     StaffingAccess access(AccountDetails account, CurrentUser user) {
         if (user.seesEverything()) {
             return new StaffingAccess(true, true);

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.intime.shared.AccountTimelineSource;
+import io.intime.accounts.AccountDetails;
+import io.intime.accounts.AccountTimelineSource;
+import io.intime.identity.CurrentUser;
 import io.intime.shared.TimelineEntry;
 import io.intime.shared.Today;
 
@@ -40,7 +42,8 @@ class StaffingTimeline implements AccountTimelineSource {
     /** One statement over jobs and placements, newest first. */
     @Override
     @Transactional(readOnly = true)
-    public List<TimelineEntry> timeline(long accountId, Instant since, int limit) {
+    public List<TimelineEntry> timeline(AccountDetails account, CurrentUser reader, Instant since, int limit) {
+        long accountId = account.id();
         Instant now = time.now();
         LocalDate first = dayOf(since);
         if (at(first).isBefore(since)) {

@@ -388,6 +388,7 @@ class AccountPages {
     /** What a creator may set on a new account (creators see everything; only executives set tiers). */
     private static AccountAccess creatorAccess(CurrentUser me) {
         boolean all = me.seesEverything();
-        return new AccountAccess(all, all, me.hasRole(Role.EXECUTIVE), all, all, all, all, all, all, all);
+        return new AccountAccess(all, all, me.hasRole(Role.EXECUTIVE), all, all, all, all, all, all, all, all,
+                me.hasRole(Role.EXECUTIVE, Role.SALES_DIRECTOR));
     }
 }

@@ -99,7 +99,7 @@ class ActivityPages {
     @GetMapping("/accounts/{id}/activities")
     String tab(@PathVariable long id, @RequestParam(required = false) ActivityType type,
             @RequestParam(defaultValue = "0") int page, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         sections.header(model, account, "activities", me);
         PageResult<ActivityView> list = activities.search(id, type, new PageRequest(page, PAGE_SIZE), me);
         LocalDate today = time.organizationToday();
@@ -134,7 +134,7 @@ class ActivityPages {
     String newActivity(@PathVariable long id, @RequestParam(required = false) String type,
             @RequestParam(required = false) String contactId, @RequestParam(required = false) String subject,
             @RequestParam(defaultValue = "false") String planned, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         List<ContactView> people = contacts.forAccount(id, me);
         ActivityType chosen = parse(type);
         Long contact = contactOf(contactId, people);
@@ -146,7 +146,7 @@ class ActivityPages {
     @PostMapping("/accounts/{id}/activities/new")
     String create(@PathVariable long id, @ModelAttribute("form") ActivityFormData form, BindingResult binding,
             CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         List<ContactView> people = contacts.forAccount(id, me);
         if (binding.hasErrors()) {
             response.setStatus(422);
@@ -167,7 +167,7 @@ class ActivityPages {
 
     @GetMapping("/accounts/{id}/activities/{activityId}/edit")
     String edit(@PathVariable long id, @PathVariable long activityId, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         ActivityView activity = changeableActivity(id, activityId, me);
         Editable<ActivityForm> editable = activities.editable(activityId, me);
         return activityForm(account, contacts.forAccount(id, me), activity,
@@ -177,7 +177,7 @@ class ActivityPages {
     @PostMapping("/accounts/{id}/activities/{activityId}/edit")
     String update(@PathVariable long id, @PathVariable long activityId, @ModelAttribute("form") ActivityFormData form,
             BindingResult binding, CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         ActivityView activity = changeableActivity(id, activityId, me);
         List<ContactView> people = contacts.forAccount(id, me);
         if (binding.hasErrors()) {
@@ -226,7 +226,7 @@ class ActivityPages {
 
     @GetMapping("/accounts/{id}/activities/nps/new")
     String newResponse(@PathVariable long id, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         requireNps(me);
         return npsForm(account, null, NpsFormData.blank(time.today(me.timeZone())), FormErrors.none(), me, model);
     }
@@ -234,7 +234,7 @@ class ActivityPages {
     @PostMapping("/accounts/{id}/activities/nps/new")
     String createResponse(@PathVariable long id, @ModelAttribute("form") NpsFormData form, BindingResult binding,
             CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         requireNps(me);
         if (binding.hasErrors()) {
             response.setStatus(422);
@@ -253,7 +253,7 @@ class ActivityPages {
 
     @GetMapping("/accounts/{id}/activities/nps/{responseId}/edit")
     String editResponse(@PathVariable long id, @PathVariable long responseId, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         requireNps(me);
         NpsView current = responseOf(id, responseId, me);
         Editable<NpsForm> editable = nps.editable(responseId, me);
@@ -263,7 +263,7 @@ class ActivityPages {
     @PostMapping("/accounts/{id}/activities/nps/{responseId}/edit")
     String updateResponse(@PathVariable long id, @PathVariable long responseId, @ModelAttribute("form") NpsFormData form,
             BindingResult binding, CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = accounts.get(id, me);
+        AccountDetails account = visible(id, me);
         requireNps(me);
         NpsView current = responseOf(id, responseId, me);
         if (binding.hasErrors()) {
@@ -420,5 +420,14 @@ class ActivityPages {
             throw new NotFoundException("NPS response", responseId);
         }
         return response;
+    }
+
+    /** The account, when the user may see its activities (the facade refuses the rest the same way). */
+    private AccountDetails visible(long id, CurrentUser me) {
+        AccountDetails account = accounts.get(id, me);
+        if (!activities.canView(account, me)) {
+            throw new AccessDeniedException("Account managers see the activities of the accounts they own only");
+        }
+        return account;
     }
 }

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import io.intime.accounts.HealthBand;
+import io.intime.health.Citations;
+import io.intime.health.Citations.Source;
 
 /**
  * The alert rules of issue 3 as plain functions of an {@link AlertSituation}: which conditions
- * hold for an account now, with a reason that carries the figures and a link to the evidence.
+ * hold for an account now, with a reason that carries the figures and a link to the evidence
+ * (the details it cites of other modules' records as {@link Citations}, rendered for each reader).
  * Raising, de-duplicating and clearing alerts is {@code Alerts}' job.
  */
 public final class AlertRules {
@@ -59,8 +62,9 @@ public final class AlertRules {
         if (s.maxDaysOverdue() != null && s.maxDaysOverdue() >= t.invoiceOverdueDays()) {
             holding.add(new AlertCondition(AlertRule.INVOICE_OVERDUE,
                     s.maxDaysOverdue() >= 60 ? AlertSeverity.HIGH : AlertSeverity.MEDIUM,
-                    "Invoice " + (s.mostOverdueInvoice() == null ? "" : s.mostOverdueInvoice() + " ") + "is "
-                            + s.maxDaysOverdue() + " days overdue",
+                    (s.mostOverdueInvoice() == null ? "An invoice"
+                            : Citations.cite(Source.BILLING, "Invoice " + s.mostOverdueInvoice(), "An invoice"))
+                            + " is " + s.maxDaysOverdue() + " days overdue",
                     account + "/invoices" + (s.mostOverdueInvoiceId() == null ? "" : "#invoice-" + s.mostOverdueInvoiceId())));
         }
         if (s.escalations30d() != null && s.escalations30d() >= t.escalationsPerMonth()) {

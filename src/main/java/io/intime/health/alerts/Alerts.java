@@ -21,6 +21,8 @@ import io.intime.accounts.HealthBand;
 import io.intime.health.HealthAlertCleared;
 import io.intime.health.HealthAlertRaised;
 import io.intime.identity.AuditTrail;
+import io.intime.health.Citations;
+import io.intime.health.HealthRules;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;
 import io.intime.identity.Role;
@@ -55,7 +57,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Alerts {
 
     static final String ENTITY = "health_alert";
-    private static final Set<Role> OVERSEERS = Set.of(Role.EXECUTIVE, Role.SALES_DIRECTOR, Role.ADMIN);
 
     private final JdbcClient jdbc;
     private final AccountManagement accounts;
@@ -63,10 +64,12 @@ public class Alerts {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Today time;
+    private final HealthRules rules;
 
     Alerts(JdbcClient jdbc, AccountManagement accounts, UserDirectory users, AuditTrail audit,
-            ApplicationEventPublisher events, Today time) {
+            ApplicationEventPublisher events, Today time, HealthRules rules) {
         this.time = time;
+        this.rules = rules;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.users = users;
@@ -290,7 +293,7 @@ public class Alerts {
         params.put("offset", page.offset());
         List<Row> rows = jdbc.sql("select * from health_alert" + where + " " + ORDER + " limit :limit offset :offset")
                 .params(params).query((rs, i) -> Row.of(rs)).list();
-        return new PageResult<>(views(rows), total, page.page(), page.size());
+        return new PageResult<>(views(rows, user), total, page.page(), page.size());
     }
 
     /** How many unresolved alerts are addressed to the user (the navigation badge). */
@@ -308,11 +311,11 @@ public class Alerts {
      */
     @Transactional(readOnly = true)
     public List<AlertView> forAccount(long accountId, CurrentUser user) {
-        accounts.get(accountId, user);
+        rules.requireView(accounts.get(accountId, user), user);
         List<Row> rows = jdbc.sql("select * from health_alert where account_id = :account"
                 + " and (status <> 'RESOLVED' or resolved_at > now() - interval '90 days') " + ORDER + " limit 100")
                 .param("account", accountId).query((rs, i) -> Row.of(rs)).list();
-        return views(rows);
+        return views(rows, user);
     }
 
     private static final String ORDER = """
@@ -323,8 +326,8 @@ public class Alerts {
     @Transactional(readOnly = true)
     public AlertView get(long id, CurrentUser user) {
         Row row = load(id);
-        accounts.get(row.accountId(), user);
-        return views(List.of(row)).get(0);
+        rules.requireView(accounts.get(row.accountId(), user), user);
+        return views(List.of(row), user).get(0);
     }
 
     // ------------------------------------------------------------------ acting
@@ -346,7 +349,7 @@ public class Alerts {
 
     private AlertView change(long id, long version, CurrentUser user, AlertStatus target) {
         Row row = load(id);
-        if (!row.recipientIds().contains(user.id()) && !OVERSEERS.contains(user.role())) {
+        if (!rules.canActOnAlert(Set.copyOf(row.recipientIds()), user)) {
             throw new AccessDeniedException("Only the people this alert is for can " + (target == AlertStatus.RESOLVED
                     ? "resolve" : "acknowledge") + " it");
         }
@@ -357,7 +360,7 @@ public class Alerts {
             throw new InvalidInputException(List.of(new FieldError("status", "This alert is already resolved")));
         }
         if (row.status() == target) {
-            return views(List.of(row)).get(0);
+            return views(List.of(row), user).get(0);
         }
         if (target == AlertStatus.ACKNOWLEDGED) {
             jdbc.sql("""
@@ -372,7 +375,7 @@ public class Alerts {
                     .param("me", user.id()).param("id", id).update();
         }
         audit.recordChanges(ENTITY, id, List.of(new FieldChange("status", row.status().name(), target.name())), user);
-        return views(List.of(load(id))).get(0);
+        return views(List.of(load(id)), user).get(0);
     }
 
     private Row load(long id) {
@@ -447,11 +450,13 @@ public class Alerts {
 
     // ------------------------------------------------------------------ rows → views
 
-    private List<AlertView> views(List<Row> rows) {
+    private List<AlertView> views(List<Row> rows, CurrentUser reader) {
+        Map<Long, Set<Citations.Source>> citable = new HashMap<>();
         Set<Long> accountIds = new HashSet<>();
         Set<Long> people = new HashSet<>();
         for (Row row : rows) {
             accountIds.add(row.accountId());
+            citable.computeIfAbsent(row.accountId(), id -> citable(id, reader));
             if (row.acknowledgedBy() != null) {
                 people.add(row.acknowledgedBy());
             }
@@ -463,9 +468,20 @@ public class Alerts {
         Map<Long, UserSummary> users = people.isEmpty() ? Map.of() : this.users.findAll(people);
         return rows.stream().map(row -> new AlertView(row.id(), row.accountId(),
                 names.containsKey(row.accountId()) ? names.get(row.accountId()).name() : "Account " + row.accountId(),
-                row.rule(), row.rule().label(), row.severity(), row.reason(), row.evidenceHref(), row.status(),
+                row.rule(), row.rule().label(), row.severity(), Citations.render(row.reason(), citable.get(row.accountId())),
+                row.evidenceHref(), row.status(),
                 row.recipientIds(), row.raisedAt(), row.acknowledgedAt(), nameOf(users, row.acknowledgedBy()),
                 row.resolvedAt(), nameOf(users, row.resolvedBy()), row.resolution(), row.version())).toList();
+    }
+
+    /** What the reader may see of the records an alert of the account cites (nothing when not the account). */
+    private Set<Citations.Source> citable(long accountId, CurrentUser reader) {
+        try {
+            return rules.citable(accounts.get(accountId, reader), reader);
+        }
+        catch (AccessDeniedException | NotFoundException e) {
+            return Set.of();
+        }
     }
 
     private static String nameOf(Map<Long, UserSummary> users, Long id) {

@@ -3,9 +3,11 @@ package io.intime.health.scoring;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.intime.health.Citations;
 import io.intime.health.model.HealthModel;
 import io.intime.health.model.Measure;
 
@@ -49,12 +51,22 @@ public record ComponentScore(String key, String label, Measure measure, Integer 
         return "{days:" + day + "}";
     }
 
-    /** The explanation as read on a day: its day counts counted to that day. */
+    /** The explanation as read on a day, with every cited detail: its day counts counted to that day. */
     public String explanation(LocalDate on) {
+        return explanation(on, Citations.ALL);
+    }
+
+    /**
+     * The explanation as read on a day by a reader who may see the records of the {@code visible}
+     * modules: its day counts counted to that day, the details it cites of other modules'
+     * records shown or generalised ({@link Citations}).
+     */
+    public String explanation(LocalDate on, Set<Citations.Source> visible) {
         if (sentence.indexOf('{') < 0) {
             return sentence;
         }
-        Matcher m = DAYS.matcher(sentence);
+        String cited = Citations.render(sentence, visible);
+        Matcher m = DAYS.matcher(cited);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Long.toString(ChronoUnit.DAYS.between(LocalDate.parse(m.group(1)), on)));

@@ -12,12 +12,15 @@ import io.intime.billing.PaymentFacts;
 import io.intime.engagement.ExecutiveFacts;
 import io.intime.engagement.NpsFacts;
 import io.intime.escalations.IssueFacts;
+import io.intime.health.Citations.Source;
 import io.intime.health.model.HealthModel;
 import io.intime.health.model.HealthModel.Band;
 import io.intime.health.model.HealthModel.Component;
 import io.intime.health.model.Measure;
 import io.intime.revenue.PipelineFacts;
 import io.intime.staffing.HiringFacts;
+
+import static io.intime.health.Citations.cite;
 
 /**
  * Scores an account's facts with a model: a pure function, so that the same facts always give
@@ -156,7 +159,8 @@ public final class HealthScorer {
                 int hires = h == null ? 0 : h.hires();
                 String lastHire = h == null || h.lastHireDate() == null ? ""
                         : "last hire: " + DAY.format(h.lastHireDate())
-                                + (h.lastHireTitle() == null ? "" : ", " + h.lastHireTitle()) + ", "
+                                + (h.lastHireTitle() == null ? "" : cite(Source.STAFFING, ", " + h.lastHireTitle(), ""))
+                                + ", "
                                 + ComponentScore.daysSince(h.lastHireDate()) + " days ago";
                 if (open == 0) {
                     return "No active jobs" + (lastHire.isEmpty() ? " and no hire on record" : " (" + lastHire + ")");
@@ -180,7 +184,7 @@ public final class HealthScorer {
                             .append(" in the last ").append(c.windowDays()).append(" days)");
                 }
                 if (p.maxDaysOverdue() > 0 && p.mostOverdueNumber() != null) {
-                    s.append("; ").append(p.mostOverdueNumber()).append(" is ")
+                    s.append("; ").append(cite(Source.BILLING, p.mostOverdueNumber(), "an invoice")).append(" is ")
                             .append(ComponentScore.daysSince(asOf.minusDays(p.maxDaysOverdue())))
                             .append(" days overdue");
                 }
@@ -190,7 +194,8 @@ public final class HealthScorer {
                 NpsFacts n = f.nps();
                 return "Average NPS response " + n.averageScore().setScale(1, RoundingMode.HALF_UP) + "/10 over "
                         + c.windowDays() + " days (" + plural(n.responses(), "response")
-                        + (n.latestScore() == null ? "" : "; latest " + n.latestScore() + "/10 on " + DAY.format(n.latestDate()))
+                        + (n.latestScore() == null ? ""
+                                : cite(Source.ENGAGEMENT, "; latest " + n.latestScore() + "/10 on " + DAY.format(n.latestDate()), ""))
                         + ")";
             }
             case EXECUTIVE_ENGAGEMENT -> {
@@ -210,8 +215,9 @@ public final class HealthScorer {
                 if (p == null || p.open() == 0) {
                     return "No open expansion opportunity";
                 }
-                return plural(p.open(), "open expansion opportunity", "open expansion opportunities") + ", largest "
-                        + usd(p.largestOpenUsd()) + (p.largestTitle() == null ? "" : " (" + p.largestTitle() + ")");
+                return plural(p.open(), "open expansion opportunity", "open expansion opportunities")
+                        + cite(Source.REVENUE, ", largest " + usd(p.largestOpenUsd())
+                                + (p.largestTitle() == null ? "" : " (" + p.largestTitle() + ")"), "");
             }
             case ISSUE_FREQUENCY -> {
                 IssueFacts i = f.issues();
@@ -222,7 +228,7 @@ public final class HealthScorer {
                 }
                 return plural(n, "escalation") + " in the last " + c.windowDays() + " days"
                         + (open == 0 ? ", all resolved" : ", " + open + " open")
-                        + (i.latestTitle() == null ? "" : " (latest: " + i.latestTitle() + ")");
+                        + (i.latestTitle() == null ? "" : cite(Source.ESCALATIONS, " (latest: " + i.latestTitle() + ")", ""));
             }
             default -> throw new IllegalArgumentException(c.measure().name());
         }

@@ -69,8 +69,8 @@ public final class HealthAdvice {
                     account + "/escalations"));
         }
         if (s.maxDaysOverdue() != null && s.maxDaysOverdue() >= 30) {
-            risks.add(new Risk(s.maxDaysOverdue() >= 45 ? "HIGH" : "MEDIUM", "Invoice "
-                    + (s.overdueInvoice() == null ? "" : s.overdueInvoice() + " ") + "is " + s.maxDaysOverdue()
+            risks.add(new Risk(s.maxDaysOverdue() >= 45 ? "HIGH" : "MEDIUM",
+                    (s.overdueInvoice() == null ? "An invoice " : "Invoice " + s.overdueInvoice() + " ") + "is " + s.maxDaysOverdue()
                     + " days overdue", account + "/invoices"
                             + (s.overdueInvoiceId() == null ? "" : "#invoice-" + s.overdueInvoiceId())));
         }
@@ -126,7 +126,7 @@ public final class HealthAdvice {
                     .filter(p -> p.role().equals("FINANCE") || p.role().equals("ECONOMIC_BUYER")).findFirst();
             actions.add(new Action(s.maxDaysOverdue() >= 45 ? "HIGH" : "MEDIUM", "Call "
                     + finance.map(p -> p.name() + (p.title() == null ? "" : " (" + p.title() + ")")).orElse("their finance contact")
-                    + " about invoice " + (s.overdueInvoice() == null ? "" : s.overdueInvoice()),
+                    + " about " + (s.overdueInvoice() == null ? "the overdue invoice" : "invoice " + s.overdueInvoice()),
                     s.maxDaysOverdue() + " days overdue", "Log call",
                     activity(id, "CALL", finance.map(HealthSnapshot.Person::id).orElse(null),
                             "Payment of " + (s.overdueInvoice() == null ? "overdue invoice" : s.overdueInvoice()), false)));

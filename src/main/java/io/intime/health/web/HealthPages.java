@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
@@ -16,6 +17,8 @@ import io.intime.accounts.AccountTimeline;
 import io.intime.accounts.ContactManagement;
 import io.intime.accounts.ContactView;
 import io.intime.health.HealthReport;
+import io.intime.health.Citations.Source;
+import io.intime.health.HealthRules;
 import io.intime.health.HealthScores;
 import io.intime.health.alerts.AlertThresholds;
 import io.intime.health.alerts.Alerts;
@@ -52,9 +55,12 @@ class HealthPages {
     private final FactsReader facts;
     private final Alerts alerts;
     private final Today time;
+    private final HealthRules rules;
 
     HealthPages(AccountManagement accounts, ContactManagement contacts, AccountSections sections,
-            AccountTimeline timeline, HealthScores scores, HealthModels models, FactsReader facts, Alerts alerts, Today time) {
+            AccountTimeline timeline, HealthScores scores, HealthModels models, FactsReader facts, Alerts alerts, Today time,
+            HealthRules rules) {
+        this.rules = rules;
         this.accounts = accounts;
         this.contacts = contacts;
         this.sections = sections;
@@ -85,6 +91,11 @@ class HealthPages {
             public int order() {
                 return 5;
             }
+
+            @Override
+            public boolean visibleTo(AccountDetails account, CurrentUser user) {
+                return account.access().viewHealth();
+            }
         };
     }
 
@@ -98,13 +109,14 @@ class HealthPages {
         List<HealthReport.Point> history = scores.history(id, today.minusMonths(12), today, me);
         AlertThresholds thresholds = alerts.settings().thresholds();
         int touchpointDays = account.strategic() ? thresholds.touchpointDaysStrategic() : thresholds.touchpointDaysOther();
-        HealthSnapshot snapshot = snapshot(account, today, me);
+        HealthSnapshot snapshot = snapshot(account, today, me, rules.citable(account, me));
         model.addAttribute("health", report == null ? null : view(report, history));
         model.addAttribute("risks", HealthAdvice.risks(snapshot, touchpointDays));
         model.addAttribute("actions", HealthAdvice.actions(snapshot, touchpointDays));
         model.addAttribute("chart", chart(history, today, report == null ? 80 : report.greenFrom(),
                 report == null ? 50 : report.yellowFrom()));
         model.addAttribute("alerts", alerts.forAccount(id, me));
+        model.addAttribute("canRecompute", rules.canRecompute(account, me));
         model.addAttribute("timeline", timeline.of(id, time.now().minus(90, ChronoUnit.DAYS), 40, me));
         return "health/show";
     }
@@ -153,7 +165,17 @@ class HealthPages {
         return TrendChart.of(points, today.minusMonths(12), today, green, yellow);
     }
 
-    private HealthSnapshot snapshot(AccountDetails account, LocalDate today, CurrentUser me) {
+    /**
+     * The facts the risk factors and actions read, without the details of other modules' records
+     * the reader may not see ({@link HealthRules#citable}): an overdue invoice is then "an invoice",
+     * an escalation or an opportunity is counted but not named.
+     */
+    private HealthSnapshot snapshot(AccountDetails account, LocalDate today, CurrentUser me, Set<Source> citable) {
+        boolean staffing = citable.contains(Source.STAFFING);
+        boolean billing = citable.contains(Source.BILLING);
+        boolean engagement = citable.contains(Source.ENGAGEMENT);
+        boolean escalations = citable.contains(Source.ESCALATIONS);
+        boolean revenue = citable.contains(Source.REVENUE);
         AccountFacts f = facts.read(models.current(), today, List.of(account.id()), AccountScope.of(List.of(account.id())))
                 .get(account.id());
         List<ContactView> people = contacts.forAccount(account.id(), me);
@@ -165,21 +187,21 @@ class HealthPages {
                 .map(ContactView::name).findFirst().orElse(null);
         return new HealthSnapshot(account.id(), account.strategic(), account.executiveSponsorName(), today,
                 f.hiring() == null ? 0 : f.hiring().openJobs(), f.hiring() == null ? 0 : f.hiring().hires(),
-                f.hiring() == null ? null : f.hiring().lastHireDate(), f.hiring() == null ? null : f.hiring().lastHireTitle(),
+                f.hiring() == null ? null : f.hiring().lastHireDate(), f.hiring() == null || !staffing ? null : f.hiring().lastHireTitle(),
                 f.hiring() == null ? 0 : f.hiring().falloffs60(),
                 f.payment() == null ? null : f.payment().averageDaysToPay(),
                 f.payment() == null ? null : f.payment().maxDaysOverdue(),
-                f.payment() == null ? null : f.payment().mostOverdueNumber(),
-                f.payment() == null ? null : f.payment().mostOverdueId(),
+                f.payment() == null || !billing ? null : f.payment().mostOverdueNumber(),
+                f.payment() == null || !billing ? null : f.payment().mostOverdueId(),
                 f.nps() == null ? null : f.nps().latestScore(), f.nps() == null ? null : f.nps().latestDate(),
-                f.nps() == null ? null : f.nps().latestComment(), f.nps() == null ? null : f.nps().accountNps(),
+                f.nps() == null || !engagement ? null : f.nps().latestComment(), f.nps() == null ? null : f.nps().accountNps(),
                 f.nps() == null ? null : f.nps().accountNpsPrevious(),
                 f.executive() == null ? null : f.executive().lastTouchpoint(),
                 f.executive() == null ? null : f.executive().touchpoints(), unresponsiveId, unresponsiveName,
                 f.executive() == null ? null : f.executive().unansweredEmails(),
                 f.issues() == null ? 0 : f.issues().last30(), f.issues() == null ? 0 : f.issues().inWindow(),
-                f.issues() == null ? 0 : f.issues().open(), f.issues() == null ? null : f.issues().latestTitle(),
-                f.pipeline() == null ? 0 : f.pipeline().open(), f.pipeline() == null ? null : f.pipeline().largestOpenUsd(),
-                f.pipeline() == null ? null : f.pipeline().largestTitle(), persons);
+                f.issues() == null ? 0 : f.issues().open(), f.issues() == null || !escalations ? null : f.issues().latestTitle(),
+                f.pipeline() == null ? 0 : f.pipeline().open(), f.pipeline() == null || !revenue ? null : f.pipeline().largestOpenUsd(),
+                f.pipeline() == null || !revenue ? null : f.pipeline().largestTitle(), persons);
     }
 }

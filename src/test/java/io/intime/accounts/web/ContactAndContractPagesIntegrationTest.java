@@ -214,7 +214,7 @@ class ContactAndContractPagesIntegrationTest {
 
         // The same, stale: refused with a message, nothing changes.
         mvc.perform(post("/accounts/{id}/contracts/{cid}/status", account.id(), contract.id()).with(as(owner))
-                .param("status", "ACTIVE").param("version", String.valueOf(contract.stamp().version())))
+                .param("status", "TERMINATED").param("version", String.valueOf(contract.stamp().version())))
                 .andExpect(flash().attributeExists("flashError"));
         assertThat(contracts.get(contract.id(), owner).status()).isEqualTo(ContractStatus.EXPIRED);
     }

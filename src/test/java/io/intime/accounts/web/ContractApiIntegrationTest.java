@@ -149,12 +149,18 @@ class ContractApiIntegrationTest {
                 json("{'version': %d, 'status': 'ACTIVE', 'currency': 'EUR'}".formatted(contract.stamp().version())));
         assertThat(both).hasStatus(HttpStatus.FORBIDDEN);
 
-        MvcTestResult status = patch(contract.id(), owner,
-                json("{'version': %d, 'status': 'ACTIVE'}".formatted(contract.stamp().version())));
-        assertThat(status).hasStatusOk();
-        assertThat(body(status).get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(body(status).get("paymentTerms").asString()).isEqualTo("Net 30");
+        // Executing a contract (DRAFT to ACTIVE) is for legal and sales directors (spec 03), not its manager.
+        String execute = json("{'version': %d, 'status': 'ACTIVE'}".formatted(contract.stamp().version()));
+        assertThat(patch(contract.id(), owner, execute)).hasStatus(HttpStatus.FORBIDDEN);
+        MvcTestResult executed = patch(contract.id(), fixtures.user(Role.SALES_DIRECTOR), execute);
+        assertThat(executed).hasStatusOk();
         assertArr(account, "200000.00", Tier.GROWTH);
+
+        MvcTestResult status = patch(contract.id(), owner,
+                json("{'version': %d, 'status': 'TERMINATED'}".formatted(version(body(executed)))));
+        assertThat(status).hasStatusOk();
+        assertThat(body(status).get("status").asString()).isEqualTo("TERMINATED");
+        assertThat(body(status).get("paymentTerms").asString()).isEqualTo("Net 30");
 
         CurrentUser otherManager = fixtures.user(Role.ACCOUNT_MANAGER);
         JsonNode now = body(mvc.get().uri("/api/v1/contracts/{id}", contract.id()).with(as(owner)).exchange());

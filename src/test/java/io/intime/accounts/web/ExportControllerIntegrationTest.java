@@ -109,7 +109,7 @@ class ExportControllerIntegrationTest {
     }
 
     @Test
-    void contactsExportHoldsOnlyContactsAtExportableAccounts() throws Exception {
+    void contactsExportHoldsTheContactsOfEveryAccountTheUserSees() throws Exception {
         AccountDetails mine = fixtures.account(prefix + "Mine", manager.id(), exec());
         AccountDetails theirs = fixtures.account(prefix + "Theirs", otherManager.id(), exec());
         fixtures.contact(mine.id(), "Kim Mine", "kim@mine.example", exec());
@@ -119,9 +119,12 @@ class ExportControllerIntegrationTest {
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"contacts-")))
                 .andReturn();
 
-        List<CSVRecord> rows = parse(result.getResponse().getContentAsByteArray());
-        assertThat(rows).extracting(row -> row.get("name")).containsExactly("Kim Mine");
+        // Spec 03 gives account managers "Contacts: export ✅" at every account they see, not only their own.
+        List<CSVRecord> rows = parse(result.getResponse().getContentAsByteArray()).stream()
+                .filter(row -> row.get("account_name").startsWith(prefix)).toList();
+        assertThat(rows).extracting(row -> row.get("name")).containsExactly("Kim Mine", "Lee Theirs");
         assertThat(rows.get(0).get("account")).isEqualTo(mine.key());
+        assertThat(rows.get(1).get("account")).isEqualTo(theirs.key());
         assertThat(rows.get(0).get("phone")).isEqualTo("+1 512 555 0100");
     }
 
@@ -155,8 +158,12 @@ class ExportControllerIntegrationTest {
     void exportedContactsImportAgainAfterTheyWereRemoved() throws Exception {
         AccountDetails mine = fixtures.account(prefix + "Contacts", manager.id(), exec());
         ContactView kim = fixtures.contact(mine.id(), "Kim Ng", "kim@contacts.example", exec());
-        byte[] exported = mvc.perform(download("/accounts/contacts-export.csv", manager)).andReturn().getResponse()
+        byte[] everyAccount = mvc.perform(download("/accounts/contacts-export.csv", manager)).andReturn().getResponse()
                 .getContentAsByteArray();
+        // The export holds the contacts of every account the manager sees; this one's are imported again.
+        String[] lines = new String(everyAccount, java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        byte[] exported = (lines[0] + "\r\n" + java.util.Arrays.stream(lines).filter(line -> line.startsWith(mine.key() + ","))
+                .collect(Collectors.joining("\r\n")) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(contactImport.preview(exported, UserFixtures.current(manager)).rows().get(0).errorFor("email"))
                 .as("while Kim is there, a second Kim is a duplicate").contains("already has the email");

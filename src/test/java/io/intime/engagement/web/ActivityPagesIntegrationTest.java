@@ -92,8 +92,10 @@ class ActivityPagesIntegrationTest {
         assertThat(tab.select("#activity-" + newer.id() + " a.button").text()).isEqualTo("Edit");
 
         Document someoneElse = page(mvc.perform(get("/accounts/{id}/activities", account.id())
-                .with(as(fixtures.accounts().user(Role.ACCOUNT_MANAGER)))).andExpect(status().isOk()).andReturn());
+                .with(as(fixtures.accounts().user(Role.FINANCE)))).andExpect(status().isOk()).andReturn());
         assertThat(someoneElse.select("#activity-" + newer.id() + " a.button")).isEmpty();
+        mvc.perform(get("/accounts/{id}/activities", account.id()).with(as(fixtures.accounts().user(Role.ACCOUNT_MANAGER))))
+                .andExpect(status().isForbidden());
         assertThat(page(mvc.perform(get("/accounts/{id}/activities", account.id()).param("type", "MEETING").with(as(manager)))
                 .andReturn()).select("tr.activity-row").eachAttr("id")).containsExactly("activity-" + older.id());
     }

@@ -2,8 +2,10 @@ package io.intime.health.alerts;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import io.intime.accounts.HealthBand;
+import io.intime.health.Citations;
 import org.junit.jupiter.api.Test;
 
 import static io.intime.accounts.HealthBand.GREEN;
@@ -86,7 +88,9 @@ class AlertRulesTest {
         AlertCondition invoice = only(quiet().overdue(45, "INV-2024-0847", 12L).build());
         assertThat(invoice.rule()).isEqualTo(AlertRule.INVOICE_OVERDUE);
         assertThat(invoice.severity()).isEqualTo(AlertSeverity.MEDIUM);
-        assertThat(invoice.reason()).isEqualTo("Invoice INV-2024-0847 is 45 days overdue");
+        assertThat(Citations.render(invoice.reason(), Citations.ALL)).isEqualTo("Invoice INV-2024-0847 is 45 days overdue");
+        assertThat(Citations.render(invoice.reason(), Set.of())).as("to one who may not see invoices")
+                .isEqualTo("An invoice is 45 days overdue");
         assertThat(invoice.evidenceHref()).isEqualTo("/accounts/7/invoices#invoice-12");
         assertThat(only(quiet().overdue(61, "INV-1", 1L).build()).severity()).isEqualTo(AlertSeverity.HIGH);
         assertThat(AlertRules.evaluate(quiet().overdue(44, "INV-1", 1L).build(), T)).isEmpty();
