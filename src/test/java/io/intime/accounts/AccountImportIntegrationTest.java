@@ -33,7 +33,7 @@ class AccountImportIntegrationTest {
     void aNulCharacterInACellIsAnErrorOfItsRowAndColumnAndNothingReachesTheDatabase() {
         CurrentUser executive = UserFixtures.current(new UserFixtures(users).user(Role.EXECUTIVE));
         String prefix = "Nul" + UserFixtures.unique() + " ";
-        String accounts = "name,time_zone,billing_currency\n" + prefix + "Fine,UTC,USD\n" + prefix + "Bad\u0000,UTC,USD\n";
+        String accounts = "name,time_zone,billing_currency\n" + prefix + "Fine,UTC,USD\n" + prefix + "Ba\u0000d,UTC,USD\n";
 
         ImportResult result = accountImport.importAll(accounts.getBytes(StandardCharsets.UTF_8), executive);
 
@@ -41,7 +41,7 @@ class AccountImportIntegrationTest {
         assertThat(result.preview().rows().get(0).errorFor("name")).isNull();
         assertThat(result.preview().rows().get(1).errorFor("name")).contains("NUL character");
 
-        String contacts = "account,name,email\nACME\u0000,Ana,ana@example.com\n";
+        String contacts = "account,name,email\nAC\u0000ME,Ana,ana@example.com\n";
         ImportPreview preview = contactImport.preview(contacts.getBytes(StandardCharsets.UTF_8), executive);
         assertThat(preview.rows().get(0).errorFor("account")).contains("NUL character");
     }
