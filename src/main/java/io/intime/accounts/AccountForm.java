@@ -18,7 +18,7 @@ public record AccountForm(
         @Size(max = 120) String industry,
         @Min(value = 0, message = "must be 0 or more") Integer employeeCount,
         @Size(max = 200) String hqLocation,
-        @NotBlank String timeZone,
+        @NotBlank @Size(max = 60) String timeZone,
         @NotNull AccountStatus status,
         Tier tierOverride,
         boolean strategic,

@@ -12,7 +12,7 @@ public record ContactForm(
         @Size(max = 200) String title,
         @Email(message = "is not a valid email address") @Size(max = 320) String email,
         @Size(max = 50) @Pattern(regexp = "^$|^[+0-9 ()./x-]{5,50}$", message = "may contain digits, spaces and + ( ) - . only") String phone,
-        String timeZone,
+        @Size(max = 60) String timeZone,
         @NotNull StakeholderRole stakeholderRole,
         @NotNull Influence influence,
         boolean active) {

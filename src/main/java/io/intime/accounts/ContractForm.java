@@ -18,7 +18,7 @@ public record ContractForm(
         @NotNull ContractStatus status,
         @NotBlank @Size(max = 40) String paymentTerms,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be a 3-letter ISO 4217 code such as USD") String currency,
-        @NotNull @Valid List<ServiceLineForm> serviceLines) {
+        @NotNull @Valid @Size(max = 100, message = "may have at most 100 service lines") List<ServiceLineForm> serviceLines) {
 
     public static ContractForm blank(String currency, LocalDate start) {
         return new ContractForm(ContractType.MSA, "", start, start.plusYears(1).minusDays(1), ContractStatus.DRAFT,

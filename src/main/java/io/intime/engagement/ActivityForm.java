@@ -24,8 +24,8 @@ public record ActivityForm(
         @Size(max = 500) String outcome,
         Sentiment sentiment,
         @Size(max = 20, message = "may hold at most 20 tags") List<@NotBlank @Size(max = 50) String> tags,
-        List<@NotNull Long> contactIds,
-        List<@NotNull Long> participantIds) {
+        @Size(max = 100, message = "may name at most 100 contacts") List<@NotNull Long> contactIds,
+        @Size(max = 100, message = "may name at most 100 participants") List<@NotNull Long> participantIds) {
 
     /** The tags, trimmed, without blanks and repeats; never null. */
     public List<String> tagList() {

@@ -16,7 +16,7 @@ public record UserForm(
         @NotBlank @Email @Size(max = 320) String email,
         @Size(max = 200) String title,
         @NotNull Role role,
-        @NotBlank String timeZone,
+        @NotBlank @Size(max = 60) String timeZone,
         boolean enabled,
         @Size(max = 200) String password) {
 

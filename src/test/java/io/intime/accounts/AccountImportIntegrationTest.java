@@ -28,6 +28,26 @@ class AccountImportIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ContactImport contactImport;
+
+    @Test
+    void aNulCharacterInACellIsAnErrorOfItsRowAndColumnAndNothingReachesTheDatabase() {
+        CurrentUser executive = UserFixtures.current(new UserFixtures(users).user(Role.EXECUTIVE));
+        String prefix = "Nul" + UserFixtures.unique() + " ";
+        String accounts = "name,time_zone,billing_currency\n" + prefix + "Fine,UTC,USD\n" + prefix + "Ba\u0000d,UTC,USD\n";
+
+        ImportResult result = accountImport.importAll(accounts.getBytes(StandardCharsets.UTF_8), executive);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.preview().rows().get(0).errorFor("name")).isNull();
+        assertThat(result.preview().rows().get(1).errorFor("name")).contains("NUL character");
+
+        String contacts = "account,name,email\nAC\u0000ME,Ana,ana@example.com\n";
+        ImportPreview preview = contactImport.preview(contacts.getBytes(StandardCharsets.UTF_8), executive);
+        assertThat(preview.rows().get(0).errorFor("account")).contains("NUL character");
+    }
+
     @Test
     void rowThatFailsAfterOthersWereCreatedRollsTheWholeImportBack() {
         CurrentUser executive = UserFixtures.current(new UserFixtures(users).user(Role.EXECUTIVE));

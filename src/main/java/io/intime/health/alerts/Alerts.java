@@ -362,17 +362,23 @@ public class Alerts {
         if (row.status() == target) {
             return views(List.of(row), user).get(0);
         }
+        // The version check is part of the write: of two changes made from the same version, the
+        // second waits for the first's lock, then finds the version moved on and changes nothing.
+        int changed;
         if (target == AlertStatus.ACKNOWLEDGED) {
-            jdbc.sql("""
+            changed = jdbc.sql("""
                     update health_alert set status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = :me,
-                           updated_at = now(), version = version + 1 where id = :id""")
-                    .param("me", user.id()).param("id", id).update();
+                           updated_at = now(), version = version + 1 where id = :id and version = :version""")
+                    .param("me", user.id()).param("id", id).param("version", version).update();
         }
         else {
-            jdbc.sql("""
+            changed = jdbc.sql("""
                     update health_alert set status = 'RESOLVED', resolution = 'USER', resolved_at = now(), resolved_by = :me,
-                           updated_at = now(), version = version + 1 where id = :id""")
-                    .param("me", user.id()).param("id", id).update();
+                           updated_at = now(), version = version + 1 where id = :id and version = :version""")
+                    .param("me", user.id()).param("id", id).param("version", version).update();
+        }
+        if (changed == 0) {
+            throw new StaleVersionException(ENTITY, id, version, load(id).version());
         }
         audit.recordChanges(ENTITY, id, List.of(new FieldChange("status", row.status().name(), target.name())), user);
         return views(List.of(load(id)), user).get(0);
@@ -423,15 +429,19 @@ public class Alerts {
             throw new StaleVersionException(ENTITY + "_settings", 1L, version, current.version());
         }
         AlertThresholds before = current.thresholds();
-        jdbc.sql("""
+        int saved = jdbc.sql("""
                 update health_alert_settings set nps_drop_points = :nps, touchpoint_days_strategic = :strategic,
                        touchpoint_days_other = :other, no_hiring_days = :hiring, invoice_overdue_days = :invoice,
                        escalations_per_month = :escalations, version = version + 1, updated_at = now(), updated_by = :by
-                where id = 1""")
+                where id = 1 and version = :version""")
                 .param("nps", changed.npsDropPoints()).param("strategic", changed.touchpointDaysStrategic())
                 .param("other", changed.touchpointDaysOther()).param("hiring", changed.noHiringDays())
                 .param("invoice", changed.invoiceOverdueDays()).param("escalations", changed.escalationsPerMonth())
-                .param("by", user.username()).update();
+                .param("by", user.username()).param("version", version).update();
+        if (saved == 0) {
+            // Someone saved between our read and our write (the check is part of the write).
+            throw new StaleVersionException(ENTITY + "_settings", 1L, version, settings().version());
+        }
         audit.recordChanges(ENTITY + "_settings", 1L, FieldChange.between(asMap(before), asMap(changed)), user);
         return settings();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.intime.accounts.HealthBand;
+import jakarta.validation.constraints.Size;
 
 /**
  * A health model: its components (each with a maximum, a measure, a window and bands that turn
@@ -42,7 +43,8 @@ public record HealthModel(int version, String name, List<Component> components, 
      * maximum points, the window in days back from the day scored, and its bands from best to worst.
      * A component gets the points of the first band whose bounds all hold, 0 when none does.
      */
-    public record Component(String key, String label, Measure measure, int maximum, int windowDays, List<Band> bands) {
+    public record Component(@Size(max = 30) String key, @Size(max = HealthModels.MAX_NAME) String label, Measure measure,
+            int maximum, int windowDays, @Size(max = HealthModels.MAX_BANDS) List<Band> bands) {
 
         public Component {
             bands = List.copyOf(bands);
@@ -64,7 +66,8 @@ public record HealthModel(int version, String name, List<Component> components, 
      * and {@code max} bound the measure's first input, {@code min2} and {@code max2} its second.
      * The label says it in the rubric's words ("5–10 active reqs, hiring 3–5/month").
      */
-    public record Band(int points, String label, BigDecimal min, BigDecimal max, BigDecimal min2, BigDecimal max2) {
+    public record Band(int points, @Size(max = HealthModels.MAX_NAME) String label, BigDecimal min, BigDecimal max,
+            BigDecimal min2, BigDecimal max2) {
 
         boolean holds(BigDecimal x, BigDecimal y) {
             return within(x, min, max) && within(y, min2, max2);

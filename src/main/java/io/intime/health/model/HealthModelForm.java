@@ -2,8 +2,11 @@ package io.intime.health.model;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
 /** A health model as an admin edits it (page or API): everything but the version and its stamp. */
-public record HealthModelForm(String name, Integer greenFrom, Integer yellowFrom, List<HealthModel.Component> components) {
+public record HealthModelForm(@Size(max = HealthModels.MAX_NAME) String name, Integer greenFrom, Integer yellowFrom,
+        @Size(max = HealthModels.MAX_COMPONENTS) List<HealthModel.Component> components) {
 
     public HealthModel toDraft() {
         return new HealthModel(0, name, components == null ? List.of() : components, greenFrom == null ? 0 : greenFrom,

@@ -109,6 +109,9 @@ public class HealthModels {
             throw new AccessDeniedException("Only admins change the health model");
         }
         validate(draft);
+        if (note != null && note.strip().length() > MAX_NOTE) {
+            throw new InvalidInputException("note", tooLong(MAX_NOTE));
+        }
         HealthModel current = current();
         if (current.version() != basedOn) {
             throw new StaleVersionException("The health model", "", basedOn, current.version());
@@ -116,13 +119,20 @@ public class HealthModels {
         int version = current.version() + 1;
         HealthModel saved = normalized(draft).saved(version, time.now(), user.username(),
                 note == null || note.isBlank() ? null : note.strip());
-        jdbc.sql("insert into health_model (version, definition, note, created_at, created_by) values (:v, cast(:d as jsonb), :note, :at, :by)")
+        // Two admins saving from the same version both insert the next one: the second insert
+        // waits for the first, then does nothing, and the second save is stale, not a duplicate key.
+        int inserted = jdbc.sql("""
+                insert into health_model (version, definition, note, created_at, created_by)
+                values (:v, cast(:d as jsonb), :note, :at, :by) on conflict (version) do nothing""")
                 .param("v", version)
                 .param("d", json.writeValueAsString(saved))
                 .param("note", saved.note())
                 .param("at", Timestamp.from(saved.createdAt()))
                 .param("by", user.username())
                 .update();
+        if (inserted == 0) {
+            throw new StaleVersionException("The health model", "", basedOn, version);
+        }
         audit.recordChanges(ENTITY, version, List.of(new FieldChange("definition", "version " + current.version(),
                 "version " + version + (saved.note() == null ? "" : ": " + saved.note()))), user);
         cached = saved;
@@ -142,14 +152,32 @@ public class HealthModels {
         return new HealthModel(0, draft.name().strip(), components, draft.greenFrom(), draft.yellowFrom(), null, null, null);
     }
 
+    /** The longest name or label of a model, component or band. */
+    public static final int MAX_NAME = 200;
+
+    /** The most components a model has, and bands a component has. */
+    public static final int MAX_COMPONENTS = 20;
+
+    public static final int MAX_BANDS = 20;
+
+    /** The longest note of a saved version (the column's size). */
+    public static final int MAX_NOTE = 500;
+
     /** Checks a model; the field names are the API's JSON paths (e.g. {@code components[2].bands[0].points}). */
     public static void validate(HealthModel model) {
         List<FieldError> errors = new ArrayList<>();
         if (model.name() == null || model.name().isBlank()) {
             errors.add(new FieldError("name", "must not be blank"));
         }
+        else if (model.name().strip().length() > MAX_NAME) {
+            errors.add(new FieldError("name", tooLong(MAX_NAME)));
+        }
         if (model.components() == null || model.components().isEmpty()) {
             errors.add(new FieldError("components", "must have at least one component"));
+            throw new InvalidInputException(errors);
+        }
+        if (model.components().size() > MAX_COMPONENTS) {
+            errors.add(new FieldError("components", "may have at most " + MAX_COMPONENTS + " components"));
             throw new InvalidInputException(errors);
         }
         Set<String> keys = new HashSet<>();
@@ -166,6 +194,9 @@ public class HealthModels {
             if (c.label() == null || c.label().isBlank()) {
                 errors.add(new FieldError(at + "label", "must not be blank"));
             }
+            else if (c.label().strip().length() > MAX_NAME) {
+                errors.add(new FieldError(at + "label", tooLong(MAX_NAME)));
+            }
             if (c.measure() == null) {
                 errors.add(new FieldError(at + "measure", "must be one of " + List.of(Measure.values())));
             }
@@ -180,6 +211,10 @@ public class HealthModels {
                 errors.add(new FieldError(at + "bands", "must have at least one band"));
                 continue;
             }
+            if (c.bands().size() > MAX_BANDS) {
+                errors.add(new FieldError(at + "bands", "may have at most " + MAX_BANDS + " bands"));
+                continue;
+            }
             for (int j = 0; j < c.bands().size(); j++) {
                 HealthModel.Band b = c.bands().get(j);
                 String bandAt = at + "bands[" + j + "].";
@@ -188,6 +223,9 @@ public class HealthModels {
                 }
                 if (b.label() == null || b.label().isBlank()) {
                     errors.add(new FieldError(bandAt + "label", "must not be blank"));
+                }
+                else if (b.label().strip().length() > MAX_NAME) {
+                    errors.add(new FieldError(bandAt + "label", tooLong(MAX_NAME)));
                 }
                 if (b.min() != null && b.max() != null && b.min().compareTo(b.max()) > 0) {
                     errors.add(new FieldError(bandAt + "max", "must not be below min"));
@@ -212,6 +250,10 @@ public class HealthModels {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    private static String tooLong(int max) {
+        return "must be at most " + max + " characters";
     }
 
     private HealthModel read(int version, String definition, Timestamp createdAt, String createdBy, String note) {

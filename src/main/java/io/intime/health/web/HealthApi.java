@@ -14,6 +14,8 @@ import io.intime.shared.NotFoundException;
 import io.intime.shared.Today;
 import io.intime.shared.web.JsonForms;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -109,6 +111,9 @@ class HealthApi {
             + "edited; 409 when someone saved another meanwhile), an optional note, and the whole model: name, "
             + "greenFrom, yellowFrom, components (key, label, measure, maximum, windowDays, bands of points, label, "
             + "min, max, min2, max2). Saved as a new version; scores are recomputed with it.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The model (its limits are "
+            + "stated here) plus basedOnVersion and an optional note (at most 500 characters)",
+            content = @Content(schema = @Schema(implementation = HealthModelForm.class)))
     HealthModel change(@RequestBody(required = false) byte[] body, CurrentUser user) {
         ObjectNode json = forms.object(body);
         long basedOn = forms.take(json, "basedOnVersion");

@@ -116,7 +116,8 @@ class HealthModelPages {
             RedirectAttributes redirect) {
         requireAdmin(me);
         Map<String, String> errors = new LinkedHashMap<>();
-        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), "must be a number"));
+        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(),
+                e.isBindingFailure() ? "must be a number" : e.getDefaultMessage()));
         if (errors.isEmpty()) {
             try {
                 HealthModel saved = models.save(draft(form), form.basedOnVersion == null ? 0 : form.basedOnVersion,

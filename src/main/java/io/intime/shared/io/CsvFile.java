@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.intime.shared.web.InputRules;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,8 +33,12 @@ public final class CsvFile {
     public static final int MAX_BYTES = ImportPreview.MAX_BYTES;
     public static final int MAX_ROWS = ImportPreview.MAX_ROWS;
 
-    /** One data row: its spreadsheet row number, and its value per known column (trimmed, never null). */
-    public record Row(int number, Map<String, String> values, int extraValues) {
+    /**
+     * One data row: its spreadsheet row number, and its value per known column (trimmed, never
+     * null). A cell that breaks {@link InputRules} (a NUL character) is read as empty and its
+     * column named in {@code refused}, with the rule's message, so that it never reaches the database.
+     */
+    public record Row(int number, Map<String, String> values, int extraValues, Map<String, String> refused) {
 
         public String get(String column) {
             return values.getOrDefault(column, "");
@@ -117,6 +122,7 @@ public final class CsvFile {
                     return new CsvFile(List.of(), List.of(), problems, notes);
                 }
                 Map<String, String> values = new LinkedHashMap<>();
+                Map<String, String> refused = new LinkedHashMap<>();
                 int extra = 0;
                 for (int i = 0; i < record.size(); i++) {
                     String value = restore(record.get(i).trim());
@@ -124,10 +130,14 @@ public final class CsvFile {
                         extra += value.isEmpty() ? 0 : 1;
                     }
                     else if (header.get(i) != null) {
-                        values.put(header.get(i), value);
+                        String problem = InputRules.textProblem(value);
+                        if (problem != null) {
+                            refused.put(header.get(i), problem);
+                        }
+                        values.put(header.get(i), problem == null ? value : "");
                     }
                 }
-                rows.add(new Row((int) record.getRecordNumber(), values, extra));
+                rows.add(new Row((int) record.getRecordNumber(), values, extra, refused));
             }
         }
         catch (IOException | UncheckedIOException | IllegalStateException e) {

@@ -49,6 +49,7 @@ public abstract class CsvImport<U, T> {
                 error("row", "has " + row.extraValues() + " more value" + (row.extraValues() == 1 ? "" : "s")
                         + " than the header has columns (a comma inside a value needs quotes)");
             }
+            row.refused().forEach(this::error);
         }
 
         public void error(String column, String message) {

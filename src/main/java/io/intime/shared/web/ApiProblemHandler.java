@@ -1,6 +1,7 @@
 package io.intime.shared.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,6 +19,8 @@ import tools.jackson.core.JacksonException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -45,6 +48,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    /** The most field errors a 400 lists. */
+    static final int MAX_LISTED_ERRORS = 50;
 
     @ExceptionHandler(DuplicateException.class)
     ProblemDetail duplicate(DuplicateException e, HttpServletRequest request) {
@@ -133,6 +139,20 @@ class ApiProblemHandler {
                 "Someone else changed this record at the same moment; reload it and apply your change again", request);
     }
 
+    /**
+     * Two requests creating the same row at once: the loser's insert meets the winner's key
+     * (PostgreSQL's unique violation, 23505, however the data access layer wrapped it). Any other
+     * broken integrity rule is a bug, as every unexpected error.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail concurrentInsert(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (!(e instanceof DuplicateKeyException) && !isUniqueViolation(e)) {
+            return unexpected(e, request);
+        }
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "Someone else saved the same record at the same moment; reload it and apply your change again", request);
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed", e.getMessage(), request);
@@ -154,10 +174,20 @@ class ApiProblemHandler {
                 "Something went wrong on our side; it has been logged", request);
     }
 
+    /**
+     * A 400 naming the wrong fields: the first {@value #MAX_LISTED_ERRORS} of them, so that the
+     * answer to a body with thousands of wrong entries stays small; {@code moreErrors} counts the rest.
+     */
     private static ProblemDetail invalid(List<FieldError> errors, HttpServletRequest request) {
-        String detail = errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+        List<FieldError> listed = errors.size() > MAX_LISTED_ERRORS ? errors.subList(0, MAX_LISTED_ERRORS) : errors;
+        int more = errors.size() - listed.size();
+        String detail = listed.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "))
+                + (more > 0 ? "; and " + more + " more" : "");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail, request);
-        problem.setProperty("errors", errors);
+        problem.setProperty("errors", List.copyOf(listed));
+        if (more > 0) {
+            problem.setProperty("moreErrors", more);
+        }
         return problem;
     }
 
@@ -173,6 +203,15 @@ class ApiProblemHandler {
             return "'" + error.getRejectedValue() + "' is not a valid value";
         }
         return error.getDefaultMessage();
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lastNode(String path) {

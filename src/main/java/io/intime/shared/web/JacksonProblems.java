@@ -8,6 +8,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -41,6 +42,12 @@ final class JacksonProblems {
     }
 
     static String reason(JacksonException e) {
+        if (e instanceof InputRulesModule.Refused refused) {
+            return refused.reason();
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
         if (e instanceof InvalidFormatException format) {
             return "'" + format.getValue() + "' is not " + expectation(format.getTargetType());
         }

@@ -1,8 +1,10 @@
 package io.intime.shared.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.Nulls;
 import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import tools.jackson.core.JacksonException;
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Component;
  * <li>a wrong type or an unknown enum value is a 400 naming the field, and so is a fraction
  * where a whole number belongs ({@code "employeeCount": 1.5} is not silently 1);</li>
  * <li>decimals are read exactly (as {@code BigDecimal}, never through a {@code double});</li>
+ * <li>the rules of {@link InputRules} hold: text with a NUL character, a date outside the years
+ * 0001–9999 and a {@code null} inside a list ({@code "components": [null]}) are 400s naming the
+ * field ({@code components[0]});</li>
  * <li>PATCH is a JSON merge patch (RFC 7386): the body's fields are laid over the record's
  * current form, {@code null} clears a field and a list replaces the whole list.</li>
  * </ul>
@@ -34,10 +39,13 @@ import org.springframework.stereotype.Component;
 public class JsonForms {
 
     private final JsonMapper json;
+    private final JsonMapper forms;
     private final ObjectReader trees;
 
     public JsonForms(JsonMapper json) {
         this.json = json;
+        this.forms = json.rebuild().addModule(new InputRulesModule())
+                .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL)).build();
         this.trees = json.reader().with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
@@ -62,6 +70,9 @@ public class JsonForms {
         if (node == null || !node.isObject()) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
+        List<FieldError> errors = new ArrayList<>();
+        checkTexts(node, "", errors);
+        throwIfAny(errors);
         return (ObjectNode) node;
     }
 
@@ -103,11 +114,36 @@ public class JsonForms {
 
     private <F> F read(ObjectNode node, Class<F> formType) {
         try {
-            return json.readerFor(formType).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            return forms.readerFor(formType).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT).readValue(node);
         }
         catch (JacksonException e) {
             throw new InvalidInputException(List.of(JacksonProblems.fieldError(e)));
+        }
+    }
+
+    /** Every text of the tree, at any depth, against {@link InputRules#textProblem}; errors carry the JSON path. */
+    private static void checkTexts(JsonNode node, String path, List<FieldError> errors) {
+        if (node.isString()) {
+            String problem = InputRules.textProblem(node.asString());
+            if (problem != null) {
+                errors.add(new FieldError(path.isEmpty() ? "body" : path, problem));
+            }
+        }
+        else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkTexts(node.get(i), path + "[" + i + "]", errors);
+            }
+        }
+        else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                String field = InputRules.printable(entry.getKey());
+                String child = path.isEmpty() ? field : path + "." + field;
+                if (InputRules.textProblem(entry.getKey()) != null) {
+                    errors.add(new FieldError(child, "is not a known field"));
+                }
+                checkTexts(entry.getValue(), child, errors);
+            }
         }
     }
 

@@ -59,6 +59,26 @@ class ApiProblemHandlerTest {
         assertThat(errors(problem)).containsExactly(new FieldError("body", "The request body is missing"));
     }
 
+    @Test
+    void listsAtMostFiftyFieldErrorsAndCountsTheRest() {
+        List<FieldError> many = java.util.stream.IntStream.range(0, 50_000)
+                .mapToObj(i -> new FieldError("contactIds[" + i + "]", "is not a contact of this account")).toList();
+        ProblemDetail problem = handler.invalid(new io.intime.shared.InvalidInputException(many),
+                new MockHttpServletRequest("POST", "/api/v1/activities"));
+        assertThat(problem.getStatus()).isEqualTo(400);
+        assertThat(errors(problem)).hasSize(50).first().isEqualTo(many.get(0));
+        assertThat(problem.getProperties()).containsEntry("moreErrors", 49_950);
+        assertThat(problem.getDetail()).hasSizeLessThan(5_000).endsWith("; and 49950 more");
+    }
+
+    @Test
+    void aDuplicateKeyFromTwoRequestsAtOnceIsAConflict() {
+        ProblemDetail problem = handler.concurrentInsert(new org.springframework.dao.DuplicateKeyException(
+                "duplicate key value violates unique constraint \"health_model_pkey\""),
+                new MockHttpServletRequest("PUT", "/api/v1/health-model"));
+        assertThat(problem.getStatus()).isEqualTo(409);
+    }
+
     private List<FieldError> errorsFor(String body) {
         try {
             json.readValue(body, Body.class);
