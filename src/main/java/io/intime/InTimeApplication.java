@@ -17,7 +17,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class InTimeApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(InTimeApplication.class, args);
-    }
+	public static void main(String[] args) {
+		SpringApplication.run(InTimeApplication.class, args);
+	}
+
 }

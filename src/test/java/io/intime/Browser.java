@@ -18,88 +18,99 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs),
- * for tests that use the pages as a person would. Screenshots go to target/screenshots/.
- * A missing browser fails the test: browser tests never skip.
+ * A real headless Chromium (Debian's chromium and chromium-driver, which .ci/run
+ * installs), for tests that use the pages as a person would. Screenshots go to
+ * target/screenshots/. A missing browser fails the test: browser tests never skip.
  */
 public final class Browser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final WebDriver driver;
-    private final String baseUrl;
-    private final WebDriverWait wait;
+	private final WebDriver driver;
 
-    public Browser(String baseUrl) throws IOException {
-        this.baseUrl = baseUrl;
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("intime.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1440,1000", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + Files.createTempDirectory("intime-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("intime.chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        ChromeDriver chrome = new ChromeDriver(service, options);
-        // Every document records its Content-Security-Policy violations (see cspViolations()).
-        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
-                window.__cspViolations = [];
-                document.addEventListener('securitypolicyviolation', function (event) {
-                  window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
-                });"""));
-        this.driver = chrome;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        Files.createDirectories(SCREENSHOTS);
-    }
+	private final String baseUrl;
 
-    public void open(String path) {
-        driver.get(baseUrl + path);
-    }
+	private final WebDriverWait wait;
 
-    public void signIn(String username, String password) {
-        open("/login");
-        find("#username").sendKeys(username);
-        find("#password").sendKeys(password);
-        find("#sign-in").click();
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
+	public Browser(String baseUrl) throws IOException {
+		this.baseUrl = baseUrl;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("intime.chromium", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--window-size=1440,1000", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--no-first-run", "--disable-quic",
+				"--user-data-dir=" + Files.createTempDirectory("intime-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(System.getProperty("intime.chromedriver", "/usr/bin/chromedriver")))
+			.build();
+		ChromeDriver chrome = new ChromeDriver(service, options);
+		// Every document records its Content-Security-Policy violations (see
+		// cspViolations()).
+		chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+				window.__cspViolations = [];
+				document.addEventListener('securitypolicyviolation', function (event) {
+				  window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+				});"""));
+		this.driver = chrome;
+		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		Files.createDirectories(SCREENSHOTS);
+	}
 
-    public WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
+	public void open(String path) {
+		driver.get(baseUrl + path);
+	}
 
-    public java.util.List<WebElement> findAll(String css) {
-        return driver.findElements(By.cssSelector(css));
-    }
+	public void signIn(String username, String password) {
+		open("/login");
+		find("#username").sendKeys(username);
+		find("#password").sendKeys(password);
+		find("#sign-in").click();
+		wait.until(d -> !d.getCurrentUrl().contains("/login"));
+	}
 
-    public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        wait.until(condition::apply);
-    }
+	public WebElement find(String css) {
+		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
 
-    /** Scrolls the page so that the element is at the top of the window (for a screenshot of it). */
-    public void scrollTo(String css) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", find(css));
-    }
+	public java.util.List<WebElement> findAll(String css) {
+		return driver.findElements(By.cssSelector(css));
+	}
 
-    public String currentPath() {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
-    }
+	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+		wait.until(condition::apply);
+	}
 
-    /** What the Content-Security-Policy blocked on the current page (directive and blocked URI). */
-    @SuppressWarnings("unchecked")
-    public java.util.List<String> cspViolations() {
-        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return window.__cspViolations || []");
-    }
+	/**
+	 * Scrolls the page so that the element is at the top of the window (for a screenshot
+	 * of it).
+	 */
+	public void scrollTo(String css) {
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", find(css));
+	}
 
-    public void screenshot(String name) throws IOException {
-        File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
+	public String currentPath() {
+		return java.net.URI.create(driver.getCurrentUrl()).getPath();
+	}
 
-    @Override
-    public void close() {
-        driver.quit();
-    }
+	/**
+	 * What the Content-Security-Policy blocked on the current page (directive and blocked
+	 * URI).
+	 */
+	@SuppressWarnings("unchecked")
+	public java.util.List<String> cspViolations() {
+		return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("return window.__cspViolations || []");
+	}
+
+	public void screenshot(String name) throws IOException {
+		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
 }

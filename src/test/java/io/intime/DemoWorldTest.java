@@ -9,17 +9,18 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The demo world (spec 02's stories) on a real (throw-away, embedded) PostgreSQL, served on a
- * random port for the browser tests. All browser tests and demo tests share this one context
- * (the same properties on every class, so Spring's context cache reuses it): a test that
- * changes a story's records says so and runs after the tests that read them (see
- * {@code junit-platform.properties} and {@link org.junit.jupiter.api.Order} on such a class),
- * or changes records no other test reads.
+ * The demo world (spec 02's stories) on a real (throw-away, embedded) PostgreSQL, served
+ * on a random port for the browser tests. All browser tests and demo tests share this one
+ * context (the same properties on every class, so Spring's context cache reuses it): a
+ * test that changes a story's records says so and runs after the tests that read them
+ * (see {@code junit-platform.properties} and {@link org.junit.jupiter.api.Order} on such
+ * a class), or changes records no other test reads.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
+		properties = { "intime.embedded-db.ephemeral=true", "intime.demo=true" })
 public @interface DemoWorldTest {
+
 }

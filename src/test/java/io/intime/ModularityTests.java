@@ -15,22 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModularityTests {
 
-    static final ApplicationModules modules = ApplicationModules.of(InTimeApplication.class);
+	static final ApplicationModules modules = ApplicationModules.of(InTimeApplication.class);
 
-    @Test
-    void modulesRespectTheirBoundaries() {
-        modules.verify();
-    }
+	@Test
+	void modulesRespectTheirBoundaries() {
+		modules.verify();
+	}
 
-    @Test
-    void accountsDependOnlyOnIdentityAndShared() {
-        ApplicationModule accounts = modules.getModuleByName("accounts").orElseThrow();
-        assertThat(accounts.getBootstrapDependencies(modules).map(module -> module.getIdentifier().toString()))
-                .allMatch(name -> name.equals("identity") || name.equals("shared"));
-    }
+	@Test
+	void accountsDependOnlyOnIdentityAndShared() {
+		ApplicationModule accounts = modules.getModuleByName("accounts").orElseThrow();
+		assertThat(accounts.getBootstrapDependencies(modules).map(module -> module.getIdentifier().toString()))
+			.allMatch(name -> name.equals("identity") || name.equals("shared"));
+	}
 
-    @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
-    }
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+	}
+
 }

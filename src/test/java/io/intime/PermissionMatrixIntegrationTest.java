@@ -39,383 +39,419 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * Every cell of the permissions table ({@code src/test/resources/permissions.csv}: record type ×
- * action × role → allowed) checked against the REST API and, where a page does the same, the
- * pages: an allowed request succeeds, a denied one is a 403 written to the audit trail. One
- * shared context; the account, its users and its records are made once for all cells, and a
- * record that a cell changes or removes is made fresh for that cell.
+ * Every cell of the permissions table ({@code src/test/resources/permissions.csv}: record
+ * type × action × role → allowed) checked against the REST API and, where a page does the
+ * same, the pages: an allowed request succeeds, a denied one is a 403 written to the
+ * audit trail. One shared context; the account, its users and its records are made once
+ * for all cells, and a record that a cell changes or removes is made fresh for that cell.
  */
 @IntegrationTest
 class PermissionMatrixIntegrationTest {
 
-    /** The roles of the table's columns. */
-    enum Who {
-        EXECUTIVE(Role.EXECUTIVE), AM_ASSIGNED(Role.ACCOUNT_MANAGER), AM_OTHER(Role.ACCOUNT_MANAGER),
-        SALES_DIRECTOR(Role.SALES_DIRECTOR), RECRUITING_MANAGER(Role.RECRUITING_MANAGER), RECRUITER(Role.RECRUITER),
-        FINANCE(Role.FINANCE), ADMIN(Role.ADMIN);
+	/** The roles of the table's columns. */
+	enum Who {
 
-        final Role role;
+		EXECUTIVE(Role.EXECUTIVE), AM_ASSIGNED(Role.ACCOUNT_MANAGER), AM_OTHER(Role.ACCOUNT_MANAGER),
+		SALES_DIRECTOR(Role.SALES_DIRECTOR), RECRUITING_MANAGER(Role.RECRUITING_MANAGER), RECRUITER(Role.RECRUITER),
+		FINANCE(Role.FINANCE), ADMIN(Role.ADMIN);
 
-        Who(Role role) {
-            this.role = role;
-        }
-    }
+		final Role role;
 
-    /** The shared fixture: made by the first cell, used by all. */
-    private static World world;
+		Who(Role role) {
+			this.role = role;
+		}
 
-    /** Why the fixture could not be made, so that the other cells fail at once instead of trying again. */
-    private static RuntimeException broken;
+	}
 
-    @Autowired
-    MockMvcTester mvc;
+	/** The shared fixture: made by the first cell, used by all. */
+	private static World world;
 
-    @Autowired
-    ApplicationContext context;
+	/**
+	 * Why the fixture could not be made, so that the other cells fail at once instead of
+	 * trying again.
+	 */
+	private static RuntimeException broken;
 
-    @Autowired
-    JdbcClient jdbc;
+	@Autowired
+	MockMvcTester mvc;
 
-    static Stream<Arguments> cells() {
-        List<Arguments> cells = new ArrayList<>();
-        try (var in = new BufferedReader(new InputStreamReader(
-                PermissionMatrixIntegrationTest.class.getResourceAsStream("/permissions.csv"), StandardCharsets.UTF_8))) {
-            String[] header = null;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split(",");
-                if (header == null) {
-                    header = fields;
-                    continue;
-                }
-                for (int i = 2; i < fields.length; i++) {
-                    cells.add(Arguments.of(fields[0], fields[1], Who.valueOf(header[i]), fields[i].equals("Y")));
-                }
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return cells.stream();
-    }
+	@Autowired
+	ApplicationContext context;
 
-    @BeforeEach
-    void world() {
-        synchronized (PermissionMatrixIntegrationTest.class) {
-            if (broken != null) {
-                throw broken;
-            }
-            if (world == null) {
-                try {
-                    world = new World();
-                }
-                catch (RuntimeException | AssertionError e) {
-                    broken = new IllegalStateException("The table's fixture could not be made", e);
-                    throw broken;
-                }
-            }
-        }
-    }
+	@Autowired
+	JdbcClient jdbc;
 
-    @ParameterizedTest(name = "{0} {1} as {2}: {3}")
-    @MethodSource("cells")
-    void everyCellHoldsInTheApiAndThePages(String record, String action, Who who, boolean allowed) {
-        CurrentUser user = world.users.get(who);
-        Request api = world.api(record, action);
-        MvcTestResult result = api.send(mvc, user);
-        int status = result.getResponse().getStatus();
-        if (api.noRoute()) {
-            assertThat(status).as("no %s %s route for anybody", record, action).isEqualTo(405);
-            return;
-        }
-        if (allowed) {
-            assertThat(status).as("API %s %s as %s", api.method(), api.uri(), who).isBetween(200, 299);
-            if (api.mustList() != null) {
-                assertThat(text(result)).as("%s lists the record", api.uri()).contains(api.mustList());
-            }
-        }
-        else if (api.mustList() != null && status == 200) {
-            assertThat(text(result)).as("%s does not list the record to %s", api.uri(), who).doesNotContain(api.mustList());
-        }
-        else {
-            assertDenied(result, api, user, who);
-        }
+	static Stream<Arguments> cells() {
+		List<Arguments> cells = new ArrayList<>();
+		try (var in = new BufferedReader(
+				new InputStreamReader(PermissionMatrixIntegrationTest.class.getResourceAsStream("/permissions.csv"),
+						StandardCharsets.UTF_8))) {
+			String[] header = null;
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				String[] fields = line.split(",");
+				if (header == null) {
+					header = fields;
+					continue;
+				}
+				for (int i = 2; i < fields.length; i++) {
+					cells.add(Arguments.of(fields[0], fields[1], Who.valueOf(header[i]), fields[i].equals("Y")));
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return cells.stream();
+	}
 
-        Request page = world.page(record, action);
-        if (page == null) {
-            return;
-        }
-        MvcTestResult shown = page.send(mvc, user);
-        int pageStatus = shown.getResponse().getStatus();
-        if (allowed) {
-            assertThat(pageStatus).as("page %s %s as %s", page.method(), page.uri(), who).isBetween(200, 399);
-            if (page.mustList() != null) {
-                assertThat(text(shown)).as("%s shows the record", page.uri()).contains(page.mustList());
-            }
-        }
-        else if (page.mustList() != null && pageStatus == 200) {
-            assertThat(text(shown)).as("%s does not show the record to %s", page.uri(), who).doesNotContain(page.mustList());
-        }
-        else {
-            assertDenied(shown, page, user, who);
-        }
-    }
+	@BeforeEach
+	void world() {
+		synchronized (PermissionMatrixIntegrationTest.class) {
+			if (broken != null) {
+				throw broken;
+			}
+			if (world == null) {
+				try {
+					world = new World();
+				}
+				catch (RuntimeException | AssertionError e) {
+					broken = new IllegalStateException("The table's fixture could not be made", e);
+					throw broken;
+				}
+			}
+		}
+	}
 
-    private void assertDenied(MvcTestResult result, Request request, CurrentUser user, Who who) {
-        assertThat(result.getResponse().getStatus()).as("%s %s as %s", request.method(), request.uri(), who)
-                .isEqualTo(HttpStatus.FORBIDDEN.value());
-        String path = request.uri().contains("?") ? request.uri().substring(0, request.uri().indexOf('?')) : request.uri();
-        assertThat(jdbc.sql("""
-                select count(*) from audit_entry where action = 'DENIED' and actor_id = :actor and detail like :what""")
-                .param("actor", user.id()).param("what", request.method() + " " + path + "%").query(Long.class).single())
-                .as("the denial of %s %s is in the audit trail", request.method(), path).isPositive();
-    }
+	@ParameterizedTest(name = "{0} {1} as {2}: {3}")
+	@MethodSource("cells")
+	void everyCellHoldsInTheApiAndThePages(String record, String action, Who who, boolean allowed) {
+		CurrentUser user = world.users.get(who);
+		Request api = world.api(record, action);
+		MvcTestResult result = api.send(mvc, user);
+		int status = result.getResponse().getStatus();
+		if (api.noRoute()) {
+			assertThat(status).as("no %s %s route for anybody", record, action).isEqualTo(405);
+			return;
+		}
+		if (allowed) {
+			assertThat(status).as("API %s %s as %s", api.method(), api.uri(), who).isBetween(200, 299);
+			if (api.mustList() != null) {
+				assertThat(text(result)).as("%s lists the record", api.uri()).contains(api.mustList());
+			}
+		}
+		else if (api.mustList() != null && status == 200) {
+			assertThat(text(result)).as("%s does not list the record to %s", api.uri(), who)
+				.doesNotContain(api.mustList());
+		}
+		else {
+			assertDenied(result, api, user, who);
+		}
 
-    private static String text(MvcTestResult result) {
-        try {
-            String content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-            String type = result.getResponse().getContentType();
-            return type != null && type.startsWith(MediaType.TEXT_HTML_VALUE) ? Jsoup.parse(content).body().html() : content;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+		Request page = world.page(record, action);
+		if (page == null) {
+			return;
+		}
+		MvcTestResult shown = page.send(mvc, user);
+		int pageStatus = shown.getResponse().getStatus();
+		if (allowed) {
+			assertThat(pageStatus).as("page %s %s as %s", page.method(), page.uri(), who).isBetween(200, 399);
+			if (page.mustList() != null) {
+				assertThat(text(shown)).as("%s shows the record", page.uri()).contains(page.mustList());
+			}
+		}
+		else if (page.mustList() != null && pageStatus == 200) {
+			assertThat(text(shown)).as("%s does not show the record to %s", page.uri(), who)
+				.doesNotContain(page.mustList());
+		}
+		else {
+			assertDenied(shown, page, user, who);
+		}
+	}
 
-    /** One request of a cell: a method, a URI, a JSON body or none; for lists, what the list must hold. */
-    record Request(String method, String uri, String body, String mustList, boolean page) {
+	private void assertDenied(MvcTestResult result, Request request, CurrentUser user, Who who) {
+		assertThat(result.getResponse().getStatus()).as("%s %s as %s", request.method(), request.uri(), who)
+			.isEqualTo(HttpStatus.FORBIDDEN.value());
+		String path = request.uri().contains("?") ? request.uri().substring(0, request.uri().indexOf('?'))
+				: request.uri();
+		assertThat(jdbc.sql("""
+				select count(*) from audit_entry where action = 'DENIED' and actor_id = :actor and detail like :what""")
+			.param("actor", user.id())
+			.param("what", request.method() + " " + path + "%")
+			.query(Long.class)
+			.single()).as("the denial of %s %s is in the audit trail", request.method(), path).isPositive();
+	}
 
-        static Request get(String uri) {
-            return new Request("GET", uri, null, null, false);
-        }
+	private static String text(MvcTestResult result) {
+		try {
+			String content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+			String type = result.getResponse().getContentType();
+			return type != null && type.startsWith(MediaType.TEXT_HTML_VALUE) ? Jsoup.parse(content).body().html()
+					: content;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
-        static Request list(String uri, String mustList) {
-            return new Request("GET", uri, null, mustList, false);
-        }
+	/**
+	 * One request of a cell: a method, a URI, a JSON body or none; for lists, what the
+	 * list must hold.
+	 */
+	record Request(String method, String uri, String body, String mustList, boolean page) {
 
-        boolean noRoute() {
-            return method.equals("NONE");
-        }
+		static Request get(String uri) {
+			return new Request("GET", uri, null, null, false);
+		}
 
-        MvcTestResult send(MockMvcTester mvc, CurrentUser user) {
-            var request = switch (noRoute() ? "DELETE" : method) {
-                case "GET" -> mvc.get().uri(uri);
-                case "POST" -> mvc.post().uri(uri);
-                case "PATCH" -> mvc.patch().uri(uri);
-                case "DELETE" -> mvc.delete().uri(uri);
-                default -> throw new IllegalArgumentException(method);
-            };
-            request = request.with(as(user));
-            if (page) {
-                request = request.with(csrf()).accept(MediaType.TEXT_HTML);
-            }
-            if (body != null) {
-                request = request.contentType(MediaType.APPLICATION_JSON).content(json(body));
-            }
-            return request.exchange();
-        }
-    }
+		static Request list(String uri, String mustList) {
+			return new Request("GET", uri, null, mustList, false);
+		}
 
-    /** The account, the users of every column and the records the cells read. */
-    private final class World {
+		boolean noRoute() {
+			return method.equals("NONE");
+		}
 
-        final AccountFixtures fixtures = new AccountFixtures(context);
-        final Map<Who, CurrentUser> users = new EnumMap<>(Who.class);
-        final CurrentUser executive;
-        final CurrentUser finance;
-        final AccountDetails account;
-        final Map<String, Long> records = new java.util.HashMap<>();
-        final String today = LocalDate.now().toString();
+		MvcTestResult send(MockMvcTester mvc, CurrentUser user) {
+			var request = switch (noRoute() ? "DELETE" : method) {
+				case "GET" -> mvc.get().uri(uri);
+				case "POST" -> mvc.post().uri(uri);
+				case "PATCH" -> mvc.patch().uri(uri);
+				case "DELETE" -> mvc.delete().uri(uri);
+				default -> throw new IllegalArgumentException(method);
+			};
+			request = request.with(as(user));
+			if (page) {
+				request = request.with(csrf()).accept(MediaType.TEXT_HTML);
+			}
+			if (body != null) {
+				request = request.contentType(MediaType.APPLICATION_JSON).content(json(body));
+			}
+			return request.exchange();
+		}
+	}
 
-        World() {
-            for (Who who : Who.values()) {
-                users.put(who, fixtures.user(who.role));
-            }
-            executive = users.get(Who.EXECUTIVE);
-            finance = users.get(Who.FINANCE);
-            account = fixtures.account(users.get(Who.AM_ASSIGNED));
-            fixtures.onTeam(account, users.get(Who.RECRUITING_MANAGER));
-            fixtures.onTeam(account, users.get(Who.RECRUITER));
-            for (String record : List.of("contacts", "contracts", "activities", "jobs", "placements", "escalations",
-                    "invoices", "nps", "opportunities")) {
-                records.put(record, create(record));
-            }
-            assertThat(post("/api/v1/accounts/" + account.id() + "/health/recompute", null, executive)).hasStatusOk();
-        }
+	/** The account, the users of every column and the records the cells read. */
+	private final class World {
 
-        /** A new record of the type at the account, made by one who may (activities by their owner's manager). */
-        long create(String record) {
-            CurrentUser maker = switch (record) {
-                case "invoices" -> finance;
-                case "activities" -> users.get(Who.AM_ASSIGNED);
-                default -> executive;
-            };
-            if (record.equals("accounts")) {
-                return fixtures.account(users.get(Who.AM_ASSIGNED)).id();
-            }
-            MvcTestResult created = post(resource(record), createBody(record), maker);
-            assertThat(created).as("%s made for the table", record).hasStatus(HttpStatus.CREATED);
-            return body(created).get("id").asLong();
-        }
+		final AccountFixtures fixtures = new AccountFixtures(context);
 
-        String createBody(String record) {
-            long a = account.id();
-            String unique = AccountFixtures.unique("P");
-            return switch (record) {
-                case "accounts" -> "{'name': '%s', 'timeZone': 'Europe/Berlin', 'status': 'PROSPECT', 'billingCurrency': 'USD'}"
-                        .formatted(unique);
-                case "contacts" -> ("{'accountId': %d, 'name': '%s', 'email': '%s@client.example', "
-                        + "'stakeholderRole': 'CHAMPION', 'influence': 'HIGH'}").formatted(a, unique, unique.toLowerCase());
-                case "contracts" -> ("{'accountId': %d, 'type': 'MSA', 'number': '%s', 'startDate': '2026-01-01', "
-                        + "'endDate': '2027-12-31', 'status': 'DRAFT', 'paymentTerms': 'Net 30', 'currency': 'USD', "
-                        + "'serviceLines': [{'name': 'Staffing', 'annualValue': 1000}]}")
-                        .formatted(a, unique);
-                case "activities" -> ("{'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': '%s', "
-                        + "'occurredAt': '%s', 'tags': [], 'contactIds': [], 'participantIds': []}").formatted(a, unique, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
-                case "jobs" -> "{'accountId': %d, 'title': '%s', 'priority': 'HIGH', 'openedOn': '%s'}".formatted(a, unique, today);
-                case "placements" -> "{'jobId': %d, 'candidateName': '%s', 'type': 'CONTRACT', 'startDate': '%s'}"
-                        .formatted(records.get("jobs"), unique, today);
-                case "escalations" -> "{'accountId': %d, 'title': '%s', 'severity': 'P3'}".formatted(a, unique);
-                case "invoices" -> ("{'accountId': %d, 'number': '%s', 'issueDate': '%s', 'dueDate': '%s', "
-                        + "'amount': {'amount': '1000'}}").formatted(a, unique, LocalDate.now().minusDays(10),
-                                LocalDate.now().plusDays(20));
-                case "nps" -> "{'accountId': %d, 'score': 8, 'respondedOn': '%s', 'comment': '%s'}".formatted(a, today, unique);
-                case "opportunities" -> "{'accountId': %d, 'title': '%s', 'value': {'amount': '1000'}}".formatted(a, unique);
-                default -> throw new IllegalArgumentException(record);
-            };
-        }
+		final Map<Who, CurrentUser> users = new EnumMap<>(Who.class);
 
-        static String resource(String record) {
-            return "/api/v1/" + (record.equals("nps") ? "nps-responses" : record);
-        }
+		final CurrentUser executive;
 
-        /** The API request of a cell. */
-        Request api(String record, String action) {
-            long a = account.id();
-            if (record.equals("health")) {
-                return switch (action) {
-                    case "view" -> Request.get("/api/v1/accounts/" + a + "/health");
-                    case "create", "edit" -> new Request("POST", "/api/v1/accounts/" + a + "/health/recompute", null, null, false);
-                    case "delete" -> new Request("NONE", "/api/v1/accounts/" + a + "/health", null, null, false);
-                    case "export" -> Request.get("/api/v1/accounts/" + a + "/health/history");
-                    default -> throw new IllegalArgumentException(action);
-                };
-            }
-            if (record.equals("accounts")) {
-                return switch (action) {
-                    case "view" -> Request.get("/api/v1/accounts/" + a);
-                    case "create" -> new Request("POST", "/api/v1/accounts", createBody(record), null, false);
-                    case "edit" -> {
-                        long fresh = create(record);
-                        yield new Request("PATCH", "/api/v1/accounts/" + fresh, "{'version': %d, 'industry': 'Retail'}"
-                                .formatted(version("/api/v1/accounts/" + fresh)), null, false);
-                    }
-                    case "delete" -> new Request("DELETE", "/api/v1/accounts/" + create(record), null, null, false);
-                    case "export" -> new Request("GET", "/accounts/export.csv", null, account.key(), false);
-                    default -> throw new IllegalArgumentException(action);
-                };
-            }
-            String base = resource(record);
-            long shared = records.get(record);
-            return switch (action) {
-                case "view" -> Request.get(base + "/" + shared);
-                case "create" -> new Request("POST", base, createBody(record), null, false);
-                case "edit", "execute" -> {
-                    long fresh = create(record);
-                    yield new Request("PATCH", base + "/" + fresh, "{'version': %d, %s}".formatted(version(base + "/" + fresh),
-                            action.equals("execute") ? "'status': 'ACTIVE'" : change(record)), null, false);
-                }
-                case "delete" -> new Request("DELETE", base + "/" + create(record), null, null, false);
-                case "export" -> record.equals("contacts")
-                        ? new Request("GET", "/accounts/contacts-export.csv", null, body(get(base + "/" + shared, executive))
-                                .get("name").asString(), false)
-                        : Request.list(base + "?accountId=" + a + "&size=200", "\"id\":" + shared + ",");
-                default -> throw new IllegalArgumentException(action);
-            };
-        }
+		final CurrentUser finance;
 
-        static String change(String record) {
-            return switch (record) {
-                case "contacts" -> "'title': 'Chief People Officer'";
-                case "contracts" -> "'status': 'TERMINATED'";
-                case "activities" -> "'subject': 'Changed'";
-                case "jobs" -> "'title': 'Changed'";
-                case "placements" -> "'candidateName': 'Changed'";
-                case "escalations" -> "'title': 'Changed'";
-                case "invoices" -> "'number': '" + AccountFixtures.unique("N") + "'";
-                case "nps" -> "'comment': 'Changed'";
-                case "opportunities" -> "'title': 'Changed'";
-                default -> throw new IllegalArgumentException(record);
-            };
-        }
+		final AccountDetails account;
 
-        /** The page request of a cell, or null when no page does it. */
-        Request page(String record, String action) {
-            long a = account.id();
-            String tab = switch (record) {
-                case "activities", "nps" -> "activities";
-                case "placements" -> "jobs";
-                default -> record;
-            };
-            String path = "/accounts/" + a + "/" + (record.equals("nps") ? "activities/nps" : record);
-            if (record.equals("accounts")) {
-                return switch (action) {
-                    case "view" -> pageGet("/accounts/" + a);
-                    case "create" -> pageGet("/accounts/new");
-                    case "edit" -> pageGet("/accounts/" + a + "/edit");
-                    case "delete" -> pagePost("/accounts/" + create(record) + "/delete");
-                    default -> null;
-                };
-            }
-            if (record.equals("health")) {
-                return switch (action) {
-                    case "view" -> pageGet("/accounts/" + a + "/health");
-                    case "create", "edit" -> pagePost("/accounts/" + a + "/health/recompute");
-                    default -> null;
-                };
-            }
-            if (record.equals("contacts") || record.equals("contracts")) {
-                return switch (action) {
-                    case "create" -> pageGet(path + "/new");
-                    case "edit" -> record.equals("contacts") ? pageGet(path + "/" + create(record) + "/edit") : null;
-                    case "delete" -> pagePost(path + "/" + create(record) + "/delete");
-                    default -> null;
-                };
-            }
-            return switch (action) {
-                case "view" -> pageGet("/accounts/" + a + "/" + tab);
-                case "create" -> pageGet(path + "/new");
-                case "edit" -> pageGet(path + "/" + create(record) + "/edit");
-                case "delete" -> pagePost(path + "/" + create(record) + "/delete");
-                default -> null;
-            };
-        }
+		final Map<String, Long> records = new java.util.HashMap<>();
 
-        Request pageGet(String uri) {
-            return new Request("GET", uri, null, null, true);
-        }
+		final String today = LocalDate.now().toString();
 
-        Request pagePost(String uri) {
-            return new Request("POST", uri, null, null, true);
-        }
+		World() {
+			for (Who who : Who.values()) {
+				users.put(who, fixtures.user(who.role));
+			}
+			executive = users.get(Who.EXECUTIVE);
+			finance = users.get(Who.FINANCE);
+			account = fixtures.account(users.get(Who.AM_ASSIGNED));
+			fixtures.onTeam(account, users.get(Who.RECRUITING_MANAGER));
+			fixtures.onTeam(account, users.get(Who.RECRUITER));
+			for (String record : List.of("contacts", "contracts", "activities", "jobs", "placements", "escalations",
+					"invoices", "nps", "opportunities")) {
+				records.put(record, create(record));
+			}
+			assertThat(post("/api/v1/accounts/" + account.id() + "/health/recompute", null, executive)).hasStatusOk();
+		}
 
-        long version(String uri) {
-            var record = body(get(uri, executive));
-            return (record.has("version") ? record : record.get("stamp")).get("version").asLong();
-        }
+		/**
+		 * A new record of the type at the account, made by one who may (activities by
+		 * their owner's manager).
+		 */
+		long create(String record) {
+			CurrentUser maker = switch (record) {
+				case "invoices" -> finance;
+				case "activities" -> users.get(Who.AM_ASSIGNED);
+				default -> executive;
+			};
+			if (record.equals("accounts")) {
+				return fixtures.account(users.get(Who.AM_ASSIGNED)).id();
+			}
+			MvcTestResult created = post(resource(record), createBody(record), maker);
+			assertThat(created).as("%s made for the table", record).hasStatus(HttpStatus.CREATED);
+			return body(created).get("id").asLong();
+		}
 
-        MvcTestResult get(String uri, CurrentUser user) {
-            return mvc.get().uri(uri).with(as(user)).exchange();
-        }
+		String createBody(String record) {
+			long a = account.id();
+			String unique = AccountFixtures.unique("P");
+			return switch (record) {
+				case "accounts" ->
+					"{'name': '%s', 'timeZone': 'Europe/Berlin', 'status': 'PROSPECT', 'billingCurrency': 'USD'}"
+						.formatted(unique);
+				case "contacts" -> ("{'accountId': %d, 'name': '%s', 'email': '%s@client.example', "
+						+ "'stakeholderRole': 'CHAMPION', 'influence': 'HIGH'}")
+					.formatted(a, unique, unique.toLowerCase());
+				case "contracts" -> ("{'accountId': %d, 'type': 'MSA', 'number': '%s', 'startDate': '2026-01-01', "
+						+ "'endDate': '2027-12-31', 'status': 'DRAFT', 'paymentTerms': 'Net 30', 'currency': 'USD', "
+						+ "'serviceLines': [{'name': 'Staffing', 'annualValue': 1000}]}")
+					.formatted(a, unique);
+				case "activities" -> ("{'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': '%s', "
+						+ "'occurredAt': '%s', 'tags': [], 'contactIds': [], 'participantIds': []}")
+					.formatted(a, unique, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+				case "jobs" -> "{'accountId': %d, 'title': '%s', 'priority': 'HIGH', 'openedOn': '%s'}".formatted(a,
+						unique, today);
+				case "placements" -> "{'jobId': %d, 'candidateName': '%s', 'type': 'CONTRACT', 'startDate': '%s'}"
+					.formatted(records.get("jobs"), unique, today);
+				case "escalations" -> "{'accountId': %d, 'title': '%s', 'severity': 'P3'}".formatted(a, unique);
+				case "invoices" -> ("{'accountId': %d, 'number': '%s', 'issueDate': '%s', 'dueDate': '%s', "
+						+ "'amount': {'amount': '1000'}}")
+					.formatted(a, unique, LocalDate.now().minusDays(10), LocalDate.now().plusDays(20));
+				case "nps" ->
+					"{'accountId': %d, 'score': 8, 'respondedOn': '%s', 'comment': '%s'}".formatted(a, today, unique);
+				case "opportunities" ->
+					"{'accountId': %d, 'title': '%s', 'value': {'amount': '1000'}}".formatted(a, unique);
+				default -> throw new IllegalArgumentException(record);
+			};
+		}
 
-        MvcTestResult post(String uri, String body, CurrentUser user) {
-            var request = mvc.post().uri(uri).with(as(user));
-            if (body != null) {
-                request = request.contentType(MediaType.APPLICATION_JSON).content(json(body));
-            }
-            return request.exchange();
-        }
-    }
+		static String resource(String record) {
+			return "/api/v1/" + (record.equals("nps") ? "nps-responses" : record);
+		}
+
+		/** The API request of a cell. */
+		Request api(String record, String action) {
+			long a = account.id();
+			if (record.equals("health")) {
+				return switch (action) {
+					case "view" -> Request.get("/api/v1/accounts/" + a + "/health");
+					case "create", "edit" ->
+						new Request("POST", "/api/v1/accounts/" + a + "/health/recompute", null, null, false);
+					case "delete" -> new Request("NONE", "/api/v1/accounts/" + a + "/health", null, null, false);
+					case "export" -> Request.get("/api/v1/accounts/" + a + "/health/history");
+					default -> throw new IllegalArgumentException(action);
+				};
+			}
+			if (record.equals("accounts")) {
+				return switch (action) {
+					case "view" -> Request.get("/api/v1/accounts/" + a);
+					case "create" -> new Request("POST", "/api/v1/accounts", createBody(record), null, false);
+					case "edit" -> {
+						long fresh = create(record);
+						yield new Request("PATCH", "/api/v1/accounts/" + fresh,
+								"{'version': %d, 'industry': 'Retail'}".formatted(version("/api/v1/accounts/" + fresh)),
+								null, false);
+					}
+					case "delete" -> new Request("DELETE", "/api/v1/accounts/" + create(record), null, null, false);
+					case "export" -> new Request("GET", "/accounts/export.csv", null, account.key(), false);
+					default -> throw new IllegalArgumentException(action);
+				};
+			}
+			String base = resource(record);
+			long shared = records.get(record);
+			return switch (action) {
+				case "view" -> Request.get(base + "/" + shared);
+				case "create" -> new Request("POST", base, createBody(record), null, false);
+				case "edit", "execute" -> {
+					long fresh = create(record);
+					yield new Request("PATCH", base + "/" + fresh,
+							"{'version': %d, %s}".formatted(version(base + "/" + fresh),
+									action.equals("execute") ? "'status': 'ACTIVE'" : change(record)),
+							null, false);
+				}
+				case "delete" -> new Request("DELETE", base + "/" + create(record), null, null, false);
+				case "export" -> record.equals("contacts")
+						? new Request("GET", "/accounts/contacts-export.csv", null,
+								body(get(base + "/" + shared, executive)).get("name").asString(), false)
+						: Request.list(base + "?accountId=" + a + "&size=200", "\"id\":" + shared + ",");
+				default -> throw new IllegalArgumentException(action);
+			};
+		}
+
+		static String change(String record) {
+			return switch (record) {
+				case "contacts" -> "'title': 'Chief People Officer'";
+				case "contracts" -> "'status': 'TERMINATED'";
+				case "activities" -> "'subject': 'Changed'";
+				case "jobs" -> "'title': 'Changed'";
+				case "placements" -> "'candidateName': 'Changed'";
+				case "escalations" -> "'title': 'Changed'";
+				case "invoices" -> "'number': '" + AccountFixtures.unique("N") + "'";
+				case "nps" -> "'comment': 'Changed'";
+				case "opportunities" -> "'title': 'Changed'";
+				default -> throw new IllegalArgumentException(record);
+			};
+		}
+
+		/** The page request of a cell, or null when no page does it. */
+		Request page(String record, String action) {
+			long a = account.id();
+			String tab = switch (record) {
+				case "activities", "nps" -> "activities";
+				case "placements" -> "jobs";
+				default -> record;
+			};
+			String path = "/accounts/" + a + "/" + (record.equals("nps") ? "activities/nps" : record);
+			if (record.equals("accounts")) {
+				return switch (action) {
+					case "view" -> pageGet("/accounts/" + a);
+					case "create" -> pageGet("/accounts/new");
+					case "edit" -> pageGet("/accounts/" + a + "/edit");
+					case "delete" -> pagePost("/accounts/" + create(record) + "/delete");
+					default -> null;
+				};
+			}
+			if (record.equals("health")) {
+				return switch (action) {
+					case "view" -> pageGet("/accounts/" + a + "/health");
+					case "create", "edit" -> pagePost("/accounts/" + a + "/health/recompute");
+					default -> null;
+				};
+			}
+			if (record.equals("contacts") || record.equals("contracts")) {
+				return switch (action) {
+					case "create" -> pageGet(path + "/new");
+					case "edit" -> record.equals("contacts") ? pageGet(path + "/" + create(record) + "/edit") : null;
+					case "delete" -> pagePost(path + "/" + create(record) + "/delete");
+					default -> null;
+				};
+			}
+			return switch (action) {
+				case "view" -> pageGet("/accounts/" + a + "/" + tab);
+				case "create" -> pageGet(path + "/new");
+				case "edit" -> pageGet(path + "/" + create(record) + "/edit");
+				case "delete" -> pagePost(path + "/" + create(record) + "/delete");
+				default -> null;
+			};
+		}
+
+		Request pageGet(String uri) {
+			return new Request("GET", uri, null, null, true);
+		}
+
+		Request pagePost(String uri) {
+			return new Request("POST", uri, null, null, true);
+		}
+
+		long version(String uri) {
+			var record = body(get(uri, executive));
+			return (record.has("version") ? record : record.get("stamp")).get("version").asLong();
+		}
+
+		MvcTestResult get(String uri, CurrentUser user) {
+			return mvc.get().uri(uri).with(as(user)).exchange();
+		}
+
+		MvcTestResult post(String uri, String body, CurrentUser user) {
+			var request = mvc.post().uri(uri).with(as(user));
+			if (body != null) {
+				request = request.contentType(MediaType.APPLICATION_JSON).content(json(body));
+			}
+			return request.exchange();
+		}
+
+	}
+
 }

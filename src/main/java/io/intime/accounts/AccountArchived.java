@@ -13,13 +13,13 @@ import io.intime.shared.LoggedEvent;
  */
 public record AccountArchived(Long accountId, Actor actor, Instant at) implements LoggedEvent {
 
-    @Override
-    public String logName() {
-        return AccountEvents.ACCOUNT_ARCHIVED;
-    }
+	@Override
+	public String logName() {
+		return AccountEvents.ACCOUNT_ARCHIVED;
+	}
 
-    @Override
-    public Map<String, Object> logPayload() {
-        return AccountRestored.payload(accountId, "archived_by", actor, at);
-    }
+	@Override
+	public Map<String, Object> logPayload() {
+		return AccountRestored.payload(accountId, "archived_by", actor, at);
+	}
 }

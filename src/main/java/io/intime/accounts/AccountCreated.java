@@ -10,15 +10,16 @@ import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 
 /** An account was created; {@code changes} holds its initial fields. */
-public record AccountCreated(Long accountId, List<FieldChange> changes, Actor actor, Instant at) implements LoggedEvent, AccountFactChanged {
+public record AccountCreated(Long accountId, List<FieldChange> changes, Actor actor,
+		Instant at) implements LoggedEvent, AccountFactChanged {
 
-    @Override
-    public String logName() {
-        return AccountEvents.ACCOUNT_CREATED;
-    }
+	@Override
+	public String logName() {
+		return AccountEvents.ACCOUNT_CREATED;
+	}
 
-    @Override
-    public Map<String, Object> logPayload() {
-        return AccountEvents.payload(accountId, "account", accountId, changes, actor);
-    }
+	@Override
+	public Map<String, Object> logPayload() {
+		return AccountEvents.payload(accountId, "account", accountId, changes, actor);
+	}
 }

@@ -10,6 +10,6 @@ import io.intime.shared.Money;
  * {@code healthBand}: the latest health score, null when the account has none yet.
  */
 public record AccountSummary(long id, String key, String name, String industry, AccountStatus status, Tier tier,
-        boolean strategic, Long ownerId, String ownerName, Money arr, String region, String hqLocation,
-        boolean editable, Instant updatedAt, Integer healthScore, HealthBand healthBand) {
+		boolean strategic, Long ownerId, String ownerName, Money arr, String region, String hqLocation,
+		boolean editable, Instant updatedAt, Integer healthScore, HealthBand healthBand) {
 }

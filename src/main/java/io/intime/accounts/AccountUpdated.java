@@ -10,15 +10,16 @@ import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 
 /** Fields of an account changed. */
-public record AccountUpdated(Long accountId, List<FieldChange> changes, Actor actor, Instant at) implements LoggedEvent, AccountFactChanged {
+public record AccountUpdated(Long accountId, List<FieldChange> changes, Actor actor,
+		Instant at) implements LoggedEvent, AccountFactChanged {
 
-    @Override
-    public String logName() {
-        return AccountEvents.ACCOUNT_UPDATED;
-    }
+	@Override
+	public String logName() {
+		return AccountEvents.ACCOUNT_UPDATED;
+	}
 
-    @Override
-    public Map<String, Object> logPayload() {
-        return AccountEvents.payload(accountId, "account", accountId, changes, actor);
-    }
+	@Override
+	public Map<String, Object> logPayload() {
+		return AccountEvents.payload(accountId, "account", accountId, changes, actor);
+	}
 }

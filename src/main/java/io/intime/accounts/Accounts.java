@@ -5,9 +5,11 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Accounts extends JpaRepository<Account, Long> {
 
-    @Query(value = "select nextval('account_key_seq')", nativeQuery = true)
-    long nextKeyNumber();
+	@Query(value = "select nextval('account_key_seq')", nativeQuery = true)
+	long nextKeyNumber();
 
-    @Query(value = "select exists(select 1 from account_team_member where account_id = ?1 and user_id = ?2)", nativeQuery = true)
-    boolean isTeamMember(long accountId, long userId);
+	@Query(value = "select exists(select 1 from account_team_member where account_id = ?1 and user_id = ?2)",
+			nativeQuery = true)
+	boolean isTeamMember(long accountId, long userId);
+
 }

@@ -20,89 +20,90 @@ import jakarta.persistence.Table;
 @Table(name = "contact")
 class Contact extends Audited {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    @Column(name = "account_id")
-    private long accountId;
+	@Column(name = "account_id")
+	private long accountId;
 
-    private String name;
+	private String name;
 
-    private String title;
+	private String title;
 
-    private String email;
+	private String email;
 
-    private String phone;
+	private String phone;
 
-    @Column(name = "time_zone")
-    private String timeZone;
+	@Column(name = "time_zone")
+	private String timeZone;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "stakeholder_role")
-    private StakeholderRole stakeholderRole;
+	@Enumerated(EnumType.STRING)
+	@Column(name = "stakeholder_role")
+	private StakeholderRole stakeholderRole;
 
-    @Enumerated(EnumType.STRING)
-    private Influence influence;
+	@Enumerated(EnumType.STRING)
+	private Influence influence;
 
-    private boolean active = true;
+	private boolean active = true;
 
-    protected Contact() {
-    }
+	protected Contact() {
+	}
 
-    Contact(long accountId, ContactForm form, String actor, Instant at) {
-        this.accountId = accountId;
-        apply(form);
-        created(actor, at);
-    }
+	Contact(long accountId, ContactForm form, String actor, Instant at) {
+		this.accountId = accountId;
+		apply(form);
+		created(actor, at);
+	}
 
-    void apply(ContactForm form) {
-        this.name = form.name().trim();
-        this.title = form.title();
-        this.email = form.email() == null || form.email().isBlank() ? null : form.email().trim();
-        this.phone = form.phone();
-        this.timeZone = form.timeZone();
-        this.stakeholderRole = form.stakeholderRole();
-        this.influence = form.influence();
-        this.active = form.active();
-    }
+	void apply(ContactForm form) {
+		this.name = form.name().trim();
+		this.title = form.title();
+		this.email = form.email() == null || form.email().isBlank() ? null : form.email().trim();
+		this.phone = form.phone();
+		this.timeZone = form.timeZone();
+		this.stakeholderRole = form.stakeholderRole();
+		this.influence = form.influence();
+		this.active = form.active();
+	}
 
-    ContactForm toForm() {
-        return new ContactForm(name, title, email, phone, timeZone, stakeholderRole, influence, active);
-    }
+	ContactForm toForm() {
+		return new ContactForm(name, title, email, phone, timeZone, stakeholderRole, influence, active);
+	}
 
-    Map<String, Object> auditState() {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("accountId", accountId);
-        state.put("name", name);
-        state.put("title", title);
-        state.put("email", email);
-        state.put("phone", phone);
-        state.put("timeZone", timeZone);
-        state.put("stakeholderRole", stakeholderRole);
-        state.put("influence", influence);
-        state.put("active", active);
-        return state;
-    }
+	Map<String, Object> auditState() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("accountId", accountId);
+		state.put("name", name);
+		state.put("title", title);
+		state.put("email", email);
+		state.put("phone", phone);
+		state.put("timeZone", timeZone);
+		state.put("stakeholderRole", stakeholderRole);
+		state.put("influence", influence);
+		state.put("active", active);
+		return state;
+	}
 
-    ContactView toView(String accountName) {
-        return new ContactView(id, accountId, accountName, name, title, email, phone, timeZone, stakeholderRole,
-                influence, active, stamp());
-    }
+	ContactView toView(String accountName) {
+		return new ContactView(id, accountId, accountName, name, title, email, phone, timeZone, stakeholderRole,
+				influence, active, stamp());
+	}
 
-    Long id() {
-        return id;
-    }
+	Long id() {
+		return id;
+	}
 
-    long accountId() {
-        return accountId;
-    }
+	long accountId() {
+		return accountId;
+	}
 
-    String email() {
-        return email;
-    }
+	String email() {
+		return email;
+	}
 
-    String name() {
-        return name;
-    }
+	String name() {
+		return name;
+	}
+
 }

@@ -29,180 +29,202 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactManagement {
 
-    static final String ENTITY = "contact";
+	static final String ENTITY = "contact";
 
-    private final Contacts contacts;
-    private final AccountManagement accountManagement;
-    private final AccountRules rules;
-    private final FormValidation validation;
-    private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
-    private final Today time;
+	private final Contacts contacts;
 
-    ContactManagement(Contacts contacts, AccountManagement accountManagement, AccountRules rules,
-            FormValidation validation, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
-        this.contacts = contacts;
-        this.accountManagement = accountManagement;
-        this.rules = rules;
-        this.validation = validation;
-        this.audit = audit;
-        this.events = events;
-        this.jdbc = jdbc;
-        this.time = time;
-    }
+	private final AccountManagement accountManagement;
 
-    /** The contacts of one account: active first, then by name. */
-    @Transactional(readOnly = true)
-    public List<ContactView> forAccount(long accountId, CurrentUser user) {
-        Account account = accountManagement.load(accountId);
-        rules.requireView(user, account);
-        return contacts.findByAccount(accountId).stream().map(c -> c.toView(account.name())).toList();
-    }
+	private final AccountRules rules;
 
-    /** Contacts across the accounts the user may see, optionally of one account and matching a name or email. */
-    @Transactional(readOnly = true)
-    public PageResult<ContactView> search(Long accountId, String q, PageRequest page, CurrentUser user) {
-        StringBuilder where = new StringBuilder(" where true");
-        var params = new java.util.HashMap<String, Object>();
-        if (accountId != null) {
-            where.append(" and c.account_id = :account");
-            params.put("account", accountId);
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(c.name) like :q or lower(c.email) like :q)");
-            params.put("q", "%" + q.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (user.hasRole(Role.RECRUITER)) {
-            where.append(" and c.account_id in (select account_id from account_team_member where user_id = :me)");
-            params.put("me", user.id());
-        }
-        List<Long> ids = jdbc.sql("select c.id from contact c" + where + " order by lower(c.name), c.id limit :limit offset :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
-        long total = jdbc.sql("select count(*) from contact c" + where).params(params).query(Long.class).single();
-        Map<Long, String> names = accountNames(ids);
-        List<ContactView> items = contacts.findAllById(ids).stream()
-                .sorted(java.util.Comparator.comparing(c -> ids.indexOf(c.id())))
-                .map(c -> c.toView(names.get(c.accountId()))).toList();
-        return new PageResult<>(items, total, page.page(), page.size());
-    }
+	private final FormValidation validation;
 
-    @Transactional(readOnly = true)
-    public ContactView get(long id, CurrentUser user) {
-        Contact contact = load(id);
-        Account account = accountManagement.load(contact.accountId());
-        rules.requireView(user, account);
-        return contact.toView(account.name());
-    }
+	private final AuditTrail audit;
 
-    @Transactional(readOnly = true)
-    public Editable<ContactForm> editable(long id, CurrentUser user) {
-        Contact contact = load(id);
-        rules.requireView(user, accountManagement.load(contact.accountId()));
-        return new Editable<>(id, contact.toForm(), contact.version());
-    }
+	private final ApplicationEventPublisher events;
 
-    /** Adds a contact to an account; publishes contact.created. */
-    @Transactional
-    public ContactView create(long accountId, ContactForm form, CurrentUser user) {
-        Account account = check(accountId, form, user);
-        Contact contact = contacts.saveAndFlush(new Contact(accountId, form, user.username(), time.now()));
-        audit.recordCreated(ENTITY, contact.id(), contact.auditState(), user);
-        events.publishEvent(new ContactCreated(accountId, contact.id(), FieldChange.between(Map.of(), contact.auditState()),
-                user.actor(), time.now()));
-        return contact.toView(account.name());
-    }
+	private final JdbcClient jdbc;
 
-    /**
-     * Checks that {@link #create} would accept the contact, without saving or publishing
-     * anything (the CSV import's preview uses it, so that a preview and an import apply the
-     * same rules).
-     *
-     * @throws org.springframework.security.access.AccessDeniedException when the user may not
-     *         see the account or add contacts
-     * @throws io.intime.shared.DuplicateException when the account has a contact with the email
-     * @throws io.intime.shared.InvalidInputException naming each wrong field
-     */
-    @Transactional(readOnly = true)
-    public void checkCreate(long accountId, ContactForm form, CurrentUser user) {
-        check(accountId, form, user);
-    }
+	private final Today time;
 
-    private Account check(long accountId, ContactForm form, CurrentUser user) {
-        Account account = accountManagement.load(accountId);
-        rules.requireView(user, account);
-        AccountRules.require(rules.access(user, account).editContacts(), "You may not add contacts");
-        validate(form);
-        refuseDuplicateEmail(account, form.email(), null);
-        return account;
-    }
+	ContactManagement(Contacts contacts, AccountManagement accountManagement, AccountRules rules,
+			FormValidation validation, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
+			Today time) {
+		this.contacts = contacts;
+		this.accountManagement = accountManagement;
+		this.rules = rules;
+		this.validation = validation;
+		this.audit = audit;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.time = time;
+	}
 
-    /** Changes a contact; a stale version is refused. Publishes contact.updated. */
-    @Transactional
-    public ContactView update(long id, ContactForm form, long expectedVersion, CurrentUser user) {
-        Contact contact = load(id);
-        Account account = accountManagement.load(contact.accountId());
-        rules.requireView(user, account);
-        AccountRules.require(rules.access(user, account).editContacts(), "You may not edit contacts");
-        if (contact.version() != expectedVersion) {
-            throw new StaleVersionException("Contact " + contact.name(), id, expectedVersion, contact.version());
-        }
-        validate(form);
-        refuseDuplicateEmail(account, form.email(), id);
-        Map<String, Object> before = contact.auditState();
-        contact.apply(form);
-        List<FieldChange> changes = FieldChange.between(before, contact.auditState());
-        if (!changes.isEmpty()) {
-            contact.updated(user.username(), time.now());
-            contacts.saveAndFlush(contact);
-            audit.recordChanges(ENTITY, id, changes, user);
-            events.publishEvent(new ContactUpdated(account.id(), id, changes, user.actor(), time.now()));
-        }
-        return contact.toView(account.name());
-    }
+	/** The contacts of one account: active first, then by name. */
+	@Transactional(readOnly = true)
+	public List<ContactView> forAccount(long accountId, CurrentUser user) {
+		Account account = accountManagement.load(accountId);
+		rules.requireView(user, account);
+		return contacts.findByAccount(accountId).stream().map(c -> c.toView(account.name())).toList();
+	}
 
-    /** Removes a contact (executives, sales directors, admins). */
-    @Transactional
-    public void delete(long id, CurrentUser user) {
-        Contact contact = load(id);
-        Account account = accountManagement.load(contact.accountId());
-        AccountRules.require(rules.access(user, account).deleteContacts(), "Only executives, sales directors and admins delete contacts");
-        contacts.delete(contact);
-        audit.recordDeleted(ENTITY, id, contact.name() + " at " + account.name(), user);
-    }
+	/**
+	 * Contacts across the accounts the user may see, optionally of one account and
+	 * matching a name or email.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<ContactView> search(Long accountId, String q, PageRequest page, CurrentUser user) {
+		StringBuilder where = new StringBuilder(" where true");
+		var params = new java.util.HashMap<String, Object>();
+		if (accountId != null) {
+			where.append(" and c.account_id = :account");
+			params.put("account", accountId);
+		}
+		if (q != null && !q.isBlank()) {
+			where.append(" and (lower(c.name) like :q or lower(c.email) like :q)");
+			params.put("q", "%" + q.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (user.hasRole(Role.RECRUITER)) {
+			where.append(" and c.account_id in (select account_id from account_team_member where user_id = :me)");
+			params.put("me", user.id());
+		}
+		List<Long> ids = jdbc
+			.sql("select c.id from contact c" + where + " order by lower(c.name), c.id limit :limit offset :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Long.class)
+			.list();
+		long total = jdbc.sql("select count(*) from contact c" + where).params(params).query(Long.class).single();
+		Map<Long, String> names = accountNames(ids);
+		List<ContactView> items = contacts.findAllById(ids)
+			.stream()
+			.sorted(java.util.Comparator.comparing(c -> ids.indexOf(c.id())))
+			.map(c -> c.toView(names.get(c.accountId())))
+			.toList();
+		return new PageResult<>(items, total, page.page(), page.size());
+	}
 
-    private void validate(ContactForm form) {
-        List<FieldError> errors = validation.violations(form);
-        FormValidation.checkTimeZone("timeZone", form.timeZone(), errors, false);
-        FormValidation.throwIfAny(errors);
-    }
+	@Transactional(readOnly = true)
+	public ContactView get(long id, CurrentUser user) {
+		Contact contact = load(id);
+		Account account = accountManagement.load(contact.accountId());
+		rules.requireView(user, account);
+		return contact.toView(account.name());
+	}
 
-    private void refuseDuplicateEmail(Account account, String email, Long exceptId) {
-        if (email == null || email.isBlank()) {
-            return;
-        }
-        contacts.findByAccountAndEmail(account.id(), email.trim())
-                .filter(existing -> !existing.id().equals(exceptId))
-                .ifPresent(existing -> {
-                    throw new DuplicateException("email", existing.name() + " at " + account.name()
-                            + " already has the email " + email.trim(), existing.name(),
-                            "/accounts/" + account.id() + "/contacts/" + existing.id() + "/edit");
-                });
-    }
+	@Transactional(readOnly = true)
+	public Editable<ContactForm> editable(long id, CurrentUser user) {
+		Contact contact = load(id);
+		rules.requireView(user, accountManagement.load(contact.accountId()));
+		return new Editable<>(id, contact.toForm(), contact.version());
+	}
 
-    private Map<Long, String> accountNames(List<Long> contactIds) {
-        if (contactIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, String> names = new java.util.HashMap<>();
-        jdbc.sql("select distinct a.id, a.name from account a join contact c on c.account_id = a.id where c.id in (:ids)")
-                .param("ids", contactIds).query(rs -> {
-                    names.put(rs.getLong(1), rs.getString(2));
-                });
-        return names;
-    }
+	/** Adds a contact to an account; publishes contact.created. */
+	@Transactional
+	public ContactView create(long accountId, ContactForm form, CurrentUser user) {
+		Account account = check(accountId, form, user);
+		Contact contact = contacts.saveAndFlush(new Contact(accountId, form, user.username(), time.now()));
+		audit.recordCreated(ENTITY, contact.id(), contact.auditState(), user);
+		events.publishEvent(new ContactCreated(accountId, contact.id(),
+				FieldChange.between(Map.of(), contact.auditState()), user.actor(), time.now()));
+		return contact.toView(account.name());
+	}
 
-    Contact load(long id) {
-        return contacts.findById(id).orElseThrow(() -> new NotFoundException("Contact", id));
-    }
+	/**
+	 * Checks that {@link #create} would accept the contact, without saving or publishing
+	 * anything (the CSV import's preview uses it, so that a preview and an import apply
+	 * the same rules).
+	 * @throws org.springframework.security.access.AccessDeniedException when the user may
+	 * not see the account or add contacts
+	 * @throws io.intime.shared.DuplicateException when the account has a contact with the
+	 * email
+	 * @throws io.intime.shared.InvalidInputException naming each wrong field
+	 */
+	@Transactional(readOnly = true)
+	public void checkCreate(long accountId, ContactForm form, CurrentUser user) {
+		check(accountId, form, user);
+	}
+
+	private Account check(long accountId, ContactForm form, CurrentUser user) {
+		Account account = accountManagement.load(accountId);
+		rules.requireView(user, account);
+		AccountRules.require(rules.access(user, account).editContacts(), "You may not add contacts");
+		validate(form);
+		refuseDuplicateEmail(account, form.email(), null);
+		return account;
+	}
+
+	/** Changes a contact; a stale version is refused. Publishes contact.updated. */
+	@Transactional
+	public ContactView update(long id, ContactForm form, long expectedVersion, CurrentUser user) {
+		Contact contact = load(id);
+		Account account = accountManagement.load(contact.accountId());
+		rules.requireView(user, account);
+		AccountRules.require(rules.access(user, account).editContacts(), "You may not edit contacts");
+		if (contact.version() != expectedVersion) {
+			throw new StaleVersionException("Contact " + contact.name(), id, expectedVersion, contact.version());
+		}
+		validate(form);
+		refuseDuplicateEmail(account, form.email(), id);
+		Map<String, Object> before = contact.auditState();
+		contact.apply(form);
+		List<FieldChange> changes = FieldChange.between(before, contact.auditState());
+		if (!changes.isEmpty()) {
+			contact.updated(user.username(), time.now());
+			contacts.saveAndFlush(contact);
+			audit.recordChanges(ENTITY, id, changes, user);
+			events.publishEvent(new ContactUpdated(account.id(), id, changes, user.actor(), time.now()));
+		}
+		return contact.toView(account.name());
+	}
+
+	/** Removes a contact (executives, sales directors, admins). */
+	@Transactional
+	public void delete(long id, CurrentUser user) {
+		Contact contact = load(id);
+		Account account = accountManagement.load(contact.accountId());
+		AccountRules.require(rules.access(user, account).deleteContacts(),
+				"Only executives, sales directors and admins delete contacts");
+		contacts.delete(contact);
+		audit.recordDeleted(ENTITY, id, contact.name() + " at " + account.name(), user);
+	}
+
+	private void validate(ContactForm form) {
+		List<FieldError> errors = validation.violations(form);
+		FormValidation.checkTimeZone("timeZone", form.timeZone(), errors, false);
+		FormValidation.throwIfAny(errors);
+	}
+
+	private void refuseDuplicateEmail(Account account, String email, Long exceptId) {
+		if (email == null || email.isBlank()) {
+			return;
+		}
+		contacts.findByAccountAndEmail(account.id(), email.trim())
+			.filter(existing -> !existing.id().equals(exceptId))
+			.ifPresent(existing -> {
+				throw new DuplicateException("email",
+						existing.name() + " at " + account.name() + " already has the email " + email.trim(),
+						existing.name(), "/accounts/" + account.id() + "/contacts/" + existing.id() + "/edit");
+			});
+	}
+
+	private Map<Long, String> accountNames(List<Long> contactIds) {
+		if (contactIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> names = new java.util.HashMap<>();
+		jdbc.sql(
+				"select distinct a.id, a.name from account a join contact c on c.account_id = a.id where c.id in (:ids)")
+			.param("ids", contactIds)
+			.query(rs -> {
+				names.put(rs.getLong(1), rs.getString(2));
+			});
+		return names;
+	}
+
+	Contact load(long id) {
+		return contacts.findById(id).orElseThrow(() -> new NotFoundException("Contact", id));
+	}
+
 }

@@ -10,15 +10,16 @@ import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 
 /** Fields of a contact changed. */
-public record ContactUpdated(Long accountId, long contactId, List<FieldChange> changes, Actor actor, Instant at) implements LoggedEvent, AccountFactChanged {
+public record ContactUpdated(Long accountId, long contactId, List<FieldChange> changes, Actor actor,
+		Instant at) implements LoggedEvent, AccountFactChanged {
 
-    @Override
-    public String logName() {
-        return AccountEvents.CONTACT_UPDATED;
-    }
+	@Override
+	public String logName() {
+		return AccountEvents.CONTACT_UPDATED;
+	}
 
-    @Override
-    public Map<String, Object> logPayload() {
-        return AccountEvents.payload(accountId, "contact", contactId, changes, actor);
-    }
+	@Override
+	public Map<String, Object> logPayload() {
+		return AccountEvents.payload(accountId, "contact", contactId, changes, actor);
+	}
 }

@@ -28,145 +28,157 @@ import jakarta.persistence.Table;
 @Table(name = "contract")
 class Contract extends Audited {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    @Column(name = "account_id")
-    private long accountId;
+	@Column(name = "account_id")
+	private long accountId;
 
-    @Enumerated(EnumType.STRING)
-    private ContractType type;
+	@Enumerated(EnumType.STRING)
+	private ContractType type;
 
-    @Column(name = "contract_number")
-    private String number;
+	@Column(name = "contract_number")
+	private String number;
 
-    @Column(name = "start_date")
-    private LocalDate startDate;
+	@Column(name = "start_date")
+	private LocalDate startDate;
 
-    @Column(name = "end_date")
-    private LocalDate endDate;
+	@Column(name = "end_date")
+	private LocalDate endDate;
 
-    @Enumerated(EnumType.STRING)
-    private ContractStatus status;
+	@Enumerated(EnumType.STRING)
+	private ContractStatus status;
 
-    @Column(name = "payment_terms")
-    private String paymentTerms;
+	@Column(name = "payment_terms")
+	private String paymentTerms;
 
-    private String currency;
+	private String currency;
 
-    @OneToMany(mappedBy = "contract", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("position")
-    private List<ServiceLine> serviceLines = new ArrayList<>();
+	@OneToMany(mappedBy = "contract", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("position")
+	private List<ServiceLine> serviceLines = new ArrayList<>();
 
-    protected Contract() {
-    }
+	protected Contract() {
+	}
 
-    Contract(long accountId, ContractForm form, String actor, Instant at) {
-        this.accountId = accountId;
-        apply(form);
-        created(actor, at);
-    }
+	Contract(long accountId, ContractForm form, String actor, Instant at) {
+		this.accountId = accountId;
+		apply(form);
+		created(actor, at);
+	}
 
-    void apply(ContractForm form) {
-        this.type = form.type();
-        this.number = form.number().trim();
-        this.startDate = form.startDate();
-        this.endDate = form.endDate();
-        this.status = form.status();
-        this.paymentTerms = form.paymentTerms().trim();
-        this.currency = form.currency();
-        List<ServiceLineForm> current = serviceLines.stream().map(l -> new ServiceLineForm(l.name(), l.annualValue())).toList();
-        List<ServiceLineForm> wanted = form.serviceLines().stream()
-                .map(l -> new ServiceLineForm(l.name().trim(), l.annualValue().setScale(2, java.math.RoundingMode.HALF_UP))).toList();
-        if (current.equals(wanted)) {
-            return;
-        }
-        serviceLines.clear();
-        int position = 0;
-        for (ServiceLineForm line : form.serviceLines()) {
-            serviceLines.add(new ServiceLine(this, position++, line.name().trim(), line.annualValue()));
-        }
-    }
+	void apply(ContractForm form) {
+		this.type = form.type();
+		this.number = form.number().trim();
+		this.startDate = form.startDate();
+		this.endDate = form.endDate();
+		this.status = form.status();
+		this.paymentTerms = form.paymentTerms().trim();
+		this.currency = form.currency();
+		List<ServiceLineForm> current = serviceLines.stream()
+			.map(l -> new ServiceLineForm(l.name(), l.annualValue()))
+			.toList();
+		List<ServiceLineForm> wanted = form.serviceLines()
+			.stream()
+			.map(l -> new ServiceLineForm(l.name().trim(), l.annualValue().setScale(2, java.math.RoundingMode.HALF_UP)))
+			.toList();
+		if (current.equals(wanted)) {
+			return;
+		}
+		serviceLines.clear();
+		int position = 0;
+		for (ServiceLineForm line : form.serviceLines()) {
+			serviceLines.add(new ServiceLine(this, position++, line.name().trim(), line.annualValue()));
+		}
+	}
 
-    void changeStatus(ContractStatus status) {
-        this.status = status;
-    }
+	void changeStatus(ContractStatus status) {
+		this.status = status;
+	}
 
-    /** ARR: the sum of the service lines' annual values. */
-    Money arr() {
-        BigDecimal sum = serviceLines.stream().map(ServiceLine::annualValue).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Money(sum, currency);
-    }
+	/** ARR: the sum of the service lines' annual values. */
+	Money arr() {
+		BigDecimal sum = serviceLines.stream().map(ServiceLine::annualValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new Money(sum, currency);
+	}
 
-    /** Total contract value over the whole term (start to end date inclusive), pro rata by month. */
-    Money totalContractValue() {
-        return arr().times(termYears(startDate, endDate));
-    }
+	/**
+	 * Total contract value over the whole term (start to end date inclusive), pro rata by
+	 * month.
+	 */
+	Money totalContractValue() {
+		return arr().times(termYears(startDate, endDate));
+	}
 
-    static BigDecimal termYears(LocalDate start, LocalDate end) {
-        LocalDate endExclusive = end.plusDays(1);
-        long months = ChronoUnit.MONTHS.between(start, endExclusive);
-        LocalDate afterWholeMonths = start.plusMonths(months);
-        long leftoverDays = ChronoUnit.DAYS.between(afterWholeMonths, endExclusive);
-        BigDecimal fraction = BigDecimal.valueOf(leftoverDays)
-                .divide(BigDecimal.valueOf(afterWholeMonths.lengthOfMonth()), 6, java.math.RoundingMode.HALF_UP);
-        return BigDecimal.valueOf(months).add(fraction).divide(BigDecimal.valueOf(12), 6, java.math.RoundingMode.HALF_UP);
-    }
+	static BigDecimal termYears(LocalDate start, LocalDate end) {
+		LocalDate endExclusive = end.plusDays(1);
+		long months = ChronoUnit.MONTHS.between(start, endExclusive);
+		LocalDate afterWholeMonths = start.plusMonths(months);
+		long leftoverDays = ChronoUnit.DAYS.between(afterWholeMonths, endExclusive);
+		BigDecimal fraction = BigDecimal.valueOf(leftoverDays)
+			.divide(BigDecimal.valueOf(afterWholeMonths.lengthOfMonth()), 6, java.math.RoundingMode.HALF_UP);
+		return BigDecimal.valueOf(months)
+			.add(fraction)
+			.divide(BigDecimal.valueOf(12), 6, java.math.RoundingMode.HALF_UP);
+	}
 
-    ContractForm toForm() {
-        return new ContractForm(type, number, startDate, endDate, status, paymentTerms, currency,
-                serviceLines.stream().map(l -> new ServiceLineForm(l.name(), l.annualValue())).toList());
-    }
+	ContractForm toForm() {
+		return new ContractForm(type, number, startDate, endDate, status, paymentTerms, currency,
+				serviceLines.stream().map(l -> new ServiceLineForm(l.name(), l.annualValue())).toList());
+	}
 
-    Map<String, Object> auditState() {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("accountId", accountId);
-        state.put("type", type);
-        state.put("number", number);
-        state.put("startDate", startDate);
-        state.put("endDate", endDate);
-        state.put("status", status);
-        state.put("paymentTerms", paymentTerms);
-        state.put("currency", currency);
-        state.put("serviceLines", serviceLines.stream().map(l -> l.name() + " " + l.annualValue().toPlainString()).toList());
-        return state;
-    }
+	Map<String, Object> auditState() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("accountId", accountId);
+		state.put("type", type);
+		state.put("number", number);
+		state.put("startDate", startDate);
+		state.put("endDate", endDate);
+		state.put("status", status);
+		state.put("paymentTerms", paymentTerms);
+		state.put("currency", currency);
+		state.put("serviceLines",
+				serviceLines.stream().map(l -> l.name() + " " + l.annualValue().toPlainString()).toList());
+		return state;
+	}
 
-    ContractView toView(String accountName) {
-        return new ContractView(id, accountId, accountName, type, number, startDate, endDate, status, paymentTerms,
-                currency, serviceLines.stream().map(ServiceLine::toView).toList(), arr(), totalContractValue(), stamp());
-    }
+	ContractView toView(String accountName) {
+		return new ContractView(id, accountId, accountName, type, number, startDate, endDate, status, paymentTerms,
+				currency, serviceLines.stream().map(ServiceLine::toView).toList(), arr(), totalContractValue(),
+				stamp());
+	}
 
-    Long id() {
-        return id;
-    }
+	Long id() {
+		return id;
+	}
 
-    long accountId() {
-        return accountId;
-    }
+	long accountId() {
+		return accountId;
+	}
 
-    ContractStatus status() {
-        return status;
-    }
+	ContractStatus status() {
+		return status;
+	}
 
-    String number() {
-        return number;
-    }
+	String number() {
+		return number;
+	}
 
-    String currency() {
-        return currency;
-    }
+	String currency() {
+		return currency;
+	}
 
-    LocalDate startDate() {
-        return startDate;
-    }
+	LocalDate startDate() {
+		return startDate;
+	}
 
-    LocalDate endDate() {
-        return endDate;
-    }
+	LocalDate endDate() {
+		return endDate;
+	}
 
-    ContractType type() {
-        return type;
-    }
+	ContractType type() {
+		return type;
+	}
+
 }

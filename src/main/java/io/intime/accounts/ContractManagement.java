@@ -26,249 +26,289 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Contracts (MSAs and SOWs) with their service lines. A change to a contract recomputes its
- * account's ARR (the sum over ACTIVE contracts) and tier in the same transaction.
+ * Contracts (MSAs and SOWs) with their service lines. A change to a contract recomputes
+ * its account's ARR (the sum over ACTIVE contracts) and tier in the same transaction.
  */
 @Service
 public class ContractManagement {
 
-    static final String ENTITY = "contract";
+	static final String ENTITY = "contract";
 
-    private final Contracts contracts;
-    private final AccountManagement accountManagement;
-    private final AccountRules rules;
-    private final FormValidation validation;
-    private final AuditTrail audit;
-    private final CurrencyRates rates;
-    private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
-    private final Today time;
+	private final Contracts contracts;
 
-    ContractManagement(Contracts contracts, AccountManagement accountManagement, AccountRules rules,
-            FormValidation validation, AuditTrail audit, CurrencyRates rates, ApplicationEventPublisher events,
-            JdbcClient jdbc, Today time) {
-        this.contracts = contracts;
-        this.accountManagement = accountManagement;
-        this.rules = rules;
-        this.validation = validation;
-        this.audit = audit;
-        this.rates = rates;
-        this.events = events;
-        this.jdbc = jdbc;
-        this.time = time;
-    }
+	private final AccountManagement accountManagement;
 
-    /** The contracts of one account, latest end date first; refused to users who may not see them. */
-    @Transactional(readOnly = true)
-    public List<ContractView> forAccount(long accountId, CurrentUser user) {
-        Account account = viewable(accountId, user);
-        return contracts.findByAccountWithLines(accountId).stream().map(c -> c.toView(account.name())).toList();
-    }
+	private final AccountRules rules;
 
-    /** Contracts the user may see, optionally of one account and with one status. */
-    @Transactional(readOnly = true)
-    public PageResult<ContractView> search(Long accountId, ContractStatus status, PageRequest page, CurrentUser user) {
-        AccountRules.ContractScope scope = rules.contractScope(user);
-        if (scope == AccountRules.ContractScope.NONE) {
-            throw new AccessDeniedException("Your role does not see contracts");
-        }
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new HashMap<>();
-        if (accountId != null) {
-            where.append(" and c.account_id = :account");
-            params.put("account", accountId);
-        }
-        if (status != null) {
-            where.append(" and c.status = :status");
-            params.put("status", status.name());
-        }
-        if (scope == AccountRules.ContractScope.OWNED) {
-            where.append(" and c.account_id in (select id from account where owner_id = :me)");
-            params.put("me", user.id());
-        }
-        List<Long> ids = jdbc.sql("select c.id from contract c" + where + " order by c.end_date desc, c.id desc limit :limit offset :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
-        long total = jdbc.sql("select count(*) from contract c" + where).params(params).query(Long.class).single();
-        Map<Long, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("select distinct a.id, a.name from account a join contract c on c.account_id = a.id where c.id in (:ids)")
-                    .param("ids", ids).query(rs -> {
-                        names.put(rs.getLong(1), rs.getString(2));
-                    });
-        }
-        Map<Long, Contract> loaded = new HashMap<>();
-        if (!ids.isEmpty()) {
-            contracts.findAllWithLines(ids).forEach(c -> loaded.put(c.id(), c));
-        }
-        List<ContractView> items = ids.stream().map(loaded::get).filter(Objects::nonNull)
-                .map(c -> c.toView(names.get(c.accountId()))).toList();
-        return new PageResult<>(items, total, page.page(), page.size());
-    }
+	private final FormValidation validation;
 
-    @Transactional(readOnly = true)
-    public ContractView get(long id, CurrentUser user) {
-        Contract contract = load(id);
-        Account account = viewable(contract.accountId(), user);
-        return contract.toView(account.name());
-    }
+	private final AuditTrail audit;
 
-    @Transactional(readOnly = true)
-    public Editable<ContractForm> editable(long id, CurrentUser user) {
-        Contract contract = load(id);
-        viewable(contract.accountId(), user);
-        return new Editable<>(id, contract.toForm(), contract.version());
-    }
+	private final CurrencyRates rates;
 
-    /** Adds a contract (executives, sales directors, admins, legal); publishes contract.created. */
-    @Transactional
-    public ContractView create(long accountId, ContractForm form, CurrentUser user) {
-        Account account = accountManagement.load(accountId);
-        rules.requireView(user, account);
-        AccountRules.require(rules.access(user, account).editContracts(),
-                "Only executives, sales directors, legal and admins create contracts");
-        requireExecution(null, form.status(), account, user);
-        validate(form, null);
-        Contract contract = contracts.saveAndFlush(new Contract(accountId, form, user.username(), time.now()));
-        audit.recordCreated(ENTITY, contract.id(), contract.auditState(), user);
-        events.publishEvent(new ContractCreated(accountId, contract.id(), FieldChange.between(Map.of(), contract.auditState()),
-                user.actor(), time.now()));
-        accountArrChanged(account, user);
-        return contract.toView(account.name());
-    }
+	private final ApplicationEventPublisher events;
 
-    /** Changes a contract with its service lines; a stale version is refused. Publishes contract.updated. */
-    @Transactional
-    public ContractView update(long id, ContractForm form, long expectedVersion, CurrentUser user) {
-        Contract contract = load(id);
-        Account account = accountManagement.load(contract.accountId());
-        rules.requireView(user, account);
-        AccountAccess access = rules.access(user, account);
-        if (!access.editContracts()) {
-            ContractForm current = contract.toForm();
-            ContractForm onlyStatus = new ContractForm(current.type(), current.number(), current.startDate(),
-                    current.endDate(), form.status(), current.paymentTerms(), current.currency(), current.serviceLines());
-            AccountRules.require(access.changeContractStatus() && onlyStatus.equals(form),
-                    access.changeContractStatus() ? "You may change only the status of this contract"
-                            : "You may not change this contract");
-        }
-        requireExecution(contract.status(), form.status(), account, user);
-        checkVersion(contract, expectedVersion);
-        validate(form, id);
-        ContractStatus from = contract.status();
-        Map<String, Object> before = contract.auditState();
-        contract.apply(form);
-        List<FieldChange> changes = FieldChange.between(before, contract.auditState());
-        if (changes.isEmpty()) {
-            return contract.toView(account.name());
-        }
-        contract.updated(user.username(), time.now());
-        contracts.saveAndFlush(contract);
-        audit.recordChanges(ENTITY, id, changes, user);
-        Instant now = time.now();
-        events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
-        if (from != contract.status()) {
-            events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, contract.status(),
-                    user.actor(), now));
-        }
-        accountArrChanged(account, user);
-        return contract.toView(account.name());
-    }
+	private final JdbcClient jdbc;
 
-    /**
-     * Moves a contract to another status: account managers may do this (and only this) on the
-     * accounts they own. Publishes contract.status.changed.
-     */
-    @Transactional
-    public ContractView changeStatus(long id, ContractStatus status, long expectedVersion, CurrentUser user) {
-        Contract contract = load(id);
-        Account account = accountManagement.load(contract.accountId());
-        rules.requireView(user, account);
-        AccountRules.require(rules.access(user, account).changeContractStatus(), "You may not change this contract's status");
-        requireExecution(contract.status(), status, account, user);
-        checkVersion(contract, expectedVersion);
-        ContractStatus from = contract.status();
-        if (from == status) {
-            return contract.toView(account.name());
-        }
-        contract.changeStatus(status);
-        contract.updated(user.username(), time.now());
-        contracts.saveAndFlush(contract);
-        List<FieldChange> changes = List.of(new FieldChange("status", from.name(), status.name()));
-        audit.recordChanges(ENTITY, id, changes, user);
-        Instant now = time.now();
-        events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
-        events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, status, user.actor(), now));
-        accountArrChanged(account, user);
-        return contract.toView(account.name());
-    }
+	private final Today time;
 
-    /** Moving a contract into ACTIVE executes it, which only those who sign for the firm may ({@link AccountRules}). */
-    private void requireExecution(ContractStatus from, ContractStatus to, Account account, CurrentUser user) {
-        if (to == ContractStatus.ACTIVE && from != ContractStatus.ACTIVE) {
-            AccountRules.require(rules.access(user, account).executeContracts(),
-                    "Only legal, sales directors and executives execute contracts (make them ACTIVE)");
-        }
-    }
+	ContractManagement(Contracts contracts, AccountManagement accountManagement, AccountRules rules,
+			FormValidation validation, AuditTrail audit, CurrencyRates rates, ApplicationEventPublisher events,
+			JdbcClient jdbc, Today time) {
+		this.contracts = contracts;
+		this.accountManagement = accountManagement;
+		this.rules = rules;
+		this.validation = validation;
+		this.audit = audit;
+		this.rates = rates;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.time = time;
+	}
 
-    /** Removes a contract (executives, sales directors, admins). */
-    @Transactional
-    public void delete(long id, CurrentUser user) {
-        Contract contract = load(id);
-        Account account = accountManagement.load(contract.accountId());
-        AccountRules.require(rules.access(user, account).delete(), "Only executives, sales directors and admins delete contracts");
-        contracts.delete(contract);
-        contracts.flush();
-        audit.recordDeleted(ENTITY, id, contract.number() + " of " + account.name(), user);
-        accountArrChanged(account, user);
-    }
+	/**
+	 * The contracts of one account, latest end date first; refused to users who may not
+	 * see them.
+	 */
+	@Transactional(readOnly = true)
+	public List<ContractView> forAccount(long accountId, CurrentUser user) {
+		Account account = viewable(accountId, user);
+		return contracts.findByAccountWithLines(accountId).stream().map(c -> c.toView(account.name())).toList();
+	}
 
-    private void accountArrChanged(Account account, CurrentUser user) {
-        Map<String, Object> before = Map.of("arr", account.arr(), "tier", account.tier());
-        accountManagement.recomputeArr(account);
-        List<FieldChange> changes = FieldChange.between(before, Map.of("arr", account.arr(), "tier", account.tier()));
-        if (!changes.isEmpty()) {
-            audit.recordChanges(AccountManagement.ENTITY, account.id(), changes, user);
-        }
-    }
+	/** Contracts the user may see, optionally of one account and with one status. */
+	@Transactional(readOnly = true)
+	public PageResult<ContractView> search(Long accountId, ContractStatus status, PageRequest page, CurrentUser user) {
+		AccountRules.ContractScope scope = rules.contractScope(user);
+		if (scope == AccountRules.ContractScope.NONE) {
+			throw new AccessDeniedException("Your role does not see contracts");
+		}
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> params = new HashMap<>();
+		if (accountId != null) {
+			where.append(" and c.account_id = :account");
+			params.put("account", accountId);
+		}
+		if (status != null) {
+			where.append(" and c.status = :status");
+			params.put("status", status.name());
+		}
+		if (scope == AccountRules.ContractScope.OWNED) {
+			where.append(" and c.account_id in (select id from account where owner_id = :me)");
+			params.put("me", user.id());
+		}
+		List<Long> ids = jdbc
+			.sql("select c.id from contract c" + where
+					+ " order by c.end_date desc, c.id desc limit :limit offset :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Long.class)
+			.list();
+		long total = jdbc.sql("select count(*) from contract c" + where).params(params).query(Long.class).single();
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(
+					"select distinct a.id, a.name from account a join contract c on c.account_id = a.id where c.id in (:ids)")
+				.param("ids", ids)
+				.query(rs -> {
+					names.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		Map<Long, Contract> loaded = new HashMap<>();
+		if (!ids.isEmpty()) {
+			contracts.findAllWithLines(ids).forEach(c -> loaded.put(c.id(), c));
+		}
+		List<ContractView> items = ids.stream()
+			.map(loaded::get)
+			.filter(Objects::nonNull)
+			.map(c -> c.toView(names.get(c.accountId())))
+			.toList();
+		return new PageResult<>(items, total, page.page(), page.size());
+	}
 
-    private void checkVersion(Contract contract, long expectedVersion) {
-        if (contract.version() != expectedVersion) {
-            throw new StaleVersionException("Contract " + contract.number(), contract.id(), expectedVersion, contract.version());
-        }
-    }
+	@Transactional(readOnly = true)
+	public ContractView get(long id, CurrentUser user) {
+		Contract contract = load(id);
+		Account account = viewable(contract.accountId(), user);
+		return contract.toView(account.name());
+	}
 
-    private void validate(ContractForm form, Long exceptId) {
-        List<FieldError> errors = new ArrayList<>(validation.violations(form));
-        if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
-            errors.add(new FieldError("endDate", "must be on or after the start date"));
-        }
-        if (form.serviceLines() != null && form.serviceLines().isEmpty()) {
-            errors.add(new FieldError("serviceLines", "add at least one service line"));
-        }
-        for (int i = 0; form.serviceLines() != null && i < form.serviceLines().size(); i++) {
-            if (form.serviceLines().get(i) == null) {
-                errors.add(new FieldError("serviceLines[" + i + "]", "must be a service line, not null"));
-            }
-        }
-        if (form.currency() != null && form.currency().matches("[A-Z]{3}") && !rates.supports(form.currency())) {
-            errors.add(new FieldError("currency", "has no conversion rate configured; use one of " + rates.getUsdRates().keySet()));
-        }
-        FormValidation.throwIfAny(errors);
-        contracts.findByNumber(form.number().trim()).filter(existing -> !existing.id().equals(exceptId)).ifPresent(existing -> {
-            throw new DuplicateException("number", "Contract number " + form.number().trim() + " is already used",
-                    existing.number(), "/accounts/" + existing.accountId() + "?tab=contracts#contract-" + existing.id());
-        });
-    }
+	@Transactional(readOnly = true)
+	public Editable<ContractForm> editable(long id, CurrentUser user) {
+		Contract contract = load(id);
+		viewable(contract.accountId(), user);
+		return new Editable<>(id, contract.toForm(), contract.version());
+	}
 
-    private Account viewable(long accountId, CurrentUser user) {
-        Account account = accountManagement.load(accountId);
-        rules.requireView(user, account);
-        AccountRules.require(rules.access(user, account).viewContracts(),
-                "Contracts are visible to the account's owner, executives, sales directors, finance and legal");
-        return account;
-    }
+	/**
+	 * Adds a contract (executives, sales directors, admins, legal); publishes
+	 * contract.created.
+	 */
+	@Transactional
+	public ContractView create(long accountId, ContractForm form, CurrentUser user) {
+		Account account = accountManagement.load(accountId);
+		rules.requireView(user, account);
+		AccountRules.require(rules.access(user, account).editContracts(),
+				"Only executives, sales directors, legal and admins create contracts");
+		requireExecution(null, form.status(), account, user);
+		validate(form, null);
+		Contract contract = contracts.saveAndFlush(new Contract(accountId, form, user.username(), time.now()));
+		audit.recordCreated(ENTITY, contract.id(), contract.auditState(), user);
+		events.publishEvent(new ContractCreated(accountId, contract.id(),
+				FieldChange.between(Map.of(), contract.auditState()), user.actor(), time.now()));
+		accountArrChanged(account, user);
+		return contract.toView(account.name());
+	}
 
-    Contract load(long id) {
-        return contracts.findWithLines(id).orElseThrow(() -> new NotFoundException("Contract", id));
-    }
+	/**
+	 * Changes a contract with its service lines; a stale version is refused. Publishes
+	 * contract.updated.
+	 */
+	@Transactional
+	public ContractView update(long id, ContractForm form, long expectedVersion, CurrentUser user) {
+		Contract contract = load(id);
+		Account account = accountManagement.load(contract.accountId());
+		rules.requireView(user, account);
+		AccountAccess access = rules.access(user, account);
+		if (!access.editContracts()) {
+			ContractForm current = contract.toForm();
+			ContractForm onlyStatus = new ContractForm(current.type(), current.number(), current.startDate(),
+					current.endDate(), form.status(), current.paymentTerms(), current.currency(),
+					current.serviceLines());
+			AccountRules.require(access.changeContractStatus() && onlyStatus.equals(form), access.changeContractStatus()
+					? "You may change only the status of this contract" : "You may not change this contract");
+		}
+		requireExecution(contract.status(), form.status(), account, user);
+		checkVersion(contract, expectedVersion);
+		validate(form, id);
+		ContractStatus from = contract.status();
+		Map<String, Object> before = contract.auditState();
+		contract.apply(form);
+		List<FieldChange> changes = FieldChange.between(before, contract.auditState());
+		if (changes.isEmpty()) {
+			return contract.toView(account.name());
+		}
+		contract.updated(user.username(), time.now());
+		contracts.saveAndFlush(contract);
+		audit.recordChanges(ENTITY, id, changes, user);
+		Instant now = time.now();
+		events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
+		if (from != contract.status()) {
+			events.publishEvent(new ContractStatusChanged(account.id(), id, contract.number(), from, contract.status(),
+					user.actor(), now));
+		}
+		accountArrChanged(account, user);
+		return contract.toView(account.name());
+	}
+
+	/**
+	 * Moves a contract to another status: account managers may do this (and only this) on
+	 * the accounts they own. Publishes contract.status.changed.
+	 */
+	@Transactional
+	public ContractView changeStatus(long id, ContractStatus status, long expectedVersion, CurrentUser user) {
+		Contract contract = load(id);
+		Account account = accountManagement.load(contract.accountId());
+		rules.requireView(user, account);
+		AccountRules.require(rules.access(user, account).changeContractStatus(),
+				"You may not change this contract's status");
+		requireExecution(contract.status(), status, account, user);
+		checkVersion(contract, expectedVersion);
+		ContractStatus from = contract.status();
+		if (from == status) {
+			return contract.toView(account.name());
+		}
+		contract.changeStatus(status);
+		contract.updated(user.username(), time.now());
+		contracts.saveAndFlush(contract);
+		List<FieldChange> changes = List.of(new FieldChange("status", from.name(), status.name()));
+		audit.recordChanges(ENTITY, id, changes, user);
+		Instant now = time.now();
+		events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
+		events.publishEvent(
+				new ContractStatusChanged(account.id(), id, contract.number(), from, status, user.actor(), now));
+		accountArrChanged(account, user);
+		return contract.toView(account.name());
+	}
+
+	/**
+	 * Moving a contract into ACTIVE executes it, which only those who sign for the firm
+	 * may ({@link AccountRules}).
+	 */
+	private void requireExecution(ContractStatus from, ContractStatus to, Account account, CurrentUser user) {
+		if (to == ContractStatus.ACTIVE && from != ContractStatus.ACTIVE) {
+			AccountRules.require(rules.access(user, account).executeContracts(),
+					"Only legal, sales directors and executives execute contracts (make them ACTIVE)");
+		}
+	}
+
+	/** Removes a contract (executives, sales directors, admins). */
+	@Transactional
+	public void delete(long id, CurrentUser user) {
+		Contract contract = load(id);
+		Account account = accountManagement.load(contract.accountId());
+		AccountRules.require(rules.access(user, account).delete(),
+				"Only executives, sales directors and admins delete contracts");
+		contracts.delete(contract);
+		contracts.flush();
+		audit.recordDeleted(ENTITY, id, contract.number() + " of " + account.name(), user);
+		accountArrChanged(account, user);
+	}
+
+	private void accountArrChanged(Account account, CurrentUser user) {
+		Map<String, Object> before = Map.of("arr", account.arr(), "tier", account.tier());
+		accountManagement.recomputeArr(account);
+		List<FieldChange> changes = FieldChange.between(before, Map.of("arr", account.arr(), "tier", account.tier()));
+		if (!changes.isEmpty()) {
+			audit.recordChanges(AccountManagement.ENTITY, account.id(), changes, user);
+		}
+	}
+
+	private void checkVersion(Contract contract, long expectedVersion) {
+		if (contract.version() != expectedVersion) {
+			throw new StaleVersionException("Contract " + contract.number(), contract.id(), expectedVersion,
+					contract.version());
+		}
+	}
+
+	private void validate(ContractForm form, Long exceptId) {
+		List<FieldError> errors = new ArrayList<>(validation.violations(form));
+		if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
+			errors.add(new FieldError("endDate", "must be on or after the start date"));
+		}
+		if (form.serviceLines() != null && form.serviceLines().isEmpty()) {
+			errors.add(new FieldError("serviceLines", "add at least one service line"));
+		}
+		for (int i = 0; form.serviceLines() != null && i < form.serviceLines().size(); i++) {
+			if (form.serviceLines().get(i) == null) {
+				errors.add(new FieldError("serviceLines[" + i + "]", "must be a service line, not null"));
+			}
+		}
+		if (form.currency() != null && form.currency().matches("[A-Z]{3}") && !rates.supports(form.currency())) {
+			errors.add(new FieldError("currency",
+					"has no conversion rate configured; use one of " + rates.getUsdRates().keySet()));
+		}
+		FormValidation.throwIfAny(errors);
+		contracts.findByNumber(form.number().trim())
+			.filter(existing -> !existing.id().equals(exceptId))
+			.ifPresent(existing -> {
+				throw new DuplicateException("number", "Contract number " + form.number().trim() + " is already used",
+						existing.number(),
+						"/accounts/" + existing.accountId() + "?tab=contracts#contract-" + existing.id());
+			});
+	}
+
+	private Account viewable(long accountId, CurrentUser user) {
+		Account account = accountManagement.load(accountId);
+		rules.requireView(user, account);
+		AccountRules.require(rules.access(user, account).viewContracts(),
+				"Contracts are visible to the account's owner, executives, sales directors, finance and legal");
+		return account;
+	}
+
+	Contract load(long id) {
+		return contracts.findWithLines(id).orElseThrow(() -> new NotFoundException("Contract", id));
+	}
+
 }

@@ -2,5 +2,7 @@ package io.intime.accounts;
 
 /** The state of a contract; only ACTIVE contracts count towards ARR. */
 public enum ContractStatus {
-    DRAFT, ACTIVE, EXPIRED, RENEWED, TERMINATED
+
+	DRAFT, ACTIVE, EXPIRED, RENEWED, TERMINATED
+
 }

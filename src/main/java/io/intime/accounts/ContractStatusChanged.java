@@ -9,22 +9,22 @@ import io.intime.shared.LoggedEvent;
 
 /** A contract moved from one status to another (e.g. ACTIVE to RENEWED). */
 public record ContractStatusChanged(Long accountId, long contractId, String contractNumber, ContractStatus from,
-        ContractStatus to, Actor actor, Instant at) implements LoggedEvent {
+		ContractStatus to, Actor actor, Instant at) implements LoggedEvent {
 
-    @Override
-    public String logName() {
-        return AccountEvents.CONTRACT_STATUS_CHANGED;
-    }
+	@Override
+	public String logName() {
+		return AccountEvents.CONTRACT_STATUS_CHANGED;
+	}
 
-    @Override
-    public Map<String, Object> logPayload() {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", accountId);
-        payload.put("contract_id", contractId);
-        payload.put("contract_number", contractNumber);
-        payload.put("from", from);
-        payload.put("to", to);
-        payload.put("by", actor.name());
-        return payload;
-    }
+	@Override
+	public Map<String, Object> logPayload() {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("account_id", accountId);
+		payload.put("contract_id", contractId);
+		payload.put("contract_number", contractNumber);
+		payload.put("from", from);
+		payload.put("to", to);
+		payload.put("by", actor.name());
+		return payload;
+	}
 }

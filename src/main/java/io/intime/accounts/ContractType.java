@@ -2,5 +2,7 @@ package io.intime.accounts;
 
 /** Master services agreement or statement of work. */
 public enum ContractType {
-    MSA, SOW
+
+	MSA, SOW
+
 }

@@ -8,10 +8,10 @@ import io.intime.shared.Stamp;
 
 /** A contract as pages and the API show it, with its ARR and total contract value. */
 public record ContractView(long id, long accountId, String accountName, ContractType type, String number,
-        LocalDate startDate, LocalDate endDate, ContractStatus status, String paymentTerms, String currency,
-        List<ServiceLineView> serviceLines, Money arr, Money totalContractValue, Stamp stamp) {
+		LocalDate startDate, LocalDate endDate, ContractStatus status, String paymentTerms, String currency,
+		List<ServiceLineView> serviceLines, Money arr, Money totalContractValue, Stamp stamp) {
 
-    public long daysToEnd(LocalDate today) {
-        return java.time.temporal.ChronoUnit.DAYS.between(today, endDate);
-    }
+	public long daysToEnd(LocalDate today) {
+		return java.time.temporal.ChronoUnit.DAYS.between(today, endDate);
+	}
 }

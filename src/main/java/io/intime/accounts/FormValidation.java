@@ -20,38 +20,40 @@ import org.springframework.stereotype.Component;
 @Component
 class FormValidation {
 
-    private final Validator validator;
+	private final Validator validator;
 
-    FormValidation(Validator validator) {
-        this.validator = validator;
-    }
+	FormValidation(Validator validator) {
+		this.validator = validator;
+	}
 
-    List<FieldError> violations(Object form) {
-        List<FieldError> errors = new ArrayList<>();
-        validator.validate(form).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
-        return errors;
-    }
+	List<FieldError> violations(Object form) {
+		List<FieldError> errors = new ArrayList<>();
+		validator.validate(form)
+			.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
+			.forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+		return errors;
+	}
 
-    static void checkTimeZone(String field, String zone, List<FieldError> errors, boolean required) {
-        if (zone == null || zone.isBlank()) {
-            if (required && errors.stream().noneMatch(e -> e.field().equals(field))) {
-                errors.add(new FieldError(field, "must not be blank"));
-            }
-            return;
-        }
-        try {
-            ZoneId.of(zone);
-        }
-        catch (DateTimeException e) {
-            errors.add(new FieldError(field, "'" + zone + "' is not a known time zone (e.g. America/New_York)"));
-        }
-    }
+	static void checkTimeZone(String field, String zone, List<FieldError> errors, boolean required) {
+		if (zone == null || zone.isBlank()) {
+			if (required && errors.stream().noneMatch(e -> e.field().equals(field))) {
+				errors.add(new FieldError(field, "must not be blank"));
+			}
+			return;
+		}
+		try {
+			ZoneId.of(zone);
+		}
+		catch (DateTimeException e) {
+			errors.add(new FieldError(field, "'" + zone + "' is not a known time zone (e.g. America/New_York)"));
+		}
+	}
 
-    static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
+	static void throwIfAny(List<FieldError> errors) {
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
 }

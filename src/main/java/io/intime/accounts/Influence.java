@@ -2,5 +2,7 @@ package io.intime.accounts;
 
 /** How much a contact sways the client's decisions. */
 public enum Influence {
-    HIGH, MEDIUM, LOW
+
+	HIGH, MEDIUM, LOW
+
 }

@@ -12,47 +12,52 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** One line of service under a contract (e.g. "IT contract staffing", $350,000 a year). */
+/**
+ * One line of service under a contract (e.g. "IT contract staffing", $350,000 a year).
+ */
 @Entity
 @Table(name = "service_line")
 class ServiceLine {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "contract_id")
-    private Contract contract;
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "contract_id")
+	private Contract contract;
 
-    private int position;
+	private int position;
 
-    private String name;
+	private String name;
 
-    @Column(name = "annual_value")
-    private BigDecimal annualValue;
+	@Column(name = "annual_value")
+	private BigDecimal annualValue;
 
-    protected ServiceLine() {
-    }
+	protected ServiceLine() {
+	}
 
-    ServiceLine(Contract contract, int position, String name, BigDecimal annualValue) {
-        this.contract = contract;
-        this.position = position;
-        this.name = name;
-        // The column keeps two decimals; so does the record from the start, or a new contract would
-        // show 350000 where a reloaded one shows 350000.00, and audit a change that is none.
-        this.annualValue = annualValue.setScale(2, java.math.RoundingMode.HALF_UP);
-    }
+	ServiceLine(Contract contract, int position, String name, BigDecimal annualValue) {
+		this.contract = contract;
+		this.position = position;
+		this.name = name;
+		// The column keeps two decimals; so does the record from the start, or a new
+		// contract would
+		// show 350000 where a reloaded one shows 350000.00, and audit a change that is
+		// none.
+		this.annualValue = annualValue.setScale(2, java.math.RoundingMode.HALF_UP);
+	}
 
-    String name() {
-        return name;
-    }
+	String name() {
+		return name;
+	}
 
-    BigDecimal annualValue() {
-        return annualValue;
-    }
+	BigDecimal annualValue() {
+		return annualValue;
+	}
 
-    ServiceLineView toView() {
-        return new ServiceLineView(id, name, annualValue);
-    }
+	ServiceLineView toView() {
+		return new ServiceLineView(id, name, annualValue);
+	}
+
 }

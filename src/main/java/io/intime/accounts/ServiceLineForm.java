@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** One service line of a contract form. */
-public record ServiceLineForm(
-        @NotBlank @Size(max = 200) String name,
-        @NotNull @DecimalMin(value = "0", message = "must be 0 or more") @Digits(integer = 15, fraction = 2, message = "must be an amount with at most 2 decimals") BigDecimal annualValue) {
+public record ServiceLineForm(@NotBlank @Size(max = 200) String name,
+		@NotNull @DecimalMin(value = "0", message = "must be 0 or more") @Digits(integer = 15, fraction = 2,
+				message = "must be an amount with at most 2 decimals") BigDecimal annualValue) {
 }

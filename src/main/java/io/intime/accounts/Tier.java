@@ -7,22 +7,24 @@ import java.math.BigDecimal;
  * $150K, Standard below. An executive may override an account's tier.
  */
 public enum Tier {
-    STRATEGIC, GROWTH, STANDARD;
 
-    static final BigDecimal STRATEGIC_FROM_USD = new BigDecimal("500000");
-    static final BigDecimal GROWTH_FROM_USD = new BigDecimal("150000");
+	STRATEGIC, GROWTH, STANDARD;
 
-    public static Tier forArrUsd(BigDecimal arrUsd) {
-        if (arrUsd.compareTo(STRATEGIC_FROM_USD) >= 0) {
-            return STRATEGIC;
-        }
-        if (arrUsd.compareTo(GROWTH_FROM_USD) >= 0) {
-            return GROWTH;
-        }
-        return STANDARD;
-    }
+	static final BigDecimal STRATEGIC_FROM_USD = new BigDecimal("500000");
+	static final BigDecimal GROWTH_FROM_USD = new BigDecimal("150000");
 
-    public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase();
-    }
+	public static Tier forArrUsd(BigDecimal arrUsd) {
+		if (arrUsd.compareTo(STRATEGIC_FROM_USD) >= 0) {
+			return STRATEGIC;
+		}
+		if (arrUsd.compareTo(GROWTH_FROM_USD) >= 0) {
+			return GROWTH;
+		}
+		return STANDARD;
+	}
+
+	public String label() {
+		return name().charAt(0) + name().substring(1).toLowerCase();
+	}
+
 }

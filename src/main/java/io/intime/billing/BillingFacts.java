@@ -11,72 +11,75 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Payment facts per account for readers such as the health score: one set-based statement for
- * any number of accounts, as of any day. Days to pay and days overdue are derived from the
- * invoice dates here, never typed in.
+ * Payment facts per account for readers such as the health score: one set-based statement
+ * for any number of accounts, as of any day. Days to pay and days overdue are derived
+ * from the invoice dates here, never typed in.
  */
 @Service
 @Transactional(readOnly = true)
 public class BillingFacts {
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    BillingFacts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	BillingFacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    /**
-     * The payment facts of the accounts in scope that have an invoice issued by {@code asOf};
-     * an account missing from the map has none.
-     *
-     * @param windowDays how far back invoices count for the average (365 in the default model)
-     */
-    public Map<Long, PaymentFacts> payment(LocalDate asOf, int windowDays, AccountScope scope) {
-        Map<Long, PaymentFacts> facts = new HashMap<>();
-        if (scope.isEmpty()) {
-            return facts;
-        }
-        // As of a past day an invoice paid, disputed or written off later was still unpaid then;
-        // a write-off counts from its own day (written_off_on).
-        String sql = """
-                with measured as (
-                  select account_id, id, invoice_number, issue_date, due_date, paid_on,
-                         status = 'WRITTEN_OFF' and written_off_on <= :asOf as written_off,
-                         paid_on is not null and paid_on <= :asOf as paid
-                  from invoice
-                  where issue_date <= :asOf""" + " " + scope.clause("account_id") + """
-                ), per_invoice as (
-                  select *,
-                         case when paid then null when written_off then null
-                              when due_date < :asOf then :asOf - due_date end as days_overdue
-                  from measured
-                )
-                select p.account_id,
-                       count(*) filter (where p.issue_date > :windowStart and (p.paid or p.due_date < :asOf)) as measured,
-                       avg(case when p.paid then p.paid_on - p.issue_date else :asOf - p.issue_date end)
-                         filter (where p.issue_date > :windowStart and (p.paid or p.due_date < :asOf)) as average_days,
-                       bool_or(p.written_off and p.issue_date > :windowStart) as written_off,
-                       coalesce(max(p.days_overdue), 0) as max_overdue,
-                       (array_agg(p.invoice_number order by p.days_overdue desc nulls last, p.id)
-                          filter (where p.days_overdue > 0))[1] as overdue_number,
-                       (array_agg(p.id order by p.days_overdue desc nulls last, p.id)
-                          filter (where p.days_overdue > 0))[1] as overdue_id
-                from per_invoice p
-                group by p.account_id
-                """;
-        scope.bind(jdbc.sql(sql))
-                .param("asOf", asOf)
-                .param("windowStart", asOf.minusDays(windowDays))
-                .query((rs, row) -> {
-                    java.math.BigDecimal average = rs.getBigDecimal("average_days");
-                    Number overdueId = (Number) rs.getObject("overdue_id");
-                    return new PaymentFacts(rs.getLong("account_id"), rs.getInt("measured"),
-                            average == null ? null : average.setScale(1, java.math.RoundingMode.HALF_UP),
-                            rs.getBoolean("written_off"), rs.getInt("max_overdue"), rs.getString("overdue_number"),
-                            overdueId == null ? null : overdueId.longValue());
-                })
-                .list()
-                .forEach(f -> facts.put(f.accountId(), f));
-        return facts;
-    }
+	/**
+	 * The payment facts of the accounts in scope that have an invoice issued by
+	 * {@code asOf}; an account missing from the map has none.
+	 * @param windowDays how far back invoices count for the average (365 in the default
+	 * model)
+	 */
+	public Map<Long, PaymentFacts> payment(LocalDate asOf, int windowDays, AccountScope scope) {
+		Map<Long, PaymentFacts> facts = new HashMap<>();
+		if (scope.isEmpty()) {
+			return facts;
+		}
+		// As of a past day an invoice paid, disputed or written off later was still
+		// unpaid then;
+		// a write-off counts from its own day (written_off_on).
+		String sql = """
+				with measured as (
+				  select account_id, id, invoice_number, issue_date, due_date, paid_on,
+				         status = 'WRITTEN_OFF' and written_off_on <= :asOf as written_off,
+				         paid_on is not null and paid_on <= :asOf as paid
+				  from invoice
+				  where issue_date <= :asOf""" + " " + scope.clause("account_id")
+				+ """
+						), per_invoice as (
+						  select *,
+						         case when paid then null when written_off then null
+						              when due_date < :asOf then :asOf - due_date end as days_overdue
+						  from measured
+						)
+						select p.account_id,
+						       count(*) filter (where p.issue_date > :windowStart and (p.paid or p.due_date < :asOf)) as measured,
+						       avg(case when p.paid then p.paid_on - p.issue_date else :asOf - p.issue_date end)
+						         filter (where p.issue_date > :windowStart and (p.paid or p.due_date < :asOf)) as average_days,
+						       bool_or(p.written_off and p.issue_date > :windowStart) as written_off,
+						       coalesce(max(p.days_overdue), 0) as max_overdue,
+						       (array_agg(p.invoice_number order by p.days_overdue desc nulls last, p.id)
+						          filter (where p.days_overdue > 0))[1] as overdue_number,
+						       (array_agg(p.id order by p.days_overdue desc nulls last, p.id)
+						          filter (where p.days_overdue > 0))[1] as overdue_id
+						from per_invoice p
+						group by p.account_id
+						""";
+		scope.bind(jdbc.sql(sql))
+			.param("asOf", asOf)
+			.param("windowStart", asOf.minusDays(windowDays))
+			.query((rs, row) -> {
+				java.math.BigDecimal average = rs.getBigDecimal("average_days");
+				Number overdueId = (Number) rs.getObject("overdue_id");
+				return new PaymentFacts(rs.getLong("account_id"), rs.getInt("measured"),
+						average == null ? null : average.setScale(1, java.math.RoundingMode.HALF_UP),
+						rs.getBoolean("written_off"), rs.getInt("max_overdue"), rs.getString("overdue_number"),
+						overdueId == null ? null : overdueId.longValue());
+			})
+			.list()
+			.forEach(f -> facts.put(f.accountId(), f));
+		return facts;
+	}
+
 }

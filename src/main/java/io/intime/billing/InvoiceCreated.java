@@ -7,11 +7,11 @@ import io.intime.identity.FieldChange;
 import io.intime.shared.Actor;
 
 /** An invoice was created; {@code changes} holds its initial fields. */
-public record InvoiceCreated(Long accountId, InvoiceEvent.Snapshot invoice,
-        List<FieldChange> changes, Actor actor, Instant at) implements InvoiceEvent {
+public record InvoiceCreated(Long accountId, InvoiceEvent.Snapshot invoice, List<FieldChange> changes, Actor actor,
+		Instant at) implements InvoiceEvent {
 
-    @Override
-    public String logName() {
-        return "invoice.created";
-    }
+	@Override
+	public String logName() {
+		return "invoice.created";
+	}
 }

@@ -9,18 +9,18 @@ import io.intime.identity.FieldChange;
 import io.intime.shared.Actor;
 
 /** The client disputed an invoice, for {@code reason}. */
-public record InvoiceDisputed(Long accountId, InvoiceEvent.Snapshot invoice,
-        String reason, List<FieldChange> changes, Actor actor, Instant at) implements InvoiceEvent {
+public record InvoiceDisputed(Long accountId, InvoiceEvent.Snapshot invoice, String reason, List<FieldChange> changes,
+		Actor actor, Instant at) implements InvoiceEvent {
 
-    @Override
-    public String logName() {
-        return "invoice.disputed";
-    }
+	@Override
+	public String logName() {
+		return "invoice.disputed";
+	}
 
-    @Override
-    public Map<String, Object> details() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reason", reason);
-        return details;
-    }
+	@Override
+	public Map<String, Object> details() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("reason", reason);
+		return details;
+	}
 }

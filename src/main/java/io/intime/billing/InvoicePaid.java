@@ -10,19 +10,19 @@ import io.intime.identity.FieldChange;
 import io.intime.shared.Actor;
 
 /** An invoice was paid, {@code daysToPay} days after it was issued. */
-public record InvoicePaid(Long accountId, InvoiceEvent.Snapshot invoice,
-        LocalDate paidOn, Integer daysToPay, List<FieldChange> changes, Actor actor, Instant at) implements InvoiceEvent {
+public record InvoicePaid(Long accountId, InvoiceEvent.Snapshot invoice, LocalDate paidOn, Integer daysToPay,
+		List<FieldChange> changes, Actor actor, Instant at) implements InvoiceEvent {
 
-    @Override
-    public String logName() {
-        return "invoice.paid";
-    }
+	@Override
+	public String logName() {
+		return "invoice.paid";
+	}
 
-    @Override
-    public Map<String, Object> details() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("paid_on", paidOn.toString());
-        details.put("days_to_pay", daysToPay);
-        return details;
-    }
+	@Override
+	public Map<String, Object> details() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("paid_on", paidOn.toString());
+		details.put("days_to_pay", daysToPay);
+		return details;
+	}
 }

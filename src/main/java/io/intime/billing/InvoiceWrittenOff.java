@@ -7,11 +7,11 @@ import io.intime.identity.FieldChange;
 import io.intime.shared.Actor;
 
 /** An invoice was written off. */
-public record InvoiceWrittenOff(Long accountId, InvoiceEvent.Snapshot invoice,
-        List<FieldChange> changes, Actor actor, Instant at) implements InvoiceEvent {
+public record InvoiceWrittenOff(Long accountId, InvoiceEvent.Snapshot invoice, List<FieldChange> changes, Actor actor,
+		Instant at) implements InvoiceEvent {
 
-    @Override
-    public String logName() {
-        return "invoice.written_off";
-    }
+	@Override
+	public String logName() {
+		return "invoice.written_off";
+	}
 }

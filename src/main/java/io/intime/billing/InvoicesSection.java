@@ -10,23 +10,24 @@ import org.springframework.stereotype.Component;
 @Component
 class InvoicesSection implements AccountSection {
 
-    @Override
-    public String id() {
-        return "invoices";
-    }
+	@Override
+	public String id() {
+		return "invoices";
+	}
 
-    @Override
-    public String label() {
-        return "Invoices";
-    }
+	@Override
+	public String label() {
+		return "Invoices";
+	}
 
-    @Override
-    public int order() {
-        return 20;
-    }
+	@Override
+	public int order() {
+		return 20;
+	}
 
-    @Override
-    public boolean visibleTo(AccountDetails account, CurrentUser user) {
-        return BillingRules.access(user, account).view();
-    }
+	@Override
+	public boolean visibleTo(AccountDetails account, CurrentUser user) {
+		return BillingRules.access(user, account).view();
+	}
+
 }

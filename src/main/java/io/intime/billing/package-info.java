@@ -2,5 +2,6 @@
  * Billing: invoices with their derived days to pay and days overdue. Publishes
  * {@link io.intime.billing.BillingFacts} and {@link io.intime.shared.AccountFactChanged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Billing", allowedDependencies = { "accounts", "identity", "shared", "shared::*" })
+@org.springframework.modulith.ApplicationModule(displayName = "Billing",
+		allowedDependencies = { "accounts", "identity", "shared", "shared::*" })
 package io.intime.billing;

@@ -1,7 +1,9 @@
 /**
- * Demo world: the example data of the spec's stories ({@link io.intime.demo.DemoWorld}, created
- * on a first start with an empty database) and a deterministic synthetic portfolio for
- * benchmarks ({@link io.intime.demo.SyntheticPortfolio}, see {@code bench/README.md}).
+ * Demo world: the example data of the spec's stories ({@link io.intime.demo.DemoWorld},
+ * created on a first start with an empty database) and a deterministic synthetic
+ * portfolio for benchmarks ({@link io.intime.demo.SyntheticPortfolio}, see
+ * {@code bench/README.md}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo world", allowedDependencies = { "identity", "accounts", "staffing", "billing", "engagement", "escalations", "revenue", "shared", "shared::*" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo world", allowedDependencies = { "identity",
+		"accounts", "staffing", "billing", "engagement", "escalations", "revenue", "shared", "shared::*" })
 package io.intime.demo;

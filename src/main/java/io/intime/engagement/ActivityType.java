@@ -1,21 +1,29 @@
 package io.intime.engagement;
 
-/** What kind of interaction an activity records. Calls and meetings can be executive touchpoints. */
+/**
+ * What kind of interaction an activity records. Calls and meetings can be executive
+ * touchpoints.
+ */
 public enum ActivityType {
-    CALL("Call"), EMAIL("Email"), MEETING("Meeting"), NOTE("Note");
 
-    private final String label;
+	CALL("Call"), EMAIL("Email"), MEETING("Meeting"), NOTE("Note");
 
-    ActivityType(String label) {
-        this.label = label;
-    }
+	private final String label;
 
-    public String label() {
-        return label;
-    }
+	ActivityType(String label) {
+		this.label = label;
+	}
 
-    /** Whether an activity of this type counts as a touchpoint when an executive takes part. */
-    public boolean canBeTouchpoint() {
-        return this == CALL || this == MEETING;
-    }
+	public String label() {
+		return label;
+	}
+
+	/**
+	 * Whether an activity of this type counts as a touchpoint when an executive takes
+	 * part.
+	 */
+	public boolean canBeTouchpoint() {
+		return this == CALL || this == MEETING;
+	}
+
 }

@@ -11,20 +11,21 @@ import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 
 /** Fields of a logged activity changed. */
-public record ActivityUpdated(Long accountId, long activityId, List<FieldChange> changes, Actor actor, Instant at) implements LoggedEvent, AccountFactChanged {
+public record ActivityUpdated(Long accountId, long activityId, List<FieldChange> changes, Actor actor,
+		Instant at) implements LoggedEvent, AccountFactChanged {
 
-    @Override
-    public String logName() {
-        return "activity.updated";
-    }
+	@Override
+	public String logName() {
+		return "activity.updated";
+	}
 
-    @Override
-    public Map<String, Object> logPayload() {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", accountId);
-        payload.put("activity_id", activityId);
-        payload.put("changes", FieldChange.logged(changes));
-        payload.put("by", actor.name());
-        return payload;
-    }
+	@Override
+	public Map<String, Object> logPayload() {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("account_id", accountId);
+		payload.put("activity_id", activityId);
+		payload.put("changes", FieldChange.logged(changes));
+		payload.put("by", actor.name());
+		return payload;
+	}
 }

@@ -10,12 +10,12 @@ import io.intime.shared.Stamp;
  * participant ids are, and whether it was an executive touchpoint.
  */
 public record ActivityView(long id, long accountId, String accountName, ActivityType type, ActivityDirection direction,
-        String subject, String notes, Instant occurredAt, Integer durationMinutes, String outcome, Sentiment sentiment,
-        List<String> tags, List<Long> contactIds, List<Long> participantIds, List<Party> contacts,
-        List<Party> participants, boolean executiveTouchpoint, Stamp stamp) {
+		String subject, String notes, Instant occurredAt, Integer durationMinutes, String outcome, Sentiment sentiment,
+		List<String> tags, List<Long> contactIds, List<Long> participantIds, List<Party> contacts,
+		List<Party> participants, boolean executiveTouchpoint, Stamp stamp) {
 
-    /** Whether it lies ahead (a planned call or meeting). */
-    public boolean planned(Instant now) {
-        return occurredAt.isAfter(now);
-    }
+	/** Whether it lies ahead (a planned call or meeting). */
+	public boolean planned(Instant now) {
+		return occurredAt.isAfter(now);
+	}
 }

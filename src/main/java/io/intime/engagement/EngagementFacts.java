@@ -21,125 +21,130 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EngagementFacts {
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    EngagementFacts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	EngagementFacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    /**
-     * The NPS facts of the accounts in scope with a response in the window or in the 180 days
-     * before {@code asOf}; an account missing from the map has none.
-     *
-     * @param windowDays how far back responses count for the average (180 in the default model)
-     */
-    public Map<Long, NpsFacts> nps(LocalDate asOf, int windowDays, AccountScope scope) {
-        Map<Long, NpsFacts> facts = new HashMap<>();
-        if (scope.isEmpty()) {
-            return facts;
-        }
-        String sql = """
-                select account_id,
-                       count(*) filter (where responded_on > :windowStart) as responses,
-                       avg(score) filter (where responded_on > :windowStart) as average,
-                       (array_agg(score order by responded_on desc, id desc) filter (where responded_on > :windowStart))[1] as latest_score,
-                       max(responded_on) filter (where responded_on > :windowStart) as latest_date,
-                       (array_agg(comment order by responded_on desc, id desc) filter (where responded_on > :windowStart))[1] as latest_comment,
-                       count(*) filter (where responded_on > :recent) as recent_n,
-                       count(*) filter (where responded_on > :recent and score >= 9) as recent_promoters,
-                       count(*) filter (where responded_on > :recent and score <= 6) as recent_detractors,
-                       count(*) filter (where responded_on > :earlier and responded_on <= :recent) as earlier_n,
-                       count(*) filter (where responded_on > :earlier and responded_on <= :recent and score >= 9) as earlier_promoters,
-                       count(*) filter (where responded_on > :earlier and responded_on <= :recent and score <= 6) as earlier_detractors
-                from nps_response
-                where responded_on <= :asOf and responded_on > least(:windowStart, :earlier)""" + " "
-                + scope.clause("account_id") + """
-                group by account_id
-                """;
-        scope.bind(jdbc.sql(sql))
-                .param("asOf", asOf)
-                .param("windowStart", asOf.minusDays(windowDays))
-                .param("recent", asOf.minusDays(90))
-                .param("earlier", asOf.minusDays(180))
-                .query((rs, row) -> {
-                    BigDecimal average = rs.getBigDecimal("average");
-                    java.sql.Date latest = rs.getDate("latest_date");
-                    return new NpsFacts(rs.getLong("account_id"), rs.getInt("responses"),
-                            average == null ? null : average.setScale(1, RoundingMode.HALF_UP),
-                            (Integer) rs.getObject("latest_score"), latest == null ? null : latest.toLocalDate(),
-                            rs.getString("latest_comment"),
-                            net(rs.getInt("recent_n"), rs.getInt("recent_promoters"), rs.getInt("recent_detractors")),
-                            net(rs.getInt("earlier_n"), rs.getInt("earlier_promoters"), rs.getInt("earlier_detractors")));
-                })
-                .list()
-                .forEach(f -> facts.put(f.accountId(), f));
-        return facts;
-    }
+	/**
+	 * The NPS facts of the accounts in scope with a response in the window or in the 180
+	 * days before {@code asOf}; an account missing from the map has none.
+	 * @param windowDays how far back responses count for the average (180 in the default
+	 * model)
+	 */
+	public Map<Long, NpsFacts> nps(LocalDate asOf, int windowDays, AccountScope scope) {
+		Map<Long, NpsFacts> facts = new HashMap<>();
+		if (scope.isEmpty()) {
+			return facts;
+		}
+		String sql = """
+				select account_id,
+				       count(*) filter (where responded_on > :windowStart) as responses,
+				       avg(score) filter (where responded_on > :windowStart) as average,
+				       (array_agg(score order by responded_on desc, id desc) filter (where responded_on > :windowStart))[1] as latest_score,
+				       max(responded_on) filter (where responded_on > :windowStart) as latest_date,
+				       (array_agg(comment order by responded_on desc, id desc) filter (where responded_on > :windowStart))[1] as latest_comment,
+				       count(*) filter (where responded_on > :recent) as recent_n,
+				       count(*) filter (where responded_on > :recent and score >= 9) as recent_promoters,
+				       count(*) filter (where responded_on > :recent and score <= 6) as recent_detractors,
+				       count(*) filter (where responded_on > :earlier and responded_on <= :recent) as earlier_n,
+				       count(*) filter (where responded_on > :earlier and responded_on <= :recent and score >= 9) as earlier_promoters,
+				       count(*) filter (where responded_on > :earlier and responded_on <= :recent and score <= 6) as earlier_detractors
+				from nps_response
+				where responded_on <= :asOf and responded_on > least(:windowStart, :earlier)"""
+				+ " " + scope.clause("account_id") + """
+						group by account_id
+						""";
+		scope.bind(jdbc.sql(sql))
+			.param("asOf", asOf)
+			.param("windowStart", asOf.minusDays(windowDays))
+			.param("recent", asOf.minusDays(90))
+			.param("earlier", asOf.minusDays(180))
+			.query((rs, row) -> {
+				BigDecimal average = rs.getBigDecimal("average");
+				java.sql.Date latest = rs.getDate("latest_date");
+				return new NpsFacts(rs.getLong("account_id"), rs.getInt("responses"),
+						average == null ? null : average.setScale(1, RoundingMode.HALF_UP),
+						(Integer) rs.getObject("latest_score"), latest == null ? null : latest.toLocalDate(),
+						rs.getString("latest_comment"),
+						net(rs.getInt("recent_n"), rs.getInt("recent_promoters"), rs.getInt("recent_detractors")),
+						net(rs.getInt("earlier_n"), rs.getInt("earlier_promoters"), rs.getInt("earlier_detractors")));
+			})
+			.list()
+			.forEach(f -> facts.put(f.accountId(), f));
+		return facts;
+	}
 
-    /** Net promoter score: % promoters (9–10) minus % detractors (0–6), rounded; null without responses. */
-    static Integer net(int responses, int promoters, int detractors) {
-        if (responses == 0) {
-            return null;
-        }
-        return (int) Math.round(100.0 * (promoters - detractors) / responses);
-    }
+	/**
+	 * Net promoter score: % promoters (9–10) minus % detractors (0–6), rounded; null
+	 * without responses.
+	 */
+	static Integer net(int responses, int promoters, int detractors) {
+		if (responses == 0) {
+			return null;
+		}
+		return (int) Math.round(100.0 * (promoters - detractors) / responses);
+	}
 
-    /**
-     * The engagement facts of the accounts in scope with any activity by {@code asOf}; an
-     * account missing from the map has none.
-     *
-     * @param windowDays how far back touchpoints and engaged contacts count (90 in the default model)
-     */
-    public Map<Long, ExecutiveFacts> executive(LocalDate asOf, int windowDays, AccountScope scope) {
-        Map<Long, ExecutiveFacts> facts = new HashMap<>();
-        if (scope.isEmpty()) {
-            return facts;
-        }
-        String sql = """
-                with acts as (
-                  select id, account_id, type, direction, occurred_at, contact_ids, executive_touchpoint
-                  from activity
-                  where occurred_at < :end""" + " " + scope.clause("account_id") + """
-                ), summary as (
-                  select account_id,
-                         count(*) filter (where executive_touchpoint and type in ('CALL','MEETING') and occurred_at >= :windowStart) as touchpoints,
-                         max(occurred_at) filter (where executive_touchpoint and type in ('CALL','MEETING')) as last_touchpoint
-                  from acts group by account_id
-                ), per_contact as (
-                  select a.account_id, c.contact_id, a.type, a.direction, a.occurred_at
-                  from acts a cross join lateral unnest(a.contact_ids) as c(contact_id)
-                  where a.occurred_at >= :windowStart
-                ), engaged as (
-                  select account_id, count(distinct contact_id) as contacts from per_contact group by account_id
-                ), last_inbound as (
-                  select account_id, contact_id, max(occurred_at) as answered_at
-                  from per_contact where direction = 'INBOUND' group by account_id, contact_id
-                ), unanswered as (
-                  select distinct on (p.account_id) p.account_id, p.contact_id, count(*) as emails
-                  from per_contact p left join last_inbound l on l.account_id = p.account_id and l.contact_id = p.contact_id
-                  where p.type = 'EMAIL' and p.direction = 'OUTBOUND' and (l.answered_at is null or p.occurred_at > l.answered_at)
-                  group by p.account_id, p.contact_id
-                  order by p.account_id, count(*) desc, p.contact_id
-                )
-                select s.account_id, s.touchpoints, s.last_touchpoint, coalesce(e.contacts, 0) as contacts,
-                       u.contact_id as unresponsive, coalesce(u.emails, 0) as emails
-                from summary s
-                left join engaged e on e.account_id = s.account_id
-                left join unanswered u on u.account_id = s.account_id
-                """;
-        scope.bind(jdbc.sql(sql))
-                .param("end", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
-                .param("windowStart", asOf.plusDays(1).minusDays(windowDays).atStartOfDay().atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> {
-                    java.sql.Timestamp last = rs.getTimestamp("last_touchpoint");
-                    Number unresponsive = (Number) rs.getObject("unresponsive");
-                    return new ExecutiveFacts(rs.getLong("account_id"), rs.getInt("touchpoints"),
-                            last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
-                            rs.getInt("contacts"), unresponsive == null ? null : unresponsive.longValue(),
-                            rs.getInt("emails"));
-                })
-                .list()
-                .forEach(f -> facts.put(f.accountId(), f));
-        return facts;
-    }
+	/**
+	 * The engagement facts of the accounts in scope with any activity by {@code asOf}; an
+	 * account missing from the map has none.
+	 * @param windowDays how far back touchpoints and engaged contacts count (90 in the
+	 * default model)
+	 */
+	public Map<Long, ExecutiveFacts> executive(LocalDate asOf, int windowDays, AccountScope scope) {
+		Map<Long, ExecutiveFacts> facts = new HashMap<>();
+		if (scope.isEmpty()) {
+			return facts;
+		}
+		String sql = """
+				with acts as (
+				  select id, account_id, type, direction, occurred_at, contact_ids, executive_touchpoint
+				  from activity
+				  where occurred_at < :end""" + " " + scope.clause("account_id")
+				+ """
+						), summary as (
+						  select account_id,
+						         count(*) filter (where executive_touchpoint and type in ('CALL','MEETING') and occurred_at >= :windowStart) as touchpoints,
+						         max(occurred_at) filter (where executive_touchpoint and type in ('CALL','MEETING')) as last_touchpoint
+						  from acts group by account_id
+						), per_contact as (
+						  select a.account_id, c.contact_id, a.type, a.direction, a.occurred_at
+						  from acts a cross join lateral unnest(a.contact_ids) as c(contact_id)
+						  where a.occurred_at >= :windowStart
+						), engaged as (
+						  select account_id, count(distinct contact_id) as contacts from per_contact group by account_id
+						), last_inbound as (
+						  select account_id, contact_id, max(occurred_at) as answered_at
+						  from per_contact where direction = 'INBOUND' group by account_id, contact_id
+						), unanswered as (
+						  select distinct on (p.account_id) p.account_id, p.contact_id, count(*) as emails
+						  from per_contact p left join last_inbound l on l.account_id = p.account_id and l.contact_id = p.contact_id
+						  where p.type = 'EMAIL' and p.direction = 'OUTBOUND' and (l.answered_at is null or p.occurred_at > l.answered_at)
+						  group by p.account_id, p.contact_id
+						  order by p.account_id, count(*) desc, p.contact_id
+						)
+						select s.account_id, s.touchpoints, s.last_touchpoint, coalesce(e.contacts, 0) as contacts,
+						       u.contact_id as unresponsive, coalesce(u.emails, 0) as emails
+						from summary s
+						left join engaged e on e.account_id = s.account_id
+						left join unanswered u on u.account_id = s.account_id
+						""";
+		scope.bind(jdbc.sql(sql))
+			.param("end", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("windowStart", asOf.plusDays(1).minusDays(windowDays).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.query((rs, row) -> {
+				java.sql.Timestamp last = rs.getTimestamp("last_touchpoint");
+				Number unresponsive = (Number) rs.getObject("unresponsive");
+				return new ExecutiveFacts(rs.getLong("account_id"), rs.getInt("touchpoints"),
+						last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
+						rs.getInt("contacts"), unresponsive == null ? null : unresponsive.longValue(),
+						rs.getInt("emails"));
+			})
+			.list()
+			.forEach(f -> facts.put(f.accountId(), f));
+		return facts;
+	}
+
 }

@@ -19,91 +19,101 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spec 03's permissions matrix for engagement records, on top of who may see the account
- * ({@link AccountManagement#get}): account managers see, log and record the activities and NPS
- * responses of the accounts they own only ("Activities: ✅ view assigned"); everyone else who
- * sees an account sees its activities and NPS responses and may log activities there; an activity is changed or removed by whoever logged
- * it, or by executives, sales directors and admins ("Activities: edit own, delete own"); NPS
+ * ({@link AccountManagement#get}): account managers see, log and record the activities
+ * and NPS responses of the accounts they own only ("Activities: ✅ view assigned");
+ * everyone else who sees an account sees its activities and NPS responses and may log
+ * activities there; an activity is changed or removed by whoever logged it, or by
+ * executives, sales directors and admins ("Activities: edit own, delete own"); NPS
  * responses ("Issue client surveys") are recorded and corrected by account managers,
  * executives, sales directors and admins, and removed only by the latter three.
  */
 @Component
 class EngagementRules {
 
-    private final AccountManagement accounts;
-    private final Validator validator;
+	private final AccountManagement accounts;
 
-    EngagementRules(AccountManagement accounts, Validator validator) {
-        this.accounts = accounts;
-        this.validator = validator;
-    }
+	private final Validator validator;
 
-    /** Whether the user sees the account's activities and NPS responses (and so may act on them). */
-    boolean canView(CurrentUser user, AccountDetails account) {
-        if (user.hasRole(Role.ACCOUNT_MANAGER)) {
-            return account.ownerId() != null && account.ownerId() == user.id();
-        }
-        return true;
-    }
+	EngagementRules(AccountManagement accounts, Validator validator) {
+		this.accounts = accounts;
+		this.validator = validator;
+	}
 
-    /**
-     * The account, when the user may see its engagement records.
-     *
-     * @throws io.intime.shared.NotFoundException when there is no such account
-     * @throws AccessDeniedException when the user may not see the account or its engagement records
-     */
-    AccountDetails account(long accountId, CurrentUser user) {
-        AccountDetails account = accounts.get(accountId, user);
-        require(canView(user, account), "Account managers see the activities of the accounts they own only");
-        return account;
-    }
+	/**
+	 * Whether the user sees the account's activities and NPS responses (and so may act on
+	 * them).
+	 */
+	boolean canView(CurrentUser user, AccountDetails account) {
+		if (user.hasRole(Role.ACCOUNT_MANAGER)) {
+			return account.ownerId() != null && account.ownerId() == user.id();
+		}
+		return true;
+	}
 
-    boolean canChangeActivity(CurrentUser user, String loggedBy) {
-        return user.seesEverything() || user.username().equals(loggedBy);
-    }
+	/**
+	 * The account, when the user may see its engagement records.
+	 * @throws io.intime.shared.NotFoundException when there is no such account
+	 * @throws AccessDeniedException when the user may not see the account or its
+	 * engagement records
+	 */
+	AccountDetails account(long accountId, CurrentUser user) {
+		AccountDetails account = accounts.get(accountId, user);
+		require(canView(user, account), "Account managers see the activities of the accounts they own only");
+		return account;
+	}
 
-    boolean canRecordNps(CurrentUser user) {
-        return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER);
-    }
+	boolean canChangeActivity(CurrentUser user, String loggedBy) {
+		return user.seesEverything() || user.username().equals(loggedBy);
+	}
 
-    boolean canDeleteNps(CurrentUser user) {
-        return user.seesEverything();
-    }
+	boolean canRecordNps(CurrentUser user) {
+		return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER);
+	}
 
-    static void require(boolean allowed, String message) {
-        if (!allowed) {
-            throw new AccessDeniedException(message);
-        }
-    }
+	boolean canDeleteNps(CurrentUser user) {
+		return user.seesEverything();
+	}
 
-    /**
-     * The accounts whose records the user may list when no account is named: null for all,
-     * else the ids of the accounts whose team they are on (recruiters) or that they own
-     * (account managers).
-     */
-    List<Long> visibleAccounts(CurrentUser user) {
-        if (!user.hasRole(Role.RECRUITER, Role.ACCOUNT_MANAGER)) {
-            return null;
-        }
-        return accounts.exportable(user).stream().map(AccountSummary::id).toList();
-    }
+	static void require(boolean allowed, String message) {
+		if (!allowed) {
+			throw new AccessDeniedException(message);
+		}
+	}
 
-    /** The form's constraint violations, one per field, named as the API and pages name the field. */
-    List<FieldError> violations(Object form) {
-        List<FieldError> errors = new ArrayList<>();
-        validator.validate(form).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> {
-                    String field = v.getPropertyPath().toString().replace(".<list element>", "");
-                    if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-                        errors.add(new FieldError(field, v.getMessage()));
-                    }
-                });
-        return errors;
-    }
+	/**
+	 * The accounts whose records the user may list when no account is named: null for
+	 * all, else the ids of the accounts whose team they are on (recruiters) or that they
+	 * own (account managers).
+	 */
+	List<Long> visibleAccounts(CurrentUser user) {
+		if (!user.hasRole(Role.RECRUITER, Role.ACCOUNT_MANAGER)) {
+			return null;
+		}
+		return accounts.exportable(user).stream().map(AccountSummary::id).toList();
+	}
 
-    static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
+	/**
+	 * The form's constraint violations, one per field, named as the API and pages name
+	 * the field.
+	 */
+	List<FieldError> violations(Object form) {
+		List<FieldError> errors = new ArrayList<>();
+		validator.validate(form)
+			.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
+			.forEach(v -> {
+				String field = v.getPropertyPath().toString().replace(".<list element>", "");
+				if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+					errors.add(new FieldError(field, v.getMessage()));
+				}
+			});
+		return errors;
+	}
+
+	static void throwIfAny(List<FieldError> errors) {
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
 }

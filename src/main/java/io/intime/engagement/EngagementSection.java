@@ -10,29 +10,30 @@ import org.springframework.stereotype.Component;
 @Component
 class EngagementSection implements AccountSection {
 
-    private final EngagementRules rules;
+	private final EngagementRules rules;
 
-    EngagementSection(EngagementRules rules) {
-        this.rules = rules;
-    }
+	EngagementSection(EngagementRules rules) {
+		this.rules = rules;
+	}
 
-    @Override
-    public boolean visibleTo(AccountDetails account, CurrentUser user) {
-        return rules.canView(user, account);
-    }
+	@Override
+	public boolean visibleTo(AccountDetails account, CurrentUser user) {
+		return rules.canView(user, account);
+	}
 
-    @Override
-    public String id() {
-        return "activities";
-    }
+	@Override
+	public String id() {
+		return "activities";
+	}
 
-    @Override
-    public String label() {
-        return "Activities";
-    }
+	@Override
+	public String label() {
+		return "Activities";
+	}
 
-    @Override
-    public int order() {
-        return 30;
-    }
+	@Override
+	public int order() {
+		return 30;
+	}
+
 }

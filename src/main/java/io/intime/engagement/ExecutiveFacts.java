@@ -5,14 +5,15 @@ import java.time.LocalDate;
 /**
  * An account's engagement as of a day, as the health score and its alerts read it.
  *
- * @param touchpoints executive touchpoints (calls and meetings with an EXECUTIVE contact or the
- *        executive sponsor) in the window ending that day
- * @param lastTouchpoint the day of the latest executive touchpoint by then (any time), or null
+ * @param touchpoints executive touchpoints (calls and meetings with an EXECUTIVE contact
+ * or the executive sponsor) in the window ending that day
+ * @param lastTouchpoint the day of the latest executive touchpoint by then (any time), or
+ * null
  * @param contactsEngaged distinct contacts who took part in any activity in the window
- * @param unresponsiveContactId the contact with the most outbound emails since they last reached
- *        us (in the window), or null when every contact answered
+ * @param unresponsiveContactId the contact with the most outbound emails since they last
+ * reached us (in the window), or null when every contact answered
  * @param unansweredEmails how many emails that contact has not answered, 0 when none
  */
 public record ExecutiveFacts(long accountId, int touchpoints, LocalDate lastTouchpoint, int contactsEngaged,
-        Long unresponsiveContactId, int unansweredEmails) {
+		Long unresponsiveContactId, int unansweredEmails) {
 }

@@ -11,20 +11,21 @@ import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 
 /** Fields of an NPS response were corrected. */
-public record NpsResponseUpdated(Long accountId, long responseId, List<FieldChange> changes, Actor actor, Instant at) implements LoggedEvent, AccountFactChanged {
+public record NpsResponseUpdated(Long accountId, long responseId, List<FieldChange> changes, Actor actor,
+		Instant at) implements LoggedEvent, AccountFactChanged {
 
-    @Override
-    public String logName() {
-        return "nps.updated";
-    }
+	@Override
+	public String logName() {
+		return "nps.updated";
+	}
 
-    @Override
-    public Map<String, Object> logPayload() {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("account_id", accountId);
-        payload.put("nps_response_id", responseId);
-        payload.put("changes", FieldChange.logged(changes));
-        payload.put("by", actor.name());
-        return payload;
-    }
+	@Override
+	public Map<String, Object> logPayload() {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("account_id", accountId);
+		payload.put("nps_response_id", responseId);
+		payload.put("changes", FieldChange.logged(changes));
+		payload.put("by", actor.name());
+		return payload;
+	}
 }

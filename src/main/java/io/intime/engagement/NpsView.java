@@ -11,9 +11,9 @@ import io.intime.shared.Stamp;
  * @param category PROMOTER (9–10), PASSIVE (7–8) or DETRACTOR (0–6)
  */
 public record NpsView(long id, long accountId, String accountName, Long contactId, Party contact, int score,
-        String category, String comment, LocalDate respondedOn, SurveyType surveyType, Stamp stamp) {
+		String category, String comment, LocalDate respondedOn, SurveyType surveyType, Stamp stamp) {
 
-    static String categoryOf(int score) {
-        return score >= 9 ? "PROMOTER" : score >= 7 ? "PASSIVE" : "DETRACTOR";
-    }
+	static String categoryOf(int score) {
+		return score >= 9 ? "PROMOTER" : score >= 7 ? "PASSIVE" : "DETRACTOR";
+	}
 }

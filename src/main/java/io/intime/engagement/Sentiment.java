@@ -2,15 +2,17 @@ package io.intime.engagement;
 
 /** How the interaction went for the relationship. */
 public enum Sentiment {
-    POSITIVE("Positive"), NEUTRAL("Neutral"), NEGATIVE("Negative");
 
-    private final String label;
+	POSITIVE("Positive"), NEUTRAL("Neutral"), NEGATIVE("Negative");
 
-    Sentiment(String label) {
-        this.label = label;
-    }
+	private final String label;
 
-    public String label() {
-        return label;
-    }
+	Sentiment(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
 }

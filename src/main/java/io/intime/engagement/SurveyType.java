@@ -2,15 +2,17 @@ package io.intime.engagement;
 
 /** Spec 03's survey cadence: transactional quarterly, relationship annually. */
 public enum SurveyType {
-    TRANSACTIONAL("Transactional"), RELATIONSHIP("Relationship");
 
-    private final String label;
+	TRANSACTIONAL("Transactional"), RELATIONSHIP("Relationship");
 
-    SurveyType(String label) {
-        this.label = label;
-    }
+	private final String label;
 
-    public String label() {
-        return label;
-    }
+	SurveyType(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
 }

@@ -12,53 +12,55 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Escalation facts per account for readers such as the health score: one set-based statement
- * for any number of accounts, as of any day (days end at midnight UTC).
+ * Escalation facts per account for readers such as the health score: one set-based
+ * statement for any number of accounts, as of any day (days end at midnight UTC).
  */
 @Service
 @Transactional(readOnly = true)
 public class EscalationFacts {
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    EscalationFacts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	EscalationFacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    /**
-     * The escalation facts of the accounts in scope with any escalation raised by {@code asOf};
-     * an account missing from the map has none.
-     *
-     * @param windowDays how far back escalations count (90, a quarter, in the default model)
-     */
-    public Map<Long, IssueFacts> issues(LocalDate asOf, int windowDays, AccountScope scope) {
-        Map<Long, IssueFacts> facts = new HashMap<>();
-        if (scope.isEmpty()) {
-            return facts;
-        }
-        String sql = """
-                select account_id,
-                       count(*) filter (where raised_at >= :windowStart) as in_window,
-                       count(*) filter (where raised_at >= :monthStart) as last30,
-                       count(*) filter (where resolved_at is null or resolved_at >= :end) as open,
-                       (array_agg(escalation_key || ' – ' || title order by raised_at desc, id desc))[1] as latest_title,
-                       max(raised_at) as latest
-                from escalation
-                where raised_at < :end""" + " " + scope.clause("account_id") + """
-                group by account_id
-                """;
-        scope.bind(jdbc.sql(sql))
-                .param("end", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
-                .param("windowStart", asOf.plusDays(1).minusDays(windowDays).atStartOfDay().atOffset(ZoneOffset.UTC))
-                .param("monthStart", asOf.plusDays(1).minusDays(30).atStartOfDay().atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> {
-                    java.sql.Timestamp latest = rs.getTimestamp("latest");
-                    return new IssueFacts(rs.getLong("account_id"), rs.getInt("in_window"), rs.getInt("last30"),
-                            rs.getInt("open"), rs.getString("latest_title"),
-                            latest == null ? null : latest.toInstant().atOffset(ZoneOffset.UTC).toLocalDate());
-                })
-                .list()
-                .forEach(f -> facts.put(f.accountId(), f));
-        return facts;
-    }
+	/**
+	 * The escalation facts of the accounts in scope with any escalation raised by
+	 * {@code asOf}; an account missing from the map has none.
+	 * @param windowDays how far back escalations count (90, a quarter, in the default
+	 * model)
+	 */
+	public Map<Long, IssueFacts> issues(LocalDate asOf, int windowDays, AccountScope scope) {
+		Map<Long, IssueFacts> facts = new HashMap<>();
+		if (scope.isEmpty()) {
+			return facts;
+		}
+		String sql = """
+				select account_id,
+				       count(*) filter (where raised_at >= :windowStart) as in_window,
+				       count(*) filter (where raised_at >= :monthStart) as last30,
+				       count(*) filter (where resolved_at is null or resolved_at >= :end) as open,
+				       (array_agg(escalation_key || ' – ' || title order by raised_at desc, id desc))[1] as latest_title,
+				       max(raised_at) as latest
+				from escalation
+				where raised_at < :end"""
+				+ " " + scope.clause("account_id") + """
+						group by account_id
+						""";
+		scope.bind(jdbc.sql(sql))
+			.param("end", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("windowStart", asOf.plusDays(1).minusDays(windowDays).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("monthStart", asOf.plusDays(1).minusDays(30).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.query((rs, row) -> {
+				java.sql.Timestamp latest = rs.getTimestamp("latest");
+				return new IssueFacts(rs.getLong("account_id"), rs.getInt("in_window"), rs.getInt("last30"),
+						rs.getInt("open"), rs.getString("latest_title"),
+						latest == null ? null : latest.toInstant().atOffset(ZoneOffset.UTC).toLocalDate());
+			})
+			.list()
+			.forEach(f -> facts.put(f.accountId(), f));
+		return facts;
+	}
+
 }

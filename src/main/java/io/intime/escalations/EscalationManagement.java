@@ -31,216 +31,247 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Escalations of client accounts: the record (key ESC-YYYY-NNNN, severity P0–P3, status,
- * raised and resolved); SLA timers and owners come with the escalation workflow later. Who may
- * do what is {@link EscalationRules}. Every change is audited field by field and published in its
- * transaction as a typed event ({@link EscalationRaised}, {@link EscalationUpdated},
- * {@link EscalationDeleted}: facts of the account, {@link AccountFactChanged}; and
- * {@link EscalationStatusChanged}) with the user as its actor.
+ * raised and resolved); SLA timers and owners come with the escalation workflow later.
+ * Who may do what is {@link EscalationRules}. Every change is audited field by field and
+ * published in its transaction as a typed event ({@link EscalationRaised},
+ * {@link EscalationUpdated}, {@link EscalationDeleted}: facts of the account,
+ * {@link AccountFactChanged}; and {@link EscalationStatusChanged}) with the user as its
+ * actor.
  */
 @Service
 @Transactional
 public class EscalationManagement {
 
-    static final String ENTITY = "escalation";
-    /** A little leeway for clocks: "raised now" from a client a few seconds ahead is not the future. */
-    private static final Duration SKEW = Duration.ofMinutes(5);
+	static final String ENTITY = "escalation";
 
-    private final Escalations escalations;
-    private final AccountManagement accounts;
-    private final EscalationRules rules;
-    private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
-    private final Today time;
+	/**
+	 * A little leeway for clocks: "raised now" from a client a few seconds ahead is not
+	 * the future.
+	 */
+	private static final Duration SKEW = Duration.ofMinutes(5);
 
-    EscalationManagement(Escalations escalations, AccountManagement accounts, EscalationRules rules, AuditTrail audit,
-            ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
-        this.escalations = escalations;
-        this.accounts = accounts;
-        this.rules = rules;
-        this.audit = audit;
-        this.events = events;
-        this.jdbc = jdbc;
-        this.time = time;
-    }
+	private final Escalations escalations;
 
-    /**
-     * Escalations of one account or of every account the user may see, optionally in one
-     * status: open ones first, then newest raised first.
-     *
-     * @param accountId the account, or null for all the user may see
-     * @param status the status, or null for all
-     * @throws org.springframework.security.access.AccessDeniedException when the user may not see the account
-     */
-    @Transactional(readOnly = true)
-    public PageResult<EscalationView> search(Long accountId, EscalationStatus status, PageRequest page, CurrentUser user) {
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new HashMap<>();
-        if (accountId != null) {
-            accounts.get(accountId, user);
-            where.append(" and account_id = :account");
-            params.put("account", accountId);
-        }
-        else {
-            List<Long> visible = rules.visibleAccounts(user);
-            if (visible != null) {
-                if (visible.isEmpty()) {
-                    return new PageResult<>(List.of(), 0, page.page(), page.size());
-                }
-                where.append(" and account_id in (:visible)");
-                params.put("visible", visible);
-            }
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status.name());
-        }
-        List<Long> ids = jdbc.sql("select id from escalation" + where
-                + " order by (status in ('RESOLVED','CLOSED')), raised_at desc, id desc limit :limit offset :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
-        long total = jdbc.sql("select count(*) from escalation" + where).params(params).query(Long.class).single();
-        Map<Long, Escalation> byId = escalations.findAllById(ids).stream()
-                .collect(Collectors.toMap(Escalation::id, Function.identity()));
-        List<Escalation> list = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-        Map<Long, AccountManagement.Stewards> names = list.isEmpty() ? Map.of()
-                : accounts.stewards(list.stream().map(Escalation::accountId).distinct().toList());
-        return new PageResult<>(list.stream().map(e -> view(e, names.containsKey(e.accountId())
-                ? names.get(e.accountId()).name() : null)).toList(), total, page.page(), page.size());
-    }
+	private final AccountManagement accounts;
 
-    @Transactional(readOnly = true)
-    public EscalationView get(long id, CurrentUser user) {
-        Escalation escalation = load(id);
-        AccountDetails account = accounts.get(escalation.accountId(), user);
-        return view(escalation, account.name());
-    }
+	private final EscalationRules rules;
 
-    @Transactional(readOnly = true)
-    public Editable<EscalationForm> editable(long id, CurrentUser user) {
-        Escalation escalation = load(id);
-        accounts.get(escalation.accountId(), user);
-        return new Editable<>(id, escalation.toForm(), escalation.version());
-    }
+	private final AuditTrail audit;
 
-    /**
-     * Whether the user, who may see the account, sees its escalations (views of other modules
-     * that cite them ask this).
-     */
-    public boolean canView(AccountDetails account, CurrentUser user) {
-        return rules.canView(user, account);
-    }
+	private final ApplicationEventPublisher events;
 
-    /** Whether the user may raise escalations (pages offer the button only then). */
-    public boolean canRaise(CurrentUser user) {
-        return rules.canRaise(user);
-    }
+	private final JdbcClient jdbc;
 
-    /** Whether the user may change this account's escalations. */
-    public boolean canChange(AccountDetails account, CurrentUser user) {
-        return rules.canChange(user, account);
-    }
+	private final Today time;
 
-    public boolean canDelete(CurrentUser user) {
-        return rules.canDelete(user);
-    }
+	EscalationManagement(Escalations escalations, AccountManagement accounts, EscalationRules rules, AuditTrail audit,
+			ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
+		this.escalations = escalations;
+		this.accounts = accounts;
+		this.rules = rules;
+		this.audit = audit;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.time = time;
+	}
 
-    /**
-     * Raises an escalation and gives it the next key of its year; publishes {@link EscalationRaised}.
-     *
-     * @throws io.intime.shared.InvalidInputException naming each wrong field
-     * @throws org.springframework.security.access.AccessDeniedException unless the user may raise escalations there
-     */
-    public EscalationView create(long accountId, EscalationForm form, CurrentUser user) {
-        AccountDetails account = accounts.get(accountId, user);
-        EscalationRules.require(rules.canRaise(user),
-                "Only account managers, recruiters, recruiting managers, executives, sales directors and admins raise escalations");
-        Instant now = time.now();
-        validate(form, now);
-        Instant raised = form.raisedAt() != null ? form.raisedAt() : now;
-        Escalation escalation = escalations.saveAndFlush(new Escalation(nextKey(raised), accountId, form, now, user.username()));
-        audit.recordCreated(ENTITY, escalation.id(), escalation.auditState(), user);
-        events.publishEvent(new EscalationRaised(accountId, escalation.id(), escalation.key(), escalation.title(),
-                escalation.severity(), escalation.status(), escalation.raisedAt(), user.actor(), now));
-        return view(escalation, account.name());
-    }
+	/**
+	 * Escalations of one account or of every account the user may see, optionally in one
+	 * status: open ones first, then newest raised first.
+	 * @param accountId the account, or null for all the user may see
+	 * @param status the status, or null for all
+	 * @throws org.springframework.security.access.AccessDeniedException when the user may
+	 * not see the account
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<EscalationView> search(Long accountId, EscalationStatus status, PageRequest page,
+			CurrentUser user) {
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> params = new HashMap<>();
+		if (accountId != null) {
+			accounts.get(accountId, user);
+			where.append(" and account_id = :account");
+			params.put("account", accountId);
+		}
+		else {
+			List<Long> visible = rules.visibleAccounts(user);
+			if (visible != null) {
+				if (visible.isEmpty()) {
+					return new PageResult<>(List.of(), 0, page.page(), page.size());
+				}
+				where.append(" and account_id in (:visible)");
+				params.put("visible", visible);
+			}
+		}
+		if (status != null) {
+			where.append(" and status = :status");
+			params.put("status", status.name());
+		}
+		List<Long> ids = jdbc.sql("select id from escalation" + where
+				+ " order by (status in ('RESOLVED','CLOSED')), raised_at desc, id desc limit :limit offset :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Long.class)
+			.list();
+		long total = jdbc.sql("select count(*) from escalation" + where).params(params).query(Long.class).single();
+		Map<Long, Escalation> byId = escalations.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(Escalation::id, Function.identity()));
+		List<Escalation> list = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+		Map<Long, AccountManagement.Stewards> names = list.isEmpty() ? Map.of()
+				: accounts.stewards(list.stream().map(Escalation::accountId).distinct().toList());
+		return new PageResult<>(list.stream()
+			.map(e -> view(e, names.containsKey(e.accountId()) ? names.get(e.accountId()).name() : null))
+			.toList(), total, page.page(), page.size());
+	}
 
-    /**
-     * Changes an escalation; a stale {@code expectedVersion} is refused. Publishes
-     * {@link EscalationUpdated}, and {@link EscalationStatusChanged} when its status moved.
-     *
-     * @throws StaleVersionException when someone else saved it since {@code expectedVersion}
-     * @throws org.springframework.security.access.AccessDeniedException unless the user may change the account's escalations
-     */
-    public EscalationView update(long id, EscalationForm form, long expectedVersion, CurrentUser user) {
-        Escalation escalation = load(id);
-        AccountDetails account = accounts.get(escalation.accountId(), user);
-        EscalationRules.require(rules.canChange(user, account),
-                "Only the account's manager, executives, sales directors and admins change its escalations");
-        if (escalation.version() != expectedVersion) {
-            throw new StaleVersionException("Escalation " + escalation.key(), id, expectedVersion, escalation.version());
-        }
-        Instant now = time.now();
-        validate(form, now);
-        EscalationStatus statusBefore = escalation.status();
-        Map<String, Object> before = escalation.auditState();
-        escalation.apply(form, now);
-        List<FieldChange> changes = FieldChange.between(before, escalation.auditState());
-        if (!changes.isEmpty()) {
-            escalation.updated(user.username(), time.now());
-            escalations.saveAndFlush(escalation);
-            audit.recordChanges(ENTITY, id, changes, user);
-            events.publishEvent(new EscalationUpdated(account.id(), id, escalation.key(), changes, user.actor(), now));
-            if (statusBefore != escalation.status()) {
-                events.publishEvent(new EscalationStatusChanged(account.id(), id, escalation.key(), statusBefore,
-                        escalation.status(), escalation.raisedAt(), escalation.resolvedAt(), user.actor(), now));
-            }
-        }
-        return view(escalation, account.name());
-    }
+	@Transactional(readOnly = true)
+	public EscalationView get(long id, CurrentUser user) {
+		Escalation escalation = load(id);
+		AccountDetails account = accounts.get(escalation.accountId(), user);
+		return view(escalation, account.name());
+	}
 
-    /** Removes an escalation (executives, sales directors, admins); publishes {@link EscalationDeleted}. */
-    public void delete(long id, CurrentUser user) {
-        Escalation escalation = load(id);
-        AccountDetails account = accounts.get(escalation.accountId(), user);
-        EscalationRules.require(rules.canDelete(user), "Only executives, sales directors and admins delete escalations");
-        escalations.delete(escalation);
-        escalations.flush();
-        audit.recordDeleted(ENTITY, id, escalation.key() + " – " + escalation.title() + " at " + account.name(), user);
-        events.publishEvent(new EscalationDeleted(account.id(), id, escalation.key(), user.actor(), time.now()));
-    }
+	@Transactional(readOnly = true)
+	public Editable<EscalationForm> editable(long id, CurrentUser user) {
+		Escalation escalation = load(id);
+		accounts.get(escalation.accountId(), user);
+		return new Editable<>(id, escalation.toForm(), escalation.version());
+	}
 
-    private void validate(EscalationForm form, Instant now) {
-        List<FieldError> errors = rules.violations(form);
-        if (form.raisedAt() != null && form.raisedAt().isAfter(now.plus(SKEW))) {
-            errors.add(new FieldError("raisedAt", "cannot lie in the future"));
-        }
-        if (form.status() != null && form.status().ended() && form.resolvedAt() != null) {
-            if (form.resolvedAt().isAfter(now.plus(SKEW))) {
-                errors.add(new FieldError("resolvedAt", "cannot lie in the future"));
-            }
-            else if (form.raisedAt() != null && form.resolvedAt().isBefore(form.raisedAt())) {
-                errors.add(new FieldError("resolvedAt", "must not be before it was raised"));
-            }
-        }
-        EscalationRules.throwIfAny(errors);
-    }
+	/**
+	 * Whether the user, who may see the account, sees its escalations (views of other
+	 * modules that cite them ask this).
+	 */
+	public boolean canView(AccountDetails account, CurrentUser user) {
+		return rules.canView(user, account);
+	}
 
-    /** ESC-YYYY-NNNN: the year it was raised (UTC) and that year's next number, given out in this transaction. */
-    private String nextKey(Instant raised) {
-        int year = raised.atZone(ZoneOffset.UTC).getYear();
-        int number = jdbc.sql("""
-                insert into escalation_key_sequence (year, last) values (:year, 1)
-                on conflict (year) do update set last = escalation_key_sequence.last + 1
-                returning last""").param("year", year).query(Integer.class).single();
-        return String.format("ESC-%d-%04d", year, number);
-    }
+	/** Whether the user may raise escalations (pages offer the button only then). */
+	public boolean canRaise(CurrentUser user) {
+		return rules.canRaise(user);
+	}
 
-    private static EscalationView view(Escalation e, String accountName) {
-        return new EscalationView(e.id(), e.key(), e.accountId(), accountName, e.title(), e.description(), e.severity(),
-                e.status(), e.raisedAt(), e.resolvedAt(), e.stamp());
-    }
+	/** Whether the user may change this account's escalations. */
+	public boolean canChange(AccountDetails account, CurrentUser user) {
+		return rules.canChange(user, account);
+	}
 
-    private Escalation load(long id) {
-        return escalations.findById(id).orElseThrow(() -> new NotFoundException("Escalation", id));
-    }
+	public boolean canDelete(CurrentUser user) {
+		return rules.canDelete(user);
+	}
+
+	/**
+	 * Raises an escalation and gives it the next key of its year; publishes
+	 * {@link EscalationRaised}.
+	 * @throws io.intime.shared.InvalidInputException naming each wrong field
+	 * @throws org.springframework.security.access.AccessDeniedException unless the user
+	 * may raise escalations there
+	 */
+	public EscalationView create(long accountId, EscalationForm form, CurrentUser user) {
+		AccountDetails account = accounts.get(accountId, user);
+		EscalationRules.require(rules.canRaise(user),
+				"Only account managers, recruiters, recruiting managers, executives, sales directors and admins raise escalations");
+		Instant now = time.now();
+		validate(form, now);
+		Instant raised = form.raisedAt() != null ? form.raisedAt() : now;
+		Escalation escalation = escalations
+			.saveAndFlush(new Escalation(nextKey(raised), accountId, form, now, user.username()));
+		audit.recordCreated(ENTITY, escalation.id(), escalation.auditState(), user);
+		events.publishEvent(new EscalationRaised(accountId, escalation.id(), escalation.key(), escalation.title(),
+				escalation.severity(), escalation.status(), escalation.raisedAt(), user.actor(), now));
+		return view(escalation, account.name());
+	}
+
+	/**
+	 * Changes an escalation; a stale {@code expectedVersion} is refused. Publishes
+	 * {@link EscalationUpdated}, and {@link EscalationStatusChanged} when its status
+	 * moved.
+	 * @throws StaleVersionException when someone else saved it since
+	 * {@code expectedVersion}
+	 * @throws org.springframework.security.access.AccessDeniedException unless the user
+	 * may change the account's escalations
+	 */
+	public EscalationView update(long id, EscalationForm form, long expectedVersion, CurrentUser user) {
+		Escalation escalation = load(id);
+		AccountDetails account = accounts.get(escalation.accountId(), user);
+		EscalationRules.require(rules.canChange(user, account),
+				"Only the account's manager, executives, sales directors and admins change its escalations");
+		if (escalation.version() != expectedVersion) {
+			throw new StaleVersionException("Escalation " + escalation.key(), id, expectedVersion,
+					escalation.version());
+		}
+		Instant now = time.now();
+		validate(form, now);
+		EscalationStatus statusBefore = escalation.status();
+		Map<String, Object> before = escalation.auditState();
+		escalation.apply(form, now);
+		List<FieldChange> changes = FieldChange.between(before, escalation.auditState());
+		if (!changes.isEmpty()) {
+			escalation.updated(user.username(), time.now());
+			escalations.saveAndFlush(escalation);
+			audit.recordChanges(ENTITY, id, changes, user);
+			events.publishEvent(new EscalationUpdated(account.id(), id, escalation.key(), changes, user.actor(), now));
+			if (statusBefore != escalation.status()) {
+				events.publishEvent(new EscalationStatusChanged(account.id(), id, escalation.key(), statusBefore,
+						escalation.status(), escalation.raisedAt(), escalation.resolvedAt(), user.actor(), now));
+			}
+		}
+		return view(escalation, account.name());
+	}
+
+	/**
+	 * Removes an escalation (executives, sales directors, admins); publishes
+	 * {@link EscalationDeleted}.
+	 */
+	public void delete(long id, CurrentUser user) {
+		Escalation escalation = load(id);
+		AccountDetails account = accounts.get(escalation.accountId(), user);
+		EscalationRules.require(rules.canDelete(user),
+				"Only executives, sales directors and admins delete escalations");
+		escalations.delete(escalation);
+		escalations.flush();
+		audit.recordDeleted(ENTITY, id, escalation.key() + " – " + escalation.title() + " at " + account.name(), user);
+		events.publishEvent(new EscalationDeleted(account.id(), id, escalation.key(), user.actor(), time.now()));
+	}
+
+	private void validate(EscalationForm form, Instant now) {
+		List<FieldError> errors = rules.violations(form);
+		if (form.raisedAt() != null && form.raisedAt().isAfter(now.plus(SKEW))) {
+			errors.add(new FieldError("raisedAt", "cannot lie in the future"));
+		}
+		if (form.status() != null && form.status().ended() && form.resolvedAt() != null) {
+			if (form.resolvedAt().isAfter(now.plus(SKEW))) {
+				errors.add(new FieldError("resolvedAt", "cannot lie in the future"));
+			}
+			else if (form.raisedAt() != null && form.resolvedAt().isBefore(form.raisedAt())) {
+				errors.add(new FieldError("resolvedAt", "must not be before it was raised"));
+			}
+		}
+		EscalationRules.throwIfAny(errors);
+	}
+
+	/**
+	 * ESC-YYYY-NNNN: the year it was raised (UTC) and that year's next number, given out
+	 * in this transaction.
+	 */
+	private String nextKey(Instant raised) {
+		int year = raised.atZone(ZoneOffset.UTC).getYear();
+		int number = jdbc.sql("""
+				insert into escalation_key_sequence (year, last) values (:year, 1)
+				on conflict (year) do update set last = escalation_key_sequence.last + 1
+				returning last""").param("year", year).query(Integer.class).single();
+		return String.format("ESC-%d-%04d", year, number);
+	}
+
+	private static EscalationView view(Escalation e, String accountName) {
+		return new EscalationView(e.id(), e.key(), e.accountId(), accountName, e.title(), e.description(), e.severity(),
+				e.status(), e.raisedAt(), e.resolvedAt(), e.stamp());
+	}
+
+	private Escalation load(long id) {
+		return escalations.findById(id).orElseThrow(() -> new NotFoundException("Escalation", id));
+	}
+
 }

@@ -18,72 +18,81 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Spec 03's permissions matrix for escalations ("view at accounts, create, edit assigned, no
- * delete" for account managers), on top of who may see the account: everyone who sees an
- * account sees its escalations; account managers, recruiters and recruiting managers raise
- * them (spec 02's escalation was raised by a recruiter), as do executives, sales directors and
- * admins; the account's own manager and those three change them; only the three delete them.
- * Finance and legal read them.
+ * Spec 03's permissions matrix for escalations ("view at accounts, create, edit assigned,
+ * no delete" for account managers), on top of who may see the account: everyone who sees
+ * an account sees its escalations; account managers, recruiters and recruiting managers
+ * raise them (spec 02's escalation was raised by a recruiter), as do executives, sales
+ * directors and admins; the account's own manager and those three change them; only the
+ * three delete them. Finance and legal read them.
  */
 @Component
 class EscalationRules {
 
-    private final AccountManagement accounts;
-    private final Validator validator;
+	private final AccountManagement accounts;
 
-    EscalationRules(AccountManagement accounts, Validator validator) {
-        this.accounts = accounts;
-        this.validator = validator;
-    }
+	private final Validator validator;
 
-    /** Everyone who sees an account sees its escalations ("Escalations: ✅ view at accounts"). */
-    boolean canView(CurrentUser user, AccountDetails account) {
-        return true;
-    }
+	EscalationRules(AccountManagement accounts, Validator validator) {
+		this.accounts = accounts;
+		this.validator = validator;
+	}
 
-    boolean canRaise(CurrentUser user) {
-        return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER, Role.RECRUITER, Role.RECRUITING_MANAGER);
-    }
+	/**
+	 * Everyone who sees an account sees its escalations ("Escalations: ✅ view at
+	 * accounts").
+	 */
+	boolean canView(CurrentUser user, AccountDetails account) {
+		return true;
+	}
 
-    boolean canChange(CurrentUser user, AccountDetails account) {
-        return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER) && account.ownerId() != null
-                && account.ownerId() == user.id();
-    }
+	boolean canRaise(CurrentUser user) {
+		return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER, Role.RECRUITER, Role.RECRUITING_MANAGER);
+	}
 
-    boolean canDelete(CurrentUser user) {
-        return user.seesEverything();
-    }
+	boolean canChange(CurrentUser user, AccountDetails account) {
+		return user.seesEverything()
+				|| user.hasRole(Role.ACCOUNT_MANAGER) && account.ownerId() != null && account.ownerId() == user.id();
+	}
 
-    static void require(boolean allowed, String message) {
-        if (!allowed) {
-            throw new AccessDeniedException(message);
-        }
-    }
+	boolean canDelete(CurrentUser user) {
+		return user.seesEverything();
+	}
 
-    /** Null when the user sees every account, else the ids of the accounts whose team they are on. */
-    List<Long> visibleAccounts(CurrentUser user) {
-        if (!user.hasRole(Role.RECRUITER)) {
-            return null;
-        }
-        return accounts.exportable(user).stream().map(AccountSummary::id).toList();
-    }
+	static void require(boolean allowed, String message) {
+		if (!allowed) {
+			throw new AccessDeniedException(message);
+		}
+	}
 
-    List<FieldError> violations(Object form) {
-        List<FieldError> errors = new ArrayList<>();
-        validator.validate(form).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> {
-                    String field = v.getPropertyPath().toString();
-                    if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-                        errors.add(new FieldError(field, v.getMessage()));
-                    }
-                });
-        return errors;
-    }
+	/**
+	 * Null when the user sees every account, else the ids of the accounts whose team they
+	 * are on.
+	 */
+	List<Long> visibleAccounts(CurrentUser user) {
+		if (!user.hasRole(Role.RECRUITER)) {
+			return null;
+		}
+		return accounts.exportable(user).stream().map(AccountSummary::id).toList();
+	}
 
-    static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
+	List<FieldError> violations(Object form) {
+		List<FieldError> errors = new ArrayList<>();
+		validator.validate(form)
+			.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
+			.forEach(v -> {
+				String field = v.getPropertyPath().toString();
+				if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+					errors.add(new FieldError(field, v.getMessage()));
+				}
+			});
+		return errors;
+	}
+
+	static void throwIfAny(List<FieldError> errors) {
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
 }

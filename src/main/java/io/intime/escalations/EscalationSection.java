@@ -8,18 +8,19 @@ import org.springframework.stereotype.Component;
 @Component
 class EscalationSection implements AccountSection {
 
-    @Override
-    public String id() {
-        return "escalations";
-    }
+	@Override
+	public String id() {
+		return "escalations";
+	}
 
-    @Override
-    public String label() {
-        return "Escalations";
-    }
+	@Override
+	public String label() {
+		return "Escalations";
+	}
 
-    @Override
-    public int order() {
-        return 50;
-    }
+	@Override
+	public int order() {
+		return 50;
+	}
+
 }

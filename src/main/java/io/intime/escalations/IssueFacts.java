@@ -12,5 +12,5 @@ import java.time.LocalDate;
  * @param latestRaised the day it was raised, or null
  */
 public record IssueFacts(long accountId, int inWindow, int last30, int open, String latestTitle,
-        LocalDate latestRaised) {
+		LocalDate latestRaised) {
 }

@@ -3,5 +3,6 @@
  * workflow comes later. Publishes {@link io.intime.escalations.EscalationFacts} and
  * {@link io.intime.shared.AccountFactChanged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Escalations", allowedDependencies = { "accounts", "identity", "shared", "shared::*" })
+@org.springframework.modulith.ApplicationModule(displayName = "Escalations",
+		allowedDependencies = { "accounts", "identity", "shared", "shared::*" })
 package io.intime.escalations;

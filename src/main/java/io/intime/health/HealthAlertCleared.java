@@ -11,6 +11,6 @@ import io.intime.shared.DomainEvent;
  *
  * @param rule the rule's name, e.g. {@code BAND_DROP}
  */
-public record HealthAlertCleared(long alertId, Long accountId, String rule, Actor actor, Instant at)
-        implements DomainEvent {
+public record HealthAlertCleared(long alertId, Long accountId, String rule, Actor actor,
+		Instant at) implements DomainEvent {
 }

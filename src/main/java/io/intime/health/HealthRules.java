@@ -17,17 +17,17 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees and acts on account health (spec 03: "Client Health Scores ✅ view assigned, create,
- * edit assigned, no delete" for account managers):
+ * Who sees and acts on account health (spec 03: "Client Health Scores ✅ view assigned,
+ * create, edit assigned, no delete" for account managers):
  * <ul>
- * <li>an account's health (score, page, history, alerts) is seen by whoever may see it on the
- * account ({@link io.intime.accounts.AccountAccess#viewHealth()}: account managers at the
- * accounts they own only, everyone else who sees the account);</li>
- * <li>it is recomputed on request by executives, sales directors, admins and the account's own
- * manager; every account at once by admins only;</li>
+ * <li>an account's health (score, page, history, alerts) is seen by whoever may see it on
+ * the account ({@link io.intime.accounts.AccountAccess#viewHealth()}: account managers at
+ * the accounts they own only, everyone else who sees the account);</li>
+ * <li>it is recomputed on request by executives, sales directors, admins and the
+ * account's own manager; every account at once by admins only;</li>
  * <li>the health model and the alert thresholds are changed by admins only;</li>
- * <li>an alert is acknowledged or resolved by the people it is for, executives, sales directors
- * and admins;</li>
+ * <li>an alert is acknowledged or resolved by the people it is for, executives, sales
+ * directors and admins;</li>
  * <li>what health's sentences cite of other modules' records (an invoice's number, an
  * opportunity's value, an escalation's title) each module's own rules decide
  * ({@link #citable}).</li>
@@ -36,69 +36,79 @@ import org.springframework.stereotype.Component;
 @Component
 public class HealthRules {
 
-    /** Who acts on any alert, besides the people it is for. */
-    public static final Set<Role> OVERSEERS = Set.of(Role.EXECUTIVE, Role.SALES_DIRECTOR, Role.ADMIN);
+	/** Who acts on any alert, besides the people it is for. */
+	public static final Set<Role> OVERSEERS = Set.of(Role.EXECUTIVE, Role.SALES_DIRECTOR, Role.ADMIN);
 
-    private final JobManagement jobs;
-    private final InvoiceManagement invoices;
-    private final ActivityManagement activities;
-    private final EscalationManagement escalations;
-    private final OpportunityManagement opportunities;
+	private final JobManagement jobs;
 
-    HealthRules(JobManagement jobs, InvoiceManagement invoices, ActivityManagement activities,
-            EscalationManagement escalations, OpportunityManagement opportunities) {
-        this.jobs = jobs;
-        this.invoices = invoices;
-        this.activities = activities;
-        this.escalations = escalations;
-        this.opportunities = opportunities;
-    }
+	private final InvoiceManagement invoices;
 
-    public boolean canView(AccountDetails account, CurrentUser user) {
-        return account.access().viewHealth();
-    }
+	private final ActivityManagement activities;
 
-    /** @throws AccessDeniedException when the user may not see the account's health */
-    public void requireView(AccountDetails account, CurrentUser user) {
-        require(canView(account, user), "Account managers see the health of the accounts they own only");
-    }
+	private final EscalationManagement escalations;
 
-    public boolean canRecompute(AccountDetails account, CurrentUser user) {
-        return canView(account, user) && (user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER));
-    }
+	private final OpportunityManagement opportunities;
 
-    public boolean canRecomputeAll(CurrentUser user) {
-        return user.hasRole(Role.ADMIN);
-    }
+	HealthRules(JobManagement jobs, InvoiceManagement invoices, ActivityManagement activities,
+			EscalationManagement escalations, OpportunityManagement opportunities) {
+		this.jobs = jobs;
+		this.invoices = invoices;
+		this.activities = activities;
+		this.escalations = escalations;
+		this.opportunities = opportunities;
+	}
 
-    public boolean canActOnAlert(Set<Long> recipientIds, CurrentUser user) {
-        return recipientIds.contains(user.id()) || OVERSEERS.contains(user.role());
-    }
+	public boolean canView(AccountDetails account, CurrentUser user) {
+		return account.access().viewHealth();
+	}
 
-    /** The modules whose records of this account the user may see, for the details health's sentences cite. */
-    public Set<Source> citable(AccountDetails account, CurrentUser user) {
-        Set<Source> visible = EnumSet.noneOf(Source.class);
-        if (jobs.canView(account, user)) {
-            visible.add(Source.STAFFING);
-        }
-        if (invoices.access(account, user).view()) {
-            visible.add(Source.BILLING);
-        }
-        if (activities.canView(account, user)) {
-            visible.add(Source.ENGAGEMENT);
-        }
-        if (escalations.canView(account, user)) {
-            visible.add(Source.ESCALATIONS);
-        }
-        if (opportunities.access(account, user).view()) {
-            visible.add(Source.REVENUE);
-        }
-        return visible;
-    }
+	/**
+	 * @throws AccessDeniedException when the user may not see the account's health
+	 */
+	public void requireView(AccountDetails account, CurrentUser user) {
+		require(canView(account, user), "Account managers see the health of the accounts they own only");
+	}
 
-    public static void require(boolean allowed, String message) {
-        if (!allowed) {
-            throw new AccessDeniedException(message);
-        }
-    }
+	public boolean canRecompute(AccountDetails account, CurrentUser user) {
+		return canView(account, user) && (user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER));
+	}
+
+	public boolean canRecomputeAll(CurrentUser user) {
+		return user.hasRole(Role.ADMIN);
+	}
+
+	public boolean canActOnAlert(Set<Long> recipientIds, CurrentUser user) {
+		return recipientIds.contains(user.id()) || OVERSEERS.contains(user.role());
+	}
+
+	/**
+	 * The modules whose records of this account the user may see, for the details
+	 * health's sentences cite.
+	 */
+	public Set<Source> citable(AccountDetails account, CurrentUser user) {
+		Set<Source> visible = EnumSet.noneOf(Source.class);
+		if (jobs.canView(account, user)) {
+			visible.add(Source.STAFFING);
+		}
+		if (invoices.access(account, user).view()) {
+			visible.add(Source.BILLING);
+		}
+		if (activities.canView(account, user)) {
+			visible.add(Source.ENGAGEMENT);
+		}
+		if (escalations.canView(account, user)) {
+			visible.add(Source.ESCALATIONS);
+		}
+		if (opportunities.access(account, user).view()) {
+			visible.add(Source.REVENUE);
+		}
+		return visible;
+	}
+
+	public static void require(boolean allowed, String message) {
+		if (!allowed) {
+			throw new AccessDeniedException(message);
+		}
+	}
+
 }

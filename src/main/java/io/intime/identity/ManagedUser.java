@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record ManagedUser(UserSummary user, Instant lockedUntil, long version) {
 
-    public boolean locked() {
-        return lockedUntil != null;
-    }
+	public boolean locked() {
+		return lockedUntil != null;
+	}
 }

@@ -2,22 +2,19 @@ package io.intime.identity;
 
 /** The roles of InTime Accounts' users (one per user). */
 public enum Role {
-    EXECUTIVE("Executive"),
-    SALES_DIRECTOR("Sales Director"),
-    ACCOUNT_MANAGER("Account Manager"),
-    RECRUITING_MANAGER("Recruiting Manager"),
-    RECRUITER("Recruiter"),
-    FINANCE("Finance"),
-    LEGAL("Legal"),
-    ADMIN("Administrator");
 
-    private final String label;
+	EXECUTIVE("Executive"), SALES_DIRECTOR("Sales Director"), ACCOUNT_MANAGER("Account Manager"),
+	RECRUITING_MANAGER("Recruiting Manager"), RECRUITER("Recruiter"), FINANCE("Finance"), LEGAL("Legal"),
+	ADMIN("Administrator");
 
-    Role(String label) {
-        this.label = label;
-    }
+	private final String label;
 
-    public String label() {
-        return label;
-    }
+	Role(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
 }

@@ -37,257 +37,281 @@ import org.springframework.util.StringUtils;
 @Service
 public class UserDirectory {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    static final int MAX_PASSWORD_BYTES = 72;
+	static final int MIN_PASSWORD_LENGTH = 8;
+	static final int MAX_PASSWORD_BYTES = 72;
 
-    private final Users users;
-    private final PasswordEncoder passwords;
-    private final AuditTrail audit;
-    private final Validator validator;
-    private final int maxFailures;
-    private final Duration lockout;
-    private final Today time;
+	private final Users users;
 
-    UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator, Today time,
-            @Value("${intime.security.max-failed-logins:5}") int maxFailures,
-            @Value("${intime.security.lockout-minutes:15}") long lockoutMinutes) {
-        this.users = users;
-        this.passwords = passwords;
-        this.audit = audit;
-        this.validator = validator;
-        this.maxFailures = maxFailures;
-        this.lockout = Duration.ofMinutes(lockoutMinutes);
-        this.time = time;
-    }
+	private final PasswordEncoder passwords;
 
-    @Transactional(readOnly = true)
-    public Optional<UserSummary> find(long id) {
-        return users.findById(id).map(User::toSummary);
-    }
+	private final AuditTrail audit;
 
-    @Transactional(readOnly = true)
-    public Optional<UserSummary> findByUsername(String username) {
-        return users.findByUsername(username).map(User::toSummary);
-    }
+	private final Validator validator;
 
-    /**
-     * The users with these ids, in one query; unknown ids are absent from the map, and looking
-     * up a null id (an account without owner) gives null.
-     */
-    @Transactional(readOnly = true)
-    public Map<Long, UserSummary> findAll(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Collections.emptyMap();
-        }
-        return users.findByIdIn(ids).stream().map(User::toSummary)
-                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
-    }
+	private final int maxFailures;
 
-    /** Users with any of the roles, by name. */
-    @Transactional(readOnly = true)
-    public List<UserSummary> withRoles(Role... roles) {
-        return users.findByRoleInOrderByFullName(Arrays.asList(roles)).stream().map(User::toSummary).toList();
-    }
+	private final Duration lockout;
 
-    @Transactional(readOnly = true)
-    public List<UserSummary> all() {
-        return users.findAllByOrderByFullName().stream().map(User::toSummary).toList();
-    }
+	private final Today time;
 
-    @Transactional(readOnly = true)
-    public long versionOf(long id) {
-        return users.findById(id).map(User::getVersion).orElseThrow(() -> new NotFoundException("User", id));
-    }
+	UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator, Today time,
+			@Value("${intime.security.max-failed-logins:5}") int maxFailures,
+			@Value("${intime.security.lockout-minutes:15}") long lockoutMinutes) {
+		this.users = users;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.validator = validator;
+		this.maxFailures = maxFailures;
+		this.lockout = Duration.ofMinutes(lockoutMinutes);
+		this.time = time;
+	}
 
-    /** Creates a user; admins only. Publishes nothing; writes the audit trail. */
-    @Transactional
-    public UserSummary create(UserForm form, CurrentUser actor) {
-        requireAdmin(actor, "create users");
-        List<FieldError> errors = check(form, true);
-        passwordError("password", form.password()).ifPresent(errors::add);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        users.findByUsername(form.username()).ifPresent(existing -> {
-            throw new DuplicateException("username", "The username " + form.username() + " is taken",
-                    existing.toSummary().fullName(), "/admin/users/" + existing.getId());
-        });
-        User user = users.save(new User(form.username().trim(), form.fullName().trim(), form.email().trim(),
-                blankToNull(form.title()), form.role(), passwords.encode(form.password()), form.timeZone(), actor.username(), time.now()));
-        audit.recordCreated("user", user.getId(), user.auditState(), actor);
-        return user.toSummary();
-    }
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> find(long id) {
+		return users.findById(id).map(User::toSummary);
+	}
 
-    /** Changes a user; admins only. A stale {@code expectedVersion} is refused. */
-    @Transactional
-    public UserSummary update(long id, UserForm form, long expectedVersion, CurrentUser actor) {
-        requireAdmin(actor, "change users");
-        List<FieldError> errors = check(form, false);
-        if (StringUtils.hasText(form.password())) {
-            passwordError("password", form.password()).ifPresent(errors::add);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
-        if (user.getVersion() != expectedVersion) {
-            throw new StaleVersionException("User", id, expectedVersion, user.getVersion());
-        }
-        if (user.getId() == actor.id() && (!form.enabled() || form.role() != Role.ADMIN)) {
-            throw new InvalidInputException("role", "You cannot remove your own admin rights or disable yourself");
-        }
-        var before = user.auditState();
-        user.update(form.fullName().trim(), form.email().trim(), blankToNull(form.title()), form.role(), form.timeZone(),
-                form.enabled(), actor.username(), time.now());
-        List<FieldChange> changes = new ArrayList<>(FieldChange.between(before, user.auditState()));
-        if (StringUtils.hasText(form.password())) {
-            user.changePassword(passwords.encode(form.password()), actor.username(), time.now());
-            changes.add(new FieldChange("password", null, "(changed)"));
-        }
-        audit.recordChanges("user", id, changes, actor);
-        users.flush();
-        return user.toSummary();
-    }
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> findByUsername(String username) {
+		return users.findByUsername(username).map(User::toSummary);
+	}
 
-    /**
-     * Changes the signed-in user's own password after checking their current one. A wrong
-     * current password is recorded in the audit trail (it may be someone guessing at an
-     * unattended session) and counts as a failed sign-in: after
-     * {@code intime.security.max-failed-logins} of them the user is locked out (sign-in and
-     * this change alike) for {@code intime.security.lockout-minutes}. A change is recorded too.
-     * Publishes nothing; ending the user's other sessions is the caller's part.
-     *
-     * @param confirmation the new password typed a second time, or null when the caller has no
-     *        such field (the API)
-     * @throws InvalidInputException naming {@code currentPassword}, {@code newPassword} and
-     *         {@code confirmPassword}, all that are wrong at once
-     */
-    @Transactional(noRollbackFor = InvalidInputException.class)
-    public void changeOwnPassword(CurrentUser me, String currentPassword, String newPassword, String confirmation) {
-        User user = users.findById(me.id()).orElseThrow(() -> new NotFoundException("User", me.id()));
-        Instant now = time.now();
-        if (user.isLocked(now)) {
-            audit.recordSecurityEvent(user.getId(), "PASSWORD_REFUSED", "password change while locked out");
-            throw new InvalidInputException(List.of(new FieldError("currentPassword",
-                    "was wrong too many times; changing your password is locked for a while, try again later")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (!StringUtils.hasLength(currentPassword) || !passwords.matches(currentPassword, user.getPasswordHash())) {
-            audit.recordSecurityEvent(user.getId(), "PASSWORD_REFUSED", "wrong current password when changing it");
-            if (user.recordFailedLogin(maxFailures, now.plus(lockout))) {
-                audit.recordSecurityEvent(user.getId(), "LOCKED",
-                        maxFailures + " wrong current passwords; locked until " + user.getLockedUntil());
-                throw new InvalidInputException(List.of(new FieldError("currentPassword",
-                        "was wrong too many times; changing your password is locked for a while, try again later")));
-            }
-            errors.add(new FieldError("currentPassword", "is not your current password"));
-        }
-        passwordError("newPassword", newPassword).ifPresent(errors::add);
-        if (errors.isEmpty() && newPassword.equals(currentPassword)) {
-            errors.add(new FieldError("newPassword", "must differ from your current password"));
-        }
-        if (confirmation != null && !confirmation.equals(newPassword)) {
-            errors.add(new FieldError("confirmPassword", "does not match the new password"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        user.changePassword(passwords.encode(newPassword), me.username(), time.now());
-        audit.recordChanges("user", user.getId(), List.of(new FieldChange("password", null, "(changed)")), me);
-        users.flush();
-    }
+	/**
+	 * The users with these ids, in one query; unknown ids are absent from the map, and
+	 * looking up a null id (an account without owner) gives null.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, UserSummary> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Collections.emptyMap();
+		}
+		return users.findByIdIn(ids)
+			.stream()
+			.map(User::toSummary)
+			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
+	}
 
-    /** Every user with their sign-in state, by name; admins only. */
-    @Transactional(readOnly = true)
-    public List<ManagedUser> managed(CurrentUser actor) {
-        requireAdmin(actor, "manage users");
-        Instant now = time.now();
-        return users.findAllByOrderByFullName().stream()
-                .map(user -> new ManagedUser(user.toSummary(), user.isLocked(now) ? user.getLockedUntil() : null,
-                        user.getVersion()))
-                .toList();
-    }
+	/** Users with any of the roles, by name. */
+	@Transactional(readOnly = true)
+	public List<UserSummary> withRoles(Role... roles) {
+		return users.findByRoleInOrderByFullName(Arrays.asList(roles)).stream().map(User::toSummary).toList();
+	}
 
-    /**
-     * Lifts a lock-out after repeated failed sign-ins; admins only. Does nothing when the user
-     * is not locked; writes the audit trail otherwise.
-     */
-    @Transactional
-    public void unlock(long id, CurrentUser actor) {
-        requireAdmin(actor, "unlock users");
-        User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
-        if (user.isLocked(time.now())) {
-            String until = user.getLockedUntil().toString();
-            user.recordSuccessfulLogin();
-            audit.recordChanges("user", id, List.of(new FieldChange("lockedUntil", until, null)), actor);
-        }
-    }
+	@Transactional(readOnly = true)
+	public List<UserSummary> all() {
+		return users.findAllByOrderByFullName().stream().map(User::toSummary).toList();
+	}
 
-    /**
-     * Creates the user unless one with the username exists (used to seed the demo world);
-     * returns the user either way.
-     */
-    @Transactional
-    public UserSummary ensure(String username, String fullName, String email, String title, Role role, String timeZone,
-            String rawPassword) {
-        return users.findByUsername(username).map(User::toSummary).orElseGet(() -> users.save(new User(username,
-                fullName, email, title, role, passwords.encode(rawPassword), timeZone, "system", time.now())).toSummary());
-    }
+	@Transactional(readOnly = true)
+	public long versionOf(long id) {
+		return users.findById(id).map(User::getVersion).orElseThrow(() -> new NotFoundException("User", id));
+	}
 
-    /**
-     * {@link #ensure} for many users at once (the demo world): each distinct password is
-     * hashed once, since a password hash is deliberately slow. {@code enabled} is ignored
-     * (new users are enabled); returns the users in the order given.
-     */
-    @Transactional
-    public List<UserSummary> ensureAll(List<UserForm> forms) {
-        Map<String, String> hashes = new java.util.HashMap<>();
-        return forms.stream().map(form -> users.findByUsername(form.username()).map(User::toSummary)
-                .orElseGet(() -> users.save(new User(form.username(), form.fullName(), form.email(), blankToNull(form.title()),
-                        form.role(), hashes.computeIfAbsent(form.password(), passwords::encode), form.timeZone(), "system", time.now()))
-                        .toSummary()))
-                .toList();
-    }
+	/** Creates a user; admins only. Publishes nothing; writes the audit trail. */
+	@Transactional
+	public UserSummary create(UserForm form, CurrentUser actor) {
+		requireAdmin(actor, "create users");
+		List<FieldError> errors = check(form, true);
+		passwordError("password", form.password()).ifPresent(errors::add);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		users.findByUsername(form.username()).ifPresent(existing -> {
+			throw new DuplicateException("username", "The username " + form.username() + " is taken",
+					existing.toSummary().fullName(), "/admin/users/" + existing.getId());
+		});
+		User user = users.save(
+				new User(form.username().trim(), form.fullName().trim(), form.email().trim(), blankToNull(form.title()),
+						form.role(), passwords.encode(form.password()), form.timeZone(), actor.username(), time.now()));
+		audit.recordCreated("user", user.getId(), user.auditState(), actor);
+		return user.toSummary();
+	}
 
-    /**
-     * The form's constraints and a known time zone, checked here so that pages and the API get
-     * the same rules; a change leaves the username alone, so it is not checked then.
-     */
-    private List<FieldError> check(UserForm form, boolean creating) {
-        List<FieldError> errors = new ArrayList<>();
-        validator.validate(form).stream()
-                .filter(violation -> creating || !violation.getPropertyPath().toString().equals("username"))
-                .sorted(Comparator.comparing((ConstraintViolation<UserForm> v) -> v.getPropertyPath().toString()))
-                .forEach(violation -> errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
-        if (errors.stream().noneMatch(error -> error.field().equals("timeZone"))) {
-            try {
-                ZoneId.of(form.timeZone());
-            }
-            catch (DateTimeException | NullPointerException e) {
-                errors.add(new FieldError("timeZone", "is not a known time zone (e.g. America/New_York)"));
-            }
-        }
-        return errors;
-    }
+	/** Changes a user; admins only. A stale {@code expectedVersion} is refused. */
+	@Transactional
+	public UserSummary update(long id, UserForm form, long expectedVersion, CurrentUser actor) {
+		requireAdmin(actor, "change users");
+		List<FieldError> errors = check(form, false);
+		if (StringUtils.hasText(form.password())) {
+			passwordError("password", form.password()).ifPresent(errors::add);
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		if (user.getVersion() != expectedVersion) {
+			throw new StaleVersionException("User", id, expectedVersion, user.getVersion());
+		}
+		if (user.getId() == actor.id() && (!form.enabled() || form.role() != Role.ADMIN)) {
+			throw new InvalidInputException("role", "You cannot remove your own admin rights or disable yourself");
+		}
+		var before = user.auditState();
+		user.update(form.fullName().trim(), form.email().trim(), blankToNull(form.title()), form.role(),
+				form.timeZone(), form.enabled(), actor.username(), time.now());
+		List<FieldChange> changes = new ArrayList<>(FieldChange.between(before, user.auditState()));
+		if (StringUtils.hasText(form.password())) {
+			user.changePassword(passwords.encode(form.password()), actor.username(), time.now());
+			changes.add(new FieldChange("password", null, "(changed)"));
+		}
+		audit.recordChanges("user", id, changes, actor);
+		users.flush();
+		return user.toSummary();
+	}
 
-    /** BCrypt reads at most 72 bytes: a longer password would be refused by the encoder. */
-    private static Optional<FieldError> passwordError(String field, String password) {
-        if (!StringUtils.hasText(password) || password.length() < MIN_PASSWORD_LENGTH) {
-            return Optional.of(new FieldError(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            return Optional.of(new FieldError(field, "must be at most " + MAX_PASSWORD_BYTES + " characters"));
-        }
-        return Optional.empty();
-    }
+	/**
+	 * Changes the signed-in user's own password after checking their current one. A wrong
+	 * current password is recorded in the audit trail (it may be someone guessing at an
+	 * unattended session) and counts as a failed sign-in: after
+	 * {@code intime.security.max-failed-logins} of them the user is locked out (sign-in
+	 * and this change alike) for {@code intime.security.lockout-minutes}. A change is
+	 * recorded too. Publishes nothing; ending the user's other sessions is the caller's
+	 * part.
+	 * @param confirmation the new password typed a second time, or null when the caller
+	 * has no such field (the API)
+	 * @throws InvalidInputException naming {@code currentPassword}, {@code newPassword}
+	 * and {@code confirmPassword}, all that are wrong at once
+	 */
+	@Transactional(noRollbackFor = InvalidInputException.class)
+	public void changeOwnPassword(CurrentUser me, String currentPassword, String newPassword, String confirmation) {
+		User user = users.findById(me.id()).orElseThrow(() -> new NotFoundException("User", me.id()));
+		Instant now = time.now();
+		if (user.isLocked(now)) {
+			audit.recordSecurityEvent(user.getId(), "PASSWORD_REFUSED", "password change while locked out");
+			throw new InvalidInputException(List.of(new FieldError("currentPassword",
+					"was wrong too many times; changing your password is locked for a while, try again later")));
+		}
+		List<FieldError> errors = new ArrayList<>();
+		if (!StringUtils.hasLength(currentPassword) || !passwords.matches(currentPassword, user.getPasswordHash())) {
+			audit.recordSecurityEvent(user.getId(), "PASSWORD_REFUSED", "wrong current password when changing it");
+			if (user.recordFailedLogin(maxFailures, now.plus(lockout))) {
+				audit.recordSecurityEvent(user.getId(), "LOCKED",
+						maxFailures + " wrong current passwords; locked until " + user.getLockedUntil());
+				throw new InvalidInputException(List.of(new FieldError("currentPassword",
+						"was wrong too many times; changing your password is locked for a while, try again later")));
+			}
+			errors.add(new FieldError("currentPassword", "is not your current password"));
+		}
+		passwordError("newPassword", newPassword).ifPresent(errors::add);
+		if (errors.isEmpty() && newPassword.equals(currentPassword)) {
+			errors.add(new FieldError("newPassword", "must differ from your current password"));
+		}
+		if (confirmation != null && !confirmation.equals(newPassword)) {
+			errors.add(new FieldError("confirmPassword", "does not match the new password"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		user.changePassword(passwords.encode(newPassword), me.username(), time.now());
+		audit.recordChanges("user", user.getId(), List.of(new FieldChange("password", null, "(changed)")), me);
+		users.flush();
+	}
 
-    private static void requireAdmin(CurrentUser actor, String what) {
-        if (!actor.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("Only admins may " + what);
-        }
-    }
+	/** Every user with their sign-in state, by name; admins only. */
+	@Transactional(readOnly = true)
+	public List<ManagedUser> managed(CurrentUser actor) {
+		requireAdmin(actor, "manage users");
+		Instant now = time.now();
+		return users.findAllByOrderByFullName()
+			.stream()
+			.map(user -> new ManagedUser(user.toSummary(), user.isLocked(now) ? user.getLockedUntil() : null,
+					user.getVersion()))
+			.toList();
+	}
 
-    private static String blankToNull(String value) {
-        return StringUtils.hasText(value) ? value.trim() : null;
-    }
+	/**
+	 * Lifts a lock-out after repeated failed sign-ins; admins only. Does nothing when the
+	 * user is not locked; writes the audit trail otherwise.
+	 */
+	@Transactional
+	public void unlock(long id, CurrentUser actor) {
+		requireAdmin(actor, "unlock users");
+		User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+		if (user.isLocked(time.now())) {
+			String until = user.getLockedUntil().toString();
+			user.recordSuccessfulLogin();
+			audit.recordChanges("user", id, List.of(new FieldChange("lockedUntil", until, null)), actor);
+		}
+	}
+
+	/**
+	 * Creates the user unless one with the username exists (used to seed the demo world);
+	 * returns the user either way.
+	 */
+	@Transactional
+	public UserSummary ensure(String username, String fullName, String email, String title, Role role, String timeZone,
+			String rawPassword) {
+		return users.findByUsername(username)
+			.map(User::toSummary)
+			.orElseGet(() -> users
+				.save(new User(username, fullName, email, title, role, passwords.encode(rawPassword), timeZone,
+						"system", time.now()))
+				.toSummary());
+	}
+
+	/**
+	 * {@link #ensure} for many users at once (the demo world): each distinct password is
+	 * hashed once, since a password hash is deliberately slow. {@code enabled} is ignored
+	 * (new users are enabled); returns the users in the order given.
+	 */
+	@Transactional
+	public List<UserSummary> ensureAll(List<UserForm> forms) {
+		Map<String, String> hashes = new java.util.HashMap<>();
+		return forms.stream()
+			.map(form -> users.findByUsername(form.username())
+				.map(User::toSummary)
+				.orElseGet(() -> users
+					.save(new User(form.username(), form.fullName(), form.email(), blankToNull(form.title()),
+							form.role(), hashes.computeIfAbsent(form.password(), passwords::encode), form.timeZone(),
+							"system", time.now()))
+					.toSummary()))
+			.toList();
+	}
+
+	/**
+	 * The form's constraints and a known time zone, checked here so that pages and the
+	 * API get the same rules; a change leaves the username alone, so it is not checked
+	 * then.
+	 */
+	private List<FieldError> check(UserForm form, boolean creating) {
+		List<FieldError> errors = new ArrayList<>();
+		validator.validate(form)
+			.stream()
+			.filter(violation -> creating || !violation.getPropertyPath().toString().equals("username"))
+			.sorted(Comparator.comparing((ConstraintViolation<UserForm> v) -> v.getPropertyPath().toString()))
+			.forEach(violation -> errors
+				.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
+		if (errors.stream().noneMatch(error -> error.field().equals("timeZone"))) {
+			try {
+				ZoneId.of(form.timeZone());
+			}
+			catch (DateTimeException | NullPointerException e) {
+				errors.add(new FieldError("timeZone", "is not a known time zone (e.g. America/New_York)"));
+			}
+		}
+		return errors;
+	}
+
+	/**
+	 * BCrypt reads at most 72 bytes: a longer password would be refused by the encoder.
+	 */
+	private static Optional<FieldError> passwordError(String field, String password) {
+		if (!StringUtils.hasText(password) || password.length() < MIN_PASSWORD_LENGTH) {
+			return Optional.of(new FieldError(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			return Optional.of(new FieldError(field, "must be at most " + MAX_PASSWORD_BYTES + " characters"));
+		}
+		return Optional.empty();
+	}
+
+	private static void requireAdmin(CurrentUser actor, String what) {
+		if (!actor.hasRole(Role.ADMIN)) {
+			throw new AccessDeniedException("Only admins may " + what);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
 }

@@ -11,16 +11,13 @@ import jakarta.validation.constraints.Size;
  * creating and optional when changing (blank keeps the current one).
  */
 public record UserForm(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may contain letters, digits, '.', '_' and '-' only") String username,
-        @NotBlank @Size(max = 200) String fullName,
-        @NotBlank @Email @Size(max = 320) String email,
-        @Size(max = 200) String title,
-        @NotNull Role role,
-        @NotBlank @Size(max = 60) String timeZone,
-        boolean enabled,
-        @Size(max = 200) String password) {
+		@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+",
+				message = "may contain letters, digits, '.', '_' and '-' only") String username,
+		@NotBlank @Size(max = 200) String fullName, @NotBlank @Email @Size(max = 320) String email,
+		@Size(max = 200) String title, @NotNull Role role, @NotBlank @Size(max = 60) String timeZone, boolean enabled,
+		@Size(max = 200) String password) {
 
-    public static UserForm empty() {
-        return new UserForm("", "", "", "", Role.ACCOUNT_MANAGER, "America/Los_Angeles", true, "");
-    }
+	public static UserForm empty() {
+		return new UserForm("", "", "", "", Role.ACCOUNT_MANAGER, "America/Los_Angeles", true, "");
+	}
 }

@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Opportunities extends JpaRepository<Opportunity, Long> {
 
-    @Query("select o from Opportunity o where o.accountId = ?1 order by o.identifiedOn desc, o.id desc")
-    List<Opportunity> findByAccount(long accountId);
+	@Query("select o from Opportunity o where o.accountId = ?1 order by o.identifiedOn desc, o.id desc")
+	List<Opportunity> findByAccount(long accountId);
+
 }

@@ -23,110 +23,110 @@ import jakarta.persistence.Table;
 @Table(name = "opportunity")
 class Opportunity extends Audited {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    @Column(name = "account_id")
-    private long accountId;
+	@Column(name = "account_id")
+	private long accountId;
 
-    private String title;
+	private String title;
 
-    @Enumerated(EnumType.STRING)
-    private OpportunityStage stage;
+	@Enumerated(EnumType.STRING)
+	private OpportunityStage stage;
 
-    private BigDecimal amount;
+	private BigDecimal amount;
 
-    private String currency;
+	private String currency;
 
-    private String source;
+	private String source;
 
-    @Column(name = "next_step")
-    private String nextStep;
+	@Column(name = "next_step")
+	private String nextStep;
 
-    @Column(name = "identified_on")
-    private LocalDate identifiedOn;
+	@Column(name = "identified_on")
+	private LocalDate identifiedOn;
 
-    @Column(name = "closed_on")
-    private LocalDate closedOn;
+	@Column(name = "closed_on")
+	private LocalDate closedOn;
 
-    @Column(name = "owner_id")
-    private Long ownerId;
+	@Column(name = "owner_id")
+	private Long ownerId;
 
-    protected Opportunity() {
-    }
+	protected Opportunity() {
+	}
 
-    /** A new opportunity from a checked, completed form. */
-    Opportunity(long accountId, OpportunityForm form, String actor, Instant at) {
-        this.accountId = accountId;
-        apply(form);
-        created(actor, at);
-    }
+	/** A new opportunity from a checked, completed form. */
+	Opportunity(long accountId, OpportunityForm form, String actor, Instant at) {
+		this.accountId = accountId;
+		apply(form);
+		created(actor, at);
+	}
 
-    /** Takes a checked, completed form (stage, dates, currency and owner resolved). */
-    void apply(OpportunityForm form) {
-        this.title = form.title().trim();
-        this.stage = form.stage();
-        this.amount = form.value().amount();
-        this.currency = form.value().currency();
-        this.source = blankIsNull(form.source());
-        this.nextStep = blankIsNull(form.nextStep());
-        this.identifiedOn = form.identifiedOn();
-        this.closedOn = form.closedOn();
-        this.ownerId = form.ownerId();
-    }
+	/** Takes a checked, completed form (stage, dates, currency and owner resolved). */
+	void apply(OpportunityForm form) {
+		this.title = form.title().trim();
+		this.stage = form.stage();
+		this.amount = form.value().amount();
+		this.currency = form.value().currency();
+		this.source = blankIsNull(form.source());
+		this.nextStep = blankIsNull(form.nextStep());
+		this.identifiedOn = form.identifiedOn();
+		this.closedOn = form.closedOn();
+		this.ownerId = form.ownerId();
+	}
 
-    OpportunityForm toForm() {
-        return new OpportunityForm(title, stage, new MoneyInput(amount, currency), source, nextStep, identifiedOn, closedOn,
-                ownerId);
-    }
+	OpportunityForm toForm() {
+		return new OpportunityForm(title, stage, new MoneyInput(amount, currency), source, nextStep, identifiedOn,
+				closedOn, ownerId);
+	}
 
-    Map<String, Object> auditState() {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("accountId", accountId);
-        state.put("title", title);
-        state.put("stage", stage);
-        state.put("amount", amount);
-        state.put("currency", currency);
-        state.put("source", source);
-        state.put("nextStep", nextStep);
-        state.put("identifiedOn", identifiedOn);
-        state.put("closedOn", closedOn);
-        state.put("ownerId", ownerId);
-        return state;
-    }
+	Map<String, Object> auditState() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("accountId", accountId);
+		state.put("title", title);
+		state.put("stage", stage);
+		state.put("amount", amount);
+		state.put("currency", currency);
+		state.put("source", source);
+		state.put("nextStep", nextStep);
+		state.put("identifiedOn", identifiedOn);
+		state.put("closedOn", closedOn);
+		state.put("ownerId", ownerId);
+		return state;
+	}
 
-    OpportunityView toView(String accountName, String ownerName, Money valueUsd) {
-        return new OpportunityView(id, accountId, accountName, title, stage, new Money(amount, currency), valueUsd, source,
-                nextStep, identifiedOn, closedOn, ownerId, ownerName, stage.open(),
-                stamp());
-    }
+	OpportunityView toView(String accountName, String ownerName, Money valueUsd) {
+		return new OpportunityView(id, accountId, accountName, title, stage, new Money(amount, currency), valueUsd,
+				source, nextStep, identifiedOn, closedOn, ownerId, ownerName, stage.open(), stamp());
+	}
 
-    Money value() {
-        return new Money(amount, currency);
-    }
+	Money value() {
+		return new Money(amount, currency);
+	}
 
-    Long id() {
-        return id;
-    }
+	Long id() {
+		return id;
+	}
 
-    long accountId() {
-        return accountId;
-    }
+	long accountId() {
+		return accountId;
+	}
 
-    String title() {
-        return title;
-    }
+	String title() {
+		return title;
+	}
 
-    OpportunityStage stage() {
-        return stage;
-    }
+	OpportunityStage stage() {
+		return stage;
+	}
 
-    Long ownerId() {
-        return ownerId;
-    }
+	Long ownerId() {
+		return ownerId;
+	}
 
-    private static String blankIsNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
+	private static String blankIsNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
 }

@@ -8,10 +8,10 @@ import io.intime.shared.Actor;
 
 /** An opportunity was deleted. */
 public record OpportunityDeleted(Long accountId, OpportunityEvent.Snapshot opportunity, List<FieldChange> changes,
-        Actor actor, Instant at) implements OpportunityEvent {
+		Actor actor, Instant at) implements OpportunityEvent {
 
-    @Override
-    public String logName() {
-        return "opportunity.deleted";
-    }
+	@Override
+	public String logName() {
+		return "opportunity.deleted";
+	}
 }

@@ -10,21 +10,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The editable fields of an expansion opportunity. Null means: stage IDENTIFIED, identified
- * today, the account's billing currency, owned by whoever creates it. {@code closedOn} belongs
- * to WON and LOST only: closing without one closes today, reopening clears it.
+ * The editable fields of an expansion opportunity. Null means: stage IDENTIFIED,
+ * identified today, the account's billing currency, owned by whoever creates it.
+ * {@code closedOn} belongs to WON and LOST only: closing without one closes today,
+ * reopening clears it.
  */
-public record OpportunityForm(
-        @NotBlank @Size(max = 300) String title,
-        OpportunityStage stage,
-        @NotNull @Valid @MinimumAmount(value = "0", message = "must be 0 or more") MoneyInput value,
-        @Size(max = 200) String source,
-        @Size(max = 500) String nextStep,
-        LocalDate identifiedOn,
-        LocalDate closedOn,
-        Long ownerId) {
+public record OpportunityForm(@NotBlank @Size(max = 300) String title, OpportunityStage stage,
+		@NotNull @Valid @MinimumAmount(value = "0", message = "must be 0 or more") MoneyInput value,
+		@Size(max = 200) String source, @Size(max = 500) String nextStep, LocalDate identifiedOn, LocalDate closedOn,
+		Long ownerId) {
 
-    public static OpportunityForm blank(String currency, LocalDate today, Long ownerId) {
-        return new OpportunityForm("", OpportunityStage.IDENTIFIED, new MoneyInput(null, currency), "", "", today, null, ownerId);
-    }
+	public static OpportunityForm blank(String currency, LocalDate today, Long ownerId) {
+		return new OpportunityForm("", OpportunityStage.IDENTIFIED, new MoneyInput(null, currency), "", "", today, null,
+				ownerId);
+	}
 }

@@ -45,295 +45,337 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Expansion opportunities of client accounts: list and search, the pipeline of an account,
- * read, create, change (including moving through the stages) and delete, by the rules of
- * {@link RevenueRules}. Every change is checked, written to the audit trail and published as an
- * {@link OpportunityEvent} (a fact of the account, {@link AccountFactChanged}) in the same
- * transaction, with the user as its actor.
+ * Expansion opportunities of client accounts: list and search, the pipeline of an
+ * account, read, create, change (including moving through the stages) and delete, by the
+ * rules of {@link RevenueRules}. Every change is checked, written to the audit trail and
+ * published as an {@link OpportunityEvent} (a fact of the account,
+ * {@link AccountFactChanged}) in the same transaction, with the user as its actor.
  */
 @Service
 public class OpportunityManagement {
 
-    static final String ENTITY = "opportunity";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
+	static final String ENTITY = "opportunity";
 
-    private final Opportunities opportunities;
-    private final AccountManagement accounts;
-    private final UserDirectory users;
-    private final CurrencyRates rates;
-    private final Validator validator;
-    private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
-    private final Today time;
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
-    OpportunityManagement(Opportunities opportunities, AccountManagement accounts, UserDirectory users,
-            CurrencyRates rates, Validator validator, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
-        this.opportunities = opportunities;
-        this.accounts = accounts;
-        this.users = users;
-        this.rates = rates;
-        this.validator = validator;
-        this.audit = audit;
-        this.events = events;
-        this.jdbc = jdbc;
-        this.time = time;
-    }
+	private final Opportunities opportunities;
 
-    LocalDate today() {
-        return time.organizationToday();
-    }
+	private final AccountManagement accounts;
 
-    /** What the user may do with this account's opportunities; pages offer only what will succeed. */
-    public OpportunityAccess access(AccountDetails account, CurrentUser user) {
-        return RevenueRules.access(user, account);
-    }
+	private final UserDirectory users;
 
-    /**
-     * Opportunities the user may see, most recently identified first: of one account
-     * ({@code accountId}, null for all the user may see) and in one stage (null for all).
-     *
-     * @throws org.springframework.security.access.AccessDeniedException when the user may not
-     *         see opportunities (of that account)
-     * @throws NotFoundException when {@code accountId} names no account
-     */
-    @Transactional(readOnly = true)
-    public PageResult<OpportunityView> search(Long accountId, OpportunityStage stage, PageRequest page, CurrentUser user) {
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new HashMap<>();
-        if (accountId != null) {
-            viewable(accountId, user);
-            where.append(" and o.account_id = :account");
-            params.put("account", accountId);
-        }
-        else if (!RevenueRules.seesAll(user)) {
-            RevenueRules.require(user.hasRole(Role.ACCOUNT_MANAGER), "You may not see expansion opportunities");
-            List<Long> owned = accounts.exportable(user).stream().map(AccountSummary::id).toList();
-            if (owned.isEmpty()) {
-                return new PageResult<>(List.of(), 0, page.page(), page.size());
-            }
-            where.append(" and o.account_id = any(:owned)");
-            params.put("owned", new SqlArrayValue("bigint", owned.toArray()));
-        }
-        if (stage != null) {
-            where.append(" and o.stage = :stage");
-            params.put("stage", stage.name());
-        }
-        List<Long> ids = jdbc.sql("select o.id from opportunity o" + where
-                + " order by o.identified_on desc, o.id desc limit :limit offset :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
-        long total = jdbc.sql("select count(*) from opportunity o" + where).params(params).query(Long.class).single();
-        Map<Long, Integer> position = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            position.put(ids.get(i), i);
-        }
-        List<Opportunity> found = opportunities.findAllById(ids).stream()
-                .sorted(Comparator.comparing(o -> position.get(o.id()))).toList();
-        Set<Long> accountIds = found.stream().map(Opportunity::accountId).collect(Collectors.toSet());
-        Map<Long, AccountManagement.Stewards> names = accountIds.isEmpty() ? Map.of() : accounts.stewards(accountIds);
-        return new PageResult<>(views(found, id -> names.containsKey(id) ? names.get(id).name() : null), total, page.page(),
-                page.size());
-    }
+	private final CurrencyRates rates;
 
-    /** Every opportunity of one account, most recently identified first. */
-    @Transactional(readOnly = true)
-    public List<OpportunityView> forAccount(long accountId, CurrentUser user) {
-        AccountDetails account = viewable(accountId, user);
-        return views(opportunities.findByAccount(accountId), id -> account.name());
-    }
+	private final Validator validator;
 
-    /** The account's open pipeline per stage and its won and lost opportunities, in US dollars at the constant rates. */
-    @Transactional(readOnly = true)
-    public PipelineSummary pipeline(long accountId, CurrentUser user) {
-        viewable(accountId, user);
-        List<Opportunity> all = opportunities.findByAccount(accountId);
-        List<PipelineSummary.Stage> stages = new ArrayList<>();
-        Money open = Money.zero("USD");
-        int openCount = 0;
-        for (OpportunityStage stage : OpportunityStage.values()) {
-            if (!stage.open()) {
-                continue;
-            }
-            List<Opportunity> in = all.stream().filter(o -> o.stage() == stage).toList();
-            Money total = in.stream().map(o -> usd(o.value())).reduce(Money.zero("USD"), Money::plus);
-            stages.add(new PipelineSummary.Stage(stage, in.size(), total));
-            open = open.plus(total);
-            openCount += in.size();
-        }
-        List<Opportunity> won = all.stream().filter(o -> o.stage() == OpportunityStage.WON).toList();
-        int lost = (int) all.stream().filter(o -> o.stage() == OpportunityStage.LOST).count();
-        return new PipelineSummary(openCount, open, stages, won.size(),
-                won.stream().map(o -> usd(o.value())).reduce(Money.zero("USD"), Money::plus), lost);
-    }
+	private final AuditTrail audit;
 
-    @Transactional(readOnly = true)
-    public OpportunityView get(long id, CurrentUser user) {
-        Opportunity opportunity = load(id);
-        AccountDetails account = viewable(opportunity.accountId(), user);
-        return views(List.of(opportunity), any -> account.name()).get(0);
-    }
+	private final ApplicationEventPublisher events;
 
-    /** The opportunity's form and version, for an edit page or a JSON merge patch. */
-    @Transactional(readOnly = true)
-    public Editable<OpportunityForm> editable(long id, CurrentUser user) {
-        Opportunity opportunity = load(id);
-        viewable(opportunity.accountId(), user);
-        return new Editable<>(id, opportunity.toForm(), opportunity.version());
-    }
+	private final JdbcClient jdbc;
 
-    /**
-     * Adds an opportunity to an account (its manager, executives, sales directors, admins).
-     * Publishes {@link OpportunityIdentified}.
-     *
-     * @throws InvalidInputException naming each wrong field
-     */
-    @Transactional
-    public OpportunityView create(long accountId, OpportunityForm form, CurrentUser user) {
-        AccountDetails account = accounts.get(accountId, user);
-        RevenueRules.require(access(account, user).edit(), "You may add opportunities only to the accounts you own");
-        OpportunityForm checked = validate(form, account, null, user);
-        Opportunity opportunity = opportunities.saveAndFlush(new Opportunity(accountId, checked, user.username(), time.now()));
-        audit.recordCreated(ENTITY, opportunity.id(), opportunity.auditState(), user);
-        events.publishEvent(new OpportunityIdentified(accountId, stateOf(opportunity), checked.source(),
-                checked.identifiedOn(), FieldChange.between(Map.of(), opportunity.auditState()), user.actor(), time.now()));
-        return get(opportunity.id(), user);
-    }
+	private final Today time;
 
-    /**
-     * Changes an opportunity; a stale version is refused and the other change survives.
-     * Publishes {@link OpportunityStageChanged} when the stage moves ({@link OpportunityUpdated}
-     * otherwise).
-     */
-    @Transactional
-    public OpportunityView update(long id, OpportunityForm form, long expectedVersion, CurrentUser user) {
-        Opportunity opportunity = load(id);
-        AccountDetails account = accounts.get(opportunity.accountId(), user);
-        RevenueRules.require(access(account, user).edit(), "You may change opportunities only at the accounts you own");
-        if (opportunity.version() != expectedVersion) {
-            throw new StaleVersionException("Opportunity " + opportunity.title(), id, expectedVersion, opportunity.version());
-        }
-        OpportunityForm checked = validate(form, account, opportunity, user);
-        OpportunityStage before = opportunity.stage();
-        Map<String, Object> state = opportunity.auditState();
-        opportunity.apply(checked);
-        List<FieldChange> changes = FieldChange.between(state, opportunity.auditState());
-        if (!changes.isEmpty()) {
-            opportunity.updated(user.username(), time.now());
-            opportunities.saveAndFlush(opportunity);
-            audit.recordChanges(ENTITY, id, changes, user);
-            OpportunityEvent.Snapshot after = stateOf(opportunity);
-            events.publishEvent(before != opportunity.stage()
-                    ? new OpportunityStageChanged(opportunity.accountId(), after, before, changes, user.actor(), time.now())
-                    : new OpportunityUpdated(opportunity.accountId(), after, changes, user.actor(), time.now()));
-        }
-        return get(id, user);
-    }
+	OpportunityManagement(Opportunities opportunities, AccountManagement accounts, UserDirectory users,
+			CurrencyRates rates, Validator validator, AuditTrail audit, ApplicationEventPublisher events,
+			JdbcClient jdbc, Today time) {
+		this.opportunities = opportunities;
+		this.accounts = accounts;
+		this.users = users;
+		this.rates = rates;
+		this.validator = validator;
+		this.audit = audit;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.time = time;
+	}
 
-    /** Moves an opportunity to another stage, keeping everything else; see {@link #update}. */
-    @Transactional
-    public OpportunityView moveTo(long id, OpportunityStage stage, long expectedVersion, CurrentUser user) {
-        Opportunity opportunity = load(id);
-        if (stage == null) {
-            throw new InvalidInputException("stage", "is required");
-        }
-        OpportunityForm current = opportunity.toForm();
-        return update(id, new OpportunityForm(current.title(), stage, current.value(), current.source(), current.nextStep(),
-                current.identifiedOn(), stage.open() ? null : current.closedOn(), current.ownerId()), expectedVersion, user);
-    }
+	LocalDate today() {
+		return time.organizationToday();
+	}
 
-    /** Deletes an opportunity (executives, sales directors, admins). Publishes opportunity.deleted. */
-    @Transactional
-    public void delete(long id, CurrentUser user) {
-        Opportunity opportunity = load(id);
-        AccountDetails account = accounts.get(opportunity.accountId(), user);
-        RevenueRules.require(access(account, user).delete(), "Only executives, sales directors and admins delete opportunities");
-        opportunities.delete(opportunity);
-        opportunities.flush();
-        audit.recordDeleted(ENTITY, id, opportunity.title() + " at " + account.name(), user);
-        events.publishEvent(new OpportunityDeleted(opportunity.accountId(), stateOf(opportunity), List.of(), user.actor(),
-                time.now()));
-    }
+	/**
+	 * What the user may do with this account's opportunities; pages offer only what will
+	 * succeed.
+	 */
+	public OpportunityAccess access(AccountDetails account, CurrentUser user) {
+		return RevenueRules.access(user, account);
+	}
 
-    private static OpportunityEvent.Snapshot stateOf(Opportunity opportunity) {
-        return new OpportunityEvent.Snapshot(opportunity.id(), opportunity.title(), opportunity.stage(),
-                opportunity.value().amount(), opportunity.value().currency(), opportunity.ownerId());
-    }
+	/**
+	 * Opportunities the user may see, most recently identified first: of one account
+	 * ({@code accountId}, null for all the user may see) and in one stage (null for all).
+	 * @throws org.springframework.security.access.AccessDeniedException when the user may
+	 * not see opportunities (of that account)
+	 * @throws NotFoundException when {@code accountId} names no account
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<OpportunityView> search(Long accountId, OpportunityStage stage, PageRequest page,
+			CurrentUser user) {
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> params = new HashMap<>();
+		if (accountId != null) {
+			viewable(accountId, user);
+			where.append(" and o.account_id = :account");
+			params.put("account", accountId);
+		}
+		else if (!RevenueRules.seesAll(user)) {
+			RevenueRules.require(user.hasRole(Role.ACCOUNT_MANAGER), "You may not see expansion opportunities");
+			List<Long> owned = accounts.exportable(user).stream().map(AccountSummary::id).toList();
+			if (owned.isEmpty()) {
+				return new PageResult<>(List.of(), 0, page.page(), page.size());
+			}
+			where.append(" and o.account_id = any(:owned)");
+			params.put("owned", new SqlArrayValue("bigint", owned.toArray()));
+		}
+		if (stage != null) {
+			where.append(" and o.stage = :stage");
+			params.put("stage", stage.name());
+		}
+		List<Long> ids = jdbc
+			.sql("select o.id from opportunity o" + where
+					+ " order by o.identified_on desc, o.id desc limit :limit offset :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Long.class)
+			.list();
+		long total = jdbc.sql("select count(*) from opportunity o" + where).params(params).query(Long.class).single();
+		Map<Long, Integer> position = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			position.put(ids.get(i), i);
+		}
+		List<Opportunity> found = opportunities.findAllById(ids)
+			.stream()
+			.sorted(Comparator.comparing(o -> position.get(o.id())))
+			.toList();
+		Set<Long> accountIds = found.stream().map(Opportunity::accountId).collect(Collectors.toSet());
+		Map<Long, AccountManagement.Stewards> names = accountIds.isEmpty() ? Map.of() : accounts.stewards(accountIds);
+		return new PageResult<>(views(found, id -> names.containsKey(id) ? names.get(id).name() : null), total,
+				page.page(), page.size());
+	}
 
-    /**
-     * Checks a form and completes it: stage IDENTIFIED, identified today, the account's currency
-     * and the acting user as owner when missing; closed today when WON or LOST without a day,
-     * no closing day while open.
-     */
-    private OpportunityForm validate(OpportunityForm form, AccountDetails account, Opportunity existing, CurrentUser user) {
-        LocalDate today = today();
-        List<FieldError> errors = new ArrayList<>();
-        validator.validate(form).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<OpportunityForm> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
-        OpportunityStage stage = form.stage() == null ? OpportunityStage.IDENTIFIED : form.stage();
-        String currency = form.value() == null || form.value().currency() == null || form.value().currency().isBlank()
-                ? account.billingCurrency() : form.value().currency().trim().toUpperCase(Locale.ROOT);
-        if (form.value() != null && !rates.supports(currency)) {
-            errors.add(new FieldError("value.currency", "'" + currency + "' is not a currency with a conversion rate ("
-                    + String.join(", ", rates.getUsdRates().keySet()) + ")"));
-        }
-        LocalDate identified = form.identifiedOn() == null ? today : form.identifiedOn();
-        if (identified.isAfter(today)) {
-            errors.add(new FieldError("identifiedOn", "cannot be in the future"));
-        }
-        LocalDate closed = stage.open() ? null : form.closedOn() == null ? today : form.closedOn();
-        if (closed != null && closed.isAfter(today)) {
-            errors.add(new FieldError("closedOn", "cannot be in the future"));
-        }
-        else if (closed != null && closed.isBefore(identified)) {
-            errors.add(new FieldError("closedOn", "must be on or after the day it was identified (" + DATE.format(identified) + ")"));
-        }
-        Long owner = form.ownerId() == null ? (existing == null ? user.id() : null) : form.ownerId();
-        if (owner != null && !Objects.equals(owner, existing == null ? null : existing.ownerId())) {
-            UserSummary found = users.find(owner).orElse(null);
-            if (found == null) {
-                errors.add(new FieldError("ownerId", "is not a user (id " + owner + ")"));
-            }
-            else if (!found.enabled()) {
-                errors.add(new FieldError("ownerId", found.fullName() + " is deactivated"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new OpportunityForm(form.title().trim(), stage, new MoneyInput(form.value().amount(), currency), form.source(),
-                form.nextStep(), identified, closed, owner);
-    }
+	/** Every opportunity of one account, most recently identified first. */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> forAccount(long accountId, CurrentUser user) {
+		AccountDetails account = viewable(accountId, user);
+		return views(opportunities.findByAccount(accountId), id -> account.name());
+	}
 
-    private List<OpportunityView> views(List<Opportunity> found, java.util.function.Function<Long, String> accountName) {
-        Set<Long> owners = new HashSet<>();
-        found.forEach(o -> {
-            if (o.ownerId() != null) {
-                owners.add(o.ownerId());
-            }
-        });
-        Map<Long, UserSummary> people = owners.isEmpty() ? Map.of() : users.findAll(owners);
-        return found.stream().map(o -> o.toView(accountName.apply(o.accountId()),
-                o.ownerId() != null && people.containsKey(o.ownerId()) ? people.get(o.ownerId()).fullName() : null,
-                usd(o.value()))).toList();
-    }
+	/**
+	 * The account's open pipeline per stage and its won and lost opportunities, in US
+	 * dollars at the constant rates.
+	 */
+	@Transactional(readOnly = true)
+	public PipelineSummary pipeline(long accountId, CurrentUser user) {
+		viewable(accountId, user);
+		List<Opportunity> all = opportunities.findByAccount(accountId);
+		List<PipelineSummary.Stage> stages = new ArrayList<>();
+		Money open = Money.zero("USD");
+		int openCount = 0;
+		for (OpportunityStage stage : OpportunityStage.values()) {
+			if (!stage.open()) {
+				continue;
+			}
+			List<Opportunity> in = all.stream().filter(o -> o.stage() == stage).toList();
+			Money total = in.stream().map(o -> usd(o.value())).reduce(Money.zero("USD"), Money::plus);
+			stages.add(new PipelineSummary.Stage(stage, in.size(), total));
+			open = open.plus(total);
+			openCount += in.size();
+		}
+		List<Opportunity> won = all.stream().filter(o -> o.stage() == OpportunityStage.WON).toList();
+		int lost = (int) all.stream().filter(o -> o.stage() == OpportunityStage.LOST).count();
+		return new PipelineSummary(openCount, open, stages, won.size(),
+				won.stream().map(o -> usd(o.value())).reduce(Money.zero("USD"), Money::plus), lost);
+	}
 
-    private Money usd(Money value) {
-        return rates.convert(value, "USD");
-    }
+	@Transactional(readOnly = true)
+	public OpportunityView get(long id, CurrentUser user) {
+		Opportunity opportunity = load(id);
+		AccountDetails account = viewable(opportunity.accountId(), user);
+		return views(List.of(opportunity), any -> account.name()).get(0);
+	}
 
-    private AccountDetails viewable(long accountId, CurrentUser user) {
-        AccountDetails account = accounts.get(accountId, user);
-        RevenueRules.require(access(account, user).view(), "You may not see the opportunities of " + account.name());
-        return account;
-    }
+	/** The opportunity's form and version, for an edit page or a JSON merge patch. */
+	@Transactional(readOnly = true)
+	public Editable<OpportunityForm> editable(long id, CurrentUser user) {
+		Opportunity opportunity = load(id);
+		viewable(opportunity.accountId(), user);
+		return new Editable<>(id, opportunity.toForm(), opportunity.version());
+	}
 
-    Opportunity load(long id) {
-        return opportunities.findById(id).orElseThrow(() -> new NotFoundException("Opportunity", id));
-    }
+	/**
+	 * Adds an opportunity to an account (its manager, executives, sales directors,
+	 * admins). Publishes {@link OpportunityIdentified}.
+	 * @throws InvalidInputException naming each wrong field
+	 */
+	@Transactional
+	public OpportunityView create(long accountId, OpportunityForm form, CurrentUser user) {
+		AccountDetails account = accounts.get(accountId, user);
+		RevenueRules.require(access(account, user).edit(), "You may add opportunities only to the accounts you own");
+		OpportunityForm checked = validate(form, account, null, user);
+		Opportunity opportunity = opportunities
+			.saveAndFlush(new Opportunity(accountId, checked, user.username(), time.now()));
+		audit.recordCreated(ENTITY, opportunity.id(), opportunity.auditState(), user);
+		events.publishEvent(
+				new OpportunityIdentified(accountId, stateOf(opportunity), checked.source(), checked.identifiedOn(),
+						FieldChange.between(Map.of(), opportunity.auditState()), user.actor(), time.now()));
+		return get(opportunity.id(), user);
+	}
 
-    /** For callers that total values (pages): the sum of values in US dollars. */
-    public Money totalUsd(List<OpportunityView> views) {
-        return views.stream().map(OpportunityView::valueUsd).reduce(Money.zero("USD"), Money::plus);
-    }
+	/**
+	 * Changes an opportunity; a stale version is refused and the other change survives.
+	 * Publishes {@link OpportunityStageChanged} when the stage moves
+	 * ({@link OpportunityUpdated} otherwise).
+	 */
+	@Transactional
+	public OpportunityView update(long id, OpportunityForm form, long expectedVersion, CurrentUser user) {
+		Opportunity opportunity = load(id);
+		AccountDetails account = accounts.get(opportunity.accountId(), user);
+		RevenueRules.require(access(account, user).edit(), "You may change opportunities only at the accounts you own");
+		if (opportunity.version() != expectedVersion) {
+			throw new StaleVersionException("Opportunity " + opportunity.title(), id, expectedVersion,
+					opportunity.version());
+		}
+		OpportunityForm checked = validate(form, account, opportunity, user);
+		OpportunityStage before = opportunity.stage();
+		Map<String, Object> state = opportunity.auditState();
+		opportunity.apply(checked);
+		List<FieldChange> changes = FieldChange.between(state, opportunity.auditState());
+		if (!changes.isEmpty()) {
+			opportunity.updated(user.username(), time.now());
+			opportunities.saveAndFlush(opportunity);
+			audit.recordChanges(ENTITY, id, changes, user);
+			OpportunityEvent.Snapshot after = stateOf(opportunity);
+			events.publishEvent(before != opportunity.stage()
+					? new OpportunityStageChanged(opportunity.accountId(), after, before, changes, user.actor(),
+							time.now())
+					: new OpportunityUpdated(opportunity.accountId(), after, changes, user.actor(), time.now()));
+		}
+		return get(id, user);
+	}
+
+	/**
+	 * Moves an opportunity to another stage, keeping everything else; see
+	 * {@link #update}.
+	 */
+	@Transactional
+	public OpportunityView moveTo(long id, OpportunityStage stage, long expectedVersion, CurrentUser user) {
+		Opportunity opportunity = load(id);
+		if (stage == null) {
+			throw new InvalidInputException("stage", "is required");
+		}
+		OpportunityForm current = opportunity.toForm();
+		return update(id,
+				new OpportunityForm(current.title(), stage, current.value(), current.source(), current.nextStep(),
+						current.identifiedOn(), stage.open() ? null : current.closedOn(), current.ownerId()),
+				expectedVersion, user);
+	}
+
+	/**
+	 * Deletes an opportunity (executives, sales directors, admins). Publishes
+	 * opportunity.deleted.
+	 */
+	@Transactional
+	public void delete(long id, CurrentUser user) {
+		Opportunity opportunity = load(id);
+		AccountDetails account = accounts.get(opportunity.accountId(), user);
+		RevenueRules.require(access(account, user).delete(),
+				"Only executives, sales directors and admins delete opportunities");
+		opportunities.delete(opportunity);
+		opportunities.flush();
+		audit.recordDeleted(ENTITY, id, opportunity.title() + " at " + account.name(), user);
+		events.publishEvent(new OpportunityDeleted(opportunity.accountId(), stateOf(opportunity), List.of(),
+				user.actor(), time.now()));
+	}
+
+	private static OpportunityEvent.Snapshot stateOf(Opportunity opportunity) {
+		return new OpportunityEvent.Snapshot(opportunity.id(), opportunity.title(), opportunity.stage(),
+				opportunity.value().amount(), opportunity.value().currency(), opportunity.ownerId());
+	}
+
+	/**
+	 * Checks a form and completes it: stage IDENTIFIED, identified today, the account's
+	 * currency and the acting user as owner when missing; closed today when WON or LOST
+	 * without a day, no closing day while open.
+	 */
+	private OpportunityForm validate(OpportunityForm form, AccountDetails account, Opportunity existing,
+			CurrentUser user) {
+		LocalDate today = today();
+		List<FieldError> errors = new ArrayList<>();
+		validator.validate(form)
+			.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<OpportunityForm> v) -> v.getPropertyPath().toString()))
+			.forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+		OpportunityStage stage = form.stage() == null ? OpportunityStage.IDENTIFIED : form.stage();
+		String currency = form.value() == null || form.value().currency() == null || form.value().currency().isBlank()
+				? account.billingCurrency() : form.value().currency().trim().toUpperCase(Locale.ROOT);
+		if (form.value() != null && !rates.supports(currency)) {
+			errors.add(new FieldError("value.currency", "'" + currency + "' is not a currency with a conversion rate ("
+					+ String.join(", ", rates.getUsdRates().keySet()) + ")"));
+		}
+		LocalDate identified = form.identifiedOn() == null ? today : form.identifiedOn();
+		if (identified.isAfter(today)) {
+			errors.add(new FieldError("identifiedOn", "cannot be in the future"));
+		}
+		LocalDate closed = stage.open() ? null : form.closedOn() == null ? today : form.closedOn();
+		if (closed != null && closed.isAfter(today)) {
+			errors.add(new FieldError("closedOn", "cannot be in the future"));
+		}
+		else if (closed != null && closed.isBefore(identified)) {
+			errors.add(new FieldError("closedOn",
+					"must be on or after the day it was identified (" + DATE.format(identified) + ")"));
+		}
+		Long owner = form.ownerId() == null ? (existing == null ? user.id() : null) : form.ownerId();
+		if (owner != null && !Objects.equals(owner, existing == null ? null : existing.ownerId())) {
+			UserSummary found = users.find(owner).orElse(null);
+			if (found == null) {
+				errors.add(new FieldError("ownerId", "is not a user (id " + owner + ")"));
+			}
+			else if (!found.enabled()) {
+				errors.add(new FieldError("ownerId", found.fullName() + " is deactivated"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return new OpportunityForm(form.title().trim(), stage, new MoneyInput(form.value().amount(), currency),
+				form.source(), form.nextStep(), identified, closed, owner);
+	}
+
+	private List<OpportunityView> views(List<Opportunity> found,
+			java.util.function.Function<Long, String> accountName) {
+		Set<Long> owners = new HashSet<>();
+		found.forEach(o -> {
+			if (o.ownerId() != null) {
+				owners.add(o.ownerId());
+			}
+		});
+		Map<Long, UserSummary> people = owners.isEmpty() ? Map.of() : users.findAll(owners);
+		return found.stream()
+			.map(o -> o.toView(accountName.apply(o.accountId()),
+					o.ownerId() != null && people.containsKey(o.ownerId()) ? people.get(o.ownerId()).fullName() : null,
+					usd(o.value())))
+			.toList();
+	}
+
+	private Money usd(Money value) {
+		return rates.convert(value, "USD");
+	}
+
+	private AccountDetails viewable(long accountId, CurrentUser user) {
+		AccountDetails account = accounts.get(accountId, user);
+		RevenueRules.require(access(account, user).view(), "You may not see the opportunities of " + account.name());
+		return account;
+	}
+
+	Opportunity load(long id) {
+		return opportunities.findById(id).orElseThrow(() -> new NotFoundException("Opportunity", id));
+	}
+
+	/** For callers that total values (pages): the sum of values in US dollars. */
+	public Money totalUsd(List<OpportunityView> views) {
+		return views.stream().map(OpportunityView::valueUsd).reduce(Money.zero("USD"), Money::plus);
+	}
+
 }

@@ -8,10 +8,10 @@ import io.intime.shared.Actor;
 
 /** Fields of an opportunity changed, its stage not among them. */
 public record OpportunityUpdated(Long accountId, OpportunityEvent.Snapshot opportunity, List<FieldChange> changes,
-        Actor actor, Instant at) implements OpportunityEvent {
+		Actor actor, Instant at) implements OpportunityEvent {
 
-    @Override
-    public String logName() {
-        return "opportunity.updated";
-    }
+	@Override
+	public String logName() {
+		return "opportunity.updated";
+	}
 }

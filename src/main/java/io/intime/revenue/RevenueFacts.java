@@ -14,59 +14,59 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Expansion pipeline facts per account for readers such as the health score: one set-based
- * statement for any number of accounts, as of any day. Values are compared in US dollars at
- * the configured fixed rates.
+ * Expansion pipeline facts per account for readers such as the health score: one
+ * set-based statement for any number of accounts, as of any day. Values are compared in
+ * US dollars at the configured fixed rates.
  */
 @Service
 @Transactional(readOnly = true)
 public class RevenueFacts {
 
-    private final JdbcClient jdbc;
-    private final CurrencyRates rates;
+	private final JdbcClient jdbc;
 
-    RevenueFacts(JdbcClient jdbc, CurrencyRates rates) {
-        this.jdbc = jdbc;
-        this.rates = rates;
-    }
+	private final CurrencyRates rates;
 
-    /**
-     * The pipeline facts of the accounts in scope with an opportunity identified by
-     * {@code asOf}; an account missing from the map has none.
-     */
-    public Map<Long, PipelineFacts> pipeline(LocalDate asOf, AccountScope scope) {
-        Map<Long, PipelineFacts> facts = new HashMap<>();
-        if (scope.isEmpty()) {
-            return facts;
-        }
-        // The largest per currency comes from the database; the comparison across currencies
-        // needs the rates, so it happens here.
-        String sql = """
-                select account_id, currency,
-                       count(*) filter (where closed_on is null or closed_on > :asOf) as open,
-                       max(amount) filter (where closed_on is null or closed_on > :asOf) as largest,
-                       (array_agg(title order by amount desc, id) filter (where closed_on is null or closed_on > :asOf))[1] as title
-                from opportunity
-                where identified_on <= :asOf""" + " " + scope.clause("account_id") + """
-                group by account_id, currency
-                """;
-        scope.bind(jdbc.sql(sql))
-                .param("asOf", asOf)
-                .query((rs, row) -> {
-                    BigDecimal largest = rs.getBigDecimal("largest");
-                    BigDecimal usd = largest == null ? null
-                            : rates.convert(new Money(largest, rs.getString("currency")), "USD").amount();
-                    return new PipelineFacts(rs.getLong("account_id"), rs.getInt("open"), usd, rs.getString("title"));
-                })
-                .list()
-                .forEach(f -> facts.merge(f.accountId(), f, RevenueFacts::combine));
-        return facts;
-    }
+	RevenueFacts(JdbcClient jdbc, CurrencyRates rates) {
+		this.jdbc = jdbc;
+		this.rates = rates;
+	}
 
-    private static PipelineFacts combine(PipelineFacts a, PipelineFacts b) {
-        boolean aLarger = b.largestOpenUsd() == null
-                || (a.largestOpenUsd() != null && a.largestOpenUsd().compareTo(b.largestOpenUsd()) >= 0);
-        PipelineFacts larger = aLarger ? a : b;
-        return new PipelineFacts(a.accountId(), a.open() + b.open(), larger.largestOpenUsd(), larger.largestTitle());
-    }
+	/**
+	 * The pipeline facts of the accounts in scope with an opportunity identified by
+	 * {@code asOf}; an account missing from the map has none.
+	 */
+	public Map<Long, PipelineFacts> pipeline(LocalDate asOf, AccountScope scope) {
+		Map<Long, PipelineFacts> facts = new HashMap<>();
+		if (scope.isEmpty()) {
+			return facts;
+		}
+		// The largest per currency comes from the database; the comparison across
+		// currencies
+		// needs the rates, so it happens here.
+		String sql = """
+				select account_id, currency,
+				       count(*) filter (where closed_on is null or closed_on > :asOf) as open,
+				       max(amount) filter (where closed_on is null or closed_on > :asOf) as largest,
+				       (array_agg(title order by amount desc, id) filter (where closed_on is null or closed_on > :asOf))[1] as title
+				from opportunity
+				where identified_on <= :asOf"""
+				+ " " + scope.clause("account_id") + """
+						group by account_id, currency
+						""";
+		scope.bind(jdbc.sql(sql)).param("asOf", asOf).query((rs, row) -> {
+			BigDecimal largest = rs.getBigDecimal("largest");
+			BigDecimal usd = largest == null ? null
+					: rates.convert(new Money(largest, rs.getString("currency")), "USD").amount();
+			return new PipelineFacts(rs.getLong("account_id"), rs.getInt("open"), usd, rs.getString("title"));
+		}).list().forEach(f -> facts.merge(f.accountId(), f, RevenueFacts::combine));
+		return facts;
+	}
+
+	private static PipelineFacts combine(PipelineFacts a, PipelineFacts b) {
+		boolean aLarger = b.largestOpenUsd() == null
+				|| (a.largestOpenUsd() != null && a.largestOpenUsd().compareTo(b.largestOpenUsd()) >= 0);
+		PipelineFacts larger = aLarger ? a : b;
+		return new PipelineFacts(a.accountId(), a.open() + b.open(), larger.largestOpenUsd(), larger.largestTitle());
+	}
+
 }

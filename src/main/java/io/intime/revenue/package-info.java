@@ -1,6 +1,8 @@
 /**
- * Revenue: expansion opportunities (the pipeline board, proposals and renewals come later).
- * Publishes {@link io.intime.revenue.RevenueFacts} and {@link io.intime.shared.AccountFactChanged}.
+ * Revenue: expansion opportunities (the pipeline board, proposals and renewals come
+ * later). Publishes {@link io.intime.revenue.RevenueFacts} and
+ * {@link io.intime.shared.AccountFactChanged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Revenue", allowedDependencies = { "accounts", "identity", "shared", "shared::*" })
+@org.springframework.modulith.ApplicationModule(displayName = "Revenue",
+		allowedDependencies = { "accounts", "identity", "shared", "shared::*" })
 package io.intime.revenue;

@@ -15,43 +15,39 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("intime.currency")
 public class CurrencyRates {
 
-    private Map<String, BigDecimal> usdRates = new TreeMap<>(Map.of(
-            "USD", BigDecimal.ONE,
-            "EUR", new BigDecimal("1.08"),
-            "GBP", new BigDecimal("1.27"),
-            "CAD", new BigDecimal("0.73"),
-            "AUD", new BigDecimal("0.66"),
-            "INR", new BigDecimal("0.012"),
-            "SGD", new BigDecimal("0.74"),
-            "JPY", new BigDecimal("0.0067")));
+	private Map<String, BigDecimal> usdRates = new TreeMap<>(
+			Map.of("USD", BigDecimal.ONE, "EUR", new BigDecimal("1.08"), "GBP", new BigDecimal("1.27"), "CAD",
+					new BigDecimal("0.73"), "AUD", new BigDecimal("0.66"), "INR", new BigDecimal("0.012"), "SGD",
+					new BigDecimal("0.74"), "JPY", new BigDecimal("0.0067")));
 
-    public Map<String, BigDecimal> getUsdRates() {
-        return usdRates;
-    }
+	public Map<String, BigDecimal> getUsdRates() {
+		return usdRates;
+	}
 
-    public void setUsdRates(Map<String, BigDecimal> usdRates) {
-        this.usdRates = new TreeMap<>(usdRates);
-    }
+	public void setUsdRates(Map<String, BigDecimal> usdRates) {
+		this.usdRates = new TreeMap<>(usdRates);
+	}
 
-    public boolean supports(String currency) {
-        return currency != null && usdRates.containsKey(currency);
-    }
+	public boolean supports(String currency) {
+		return currency != null && usdRates.containsKey(currency);
+	}
 
-    /** Converts at the constant rate; the same currency is returned unchanged. */
-    public Money convert(Money money, String targetCurrency) {
-        if (money.currency().equals(targetCurrency)) {
-            return money;
-        }
-        BigDecimal from = rate(money.currency());
-        BigDecimal to = rate(targetCurrency);
-        return new Money(money.amount().multiply(from).divide(to, 2, RoundingMode.HALF_UP), targetCurrency);
-    }
+	/** Converts at the constant rate; the same currency is returned unchanged. */
+	public Money convert(Money money, String targetCurrency) {
+		if (money.currency().equals(targetCurrency)) {
+			return money;
+		}
+		BigDecimal from = rate(money.currency());
+		BigDecimal to = rate(targetCurrency);
+		return new Money(money.amount().multiply(from).divide(to, 2, RoundingMode.HALF_UP), targetCurrency);
+	}
 
-    private BigDecimal rate(String currency) {
-        BigDecimal rate = usdRates.get(currency);
-        if (rate == null) {
-            throw new IllegalArgumentException("No conversion rate for currency " + currency);
-        }
-        return rate;
-    }
+	private BigDecimal rate(String currency) {
+		BigDecimal rate = usdRates.get(currency);
+		if (rate == null) {
+			throw new IllegalArgumentException("No conversion rate for currency " + currency);
+		}
+		return rate;
+	}
+
 }

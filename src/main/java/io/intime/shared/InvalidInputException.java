@@ -8,18 +8,22 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
-    private final List<FieldError> errors;
+	private final List<FieldError> errors;
 
-    public InvalidInputException(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
-        this.errors = List.copyOf(errors);
-    }
+	public InvalidInputException(List<FieldError> errors) {
+		super(errors.stream()
+			.map(e -> e.field() + ": " + e.message())
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("invalid input"));
+		this.errors = List.copyOf(errors);
+	}
 
-    public InvalidInputException(String field, String message) {
-        this(List.of(new FieldError(field, message)));
-    }
+	public InvalidInputException(String field, String message) {
+		this(List.of(new FieldError(field, message)));
+	}
 
-    public List<FieldError> errors() {
-        return errors;
-    }
+	public List<FieldError> errors() {
+		return errors;
+	}
+
 }

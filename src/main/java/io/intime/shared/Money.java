@@ -14,49 +14,54 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
 
-    public Money {
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(currency, "currency");
-        currency = Currency.getInstance(currency).getCurrencyCode();
-        amount = amount.setScale(2, RoundingMode.HALF_UP);
-    }
+	public Money {
+		Objects.requireNonNull(amount, "amount");
+		Objects.requireNonNull(currency, "currency");
+		currency = Currency.getInstance(currency).getCurrencyCode();
+		amount = amount.setScale(2, RoundingMode.HALF_UP);
+	}
 
-    public static Money of(String amount, String currency) {
-        return new Money(new BigDecimal(amount), currency);
-    }
+	public static Money of(String amount, String currency) {
+		return new Money(new BigDecimal(amount), currency);
+	}
 
-    public static Money zero(String currency) {
-        return new Money(BigDecimal.ZERO, currency);
-    }
+	public static Money zero(String currency) {
+		return new Money(BigDecimal.ZERO, currency);
+	}
 
-    public Money plus(Money other) {
-        requireSameCurrency(other);
-        return new Money(amount.add(other.amount), currency);
-    }
+	public Money plus(Money other) {
+		requireSameCurrency(other);
+		return new Money(amount.add(other.amount), currency);
+	}
 
-    public Money times(BigDecimal factor) {
-        return new Money(amount.multiply(factor), currency);
-    }
+	public Money times(BigDecimal factor) {
+		return new Money(amount.multiply(factor), currency);
+	}
 
-    /** Not part of the JSON form, which is exactly {@code amount} and {@code currency}. */
-    @JsonIgnore
-    public boolean isZero() {
-        return amount.signum() == 0;
-    }
+	/**
+	 * Not part of the JSON form, which is exactly {@code amount} and {@code currency}.
+	 */
+	@JsonIgnore
+	public boolean isZero() {
+		return amount.signum() == 0;
+	}
 
-    private void requireSameCurrency(Money other) {
-        if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("Cannot add " + other.currency + " to " + currency);
-        }
-    }
+	private void requireSameCurrency(Money other) {
+		if (!currency.equals(other.currency)) {
+			throw new IllegalArgumentException("Cannot add " + other.currency + " to " + currency);
+		}
+	}
 
-    /** "$1,250,000" style, the way the pages show ARR; cents are dropped for whole amounts. */
-    public String display() {
-        return MoneyFormat.format(this);
-    }
+	/**
+	 * "$1,250,000" style, the way the pages show ARR; cents are dropped for whole
+	 * amounts.
+	 */
+	public String display() {
+		return MoneyFormat.format(this);
+	}
 
-    @Override
-    public String toString() {
-        return amount.toPlainString() + " " + currency;
-    }
+	@Override
+	public String toString() {
+		return amount.toPlainString() + " " + currency;
+	}
 }

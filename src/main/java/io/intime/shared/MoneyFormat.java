@@ -10,43 +10,44 @@ import java.util.Locale;
 /** Formats money for people: full ("$1,250,000") and compact ("$1.25M", "$850K"). */
 public final class MoneyFormat {
 
-    private MoneyFormat() {
-    }
+	private MoneyFormat() {
+	}
 
-    public static String format(Money money) {
-        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.US));
-        return symbol(money.currency()) + format.format(money.amount());
-    }
+	public static String format(Money money) {
+		DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.US));
+		return symbol(money.currency()) + format.format(money.amount());
+	}
 
-    public static String compact(Money money) {
-        BigDecimal amount = money.amount();
-        BigDecimal abs = amount.abs();
-        String sign = amount.signum() < 0 ? "-" : "";
-        String number;
-        if (abs.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
-            number = trim(abs.divide(BigDecimal.valueOf(1_000_000), 2, RoundingMode.HALF_UP)) + "M";
-        }
-        else if (abs.compareTo(BigDecimal.valueOf(1_000)) >= 0) {
-            number = trim(abs.divide(BigDecimal.valueOf(1_000), 0, RoundingMode.HALF_UP)) + "K";
-        }
-        else {
-            number = trim(abs.setScale(0, RoundingMode.HALF_UP));
-        }
-        return sign + symbol(money.currency()) + number;
-    }
+	public static String compact(Money money) {
+		BigDecimal amount = money.amount();
+		BigDecimal abs = amount.abs();
+		String sign = amount.signum() < 0 ? "-" : "";
+		String number;
+		if (abs.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+			number = trim(abs.divide(BigDecimal.valueOf(1_000_000), 2, RoundingMode.HALF_UP)) + "M";
+		}
+		else if (abs.compareTo(BigDecimal.valueOf(1_000)) >= 0) {
+			number = trim(abs.divide(BigDecimal.valueOf(1_000), 0, RoundingMode.HALF_UP)) + "K";
+		}
+		else {
+			number = trim(abs.setScale(0, RoundingMode.HALF_UP));
+		}
+		return sign + symbol(money.currency()) + number;
+	}
 
-    private static String trim(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
-    }
+	private static String trim(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
 
-    static String symbol(String currency) {
-        return switch (currency) {
-            case "USD" -> "$";
-            case "EUR" -> "€";
-            case "GBP" -> "£";
-            case "JPY" -> "¥";
-            case "INR" -> "₹";
-            default -> Currency.getInstance(currency).getCurrencyCode() + " ";
-        };
-    }
+	static String symbol(String currency) {
+		return switch (currency) {
+			case "USD" -> "$";
+			case "EUR" -> "€";
+			case "GBP" -> "£";
+			case "JPY" -> "¥";
+			case "INR" -> "₹";
+			default -> Currency.getInstance(currency).getCurrencyCode() + " ";
+		};
+	}
+
 }

@@ -24,106 +24,107 @@ import jakarta.persistence.Table;
 @Table(name = "placement")
 class Placement extends Audited {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    @Column(name = "job_id")
-    private long jobId;
+	@Column(name = "job_id")
+	private long jobId;
 
-    /** The job's account, kept here so that per-account facts need no join. */
-    @Column(name = "account_id")
-    private long accountId;
+	/** The job's account, kept here so that per-account facts need no join. */
+	@Column(name = "account_id")
+	private long accountId;
 
-    @Column(name = "candidate_name")
-    private String candidateName;
+	@Column(name = "candidate_name")
+	private String candidateName;
 
-    @Column(name = "recruiter_id")
-    private Long recruiterId;
+	@Column(name = "recruiter_id")
+	private Long recruiterId;
 
-    @Enumerated(EnumType.STRING)
-    private PlacementType type;
+	@Enumerated(EnumType.STRING)
+	private PlacementType type;
 
-    @Column(name = "start_date")
-    private LocalDate startDate;
+	@Column(name = "start_date")
+	private LocalDate startDate;
 
-    @Column(name = "end_date")
-    private LocalDate endDate;
+	@Column(name = "end_date")
+	private LocalDate endDate;
 
-    @Enumerated(EnumType.STRING)
-    private PlacementStatus status;
+	@Enumerated(EnumType.STRING)
+	private PlacementStatus status;
 
-    @Column(name = "falloff_date")
-    private LocalDate falloffDate;
+	@Column(name = "falloff_date")
+	private LocalDate falloffDate;
 
-    protected Placement() {
-    }
+	protected Placement() {
+	}
 
-    Placement(Job job, PlacementForm form, String actor, Instant at) {
-        this.jobId = job.id();
-        this.accountId = job.accountId();
-        apply(form);
-        created(actor, at);
-    }
+	Placement(Job job, PlacementForm form, String actor, Instant at) {
+		this.jobId = job.id();
+		this.accountId = job.accountId();
+		apply(form);
+		created(actor, at);
+	}
 
-    void apply(PlacementForm form) {
-        this.candidateName = form.candidateName().trim();
-        this.recruiterId = form.recruiterId();
-        this.type = form.type();
-        this.startDate = form.startDate();
-        this.endDate = form.endDate();
-        this.status = form.status();
-        this.falloffDate = form.falloffDate();
-    }
+	void apply(PlacementForm form) {
+		this.candidateName = form.candidateName().trim();
+		this.recruiterId = form.recruiterId();
+		this.type = form.type();
+		this.startDate = form.startDate();
+		this.endDate = form.endDate();
+		this.status = form.status();
+		this.falloffDate = form.falloffDate();
+	}
 
-    PlacementForm toForm() {
-        return new PlacementForm(candidateName, recruiterId, type, startDate, endDate, status, falloffDate);
-    }
+	PlacementForm toForm() {
+		return new PlacementForm(candidateName, recruiterId, type, startDate, endDate, status, falloffDate);
+	}
 
-    Map<String, Object> auditState() {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("jobId", jobId);
-        state.put("accountId", accountId);
-        state.put("candidateName", candidateName);
-        state.put("recruiterId", recruiterId);
-        state.put("type", type);
-        state.put("startDate", startDate);
-        state.put("endDate", endDate);
-        state.put("status", status);
-        state.put("falloffDate", falloffDate);
-        return state;
-    }
+	Map<String, Object> auditState() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("jobId", jobId);
+		state.put("accountId", accountId);
+		state.put("candidateName", candidateName);
+		state.put("recruiterId", recruiterId);
+		state.put("type", type);
+		state.put("startDate", startDate);
+		state.put("endDate", endDate);
+		state.put("status", status);
+		state.put("falloffDate", falloffDate);
+		return state;
+	}
 
-    PlacementView toView(String jobTitle, String accountName, String recruiterName) {
-        return new PlacementView(id, jobId, jobTitle, accountId, accountName, candidateName, recruiterId, recruiterName,
-                type, startDate, endDate, status, falloffDate, stamp());
-    }
+	PlacementView toView(String jobTitle, String accountName, String recruiterName) {
+		return new PlacementView(id, jobId, jobTitle, accountId, accountName, candidateName, recruiterId, recruiterName,
+				type, startDate, endDate, status, falloffDate, stamp());
+	}
 
-    Long id() {
-        return id;
-    }
+	Long id() {
+		return id;
+	}
 
-    long jobId() {
-        return jobId;
-    }
+	long jobId() {
+		return jobId;
+	}
 
-    long accountId() {
-        return accountId;
-    }
+	long accountId() {
+		return accountId;
+	}
 
-    String candidateName() {
-        return candidateName;
-    }
+	String candidateName() {
+		return candidateName;
+	}
 
-    Long recruiterId() {
-        return recruiterId;
-    }
+	Long recruiterId() {
+		return recruiterId;
+	}
 
-    PlacementStatus status() {
-        return status;
-    }
+	PlacementStatus status() {
+		return status;
+	}
 
-    LocalDate falloffDate() {
-        return falloffDate;
-    }
+	LocalDate falloffDate() {
+		return falloffDate;
+	}
+
 }

@@ -6,5 +6,6 @@ import io.intime.shared.AccountFactChanged;
 import io.intime.shared.Actor;
 
 /** A placement recorded in error was deleted. */
-public record PlacementDeleted(Long accountId, long placementId, Actor actor, Instant at) implements AccountFactChanged {
+public record PlacementDeleted(Long accountId, long placementId, Actor actor,
+		Instant at) implements AccountFactChanged {
 }

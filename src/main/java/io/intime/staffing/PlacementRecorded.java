@@ -6,5 +6,6 @@ import io.intime.shared.AccountFactChanged;
 import io.intime.shared.Actor;
 
 /** A candidate was placed on a job of an account. */
-public record PlacementRecorded(Long accountId, long jobId, long placementId, Actor actor, Instant at) implements AccountFactChanged {
+public record PlacementRecorded(Long accountId, long jobId, long placementId, Actor actor,
+		Instant at) implements AccountFactChanged {
 }

@@ -9,5 +9,5 @@ import io.intime.shared.Actor;
 
 /** Fields of a placement changed (e.g. its falloff was recorded). */
 public record PlacementUpdated(Long accountId, long placementId, List<FieldChange> changes, Actor actor,
-        Instant at) implements AccountFactChanged {
+		Instant at) implements AccountFactChanged {
 }

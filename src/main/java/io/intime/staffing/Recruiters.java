@@ -6,5 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Recruiters extends JpaRepository<Recruiter, Long> {
 
-    Optional<Recruiter> findByUserId(long userId);
+	Optional<Recruiter> findByUserId(long userId);
+
 }

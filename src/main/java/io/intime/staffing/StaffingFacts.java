@@ -11,71 +11,75 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hiring facts per account for readers such as the health score: one set-based statement for
- * any number of accounts, as of any day (so that history can be computed from the same facts).
+ * Hiring facts per account for readers such as the health score: one set-based statement
+ * for any number of accounts, as of any day (so that history can be computed from the
+ * same facts).
  */
 @Service
 @Transactional(readOnly = true)
 public class StaffingFacts {
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    StaffingFacts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	StaffingFacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    /**
-     * The hiring facts of the accounts in scope that have any job or placement by {@code asOf};
-     * an account missing from the map has none.
-     *
-     * @param hireWindowDays how far back a placement start counts as a hire (90 in the default model)
-     */
-    public Map<Long, HiringFacts> hiring(LocalDate asOf, int hireWindowDays, AccountScope scope) {
-        Map<Long, HiringFacts> facts = new HashMap<>();
-        if (scope.isEmpty()) {
-            return facts;
-        }
-        String sql = """
-                with jobs as (
-                  select account_id,
-                         count(*) filter (where status <> 'ON_HOLD'
-                                            and (filled_on is null or filled_on > :asOf)
-                                            and (cancelled_on is null or cancelled_on > :asOf)) as open_jobs
-                  from job
-                  where opened_on <= :asOf""" + " " + scope.clause("account_id") + """
-                  group by account_id
-                ), hires as (
-                  select p.account_id,
-                         count(*) filter (where p.start_date > :windowStart
-                                            and (p.falloff_date is null or p.falloff_date > :asOf)) as hires,
-                         max(p.start_date) filter (where p.falloff_date is null or p.falloff_date > :asOf) as last_hire,
-                         (array_agg(p.job_id order by p.start_date desc, p.id desc)
-                            filter (where p.falloff_date is null or p.falloff_date > :asOf))[1] as last_job,
-                         count(*) filter (where p.falloff_date > :falloffStart and p.falloff_date <= :asOf) as falloffs
-                  from placement p
-                  where p.start_date <= :asOf""" + " " + scope.clause("p.account_id") + """
-                  group by p.account_id
-                )
-                select coalesce(jobs.account_id, hires.account_id) as account_id,
-                       coalesce(jobs.open_jobs, 0) as open_jobs, coalesce(hires.hires, 0) as hires,
-                       hires.last_hire, (select j.title from job j where j.id = hires.last_job) as last_title,
-                       coalesce(hires.falloffs, 0) as falloffs
-                from jobs full join hires on hires.account_id = jobs.account_id
-                """;
-        // The last job's title is a lookup by primary key per account: as a join, the planner
-        // misjudged the number of accounts and hashed the whole job table for every slice.
-        scope.bind(jdbc.sql(sql))
-                .param("asOf", asOf)
-                .param("windowStart", asOf.minusDays(hireWindowDays))
-                .param("falloffStart", asOf.minusDays(60))
-                .query((rs, row) -> {
-                    java.sql.Date lastHire = rs.getDate("last_hire");
-                    return new HiringFacts(rs.getLong("account_id"), rs.getInt("open_jobs"), rs.getInt("hires"),
-                            lastHire == null ? null : lastHire.toLocalDate(), rs.getString("last_title"),
-                            rs.getInt("falloffs"));
-                })
-                .list()
-                .forEach(f -> facts.put(f.accountId(), f));
-        return facts;
-    }
+	/**
+	 * The hiring facts of the accounts in scope that have any job or placement by
+	 * {@code asOf}; an account missing from the map has none.
+	 * @param hireWindowDays how far back a placement start counts as a hire (90 in the
+	 * default model)
+	 */
+	public Map<Long, HiringFacts> hiring(LocalDate asOf, int hireWindowDays, AccountScope scope) {
+		Map<Long, HiringFacts> facts = new HashMap<>();
+		if (scope.isEmpty()) {
+			return facts;
+		}
+		String sql = """
+				with jobs as (
+				  select account_id,
+				         count(*) filter (where status <> 'ON_HOLD'
+				                            and (filled_on is null or filled_on > :asOf)
+				                            and (cancelled_on is null or cancelled_on > :asOf)) as open_jobs
+				  from job
+				  where opened_on <= :asOf""" + " " + scope.clause("account_id") + """
+				  group by account_id
+				), hires as (
+				  select p.account_id,
+				         count(*) filter (where p.start_date > :windowStart
+				                            and (p.falloff_date is null or p.falloff_date > :asOf)) as hires,
+				         max(p.start_date) filter (where p.falloff_date is null or p.falloff_date > :asOf) as last_hire,
+				         (array_agg(p.job_id order by p.start_date desc, p.id desc)
+				            filter (where p.falloff_date is null or p.falloff_date > :asOf))[1] as last_job,
+				         count(*) filter (where p.falloff_date > :falloffStart and p.falloff_date <= :asOf) as falloffs
+				  from placement p
+				  where p.start_date <= :asOf""" + " " + scope.clause("p.account_id") + """
+				  group by p.account_id
+				)
+				select coalesce(jobs.account_id, hires.account_id) as account_id,
+				       coalesce(jobs.open_jobs, 0) as open_jobs, coalesce(hires.hires, 0) as hires,
+				       hires.last_hire, (select j.title from job j where j.id = hires.last_job) as last_title,
+				       coalesce(hires.falloffs, 0) as falloffs
+				from jobs full join hires on hires.account_id = jobs.account_id
+				""";
+		// The last job's title is a lookup by primary key per account: as a join, the
+		// planner
+		// misjudged the number of accounts and hashed the whole job table for every
+		// slice.
+		scope.bind(jdbc.sql(sql))
+			.param("asOf", asOf)
+			.param("windowStart", asOf.minusDays(hireWindowDays))
+			.param("falloffStart", asOf.minusDays(60))
+			.query((rs, row) -> {
+				java.sql.Date lastHire = rs.getDate("last_hire");
+				return new HiringFacts(rs.getLong("account_id"), rs.getInt("open_jobs"), rs.getInt("hires"),
+						lastHire == null ? null : lastHire.toLocalDate(), rs.getString("last_title"),
+						rs.getInt("falloffs"));
+			})
+			.list()
+			.forEach(f -> facts.put(f.accountId(), f));
+		return facts;
+	}
+
 }

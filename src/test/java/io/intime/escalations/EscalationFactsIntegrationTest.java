@@ -24,88 +24,95 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link EscalationFacts} over escalations made through the facade: the 90- and 30-day windows,
- * open as of the day (resolved later still counts as open then), several accounts at once; and
- * the escalations on the account timeline.
+ * {@link EscalationFacts} over escalations made through the facade: the 90- and 30-day
+ * windows, open as of the day (resolved later still counts as open then), several
+ * accounts at once; and the escalations on the account timeline.
  */
 @IntegrationTest
 class EscalationFactsIntegrationTest {
 
-    @Autowired
-    ApplicationContext context;
+	@Autowired
+	ApplicationContext context;
 
-    @Autowired
-    EscalationFacts facts;
+	@Autowired
+	EscalationFacts facts;
 
-    @Autowired
-    EscalationManagement escalations;
+	@Autowired
+	EscalationManagement escalations;
 
-    @Autowired
-    AccountTimeline timeline;
+	@Autowired
+	AccountTimeline timeline;
 
-    AccountFixtures fixtures;
-    final LocalDate asOf = TestClock.today().minusDays(30);
+	AccountFixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        fixtures = new AccountFixtures(context);
-    }
+	final LocalDate asOf = TestClock.today().minusDays(30);
 
-    Instant at(int daysBeforeAsOf) {
-        return asOf.minusDays(daysBeforeAsOf).atTime(15, 0).toInstant(ZoneOffset.UTC);
-    }
+	@BeforeEach
+	void setUp() {
+		fixtures = new AccountFixtures(context);
+	}
 
-    EscalationView escalation(AccountDetails account, String title, Instant raised, Instant resolved) {
-        return escalations.create(account.id(), new EscalationForm(title, null, Severity.P2,
-                resolved == null ? EscalationStatus.OPEN : EscalationStatus.RESOLVED, raised, resolved), fixtures.executive());
-    }
+	Instant at(int daysBeforeAsOf) {
+		return asOf.minusDays(daysBeforeAsOf).atTime(15, 0).toInstant(ZoneOffset.UTC);
+	}
 
-    @Test
-    void escalationsCountInTheirWindowsAndAreOpenUntilTheDayTheyWereResolved() {
-        AccountDetails account = fixtures.account(null);
-        AccountDetails stuck = fixtures.account(null);
-        AccountDetails calm = fixtures.account(null);
-        EscalationView latest = escalation(account, "Poor candidate quality", at(10), at(-2));
-        escalation(account, "Missed deadline", at(40), at(35));
-        escalation(account, "Old one", at(100), at(95));
-        escalation(account, "After the day", at(-5), null);
-        escalation(stuck, "Never resolved", at(200), null);
+	EscalationView escalation(AccountDetails account, String title, Instant raised, Instant resolved) {
+		return escalations.create(account.id(),
+				new EscalationForm(title, null, Severity.P2,
+						resolved == null ? EscalationStatus.OPEN : EscalationStatus.RESOLVED, raised, resolved),
+				fixtures.executive());
+	}
 
-        Map<Long, IssueFacts> all = facts.issues(asOf, 90, AccountScope.of(List.of(account.id(), stuck.id(), calm.id())));
+	@Test
+	void escalationsCountInTheirWindowsAndAreOpenUntilTheDayTheyWereResolved() {
+		AccountDetails account = fixtures.account(null);
+		AccountDetails stuck = fixtures.account(null);
+		AccountDetails calm = fixtures.account(null);
+		EscalationView latest = escalation(account, "Poor candidate quality", at(10), at(-2));
+		escalation(account, "Missed deadline", at(40), at(35));
+		escalation(account, "Old one", at(100), at(95));
+		escalation(account, "After the day", at(-5), null);
+		escalation(stuck, "Never resolved", at(200), null);
 
-        assertThat(all).containsOnlyKeys(account.id(), stuck.id());
-        IssueFacts issues = all.get(account.id());
-        assertThat(issues.inWindow()).isEqualTo(2);
-        assertThat(issues.last30()).isEqualTo(1);
-        assertThat(issues.open()).as("resolved two days after the day").isEqualTo(1);
-        assertThat(issues.latestTitle()).isEqualTo(latest.key() + " – Poor candidate quality");
-        assertThat(issues.latestRaised()).isEqualTo(asOf.minusDays(10));
-        IssueFacts old = all.get(stuck.id());
-        assertThat(old.inWindow()).isZero();
-        assertThat(old.open()).isEqualTo(1);
+		Map<Long, IssueFacts> all = facts.issues(asOf, 90,
+				AccountScope.of(List.of(account.id(), stuck.id(), calm.id())));
 
-        IssueFacts later = facts.issues(asOf.plusDays(3), 90, AccountScope.of(List.of(account.id()))).get(account.id());
-        assertThat(later.open()).isZero();
-        IssueFacts afterNew = facts.issues(asOf.plusDays(5), 90, AccountScope.of(List.of(account.id()))).get(account.id());
-        assertThat(afterNew.open()).isEqualTo(1);
-        assertThat(afterNew.inWindow()).isEqualTo(3);
-    }
+		assertThat(all).containsOnlyKeys(account.id(), stuck.id());
+		IssueFacts issues = all.get(account.id());
+		assertThat(issues.inWindow()).isEqualTo(2);
+		assertThat(issues.last30()).isEqualTo(1);
+		assertThat(issues.open()).as("resolved two days after the day").isEqualTo(1);
+		assertThat(issues.latestTitle()).isEqualTo(latest.key() + " – Poor candidate quality");
+		assertThat(issues.latestRaised()).isEqualTo(asOf.minusDays(10));
+		IssueFacts old = all.get(stuck.id());
+		assertThat(old.inWindow()).isZero();
+		assertThat(old.open()).isEqualTo(1);
 
-    @Test
-    void escalationsJoinTheAccountTimelineNegativeWhileOpen() {
-        CurrentUser executive = fixtures.executive();
-        AccountDetails account = fixtures.account(null);
-        Instant now = TestClock.now();
-        EscalationView resolved = escalation(account, "Poor candidate quality", now.minus(36, ChronoUnit.DAYS),
-                now.minus(33, ChronoUnit.DAYS));
-        EscalationView open = escalation(account, "Late submission", now.minus(1, ChronoUnit.DAYS), null);
+		IssueFacts later = facts.issues(asOf.plusDays(3), 90, AccountScope.of(List.of(account.id()))).get(account.id());
+		assertThat(later.open()).isZero();
+		IssueFacts afterNew = facts.issues(asOf.plusDays(5), 90, AccountScope.of(List.of(account.id())))
+			.get(account.id());
+		assertThat(afterNew.open()).isEqualTo(1);
+		assertThat(afterNew.inWindow()).isEqualTo(3);
+	}
 
-        List<TimelineEntry> entries = timeline.of(account.id(), now.minus(90, ChronoUnit.DAYS), 50, executive);
+	@Test
+	void escalationsJoinTheAccountTimelineNegativeWhileOpen() {
+		CurrentUser executive = fixtures.executive();
+		AccountDetails account = fixtures.account(null);
+		Instant now = TestClock.now();
+		EscalationView resolved = escalation(account, "Poor candidate quality", now.minus(36, ChronoUnit.DAYS),
+				now.minus(33, ChronoUnit.DAYS));
+		EscalationView open = escalation(account, "Late submission", now.minus(1, ChronoUnit.DAYS), null);
 
-        assertThat(entries).extracting(TimelineEntry::title).containsExactly(
-                "Escalation " + open.key() + " – Late submission (Open)",
-                "Escalation " + resolved.key() + " – Poor candidate quality (Resolved)");
-        assertThat(entries).extracting(TimelineEntry::tone).containsExactly("negative", "neutral");
-        assertThat(entries.get(1).href()).isEqualTo("/accounts/" + account.id() + "/escalations#escalation-" + resolved.id());
-    }
+		List<TimelineEntry> entries = timeline.of(account.id(), now.minus(90, ChronoUnit.DAYS), 50, executive);
+
+		assertThat(entries).extracting(TimelineEntry::title)
+			.containsExactly("Escalation " + open.key() + " – Late submission (Open)",
+					"Escalation " + resolved.key() + " – Poor candidate quality (Resolved)");
+		assertThat(entries).extracting(TimelineEntry::tone).containsExactly("negative", "neutral");
+		assertThat(entries.get(1).href())
+			.isEqualTo("/accounts/" + account.id() + "/escalations#escalation-" + resolved.id());
+	}
+
 }

@@ -39,168 +39,204 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @IntegrationTest
 class HealthApiAndPagesIntegrationTest {
 
-    @Autowired
-    MockMvcTester mvc;
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    HealthRecompute recompute;
-    @Autowired
-    HealthModels models;
+	@Autowired
+	MockMvcTester mvc;
 
-    AccountFixtures fixtures;
-    CurrentUser owner;
-    AccountDetails account;
-    ContactView jane;
-    LocalDate today;
+	@Autowired
+	ApplicationContext context;
 
-    @BeforeEach
-    void setUp() {
-        fixtures = new AccountFixtures(context);
-        owner = fixtures.user(Role.ACCOUNT_MANAGER);
-        account = fixtures.account(owner);
-        jane = fixtures.contact(account);
-        today = recompute.today();
-        HealthFacts facts = new HealthFacts(jdbc, account.id());
-        facts.placement("Frontend Developer", today.minusDays(60), null);
-        for (int month = 1; month <= 6; month++) {
-            facts.invoice(today.minusMonths(month).minusDays(10), 30, today.minusMonths(month).plusDays(12), new BigDecimal("23000.00"));
-        }
-        facts.nps(3, today.minusDays(43), "Not meeting expectations")
-                .activity("MEETING", "OUTBOUND", today.minusDays(70), true, jane.id())
-                .activity("EMAIL", "OUTBOUND", today.minusDays(12), false, jane.id())
-                .activity("EMAIL", "OUTBOUND", today.minusDays(5), false, jane.id())
-                .escalation(AccountFixtures.unique("ESC-C"), "Missed deadline", today.minusDays(48), today.minusDays(41))
-                .escalation(AccountFixtures.unique("ESC-D"), "Poor candidate quality", today.minusDays(36), today.minusDays(33));
-    }
+	@Autowired
+	JdbcClient jdbc;
 
-    @Test
-    void theApiGivesTheCurrentScoreWithComponentsAndItsHistory() {
-        String uri = "/api/v1/accounts/" + account.id() + "/health";
-        assertThat(mvc.get().uri(uri).with(as(owner)).exchange()).hasStatus(HttpStatus.NOT_FOUND);
-        recompute.recompute(List.of(account.id()));
+	@Autowired
+	HealthRecompute recompute;
 
-        JsonNode health = body(mvc.get().uri(uri).with(as(owner)).exchange());
-        assertThat(health.get("score").asInt()).isEqualTo(35);
-        assertThat(health.get("band").asString()).isEqualTo("RED");
-        JsonNode hiring = health.get("components").get(0);
-        assertThat(hiring.get("key").asString()).isEqualTo("hiring");
-        assertThat(hiring.get("points").asInt()).isZero();
-        assertThat(hiring.get("maximum").asInt()).isEqualTo(25);
-        assertThat(hiring.get("explanation").asString()).contains("No active jobs");
-        assertThat(health.get("components").get(2).get("percent").asInt()).isEqualTo(25);
-        assertThat(health.get("moves").size()).isPositive();
+	@Autowired
+	HealthModels models;
 
-        JsonNode history = body(mvc.get().uri(uri + "/history?from=" + today.minusDays(7) + "&to=" + today).with(as(owner)).exchange());
-        assertThat(history.get("items").size()).isEqualTo(1);
-        assertThat(history.get("items").get(0).get("score").asInt()).isEqualTo(35);
-        assertThat(errorFields(mvc.get().uri(uri + "/history?from=" + today + "&to=" + today.minusDays(2)).with(as(owner)).exchange()))
-                .containsExactly("from");
-        assertThat(mvc.get().uri(uri + "/history?from=yesterday").with(as(owner)).exchange()).hasStatus(HttpStatus.BAD_REQUEST);
-        // Recruiters see only the accounts they work on.
-        assertThat(mvc.get().uri(uri).with(as(fixtures.user(Role.RECRUITER))).exchange()).hasStatus(HttpStatus.FORBIDDEN);
-    }
+	AccountFixtures fixtures;
 
-    @Test
-    void theTimelineMergesTheFactModulesNewestFirst() {
-        JsonNode timeline = body(mvc.get().uri("/api/v1/accounts/" + account.id() + "/timeline?since="
-                + today.minusDays(50) + "T00:00:00Z&limit=20").with(as(owner)).exchange());
-        List<String> kinds = new java.util.ArrayList<>();
-        List<String> ats = new java.util.ArrayList<>();
-        timeline.forEach(entry -> {
-            kinds.add(entry.get("kind").asString());
-            ats.add(entry.get("at").asString());
-        });
-        assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("nps"));
-        assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("escalation"));
-        assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("activity"));
-        assertThat(ats).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(mvc.get().uri("/api/v1/accounts/" + account.id() + "/timeline").with(as(fixtures.user(Role.RECRUITER))).exchange())
-                .hasStatus(HttpStatus.FORBIDDEN);
-    }
+	CurrentUser owner;
 
-    @Test
-    void adminsChangeTheModelAsANewVersionAndBadModelsAreRefusedByField() {
-        JsonNode current = body(mvc.get().uri("/api/v1/health-model").with(as(owner)).exchange());
-        assertThat(current.get("components").size()).isEqualTo(6);
-        int version = current.get("version").asInt();
-        CurrentUser admin = fixtures.user(Role.ADMIN);
-        String model = "{'basedOnVersion': %d, 'note': 'NPS weighs more', 'name': 'Rubric, NPS 25', 'greenFrom': 80, 'yellowFrom': 50, 'components': ["
-                + "{'key': 'nps', 'label': 'NPS', 'measure': 'NPS', 'maximum': %d, 'windowDays': 180, 'bands': [{'points': %d, 'label': 'promoter', 'min': 9}]},"
-                + "{'key': 'hiring', 'label': 'Hiring', 'measure': '%s', 'maximum': 75, 'windowDays': 90, 'bands': [{'points': 75, 'label': 'busy', 'min': 1}]}]}";
-        assertThat(put(owner, model.formatted(version, 25, 25, "HIRING_VELOCITY"))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(errorFields(put(admin, model.formatted(version, 20, 20, "HIRING_VELOCITY")))).containsExactly("components");
-        assertThat(errorFields(put(admin, model.formatted(version, 25, 30, "HIRING_VELOCITY"))))
-                .containsExactly("components[0].bands[0].points");
-        assertThat(errorFields(put(admin, model.formatted(version, 25, 25, "GOLF_SCORE")))).hasSize(1)
-                .allSatisfy(field -> assertThat(field).contains("measure"));
-        try {
-            MvcTestResult saved = put(admin, model.formatted(version, 25, 25, "HIRING_VELOCITY"));
-            assertThat(saved).hasStatusOk();
-            assertThat(body(saved).get("version").asInt()).isEqualTo(version + 1);
-            assertThat(body(saved).get("note").asString()).isEqualTo("NPS weighs more");
-            assertThat(put(admin, model.formatted(version, 25, 25, "HIRING_VELOCITY"))).hasStatus(HttpStatus.CONFLICT);
-            assertThat(body(mvc.get().uri("/api/v1/health-model/versions").with(as(owner)).exchange()).get(0).get("version").asInt())
-                    .isEqualTo(version + 1);
-        }
-        finally {
-            // Other tests in this context score with the rubric.
-            HealthModel rubric = DefaultHealthModel.create();
-            models.save(rubric, models.current().version(), "Back to the rubric", admin);
-        }
-    }
+	AccountDetails account;
 
-    @Test
-    void theHealthPageShowsTheScoreItsReasonsAndWhatToDo() throws Exception {
-        recompute.recompute(List.of(account.id()));
+	ContactView jane;
 
-        Document page = page("/accounts/" + account.id() + "/health");
-        assertThat(page.select("#health-total").text()).isEqualTo("35");
-        assertThat(page.select("#health-band").text()).isEqualTo("Red");
-        assertThat(page.select("#health-breakdown .component[data-component=hiring] .component-points strong").text()).isEqualTo("0");
-        assertThat(page.select("#health-breakdown .component[data-component=nps] .component-why").text())
-                .contains("3.0/10");
-        assertThat(page.select("#health-risks li").eachText()).anySatisfy(t -> assertThat(t).startsWith("No open jobs"));
-        assertThat(page.select("#health-actions a[href*=/activities/new]").eachAttr("href"))
-                .anySatisfy(href -> assertThat(href).contains("type=CALL").contains("contactId=" + jane.id()));
-        assertThat(page.select("#health-moves tbody tr")).isNotEmpty();
-        assertThat(page.select("nav a[href$=/health]")).isNotEmpty();
-    }
+	LocalDate today;
 
-    @Test
-    void theModelPageShowsTheRulesAndOnlyAdminsEditThem() throws Exception {
-        Document page = page("/health-model");
-        assertThat(page.select(".model-component")).hasSize(6);
-        assertThat(page.select("#component-hiring tbody tr").first().text()).contains("25").contains("Open jobs ≥ 11");
-        assertThat(page.select("#edit-model")).isEmpty();
-        assertThat(mvc.get().uri("/health-model/edit").with(as(owner)).accept(MediaType.TEXT_HTML).exchange())
-                .hasStatus(HttpStatus.FORBIDDEN);
+	@BeforeEach
+	void setUp() {
+		fixtures = new AccountFixtures(context);
+		owner = fixtures.user(Role.ACCOUNT_MANAGER);
+		account = fixtures.account(owner);
+		jane = fixtures.contact(account);
+		today = recompute.today();
+		HealthFacts facts = new HealthFacts(jdbc, account.id());
+		facts.placement("Frontend Developer", today.minusDays(60), null);
+		for (int month = 1; month <= 6; month++) {
+			facts.invoice(today.minusMonths(month).minusDays(10), 30, today.minusMonths(month).plusDays(12),
+					new BigDecimal("23000.00"));
+		}
+		facts.nps(3, today.minusDays(43), "Not meeting expectations")
+			.activity("MEETING", "OUTBOUND", today.minusDays(70), true, jane.id())
+			.activity("EMAIL", "OUTBOUND", today.minusDays(12), false, jane.id())
+			.activity("EMAIL", "OUTBOUND", today.minusDays(5), false, jane.id())
+			.escalation(AccountFixtures.unique("ESC-C"), "Missed deadline", today.minusDays(48), today.minusDays(41))
+			.escalation(AccountFixtures.unique("ESC-D"), "Poor candidate quality", today.minusDays(36),
+					today.minusDays(33));
+	}
 
-        CurrentUser admin = fixtures.user(Role.ADMIN);
-        MvcTestResult refused = mvc.post().uri("/health-model").with(as(admin)).with(csrf())
-                .param("basedOnVersion", Integer.toString(models.current().version()))
-                .param("name", "Rubric").param("greenFrom", "80").param("yellowFrom", "50")
-                .param("components[0].key", "hiring").param("components[0].measure", "HIRING_VELOCITY")
-                .param("components[0].label", "Hiring").param("components[0].maximum", "abc")
-                .param("components[0].windowDays", "90")
-                .param("components[0].bands[0].points", "25").param("components[0].bands[0].label", "busy")
-                .exchange();
-        assertThat(refused).hasStatusOk();
-        Document form = Jsoup.parse(refused.getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(form.select("input[name=components[0].maximum] ~ .field-error").text()).isEqualTo("must be a number");
-        assertThat(form.select("#model-errors")).isNotEmpty();
-    }
+	@Test
+	void theApiGivesTheCurrentScoreWithComponentsAndItsHistory() {
+		String uri = "/api/v1/accounts/" + account.id() + "/health";
+		assertThat(mvc.get().uri(uri).with(as(owner)).exchange()).hasStatus(HttpStatus.NOT_FOUND);
+		recompute.recompute(List.of(account.id()));
 
-    private Document page(String uri) throws Exception {
-        MvcTestResult result = mvc.get().uri(uri).with(as(owner)).accept(MediaType.TEXT_HTML).exchange();
-        assertThat(result).hasStatusOk();
-        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
+		JsonNode health = body(mvc.get().uri(uri).with(as(owner)).exchange());
+		assertThat(health.get("score").asInt()).isEqualTo(35);
+		assertThat(health.get("band").asString()).isEqualTo("RED");
+		JsonNode hiring = health.get("components").get(0);
+		assertThat(hiring.get("key").asString()).isEqualTo("hiring");
+		assertThat(hiring.get("points").asInt()).isZero();
+		assertThat(hiring.get("maximum").asInt()).isEqualTo(25);
+		assertThat(hiring.get("explanation").asString()).contains("No active jobs");
+		assertThat(health.get("components").get(2).get("percent").asInt()).isEqualTo(25);
+		assertThat(health.get("moves").size()).isPositive();
 
-    private MvcTestResult put(CurrentUser user, String body) {
-        return mvc.put().uri("/api/v1/health-model").with(as(user)).contentType(MediaType.APPLICATION_JSON)
-                .content(json(body)).exchange();
-    }
+		JsonNode history = body(
+				mvc.get().uri(uri + "/history?from=" + today.minusDays(7) + "&to=" + today).with(as(owner)).exchange());
+		assertThat(history.get("items").size()).isEqualTo(1);
+		assertThat(history.get("items").get(0).get("score").asInt()).isEqualTo(35);
+		assertThat(errorFields(
+				mvc.get().uri(uri + "/history?from=" + today + "&to=" + today.minusDays(2)).with(as(owner)).exchange()))
+			.containsExactly("from");
+		assertThat(mvc.get().uri(uri + "/history?from=yesterday").with(as(owner)).exchange())
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		// Recruiters see only the accounts they work on.
+		assertThat(mvc.get().uri(uri).with(as(fixtures.user(Role.RECRUITER))).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void theTimelineMergesTheFactModulesNewestFirst() {
+		JsonNode timeline = body(mvc.get()
+			.uri("/api/v1/accounts/" + account.id() + "/timeline?since=" + today.minusDays(50) + "T00:00:00Z&limit=20")
+			.with(as(owner))
+			.exchange());
+		List<String> kinds = new java.util.ArrayList<>();
+		List<String> ats = new java.util.ArrayList<>();
+		timeline.forEach(entry -> {
+			kinds.add(entry.get("kind").asString());
+			ats.add(entry.get("at").asString());
+		});
+		assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("nps"));
+		assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("escalation"));
+		assertThat(kinds).anySatisfy(k -> assertThat(k).startsWith("activity"));
+		assertThat(ats).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(mvc.get()
+			.uri("/api/v1/accounts/" + account.id() + "/timeline")
+			.with(as(fixtures.user(Role.RECRUITER)))
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void adminsChangeTheModelAsANewVersionAndBadModelsAreRefusedByField() {
+		JsonNode current = body(mvc.get().uri("/api/v1/health-model").with(as(owner)).exchange());
+		assertThat(current.get("components").size()).isEqualTo(6);
+		int version = current.get("version").asInt();
+		CurrentUser admin = fixtures.user(Role.ADMIN);
+		String model = "{'basedOnVersion': %d, 'note': 'NPS weighs more', 'name': 'Rubric, NPS 25', 'greenFrom': 80, 'yellowFrom': 50, 'components': ["
+				+ "{'key': 'nps', 'label': 'NPS', 'measure': 'NPS', 'maximum': %d, 'windowDays': 180, 'bands': [{'points': %d, 'label': 'promoter', 'min': 9}]},"
+				+ "{'key': 'hiring', 'label': 'Hiring', 'measure': '%s', 'maximum': 75, 'windowDays': 90, 'bands': [{'points': 75, 'label': 'busy', 'min': 1}]}]}";
+		assertThat(put(owner, model.formatted(version, 25, 25, "HIRING_VELOCITY"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(errorFields(put(admin, model.formatted(version, 20, 20, "HIRING_VELOCITY"))))
+			.containsExactly("components");
+		assertThat(errorFields(put(admin, model.formatted(version, 25, 30, "HIRING_VELOCITY"))))
+			.containsExactly("components[0].bands[0].points");
+		assertThat(errorFields(put(admin, model.formatted(version, 25, 25, "GOLF_SCORE")))).hasSize(1)
+			.allSatisfy(field -> assertThat(field).contains("measure"));
+		try {
+			MvcTestResult saved = put(admin, model.formatted(version, 25, 25, "HIRING_VELOCITY"));
+			assertThat(saved).hasStatusOk();
+			assertThat(body(saved).get("version").asInt()).isEqualTo(version + 1);
+			assertThat(body(saved).get("note").asString()).isEqualTo("NPS weighs more");
+			assertThat(put(admin, model.formatted(version, 25, 25, "HIRING_VELOCITY"))).hasStatus(HttpStatus.CONFLICT);
+			assertThat(body(mvc.get().uri("/api/v1/health-model/versions").with(as(owner)).exchange()).get(0)
+				.get("version")
+				.asInt()).isEqualTo(version + 1);
+		}
+		finally {
+			// Other tests in this context score with the rubric.
+			HealthModel rubric = DefaultHealthModel.create();
+			models.save(rubric, models.current().version(), "Back to the rubric", admin);
+		}
+	}
+
+	@Test
+	void theHealthPageShowsTheScoreItsReasonsAndWhatToDo() throws Exception {
+		recompute.recompute(List.of(account.id()));
+
+		Document page = page("/accounts/" + account.id() + "/health");
+		assertThat(page.select("#health-total").text()).isEqualTo("35");
+		assertThat(page.select("#health-band").text()).isEqualTo("Red");
+		assertThat(page.select("#health-breakdown .component[data-component=hiring] .component-points strong").text())
+			.isEqualTo("0");
+		assertThat(page.select("#health-breakdown .component[data-component=nps] .component-why").text())
+			.contains("3.0/10");
+		assertThat(page.select("#health-risks li").eachText())
+			.anySatisfy(t -> assertThat(t).startsWith("No open jobs"));
+		assertThat(page.select("#health-actions a[href*=/activities/new]").eachAttr("href"))
+			.anySatisfy(href -> assertThat(href).contains("type=CALL").contains("contactId=" + jane.id()));
+		assertThat(page.select("#health-moves tbody tr")).isNotEmpty();
+		assertThat(page.select("nav a[href$=/health]")).isNotEmpty();
+	}
+
+	@Test
+	void theModelPageShowsTheRulesAndOnlyAdminsEditThem() throws Exception {
+		Document page = page("/health-model");
+		assertThat(page.select(".model-component")).hasSize(6);
+		assertThat(page.select("#component-hiring tbody tr").first().text()).contains("25").contains("Open jobs ≥ 11");
+		assertThat(page.select("#edit-model")).isEmpty();
+		assertThat(mvc.get().uri("/health-model/edit").with(as(owner)).accept(MediaType.TEXT_HTML).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
+
+		CurrentUser admin = fixtures.user(Role.ADMIN);
+		MvcTestResult refused = mvc.post()
+			.uri("/health-model")
+			.with(as(admin))
+			.with(csrf())
+			.param("basedOnVersion", Integer.toString(models.current().version()))
+			.param("name", "Rubric")
+			.param("greenFrom", "80")
+			.param("yellowFrom", "50")
+			.param("components[0].key", "hiring")
+			.param("components[0].measure", "HIRING_VELOCITY")
+			.param("components[0].label", "Hiring")
+			.param("components[0].maximum", "abc")
+			.param("components[0].windowDays", "90")
+			.param("components[0].bands[0].points", "25")
+			.param("components[0].bands[0].label", "busy")
+			.exchange();
+		assertThat(refused).hasStatusOk();
+		Document form = Jsoup.parse(refused.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(form.select("input[name=components[0].maximum] ~ .field-error").text())
+			.isEqualTo("must be a number");
+		assertThat(form.select("#model-errors")).isNotEmpty();
+	}
+
+	private Document page(String uri) throws Exception {
+		MvcTestResult result = mvc.get().uri(uri).with(as(owner)).accept(MediaType.TEXT_HTML).exchange();
+		assertThat(result).hasStatusOk();
+		return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private MvcTestResult put(CurrentUser user, String body) {
+		return mvc.put()
+			.uri("/api/v1/health-model")
+			.with(as(user))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json(body))
+			.exchange();
+	}
+
 }

@@ -9,30 +9,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class UserFixtures {
 
-    public static final String PASSWORD = "correct-horse-battery";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+	public static final String PASSWORD = "correct-horse-battery";
 
-    private final UserDirectory users;
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    public UserFixtures(UserDirectory users) {
-        this.users = users;
-    }
+	private final UserDirectory users;
 
-    /** A unique suffix: the same run never repeats it. */
-    public static String unique() {
-        return Long.toString(System.currentTimeMillis() % 10_000_000, 36) + SEQUENCE.incrementAndGet();
-    }
+	public UserFixtures(UserDirectory users) {
+		this.users = users;
+	}
 
-    public UserSummary user(Role role) {
-        return user(role, "Test " + role.label());
-    }
+	/** A unique suffix: the same run never repeats it. */
+	public static String unique() {
+		return Long.toString(System.currentTimeMillis() % 10_000_000, 36) + SEQUENCE.incrementAndGet();
+	}
 
-    public UserSummary user(Role role, String fullName) {
-        String username = role.name().toLowerCase().replace('_', '-') + "-" + unique();
-        return users.ensure(username, fullName, username + "@test.example", null, role, "America/New_York", PASSWORD);
-    }
+	public UserSummary user(Role role) {
+		return user(role, "Test " + role.label());
+	}
 
-    public static CurrentUser current(UserSummary user) {
-        return new CurrentUser(user.id(), user.username(), user.fullName(), user.role(), ZoneId.of(user.timeZone()));
-    }
+	public UserSummary user(Role role, String fullName) {
+		String username = role.name().toLowerCase().replace('_', '-') + "-" + unique();
+		return users.ensure(username, fullName, username + "@test.example", null, role, "America/New_York", PASSWORD);
+	}
+
+	public static CurrentUser current(UserSummary user) {
+		return new CurrentUser(user.id(), user.username(), user.fullName(), user.role(), ZoneId.of(user.timeZone()));
+	}
+
 }

@@ -12,128 +12,132 @@ import io.intime.shared.PageResult;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One rendering of the accounts list: the query as the person set it, the page it gave, and
- * the links (sort headers, pager) that keep the other filters.
+ * One rendering of the accounts list: the query as the person set it, the page it gave,
+ * and the links (sort headers, pager) that keep the other filters.
  */
 public record AccountListing(AccountQuery query, String strategic, PageResult<AccountSummary> result) {
 
-    static final Set<String> SORTS = Set.of("name", "arr", "tier", "status", "updated", "key", "region", "health");
-    private static final Set<String> DESCENDING_FIRST = Set.of("arr", "updated");
+	static final Set<String> SORTS = Set.of("name", "arr", "tier", "status", "updated", "key", "region", "health");
 
-    public boolean filtered() {
-        return query.q() != null || query.tier() != null || query.status() != null || query.ownerId() != null
-                || query.strategic() != null || query.band() != null || query.healthMin() != null || query.healthMax() != null
-                || query.archived();
-    }
+	private static final Set<String> DESCENDING_FIRST = Set.of("arr", "updated");
 
-    public boolean sortedBy(String column) {
-        return column.equals(query.sort());
-    }
+	public boolean filtered() {
+		return query.q() != null || query.tier() != null || query.status() != null || query.ownerId() != null
+				|| query.strategic() != null || query.band() != null || query.healthMin() != null
+				|| query.healthMax() != null || query.archived();
+	}
 
-    /** The header link: the same column flips the direction, another one starts at its natural order. */
-    public String sortUrl(String column) {
-        boolean descending = sortedBy(column) ? !query.descending() : DESCENDING_FIRST.contains(column);
-        return url(column, descending, 0);
-    }
+	public boolean sortedBy(String column) {
+		return column.equals(query.sort());
+	}
 
-    /** "ascending"/"descending"/"none", for aria-sort. */
-    public String ariaSort(String column) {
-        return !sortedBy(column) ? "none" : query.descending() ? "descending" : "ascending";
-    }
+	/**
+	 * The header link: the same column flips the direction, another one starts at its
+	 * natural order.
+	 */
+	public String sortUrl(String column) {
+		boolean descending = sortedBy(column) ? !query.descending() : DESCENDING_FIRST.contains(column);
+		return url(column, descending, 0);
+	}
 
-    public String pageUrl(int page) {
-        return url(query.sort(), query.descending(), page);
-    }
+	/** "ascending"/"descending"/"none", for aria-sort. */
+	public String ariaSort(String column) {
+		return !sortedBy(column) ? "none" : query.descending() ? "descending" : "ascending";
+	}
 
-    public String clearUrl() {
-        return "/accounts";
-    }
+	public String pageUrl(int page) {
+		return url(query.sort(), query.descending(), page);
+	}
 
-    private String url(String sort, boolean descending, int page) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/accounts");
-        if (query.q() != null) {
-            url.queryParam("q", query.q());
-        }
-        if (query.tier() != null) {
-            url.queryParam("tier", query.tier().name());
-        }
-        if (query.status() != null) {
-            url.queryParam("status", query.status().name());
-        }
-        if (query.ownerId() != null) {
-            url.queryParam("owner", query.ownerId());
-        }
-        if (strategic != null) {
-            url.queryParam("strategic", strategic);
-        }
-        if (query.band() != null) {
-            url.queryParam("band", query.band().name());
-        }
-        if (query.healthMin() != null) {
-            url.queryParam("healthMin", query.healthMin());
-        }
-        if (query.healthMax() != null) {
-            url.queryParam("healthMax", query.healthMax());
-        }
-        if (query.archived()) {
-            url.queryParam("archived", true);
-        }
-        if (!"name".equals(sort) || descending) {
-            url.queryParam("sort", sort);
-        }
-        if (descending) {
-            url.queryParam("dir", "desc");
-        }
-        if (page > 0) {
-            url.queryParam("page", page);
-        }
-        return url.encode().build().toUriString();
-    }
+	public String clearUrl() {
+		return "/accounts";
+	}
 
-    static Tier tier(String value) {
-        return parse(Tier.class, value);
-    }
+	private String url(String sort, boolean descending, int page) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/accounts");
+		if (query.q() != null) {
+			url.queryParam("q", query.q());
+		}
+		if (query.tier() != null) {
+			url.queryParam("tier", query.tier().name());
+		}
+		if (query.status() != null) {
+			url.queryParam("status", query.status().name());
+		}
+		if (query.ownerId() != null) {
+			url.queryParam("owner", query.ownerId());
+		}
+		if (strategic != null) {
+			url.queryParam("strategic", strategic);
+		}
+		if (query.band() != null) {
+			url.queryParam("band", query.band().name());
+		}
+		if (query.healthMin() != null) {
+			url.queryParam("healthMin", query.healthMin());
+		}
+		if (query.healthMax() != null) {
+			url.queryParam("healthMax", query.healthMax());
+		}
+		if (query.archived()) {
+			url.queryParam("archived", true);
+		}
+		if (!"name".equals(sort) || descending) {
+			url.queryParam("sort", sort);
+		}
+		if (descending) {
+			url.queryParam("dir", "desc");
+		}
+		if (page > 0) {
+			url.queryParam("page", page);
+		}
+		return url.encode().build().toUriString();
+	}
 
-    static HealthBand band(String value) {
-        return parse(HealthBand.class, value);
-    }
+	static Tier tier(String value) {
+		return parse(Tier.class, value);
+	}
 
-    /** A health score bound from a link; anything but 0–100 is no bound. */
-    static Integer score(String value) {
-        Long score = id(value);
-        return score == null || score < 0 || score > 100 ? null : score.intValue();
-    }
+	static HealthBand band(String value) {
+		return parse(HealthBand.class, value);
+	}
 
-    static AccountStatus status(String value) {
-        return parse(AccountStatus.class, value);
-    }
+	/** A health score bound from a link; anything but 0–100 is no bound. */
+	static Integer score(String value) {
+		Long score = id(value);
+		return score == null || score < 0 || score > 100 ? null : score.intValue();
+	}
 
-    static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
-        }
-        catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
+	static AccountStatus status(String value) {
+		return parse(AccountStatus.class, value);
+	}
 
-    static Long id(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        }
-        catch (NumberFormatException e) {
-            return null;
-        }
-    }
+	static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
 
-    static int page(String value) {
-        Long page = id(value);
-        return page == null || page < 0 || page > 1_000_000 ? 0 : page.intValue();
-    }
+	static Long id(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.trim());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	static int page(String value) {
+		Long page = id(value);
+		return page == null || page < 0 || page > 1_000_000 ? 0 : page.intValue();
+	}
 }

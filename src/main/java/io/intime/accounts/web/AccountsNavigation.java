@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AccountsNavigation {
 
-    @Bean
-    NavigationItem accountsNavigationItem() {
-        return new NavigationItem("Accounts", "/accounts", "building", 10, Set.of());
-    }
+	@Bean
+	NavigationItem accountsNavigationItem() {
+		return new NavigationItem("Accounts", "/accounts", "building", 10, Set.of());
+	}
+
 }

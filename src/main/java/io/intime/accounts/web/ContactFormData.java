@@ -10,116 +10,125 @@ import io.intime.accounts.StakeholderRole;
 /** What the contact form posts; converted to the facade's {@link ContactForm}. */
 public class ContactFormData {
 
-    private String name;
-    private String title;
-    private String email;
-    private String phone;
-    private String timeZone;
-    private StakeholderRole stakeholderRole;
-    private Influence influence;
-    private boolean active;
-    private long version;
+	private String name;
 
-    static ContactFormData of(ContactForm form, long version) {
-        ContactFormData data = new ContactFormData();
-        data.name = form.name();
-        data.title = form.title();
-        data.email = form.email();
-        data.phone = form.phone();
-        data.timeZone = form.timeZone();
-        data.stakeholderRole = form.stakeholderRole();
-        data.influence = form.influence();
-        data.active = form.active();
-        data.version = version;
-        return data;
-    }
+	private String title;
 
-    ContactForm toForm() {
-        return new ContactForm(name, title, email, phone, timeZone, stakeholderRole, influence, active);
-    }
+	private String email;
 
-    Map<String, Object> comparable() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", name);
-        values.put("title", title);
-        values.put("email", email);
-        values.put("phone", phone);
-        values.put("timeZone", timeZone);
-        values.put("stakeholderRole", stakeholderRole);
-        values.put("influence", influence);
-        values.put("active", active);
-        return values;
-    }
+	private String phone;
 
-    public String getName() {
-        return name;
-    }
+	private String timeZone;
 
-    public void setName(String name) {
-        this.name = name;
-    }
+	private StakeholderRole stakeholderRole;
 
-    public String getTitle() {
-        return title;
-    }
+	private Influence influence;
 
-    public void setTitle(String title) {
-        this.title = title;
-    }
+	private boolean active;
 
-    public String getEmail() {
-        return email;
-    }
+	private long version;
 
-    public void setEmail(String email) {
-        this.email = email;
-    }
+	static ContactFormData of(ContactForm form, long version) {
+		ContactFormData data = new ContactFormData();
+		data.name = form.name();
+		data.title = form.title();
+		data.email = form.email();
+		data.phone = form.phone();
+		data.timeZone = form.timeZone();
+		data.stakeholderRole = form.stakeholderRole();
+		data.influence = form.influence();
+		data.active = form.active();
+		data.version = version;
+		return data;
+	}
 
-    public String getPhone() {
-        return phone;
-    }
+	ContactForm toForm() {
+		return new ContactForm(name, title, email, phone, timeZone, stakeholderRole, influence, active);
+	}
 
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
+	Map<String, Object> comparable() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("name", name);
+		values.put("title", title);
+		values.put("email", email);
+		values.put("phone", phone);
+		values.put("timeZone", timeZone);
+		values.put("stakeholderRole", stakeholderRole);
+		values.put("influence", influence);
+		values.put("active", active);
+		return values;
+	}
 
-    public String getTimeZone() {
-        return timeZone;
-    }
+	public String getName() {
+		return name;
+	}
 
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
-    }
+	public void setName(String name) {
+		this.name = name;
+	}
 
-    public StakeholderRole getStakeholderRole() {
-        return stakeholderRole;
-    }
+	public String getTitle() {
+		return title;
+	}
 
-    public void setStakeholderRole(StakeholderRole stakeholderRole) {
-        this.stakeholderRole = stakeholderRole;
-    }
+	public void setTitle(String title) {
+		this.title = title;
+	}
 
-    public Influence getInfluence() {
-        return influence;
-    }
+	public String getEmail() {
+		return email;
+	}
 
-    public void setInfluence(Influence influence) {
-        this.influence = influence;
-    }
+	public void setEmail(String email) {
+		this.email = email;
+	}
 
-    public boolean isActive() {
-        return active;
-    }
+	public String getPhone() {
+		return phone;
+	}
 
-    public void setActive(boolean active) {
-        this.active = active;
-    }
+	public void setPhone(String phone) {
+		this.phone = phone;
+	}
 
-    public long getVersion() {
-        return version;
-    }
+	public String getTimeZone() {
+		return timeZone;
+	}
 
-    public void setVersion(long version) {
-        this.version = version;
-    }
+	public void setTimeZone(String timeZone) {
+		this.timeZone = timeZone;
+	}
+
+	public StakeholderRole getStakeholderRole() {
+		return stakeholderRole;
+	}
+
+	public void setStakeholderRole(StakeholderRole stakeholderRole) {
+		this.stakeholderRole = stakeholderRole;
+	}
+
+	public Influence getInfluence() {
+		return influence;
+	}
+
+	public void setInfluence(Influence influence) {
+		this.influence = influence;
+	}
+
+	public boolean isActive() {
+		return active;
+	}
+
+	public void setActive(boolean active) {
+		this.active = active;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
 }

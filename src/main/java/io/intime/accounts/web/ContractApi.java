@@ -33,78 +33,83 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Contracts (MSAs and SOWs) with their service lines over REST. Executives, sales directors,
- * finance and legal see every contract, account managers those of the accounts they own;
- * executives, sales directors, legal and admins create and change them, an account manager
- * changes only the status of a contract of an account they own ({@link ContractManagement}).
- * Amounts are {@code {"amount": "500000.00", "currency": "USD"}}; a change of an ACTIVE
- * contract updates the account's ARR and tier.
+ * Contracts (MSAs and SOWs) with their service lines over REST. Executives, sales
+ * directors, finance and legal see every contract, account managers those of the accounts
+ * they own; executives, sales directors, legal and admins create and change them, an
+ * account manager changes only the status of a contract of an account they own
+ * ({@link ContractManagement}). Amounts are {@code {"amount": "500000.00", "currency":
+ * "USD"}}; a change of an ACTIVE contract updates the account's ARR and tier.
  */
 @RestController
 @RequestMapping("/api/v1/contracts")
 @Tag(name = "Contracts", description = "MSAs and SOWs with their service lines")
 class ContractApi {
 
-    private final ContractManagement contracts;
-    private final JsonForms forms;
+	private final ContractManagement contracts;
 
-    ContractApi(ContractManagement contracts, JsonForms forms) {
-        this.contracts = contracts;
-        this.forms = forms;
-    }
+	private final JsonForms forms;
 
-    @GetMapping
-    @Operation(summary = "Search contracts", description = "Optionally of one account and with one status; latest end date first.")
-    PageResult<ContractView> list(@RequestParam(required = false) Long accountId,
-            @RequestParam(required = false) ContractStatus status, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, CurrentUser user) {
-        return contracts.search(accountId, status, new PageRequest(page, size), user);
-    }
+	ContractApi(ContractManagement contracts, JsonForms forms) {
+		this.contracts = contracts;
+		this.forms = forms;
+	}
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a contract to an account", description = "Executives, sales directors, legal and admins. "
-            + "The body is accountId plus the contract's fields, with serviceLines [{name, annualValue}]. "
-            + "201 with the contract and its Location.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            description = "accountId plus the fields of the contract form",
-            content = @Content(schema = @Schema(implementation = ContractForm.class)))
-    ResponseEntity<ContractView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode json = forms.object(body);
-        long accountId = forms.take(json, "accountId");
-        ContractForm form = forms.create(json, ContractForm.class, Map.of());
-        ContractView created = contracts.create(accountId, form, user);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
-    }
+	@GetMapping
+	@Operation(summary = "Search contracts",
+			description = "Optionally of one account and with one status; latest end date first.")
+	PageResult<ContractView> list(@RequestParam(required = false) Long accountId,
+			@RequestParam(required = false) ContractStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return contracts.search(accountId, status, new PageRequest(page, size), user);
+	}
 
-    @GetMapping("/{id}")
-    @Operation(summary = "Read a contract")
-    ContractView get(@PathVariable long id, CurrentUser user) {
-        return contracts.get(id, user);
-    }
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a contract to an account",
+			description = "Executives, sales directors, legal and admins. "
+					+ "The body is accountId plus the contract's fields, with serviceLines [{name, annualValue}]. "
+					+ "201 with the contract and its Location.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "accountId plus the fields of the contract form",
+			content = @Content(schema = @Schema(implementation = ContractForm.class)))
+	ResponseEntity<ContractView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode json = forms.object(body);
+		long accountId = forms.take(json, "accountId");
+		ContractForm form = forms.create(json, ContractForm.class, Map.of());
+		ContractView created = contracts.create(accountId, form, user);
+		return ResponseEntity.created(
+				ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.id()).toUri())
+			.body(created);
+	}
 
-    @PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, AccountApi.MERGE_PATCH })
-    @Operation(summary = "Change a contract", description = "A JSON merge patch: the version you read (required) "
-            + "and only the fields to change; serviceLines, when given, replaces all lines. A stale version is a 409. "
-            + "An account manager may change only status, of the contracts of accounts they own.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            description = "version plus the fields to change",
-            content = @Content(schema = @Schema(implementation = ContractForm.class)))
-    ContractView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode patch = forms.object(body);
-        long version = forms.take(patch, "version");
-        if (patch.has("accountId")) {
-            throw new InvalidInputException("accountId", "cannot be changed; a contract stays with its account");
-        }
-        ContractForm form = forms.patch(contracts.editable(id, user).form(), patch, ContractForm.class);
-        return contracts.update(id, form, version, user);
-    }
+	@GetMapping("/{id}")
+	@Operation(summary = "Read a contract")
+	ContractView get(@PathVariable long id, CurrentUser user) {
+		return contracts.get(id, user);
+	}
 
-    @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a contract", description = "Executives, sales directors and admins.")
-    void delete(@PathVariable long id, CurrentUser user) {
-        contracts.delete(id, user);
-    }
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, AccountApi.MERGE_PATCH })
+	@Operation(summary = "Change a contract", description = "A JSON merge patch: the version you read (required) "
+			+ "and only the fields to change; serviceLines, when given, replaces all lines. A stale version is a 409. "
+			+ "An account manager may change only status, of the contracts of accounts they own.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "version plus the fields to change",
+			content = @Content(schema = @Schema(implementation = ContractForm.class)))
+	ContractView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode patch = forms.object(body);
+		long version = forms.take(patch, "version");
+		if (patch.has("accountId")) {
+			throw new InvalidInputException("accountId", "cannot be changed; a contract stays with its account");
+		}
+		ContractForm form = forms.patch(contracts.editable(id, user).form(), patch, ContractForm.class);
+		return contracts.update(id, form, version, user);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a contract", description = "Executives, sales directors and admins.")
+	void delete(@PathVariable long id, CurrentUser user) {
+		contracts.delete(id, user);
+	}
+
 }

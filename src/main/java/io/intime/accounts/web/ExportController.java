@@ -20,62 +20,65 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Downloads of the accounts a user may export and of their contacts, in the import's format:
- * CSV (UTF-8 with a byte order mark, so that Excel shows accented names right) or XLSX with real
- * numeric and date cells. The format is the path's extension ({@code export.xlsx}), else
- * {@code ?format=xlsx}, else the {@code Accept} header, else CSV. Reachable with a session, HTTP
- * Basic or an API token.
+ * Downloads of the accounts a user may export and of their contacts, in the import's
+ * format: CSV (UTF-8 with a byte order mark, so that Excel shows accented names right) or
+ * XLSX with real numeric and date cells. The format is the path's extension
+ * ({@code export.xlsx}), else {@code ?format=xlsx}, else the {@code Accept} header, else
+ * CSV. Reachable with a session, HTTP Basic or an API token.
  */
 @Controller
 class ExportController {
 
-    private final AccountExport export;
-    private final Today time;
+	private final AccountExport export;
 
-    ExportController(AccountExport export, Today time) {
-        this.export = export;
-        this.time = time;
-    }
+	private final Today time;
 
-    @GetMapping({ "/accounts/export", "/accounts/export.csv", "/accounts/export.xlsx" })
-    void accounts(CurrentUser me, @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
-        TableExport.Format chosen = format(request.getRequestURI(), format, accept);
-        export.writeAccounts(me, chosen, start(response, chosen, "accounts", time.today(me.timeZone())));
-    }
+	ExportController(AccountExport export, Today time) {
+		this.export = export;
+		this.time = time;
+	}
 
-    @GetMapping({ "/accounts/contacts-export", "/accounts/contacts-export.csv", "/accounts/contacts-export.xlsx" })
-    void contacts(CurrentUser me, @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
-        TableExport.Format chosen = format(request.getRequestURI(), format, accept);
-        export.writeContacts(me, chosen, start(response, chosen, "contacts", time.today(me.timeZone())));
-    }
+	@GetMapping({ "/accounts/export", "/accounts/export.csv", "/accounts/export.xlsx" })
+	void accounts(CurrentUser me, @RequestParam(required = false) String format,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = format(request.getRequestURI(), format, accept);
+		export.writeAccounts(me, chosen, start(response, chosen, "accounts", time.today(me.timeZone())));
+	}
 
-    private static TableExport.Format format(String path, String requested, String accept) {
-        if (path.endsWith(".xlsx")) {
-            return TableExport.Format.XLSX;
-        }
-        if (path.endsWith(".csv")) {
-            return TableExport.Format.CSV;
-        }
-        try {
-            return TableExport.Format.of(requested, accept);
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidInputException("format", e.getMessage());
-        }
-    }
+	@GetMapping({ "/accounts/contacts-export", "/accounts/contacts-export.csv", "/accounts/contacts-export.xlsx" })
+	void contacts(CurrentUser me, @RequestParam(required = false) String format,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = format(request.getRequestURI(), format, accept);
+		export.writeContacts(me, chosen, start(response, chosen, "contacts", time.today(me.timeZone())));
+	}
 
-    private static OutputStream start(HttpServletResponse response, TableExport.Format format, String stem, java.time.LocalDate day)
-            throws IOException {
-        response.setContentType(format.mediaType());
-        if (format == TableExport.Format.CSV) {
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        }
-        String filename = TableExport.filename(stem, day, format);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
-        return response.getOutputStream();
-    }
+	private static TableExport.Format format(String path, String requested, String accept) {
+		if (path.endsWith(".xlsx")) {
+			return TableExport.Format.XLSX;
+		}
+		if (path.endsWith(".csv")) {
+			return TableExport.Format.CSV;
+		}
+		try {
+			return TableExport.Format.of(requested, accept);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInputException("format", e.getMessage());
+		}
+	}
+
+	private static OutputStream start(HttpServletResponse response, TableExport.Format format, String stem,
+			java.time.LocalDate day) throws IOException {
+		response.setContentType(format.mediaType());
+		if (format == TableExport.Format.CSV) {
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		}
+		String filename = TableExport.filename(stem, day, format);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(filename).build().toString());
+		return response.getOutputStream();
+	}
+
 }

@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePage {
 
-    @GetMapping("/")
-    String home() {
-        return "redirect:/accounts";
-    }
+	@GetMapping("/")
+	String home() {
+		return "redirect:/accounts";
+	}
+
 }

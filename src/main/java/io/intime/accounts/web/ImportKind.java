@@ -6,33 +6,35 @@ import java.util.Optional;
 /** What a CSV import creates; {@code slug} is how URLs and forms name it. */
 enum ImportKind {
 
-    ACCOUNTS("accounts", "account", "accounts"),
-    CONTACTS("contacts", "contact", "contacts");
+	ACCOUNTS("accounts", "account", "accounts"), CONTACTS("contacts", "contact", "contacts");
 
-    private final String slug;
-    private final String singular;
-    private final String plural;
+	private final String slug;
 
-    ImportKind(String slug, String singular, String plural) {
-        this.slug = slug;
-        this.singular = singular;
-        this.plural = plural;
-    }
+	private final String singular;
 
-    static Optional<ImportKind> of(String slug) {
-        return Arrays.stream(values()).filter(kind -> kind.slug.equalsIgnoreCase(slug)).findFirst();
-    }
+	private final String plural;
 
-    public String slug() {
-        return slug;
-    }
+	ImportKind(String slug, String singular, String plural) {
+		this.slug = slug;
+		this.singular = singular;
+		this.plural = plural;
+	}
 
-    /** "1 account", "42 accounts". */
-    public String count(long n) {
-        return String.format(java.util.Locale.US, "%,d", n) + " " + (n == 1 ? singular : plural);
-    }
+	static Optional<ImportKind> of(String slug) {
+		return Arrays.stream(values()).filter(kind -> kind.slug.equalsIgnoreCase(slug)).findFirst();
+	}
 
-    public String plural() {
-        return plural;
-    }
+	public String slug() {
+		return slug;
+	}
+
+	/** "1 account", "42 accounts". */
+	public String count(long n) {
+		return String.format(java.util.Locale.US, "%,d", n) + " " + (n == 1 ? singular : plural);
+	}
+
+	public String plural() {
+		return plural;
+	}
+
 }

@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ImportNavigation {
 
-    @Bean
-    NavigationItem importNavigationItem() {
-        return new NavigationItem("Import", "/import", "upload", 30, Set.of(Role.EXECUTIVE.name(),
-                Role.SALES_DIRECTOR.name(), Role.ADMIN.name(), Role.ACCOUNT_MANAGER.name()));
-    }
+	@Bean
+	NavigationItem importNavigationItem() {
+		return new NavigationItem("Import", "/import", "upload", 30, Set.of(Role.EXECUTIVE.name(),
+				Role.SALES_DIRECTOR.name(), Role.ADMIN.name(), Role.ACCOUNT_MANAGER.name()));
+	}
+
 }

@@ -14,12 +14,14 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ControllerAdvice
 class UploadLimitAdvice {
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        if (!request.getRequestURI().startsWith("/import")) {
-            throw e;
-        }
-        RequestContextUtils.getOutputFlashMap(request).put("problem", "The file is larger than 5 MB; split it into smaller files");
-        return "redirect:/import";
-    }
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+		if (!request.getRequestURI().startsWith("/import")) {
+			throw e;
+		}
+		RequestContextUtils.getOutputFlashMap(request)
+			.put("problem", "The file is larger than 5 MB; split it into smaller files");
+		return "redirect:/import";
+	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BillingStylesheet {
 
-    @Bean
-    Stylesheet billingCss() {
-        return new Stylesheet("/css/billing.css", 20);
-    }
+	@Bean
+	Stylesheet billingCss() {
+		return new Stylesheet("/css/billing.css", 20);
+	}
+
 }

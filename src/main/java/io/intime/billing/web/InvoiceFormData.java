@@ -14,120 +14,129 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** What the invoice form posts, with the amount's two parts as flat fields. */
 public class InvoiceFormData {
 
-    private String number;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate issueDate;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate dueDate;
-    private BigDecimal amount;
-    private String currency;
-    private InvoiceStatus status;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate paidOn;
-    private String disputeReason;
-    private long version;
+	private String number;
 
-    static InvoiceFormData of(InvoiceForm form, long version) {
-        InvoiceFormData data = new InvoiceFormData();
-        data.number = form.number();
-        data.issueDate = form.issueDate();
-        data.dueDate = form.dueDate();
-        data.amount = form.amount() == null ? null : form.amount().amount();
-        data.currency = form.amount() == null ? null : form.amount().currency();
-        data.status = form.status();
-        data.paidOn = form.paidOn();
-        data.disputeReason = form.disputeReason();
-        data.version = version;
-        return data;
-    }
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate issueDate;
 
-    InvoiceForm toForm() {
-        return new InvoiceForm(number == null ? "" : number, issueDate, dueDate, new MoneyInput(amount, currency), status,
-                paidOn, disputeReason);
-    }
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate dueDate;
 
-    Map<String, Object> comparable() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("number", number);
-        values.put("issueDate", issueDate);
-        values.put("dueDate", dueDate);
-        values.put("amount", amount);
-        values.put("currency", currency);
-        values.put("status", status);
-        values.put("paidOn", paidOn);
-        values.put("disputeReason", disputeReason);
-        return values;
-    }
+	private BigDecimal amount;
 
-    public String getNumber() {
-        return number;
-    }
+	private String currency;
 
-    public void setNumber(String number) {
-        this.number = number;
-    }
+	private InvoiceStatus status;
 
-    public LocalDate getIssueDate() {
-        return issueDate;
-    }
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate paidOn;
 
-    public void setIssueDate(LocalDate issueDate) {
-        this.issueDate = issueDate;
-    }
+	private String disputeReason;
 
-    public LocalDate getDueDate() {
-        return dueDate;
-    }
+	private long version;
 
-    public void setDueDate(LocalDate dueDate) {
-        this.dueDate = dueDate;
-    }
+	static InvoiceFormData of(InvoiceForm form, long version) {
+		InvoiceFormData data = new InvoiceFormData();
+		data.number = form.number();
+		data.issueDate = form.issueDate();
+		data.dueDate = form.dueDate();
+		data.amount = form.amount() == null ? null : form.amount().amount();
+		data.currency = form.amount() == null ? null : form.amount().currency();
+		data.status = form.status();
+		data.paidOn = form.paidOn();
+		data.disputeReason = form.disputeReason();
+		data.version = version;
+		return data;
+	}
 
-    public BigDecimal getAmount() {
-        return amount;
-    }
+	InvoiceForm toForm() {
+		return new InvoiceForm(number == null ? "" : number, issueDate, dueDate, new MoneyInput(amount, currency),
+				status, paidOn, disputeReason);
+	}
 
-    public void setAmount(BigDecimal amount) {
-        this.amount = amount;
-    }
+	Map<String, Object> comparable() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("number", number);
+		values.put("issueDate", issueDate);
+		values.put("dueDate", dueDate);
+		values.put("amount", amount);
+		values.put("currency", currency);
+		values.put("status", status);
+		values.put("paidOn", paidOn);
+		values.put("disputeReason", disputeReason);
+		return values;
+	}
 
-    public String getCurrency() {
-        return currency;
-    }
+	public String getNumber() {
+		return number;
+	}
 
-    public void setCurrency(String currency) {
-        this.currency = currency;
-    }
+	public void setNumber(String number) {
+		this.number = number;
+	}
 
-    public InvoiceStatus getStatus() {
-        return status;
-    }
+	public LocalDate getIssueDate() {
+		return issueDate;
+	}
 
-    public void setStatus(InvoiceStatus status) {
-        this.status = status;
-    }
+	public void setIssueDate(LocalDate issueDate) {
+		this.issueDate = issueDate;
+	}
 
-    public LocalDate getPaidOn() {
-        return paidOn;
-    }
+	public LocalDate getDueDate() {
+		return dueDate;
+	}
 
-    public void setPaidOn(LocalDate paidOn) {
-        this.paidOn = paidOn;
-    }
+	public void setDueDate(LocalDate dueDate) {
+		this.dueDate = dueDate;
+	}
 
-    public String getDisputeReason() {
-        return disputeReason;
-    }
+	public BigDecimal getAmount() {
+		return amount;
+	}
 
-    public void setDisputeReason(String disputeReason) {
-        this.disputeReason = disputeReason;
-    }
+	public void setAmount(BigDecimal amount) {
+		this.amount = amount;
+	}
 
-    public long getVersion() {
-        return version;
-    }
+	public String getCurrency() {
+		return currency;
+	}
 
-    public void setVersion(long version) {
-        this.version = version;
-    }
+	public void setCurrency(String currency) {
+		this.currency = currency;
+	}
+
+	public InvoiceStatus getStatus() {
+		return status;
+	}
+
+	public void setStatus(InvoiceStatus status) {
+		this.status = status;
+	}
+
+	public LocalDate getPaidOn() {
+		return paidOn;
+	}
+
+	public void setPaidOn(LocalDate paidOn) {
+		this.paidOn = paidOn;
+	}
+
+	public String getDisputeReason() {
+		return disputeReason;
+	}
+
+	public void setDisputeReason(String disputeReason) {
+		this.disputeReason = disputeReason;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
 }

@@ -46,253 +46,268 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InvoicePages {
 
-    private static final Map<String, String> LABELS = Map.of("number", "Number", "issueDate", "Issue date", "dueDate",
-            "Due date", "amount", "Amount", "currency", "Currency", "status", "Status", "paidOn", "Paid on",
-            "disputeReason", "Dispute reason");
+	private static final Map<String, String> LABELS = Map.of("number", "Number", "issueDate", "Issue date", "dueDate",
+			"Due date", "amount", "Amount", "currency", "Currency", "status", "Status", "paidOn", "Paid on",
+			"disputeReason", "Dispute reason");
 
-    /** The form's flat amount and currency fields stand for the facade's {@code amount.amount} and {@code amount.currency}. */
-    private static final Map<String, String> PAGE_FIELDS = Map.of("amount.amount", "amount", "amount.currency", "currency");
+	/**
+	 * The form's flat amount and currency fields stand for the facade's
+	 * {@code amount.amount} and {@code amount.currency}.
+	 */
+	private static final Map<String, String> PAGE_FIELDS = Map.of("amount.amount", "amount", "amount.currency",
+			"currency");
 
-    private static final String AMOUNT_EXAMPLE = "85420";
+	private static final String AMOUNT_EXAMPLE = "85420";
 
-    private final AccountManagement accounts;
-    private final AccountSections sections;
-    private final InvoiceManagement invoices;
-    private final Today time;
+	private final AccountManagement accounts;
 
-    InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices, Today time) {
-        this.accounts = accounts;
-        this.sections = sections;
-        this.invoices = invoices;
-        this.time = time;
-    }
+	private final AccountSections sections;
 
-    @InitBinder
-    void blankIsNothing(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
-    }
+	private final InvoiceManagement invoices;
 
-    @GetMapping("/accounts/{id}/invoices")
-    String tab(@PathVariable long id, @RequestParam(required = false) String status, CurrentUser me, Model model) {
-        return tab(accounts.get(id, me), status, me, model);
-    }
+	private final Today time;
 
-    private String tab(AccountDetails account, String status, CurrentUser me, Model model) {
-        InvoiceAccess access = invoices.access(account, me);
-        if (!access.view()) {
-            throw new AccessDeniedException("You may not see the invoices of " + account.name());
-        }
-        sections.header(model, account, "invoices", me);
-        List<InvoiceView> all = invoices.forAccount(account.id(), me);
-        String filter = status == null || status.isBlank() ? "ALL" : status.trim().toUpperCase();
-        List<InvoiceView> shown = all.stream().filter(i -> matches(i, filter)).toList();
-        model.addAttribute("invoiceAccess", access);
-        model.addAttribute("summary", invoices.summary(account.id(), me));
-        model.addAttribute("invoices", shown);
-        model.addAttribute("allCount", all.size());
-        model.addAttribute("filter", filter);
-        model.addAttribute("filters", List.of(
-                new Filter("ALL", "All", all.size()),
-                new Filter("UNPAID", "Unpaid", count(all, "UNPAID")),
-                new Filter("OVERDUE", "Overdue", count(all, "OVERDUE")),
-                new Filter("PAID", "Paid", count(all, "PAID")),
-                new Filter("DISPUTED", "Disputed", count(all, "DISPUTED")),
-                new Filter("WRITTEN_OFF", "Written off", count(all, "WRITTEN_OFF"))));
-        model.addAttribute("today", time.organizationToday());
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", FormErrors.none());
-        }
-        return "billing/invoices";
-    }
+	InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices, Today time) {
+		this.accounts = accounts;
+		this.sections = sections;
+		this.invoices = invoices;
+		this.time = time;
+	}
 
-    /** A filter chip of the tab with the number of invoices it shows. */
-    record Filter(String key, String label, long count) {
-    }
+	@InitBinder
+	void blankIsNothing(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+	}
 
-    private static long count(List<InvoiceView> all, String filter) {
-        return all.stream().filter(i -> matches(i, filter)).count();
-    }
+	@GetMapping("/accounts/{id}/invoices")
+	String tab(@PathVariable long id, @RequestParam(required = false) String status, CurrentUser me, Model model) {
+		return tab(accounts.get(id, me), status, me, model);
+	}
 
-    private static boolean matches(InvoiceView invoice, String filter) {
-        return switch (filter) {
-            case "ALL" -> true;
-            case "UNPAID" -> invoice.status().unpaid();
-            case "OVERDUE" -> invoice.overdue();
-            default -> invoice.status().name().equals(filter);
-        };
-    }
+	private String tab(AccountDetails account, String status, CurrentUser me, Model model) {
+		InvoiceAccess access = invoices.access(account, me);
+		if (!access.view()) {
+			throw new AccessDeniedException("You may not see the invoices of " + account.name());
+		}
+		sections.header(model, account, "invoices", me);
+		List<InvoiceView> all = invoices.forAccount(account.id(), me);
+		String filter = status == null || status.isBlank() ? "ALL" : status.trim().toUpperCase();
+		List<InvoiceView> shown = all.stream().filter(i -> matches(i, filter)).toList();
+		model.addAttribute("invoiceAccess", access);
+		model.addAttribute("summary", invoices.summary(account.id(), me));
+		model.addAttribute("invoices", shown);
+		model.addAttribute("allCount", all.size());
+		model.addAttribute("filter", filter);
+		model.addAttribute("filters",
+				List.of(new Filter("ALL", "All", all.size()), new Filter("UNPAID", "Unpaid", count(all, "UNPAID")),
+						new Filter("OVERDUE", "Overdue", count(all, "OVERDUE")),
+						new Filter("PAID", "Paid", count(all, "PAID")),
+						new Filter("DISPUTED", "Disputed", count(all, "DISPUTED")),
+						new Filter("WRITTEN_OFF", "Written off", count(all, "WRITTEN_OFF"))));
+		model.addAttribute("today", time.organizationToday());
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", FormErrors.none());
+		}
+		return "billing/invoices";
+	}
 
-    @GetMapping("/accounts/{id}/invoices/new")
-    String newInvoice(@PathVariable long id, CurrentUser me, Model model) {
-        AccountDetails account = editable(id, me);
-        LocalDate today = time.organizationToday();
-        return form(account, null, InvoiceFormData.of(InvoiceForm.blank(account.billingCurrency(), today), 0),
-                FormErrors.none(), model);
-    }
+	/** A filter chip of the tab with the number of invoices it shows. */
+	record Filter(String key, String label, long count) {
+	}
 
-    @PostMapping("/accounts/{id}/invoices/new")
-    String create(@PathVariable long id, @ModelAttribute("form") InvoiceFormData form, BindingResult binding,
-            CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = editable(id, me);
-        if (binding.hasErrors()) {
-            response.setStatus(422);
-            return form(account, null, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model);
-        }
-        try {
-            InvoiceView created = invoices.create(id, form.toForm(), me);
-            flash.addFlashAttribute("toast", "Invoice " + created.number() + " created");
-            return "redirect:/accounts/" + id + "/invoices#invoice-" + created.id();
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(422);
-            return form(account, null, form, errors(e), model);
-        }
-    }
+	private static long count(List<InvoiceView> all, String filter) {
+		return all.stream().filter(i -> matches(i, filter)).count();
+	}
 
-    @GetMapping("/accounts/{id}/invoices/{invoiceId}/edit")
-    String edit(@PathVariable long id, @PathVariable long invoiceId, CurrentUser me, Model model) {
-        AccountDetails account = editable(id, me);
-        InvoiceView invoice = invoiceOf(id, invoiceId, me);
-        Editable<InvoiceForm> editable = invoices.editable(invoiceId, me);
-        return form(account, invoice, InvoiceFormData.of(editable.form(), editable.version()), FormErrors.none(), model);
-    }
+	private static boolean matches(InvoiceView invoice, String filter) {
+		return switch (filter) {
+			case "ALL" -> true;
+			case "UNPAID" -> invoice.status().unpaid();
+			case "OVERDUE" -> invoice.overdue();
+			default -> invoice.status().name().equals(filter);
+		};
+	}
 
-    @PostMapping("/accounts/{id}/invoices/{invoiceId}/edit")
-    String update(@PathVariable long id, @PathVariable long invoiceId, @ModelAttribute("form") InvoiceFormData form,
-            BindingResult binding, CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = editable(id, me);
-        InvoiceView invoice = invoiceOf(id, invoiceId, me);
-        if (binding.hasErrors()) {
-            response.setStatus(422);
-            return form(account, invoice, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model);
-        }
-        try {
-            InvoiceView saved = invoices.update(invoiceId, form.toForm(), form.getVersion(), me);
-            flash.addFlashAttribute("toast", "Invoice " + saved.number() + " saved");
-            return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
-        }
-        catch (StaleVersionException e) {
-            Editable<InvoiceForm> current = invoices.editable(invoiceId, me);
-            model.addAttribute("conflict", Conflict.between(
-                    Conflict.KEPT,
-                    InvoiceFormData.of(current.form(), current.version()).comparable(), form.comparable(),
-                    field -> LABELS.getOrDefault(field, field), (field, value) -> Conflict.plain(value)));
-            form.setVersion(current.version());
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return form(account, invoices.get(invoiceId, me), form, FormErrors.none(), model);
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(422);
-            return form(account, invoice, form, errors(e), model);
-        }
-    }
+	@GetMapping("/accounts/{id}/invoices/new")
+	String newInvoice(@PathVariable long id, CurrentUser me, Model model) {
+		AccountDetails account = editable(id, me);
+		LocalDate today = time.organizationToday();
+		return form(account, null, InvoiceFormData.of(InvoiceForm.blank(account.billingCurrency(), today), 0),
+				FormErrors.none(), model);
+	}
 
-    @PostMapping("/accounts/{id}/invoices/{invoiceId}/paid")
-    String markPaid(@PathVariable long id, @PathVariable long invoiceId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
-            @RequestParam long version, CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        InvoiceView invoice = invoiceOf(id, invoiceId, me);
-        try {
-            InvoiceView paid = invoices.markPaid(invoiceId, paidOn, version, me);
-            flash.addFlashAttribute("toast", "Invoice " + paid.number() + " paid (" + paid.daysToPay() + " days)");
-        }
-        catch (StaleVersionException e) {
-            flash.addFlashAttribute("flashError", stale(invoice));
-        }
-        catch (InvalidInputException e) {
-            return actionFailed(id, invoiceId, "paid", e, me, model, response);
-        }
-        return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
-    }
+	@PostMapping("/accounts/{id}/invoices/new")
+	String create(@PathVariable long id, @ModelAttribute("form") InvoiceFormData form, BindingResult binding,
+			CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
+		AccountDetails account = editable(id, me);
+		if (binding.hasErrors()) {
+			response.setStatus(422);
+			return form(account, null, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model);
+		}
+		try {
+			InvoiceView created = invoices.create(id, form.toForm(), me);
+			flash.addFlashAttribute("toast", "Invoice " + created.number() + " created");
+			return "redirect:/accounts/" + id + "/invoices#invoice-" + created.id();
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			return form(account, null, form, errors(e), model);
+		}
+	}
 
-    @PostMapping("/accounts/{id}/invoices/{invoiceId}/dispute")
-    String dispute(@PathVariable long id, @PathVariable long invoiceId, @RequestParam(required = false) String disputeReason,
-            @RequestParam long version, CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        InvoiceView invoice = invoiceOf(id, invoiceId, me);
-        try {
-            InvoiceView disputed = invoices.dispute(invoiceId, disputeReason, version, me);
-            flash.addFlashAttribute("toast", "Invoice " + disputed.number() + " flagged as disputed");
-        }
-        catch (StaleVersionException e) {
-            flash.addFlashAttribute("flashError", stale(invoice));
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("disputeReason", disputeReason);
-            return actionFailed(id, invoiceId, "dispute", e, me, model, response);
-        }
-        return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
-    }
+	@GetMapping("/accounts/{id}/invoices/{invoiceId}/edit")
+	String edit(@PathVariable long id, @PathVariable long invoiceId, CurrentUser me, Model model) {
+		AccountDetails account = editable(id, me);
+		InvoiceView invoice = invoiceOf(id, invoiceId, me);
+		Editable<InvoiceForm> editable = invoices.editable(invoiceId, me);
+		return form(account, invoice, InvoiceFormData.of(editable.form(), editable.version()), FormErrors.none(),
+				model);
+	}
 
-    @PostMapping("/accounts/{id}/invoices/{invoiceId}/write-off")
-    String writeOff(@PathVariable long id, @PathVariable long invoiceId, @RequestParam long version, CurrentUser me,
-            Model model, RedirectAttributes flash, HttpServletResponse response) {
-        InvoiceView invoice = invoiceOf(id, invoiceId, me);
-        try {
-            invoices.writeOff(invoiceId, version, me);
-            flash.addFlashAttribute("toast", "Invoice " + invoice.number() + " written off");
-        }
-        catch (StaleVersionException e) {
-            flash.addFlashAttribute("flashError", stale(invoice));
-        }
-        catch (InvalidInputException e) {
-            return actionFailed(id, invoiceId, "write-off", e, me, model, response);
-        }
-        return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
-    }
+	@PostMapping("/accounts/{id}/invoices/{invoiceId}/edit")
+	String update(@PathVariable long id, @PathVariable long invoiceId, @ModelAttribute("form") InvoiceFormData form,
+			BindingResult binding, CurrentUser me, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+		AccountDetails account = editable(id, me);
+		InvoiceView invoice = invoiceOf(id, invoiceId, me);
+		if (binding.hasErrors()) {
+			response.setStatus(422);
+			return form(account, invoice, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model);
+		}
+		try {
+			InvoiceView saved = invoices.update(invoiceId, form.toForm(), form.getVersion(), me);
+			flash.addFlashAttribute("toast", "Invoice " + saved.number() + " saved");
+			return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
+		}
+		catch (StaleVersionException e) {
+			Editable<InvoiceForm> current = invoices.editable(invoiceId, me);
+			model.addAttribute("conflict",
+					Conflict.between(Conflict.KEPT, InvoiceFormData.of(current.form(), current.version()).comparable(),
+							form.comparable(), field -> LABELS.getOrDefault(field, field),
+							(field, value) -> Conflict.plain(value)));
+			form.setVersion(current.version());
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return form(account, invoices.get(invoiceId, me), form, FormErrors.none(), model);
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			return form(account, invoice, form, errors(e), model);
+		}
+	}
 
-    @PostMapping("/accounts/{id}/invoices/{invoiceId}/delete")
-    String delete(@PathVariable long id, @PathVariable long invoiceId, CurrentUser me, RedirectAttributes flash) {
-        InvoiceView invoice = invoiceOf(id, invoiceId, me);
-        invoices.delete(invoiceId, me);
-        flash.addFlashAttribute("toast", "Invoice " + invoice.number() + " deleted");
-        return "redirect:/accounts/" + id + "/invoices";
-    }
+	@PostMapping("/accounts/{id}/invoices/{invoiceId}/paid")
+	String markPaid(@PathVariable long id, @PathVariable long invoiceId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+			@RequestParam long version, CurrentUser me, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
+		InvoiceView invoice = invoiceOf(id, invoiceId, me);
+		try {
+			InvoiceView paid = invoices.markPaid(invoiceId, paidOn, version, me);
+			flash.addFlashAttribute("toast", "Invoice " + paid.number() + " paid (" + paid.daysToPay() + " days)");
+		}
+		catch (StaleVersionException e) {
+			flash.addFlashAttribute("flashError", stale(invoice));
+		}
+		catch (InvalidInputException e) {
+			return actionFailed(id, invoiceId, "paid", e, me, model, response);
+		}
+		return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
+	}
 
-    /** The tab again, with the action's form open beside its invoice and the message beside its field. */
-    private String actionFailed(long id, long invoiceId, String action, InvalidInputException e, CurrentUser me, Model model,
-            HttpServletResponse response) {
-        response.setStatus(422);
-        model.addAttribute("errors", FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()));
-        model.addAttribute("openAction", action);
-        model.addAttribute("openInvoice", invoiceId);
-        return tab(accounts.get(id, me), null, me, model);
-    }
+	@PostMapping("/accounts/{id}/invoices/{invoiceId}/dispute")
+	String dispute(@PathVariable long id, @PathVariable long invoiceId,
+			@RequestParam(required = false) String disputeReason, @RequestParam long version, CurrentUser me,
+			Model model, RedirectAttributes flash, HttpServletResponse response) {
+		InvoiceView invoice = invoiceOf(id, invoiceId, me);
+		try {
+			InvoiceView disputed = invoices.dispute(invoiceId, disputeReason, version, me);
+			flash.addFlashAttribute("toast", "Invoice " + disputed.number() + " flagged as disputed");
+		}
+		catch (StaleVersionException e) {
+			flash.addFlashAttribute("flashError", stale(invoice));
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("disputeReason", disputeReason);
+			return actionFailed(id, invoiceId, "dispute", e, me, model, response);
+		}
+		return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
+	}
 
-    private static String stale(InvoiceView invoice) {
-        return "Someone else changed invoice " + invoice.number() + " while you were looking at it; nothing was changed."
-                + " Its current state is shown below.";
-    }
+	@PostMapping("/accounts/{id}/invoices/{invoiceId}/write-off")
+	String writeOff(@PathVariable long id, @PathVariable long invoiceId, @RequestParam long version, CurrentUser me,
+			Model model, RedirectAttributes flash, HttpServletResponse response) {
+		InvoiceView invoice = invoiceOf(id, invoiceId, me);
+		try {
+			invoices.writeOff(invoiceId, version, me);
+			flash.addFlashAttribute("toast", "Invoice " + invoice.number() + " written off");
+		}
+		catch (StaleVersionException e) {
+			flash.addFlashAttribute("flashError", stale(invoice));
+		}
+		catch (InvalidInputException e) {
+			return actionFailed(id, invoiceId, "write-off", e, me, model, response);
+		}
+		return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
+	}
 
-    private String form(AccountDetails account, InvoiceView invoice, InvoiceFormData form, FormErrors errors, Model model) {
-        model.addAttribute("account", account);
-        model.addAttribute("invoice", invoice);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("statuses", Arrays.asList(InvoiceStatus.values()));
-        return "billing/invoice-form";
-    }
+	@PostMapping("/accounts/{id}/invoices/{invoiceId}/delete")
+	String delete(@PathVariable long id, @PathVariable long invoiceId, CurrentUser me, RedirectAttributes flash) {
+		InvoiceView invoice = invoiceOf(id, invoiceId, me);
+		invoices.delete(invoiceId, me);
+		flash.addFlashAttribute("toast", "Invoice " + invoice.number() + " deleted");
+		return "redirect:/accounts/" + id + "/invoices";
+	}
 
-    private static FormErrors errors(InvalidInputException e) {
-        FormErrors errors = FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors());
-        if (e instanceof DuplicateException duplicate) {
-            errors.withLink(duplicate.existingLink(), duplicate.existingLabel());
-        }
-        return errors;
-    }
+	/**
+	 * The tab again, with the action's form open beside its invoice and the message
+	 * beside its field.
+	 */
+	private String actionFailed(long id, long invoiceId, String action, InvalidInputException e, CurrentUser me,
+			Model model, HttpServletResponse response) {
+		response.setStatus(422);
+		model.addAttribute("errors", FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()));
+		model.addAttribute("openAction", action);
+		model.addAttribute("openInvoice", invoiceId);
+		return tab(accounts.get(id, me), null, me, model);
+	}
 
-    private AccountDetails editable(long id, CurrentUser me) {
-        AccountDetails account = accounts.get(id, me);
-        if (!invoices.access(account, me).edit()) {
-            throw new AccessDeniedException("Only finance creates and changes invoices");
-        }
-        return account;
-    }
+	private static String stale(InvoiceView invoice) {
+		return "Someone else changed invoice " + invoice.number()
+				+ " while you were looking at it; nothing was changed." + " Its current state is shown below.";
+	}
 
-    private InvoiceView invoiceOf(long accountId, long invoiceId, CurrentUser me) {
-        InvoiceView invoice = invoices.get(invoiceId, me);
-        if (invoice.accountId() != accountId) {
-            throw new NotFoundException("Invoice", invoiceId);
-        }
-        return invoice;
-    }
+	private String form(AccountDetails account, InvoiceView invoice, InvoiceFormData form, FormErrors errors,
+			Model model) {
+		model.addAttribute("account", account);
+		model.addAttribute("invoice", invoice);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("statuses", Arrays.asList(InvoiceStatus.values()));
+		return "billing/invoice-form";
+	}
+
+	private static FormErrors errors(InvalidInputException e) {
+		FormErrors errors = FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors());
+		if (e instanceof DuplicateException duplicate) {
+			errors.withLink(duplicate.existingLink(), duplicate.existingLabel());
+		}
+		return errors;
+	}
+
+	private AccountDetails editable(long id, CurrentUser me) {
+		AccountDetails account = accounts.get(id, me);
+		if (!invoices.access(account, me).edit()) {
+			throw new AccessDeniedException("Only finance creates and changes invoices");
+		}
+		return account;
+	}
+
+	private InvoiceView invoiceOf(long accountId, long invoiceId, CurrentUser me) {
+		InvoiceView invoice = invoices.get(invoiceId, me);
+		if (invoice.accountId() != accountId) {
+			throw new NotFoundException("Invoice", invoiceId);
+		}
+		return invoice;
+	}
+
 }

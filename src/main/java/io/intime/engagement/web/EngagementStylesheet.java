@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngagementStylesheet {
 
-    @Bean
-    Stylesheet engagementCss() {
-        return new Stylesheet("/css/engagement.css", 30);
-    }
+	@Bean
+	Stylesheet engagementCss() {
+		return new Stylesheet("/css/engagement.css", 30);
+	}
+
 }

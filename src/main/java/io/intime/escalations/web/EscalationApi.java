@@ -33,87 +33,96 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Escalations over REST ({@link EscalationManagement}). The key (ESC-YYYY-NNNN) is given on
- * creation and never changes; {@code raisedAt} and {@code resolvedAt} are ISO-8601 instants (UTC).
+ * Escalations over REST ({@link EscalationManagement}). The key (ESC-YYYY-NNNN) is given
+ * on creation and never changes; {@code raisedAt} and {@code resolvedAt} are ISO-8601
+ * instants (UTC).
  */
 @RestController
 @RequestMapping("/api/v1/escalations")
 @Tag(name = "Escalations", description = "Client escalations: severity P0–P3, status, raised and resolved")
 class EscalationApi {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
+	static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final EscalationManagement escalations;
-    private final JsonForms forms;
+	private final EscalationManagement escalations;
 
-    EscalationApi(EscalationManagement escalations, JsonForms forms) {
-        this.escalations = escalations;
-        this.forms = forms;
-    }
+	private final JsonForms forms;
 
-    @GetMapping
-    @Operation(summary = "List escalations", description = "Open ones first, then newest raised first; optionally of one "
-            + "account (accountId) and in one status.")
-    PageResult<EscalationView> list(@RequestParam(required = false) Long accountId,
-            @RequestParam(required = false) EscalationStatus status, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, CurrentUser user) {
-        return escalations.search(accountId, status, new PageRequest(page, size), user);
-    }
+	EscalationApi(EscalationManagement escalations, JsonForms forms) {
+		this.escalations = escalations;
+		this.forms = forms;
+	}
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Raise an escalation", description = "The body is accountId plus the escalation's fields; status "
-            + "defaults to OPEN and raisedAt to now. 201 with the escalation (and its key) and its Location.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            description = "accountId plus the fields of the escalation form",
-            content = @Content(schema = @Schema(implementation = EscalationForm.class)))
-    ResponseEntity<EscalationView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode json = forms.object(body);
-        long accountId = forms.take(json, "accountId");
-        if (json.has("key")) {
-            throw new InvalidInputException("key", "is given by the system (ESC-YYYY-NNNN)");
-        }
-        EscalationForm form = forms.create(json, EscalationForm.class, Map.of("status", "OPEN"));
-        EscalationView created = escalations.create(accountId, form, user);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
-    }
+	@GetMapping
+	@Operation(summary = "List escalations",
+			description = "Open ones first, then newest raised first; optionally of one "
+					+ "account (accountId) and in one status.")
+	PageResult<EscalationView> list(@RequestParam(required = false) Long accountId,
+			@RequestParam(required = false) EscalationStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return escalations.search(accountId, status, new PageRequest(page, size), user);
+	}
 
-    @GetMapping("/{id}")
-    @Operation(summary = "Read an escalation")
-    EscalationView get(@PathVariable long id, CurrentUser user) {
-        return escalations.get(id, user);
-    }
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Raise an escalation",
+			description = "The body is accountId plus the escalation's fields; status "
+					+ "defaults to OPEN and raisedAt to now. 201 with the escalation (and its key) and its Location.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "accountId plus the fields of the escalation form",
+			content = @Content(schema = @Schema(implementation = EscalationForm.class)))
+	ResponseEntity<EscalationView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode json = forms.object(body);
+		long accountId = forms.take(json, "accountId");
+		if (json.has("key")) {
+			throw new InvalidInputException("key", "is given by the system (ESC-YYYY-NNNN)");
+		}
+		EscalationForm form = forms.create(json, EscalationForm.class, Map.of("status", "OPEN"));
+		EscalationView created = escalations.create(accountId, form, user);
+		return ResponseEntity.created(
+				ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.id()).toUri())
+			.body(created);
+	}
 
-    @PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH })
-    @Operation(summary = "Change an escalation", description = "A JSON merge patch: the version you read (required) and "
-            + "only the fields to change, e.g. {\"version\": 3, \"status\": \"RESOLVED\"} (resolvedAt defaults to now). "
-            + "A stale version is a 409.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "version plus the fields to change",
-            content = @Content(schema = @Schema(implementation = EscalationForm.class)))
-    EscalationView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode patch = forms.object(body);
-        long version = forms.take(patch, "version");
-        if (patch.has("accountId")) {
-            throw new InvalidInputException("accountId", "cannot be changed; an escalation stays at its account");
-        }
-        if (patch.has("key")) {
-            throw new InvalidInputException("key", "cannot be changed");
-        }
-        EscalationForm current = escalations.editable(id, user).form();
-        EscalationForm form = forms.patch(current, patch, EscalationForm.class);
-        if (patch.has("status") && !patch.has("resolvedAt") && form.status() != null && form.status().ended()
-                && !current.status().ended()) {
-            // Resolving now: the resolution time is now, not a left-over value.
-            form = new EscalationForm(form.title(), form.description(), form.severity(), form.status(), form.raisedAt(), null);
-        }
-        return escalations.update(id, form, version, user);
-    }
+	@GetMapping("/{id}")
+	@Operation(summary = "Read an escalation")
+	EscalationView get(@PathVariable long id, CurrentUser user) {
+		return escalations.get(id, user);
+	}
 
-    @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete an escalation", description = "Executives, sales directors and admins.")
-    void delete(@PathVariable long id, CurrentUser user) {
-        escalations.delete(id, user);
-    }
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH })
+	@Operation(summary = "Change an escalation",
+			description = "A JSON merge patch: the version you read (required) and "
+					+ "only the fields to change, e.g. {\"version\": 3, \"status\": \"RESOLVED\"} (resolvedAt defaults to now). "
+					+ "A stale version is a 409.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "version plus the fields to change",
+			content = @Content(schema = @Schema(implementation = EscalationForm.class)))
+	EscalationView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode patch = forms.object(body);
+		long version = forms.take(patch, "version");
+		if (patch.has("accountId")) {
+			throw new InvalidInputException("accountId", "cannot be changed; an escalation stays at its account");
+		}
+		if (patch.has("key")) {
+			throw new InvalidInputException("key", "cannot be changed");
+		}
+		EscalationForm current = escalations.editable(id, user).form();
+		EscalationForm form = forms.patch(current, patch, EscalationForm.class);
+		if (patch.has("status") && !patch.has("resolvedAt") && form.status() != null && form.status().ended()
+				&& !current.status().ended()) {
+			// Resolving now: the resolution time is now, not a left-over value.
+			form = new EscalationForm(form.title(), form.description(), form.severity(), form.status(), form.raisedAt(),
+					null);
+		}
+		return escalations.update(id, form, version, user);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete an escalation", description = "Executives, sales directors and admins.")
+	void delete(@PathVariable long id, CurrentUser user) {
+		escalations.delete(id, user);
+	}
+
 }

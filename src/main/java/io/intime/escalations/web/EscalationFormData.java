@@ -23,139 +23,150 @@ import io.intime.shared.FieldError;
  */
 public class EscalationFormData {
 
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+	static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    private String title;
-    private String description;
-    private Severity severity;
-    private EscalationStatus status;
-    private String raisedAt;
-    private String resolvedAt;
-    private long version;
+	private String title;
 
-    static EscalationFormData blank(ZoneId zone, Instant now) {
-        EscalationFormData data = new EscalationFormData();
-        data.severity = Severity.P2;
-        data.status = EscalationStatus.OPEN;
-        data.raisedAt = LOCAL.format(LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES));
-        return data;
-    }
+	private String description;
 
-    static EscalationFormData of(EscalationForm form, long version, ZoneId zone) {
-        EscalationFormData data = new EscalationFormData();
-        data.title = form.title();
-        data.description = form.description();
-        data.severity = form.severity();
-        data.status = form.status();
-        data.raisedAt = form.raisedAt() == null ? null : LOCAL.format(LocalDateTime.ofInstant(form.raisedAt(), zone));
-        data.resolvedAt = form.resolvedAt() == null ? null : LOCAL.format(LocalDateTime.ofInstant(form.resolvedAt(), zone));
-        data.version = version;
-        return data;
-    }
+	private Severity severity;
 
-    EscalationForm toForm(ZoneId zone) {
-        return new EscalationForm(title, description, severity, status, instant(raisedAt, zone),
-                status != null && status.ended() ? instant(resolvedAt, zone) : null);
-    }
+	private EscalationStatus status;
 
-    /** Times the facade never sees because they cannot be read (a blank raised time means now). */
-    List<FieldError> parseErrors() {
-        List<FieldError> errors = new ArrayList<>();
-        if (raisedAt != null && !raisedAt.isBlank() && local(raisedAt) == null) {
-            errors.add(new FieldError("raisedAt", "'" + raisedAt + "' is not a date and time (YYYY-MM-DD HH:MM)"));
-        }
-        if (resolvedAt != null && !resolvedAt.isBlank() && local(resolvedAt) == null) {
-            errors.add(new FieldError("resolvedAt", "'" + resolvedAt + "' is not a date and time (YYYY-MM-DD HH:MM)"));
-        }
-        return errors;
-    }
+	private String raisedAt;
 
-    private static Instant instant(String text, ZoneId zone) {
-        LocalDateTime local = local(text);
-        try {
-            return local == null ? null : local.atZone(zone).toInstant();
-        }
-        catch (DateTimeException e) {
-            return null;
-        }
-    }
+	private String resolvedAt;
 
-    private static LocalDateTime local(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text.trim().replace(' ', 'T'));
-        }
-        catch (DateTimeParseException e) {
-            return null;
-        }
-    }
+	private long version;
 
-    Map<String, String> comparable() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("Title", title);
-        values.put("Severity", severity == null ? "" : severity.name() + " – " + severity.label());
-        values.put("Status", status == null ? "" : status.label());
-        values.put("Raised", raisedAt == null ? "" : raisedAt.replace('T', ' '));
-        values.put("Resolved", resolvedAt == null ? "" : resolvedAt.replace('T', ' '));
-        values.put("Description", description);
-        return values;
-    }
+	static EscalationFormData blank(ZoneId zone, Instant now) {
+		EscalationFormData data = new EscalationFormData();
+		data.severity = Severity.P2;
+		data.status = EscalationStatus.OPEN;
+		data.raisedAt = LOCAL.format(LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES));
+		return data;
+	}
 
-    public String getTitle() {
-        return title;
-    }
+	static EscalationFormData of(EscalationForm form, long version, ZoneId zone) {
+		EscalationFormData data = new EscalationFormData();
+		data.title = form.title();
+		data.description = form.description();
+		data.severity = form.severity();
+		data.status = form.status();
+		data.raisedAt = form.raisedAt() == null ? null : LOCAL.format(LocalDateTime.ofInstant(form.raisedAt(), zone));
+		data.resolvedAt = form.resolvedAt() == null ? null
+				: LOCAL.format(LocalDateTime.ofInstant(form.resolvedAt(), zone));
+		data.version = version;
+		return data;
+	}
 
-    public void setTitle(String title) {
-        this.title = title;
-    }
+	EscalationForm toForm(ZoneId zone) {
+		return new EscalationForm(title, description, severity, status, instant(raisedAt, zone),
+				status != null && status.ended() ? instant(resolvedAt, zone) : null);
+	}
 
-    public String getDescription() {
-        return description;
-    }
+	/**
+	 * Times the facade never sees because they cannot be read (a blank raised time means
+	 * now).
+	 */
+	List<FieldError> parseErrors() {
+		List<FieldError> errors = new ArrayList<>();
+		if (raisedAt != null && !raisedAt.isBlank() && local(raisedAt) == null) {
+			errors.add(new FieldError("raisedAt", "'" + raisedAt + "' is not a date and time (YYYY-MM-DD HH:MM)"));
+		}
+		if (resolvedAt != null && !resolvedAt.isBlank() && local(resolvedAt) == null) {
+			errors.add(new FieldError("resolvedAt", "'" + resolvedAt + "' is not a date and time (YYYY-MM-DD HH:MM)"));
+		}
+		return errors;
+	}
 
-    public void setDescription(String description) {
-        this.description = description;
-    }
+	private static Instant instant(String text, ZoneId zone) {
+		LocalDateTime local = local(text);
+		try {
+			return local == null ? null : local.atZone(zone).toInstant();
+		}
+		catch (DateTimeException e) {
+			return null;
+		}
+	}
 
-    public Severity getSeverity() {
-        return severity;
-    }
+	private static LocalDateTime local(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(text.trim().replace(' ', 'T'));
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
+	}
 
-    public void setSeverity(Severity severity) {
-        this.severity = severity;
-    }
+	Map<String, String> comparable() {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("Title", title);
+		values.put("Severity", severity == null ? "" : severity.name() + " – " + severity.label());
+		values.put("Status", status == null ? "" : status.label());
+		values.put("Raised", raisedAt == null ? "" : raisedAt.replace('T', ' '));
+		values.put("Resolved", resolvedAt == null ? "" : resolvedAt.replace('T', ' '));
+		values.put("Description", description);
+		return values;
+	}
 
-    public EscalationStatus getStatus() {
-        return status;
-    }
+	public String getTitle() {
+		return title;
+	}
 
-    public void setStatus(EscalationStatus status) {
-        this.status = status;
-    }
+	public void setTitle(String title) {
+		this.title = title;
+	}
 
-    public String getRaisedAt() {
-        return raisedAt;
-    }
+	public String getDescription() {
+		return description;
+	}
 
-    public void setRaisedAt(String raisedAt) {
-        this.raisedAt = raisedAt;
-    }
+	public void setDescription(String description) {
+		this.description = description;
+	}
 
-    public String getResolvedAt() {
-        return resolvedAt;
-    }
+	public Severity getSeverity() {
+		return severity;
+	}
 
-    public void setResolvedAt(String resolvedAt) {
-        this.resolvedAt = resolvedAt;
-    }
+	public void setSeverity(Severity severity) {
+		this.severity = severity;
+	}
 
-    public long getVersion() {
-        return version;
-    }
+	public EscalationStatus getStatus() {
+		return status;
+	}
 
-    public void setVersion(long version) {
-        this.version = version;
-    }
+	public void setStatus(EscalationStatus status) {
+		this.status = status;
+	}
+
+	public String getRaisedAt() {
+		return raisedAt;
+	}
+
+	public void setRaisedAt(String raisedAt) {
+		this.raisedAt = raisedAt;
+	}
+
+	public String getResolvedAt() {
+		return resolvedAt;
+	}
+
+	public void setResolvedAt(String resolvedAt) {
+		this.resolvedAt = resolvedAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
 }

@@ -40,159 +40,168 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Account 360's Escalations tab (open first with their age, then resolved with time to resolve) and its forms. */
+/**
+ * Account 360's Escalations tab (open first with their age, then resolved with time to
+ * resolve) and its forms.
+ */
 @Controller
 class EscalationPages {
 
-    private final AccountManagement accounts;
-    private final AccountSections sections;
-    private final EscalationManagement escalations;
-    private final EscalationFacts facts;
-    private final Today time;
+	private final AccountManagement accounts;
 
-    EscalationPages(AccountManagement accounts, AccountSections sections, EscalationManagement escalations,
-            EscalationFacts facts, Today time) {
-        this.accounts = accounts;
-        this.sections = sections;
-        this.escalations = escalations;
-        this.facts = facts;
-        this.time = time;
-    }
+	private final AccountSections sections;
 
-    @InitBinder
-    void blankIsNothing(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
-    }
+	private final EscalationManagement escalations;
 
-    @GetMapping("/accounts/{id}/escalations")
-    String tab(@PathVariable long id, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
-        sections.header(model, account, "escalations", me);
-        PageResult<EscalationView> all = escalations.search(id, null, new PageRequest(0, PageRequest.MAX_SIZE), me);
-        List<EscalationView> open = all.items().stream().filter(EscalationView::open).toList();
-        List<EscalationView> resolved = all.items().stream().filter(e -> !e.open()).toList();
-        IssueFacts issues = facts.issues(time.organizationToday(), 90,
-                AccountScope.of(List.of(id))).get(id);
-        Instant now = time.now();
-        model.addAttribute("open", open);
-        model.addAttribute("resolved", resolved);
-        model.addAttribute("total", all.total());
-        model.addAttribute("issues", issues);
-        model.addAttribute("averageResolution", resolved.isEmpty() ? null : EscalationView.text(java.time.Duration.ofSeconds(
-                (long) resolved.stream().mapToLong(e -> e.duration(now).getSeconds()).average().orElse(0))));
-        model.addAttribute("now", now);
-        model.addAttribute("canRaise", escalations.canRaise(me));
-        model.addAttribute("canChange", escalations.canChange(account, me));
-        return "escalations/escalations";
-    }
+	private final EscalationFacts facts;
 
-    @GetMapping("/accounts/{id}/escalations/new")
-    String newEscalation(@PathVariable long id, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
-        requireRaise(me);
-        return form(account, null, EscalationFormData.blank(me.timeZone(), time.now()), FormErrors.none(), me, model);
-    }
+	private final Today time;
 
-    @PostMapping("/accounts/{id}/escalations/new")
-    String create(@PathVariable long id, @ModelAttribute("form") EscalationFormData form, BindingResult binding,
-            CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = accounts.get(id, me);
-        requireRaise(me);
-        if (binding.hasErrors() || !form.parseErrors().isEmpty()) {
-            response.setStatus(422);
-            return form(account, null, form, FormErrors.of(binding).addAll(form.parseErrors()), me, model);
-        }
-        try {
-            EscalationView created = escalations.create(id, form.toForm(me.timeZone()), me);
-            flash.addFlashAttribute("toast", "Raised " + created.key() + " – " + created.title());
-            return "redirect:/accounts/" + id + "/escalations#escalation-" + created.id();
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(422);
-            return form(account, null, form, FormErrors.none().addAll(e.errors()), me, model);
-        }
-    }
+	EscalationPages(AccountManagement accounts, AccountSections sections, EscalationManagement escalations,
+			EscalationFacts facts, Today time) {
+		this.accounts = accounts;
+		this.sections = sections;
+		this.escalations = escalations;
+		this.facts = facts;
+		this.time = time;
+	}
 
-    @GetMapping("/accounts/{id}/escalations/{escalationId}/edit")
-    String edit(@PathVariable long id, @PathVariable long escalationId, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
-        EscalationView escalation = changeable(account, escalationId, me);
-        Editable<EscalationForm> editable = escalations.editable(escalationId, me);
-        return form(account, escalation, EscalationFormData.of(editable.form(), editable.version(), me.timeZone()),
-                FormErrors.none(), me, model);
-    }
+	@InitBinder
+	void blankIsNothing(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+	}
 
-    @PostMapping("/accounts/{id}/escalations/{escalationId}/edit")
-    String update(@PathVariable long id, @PathVariable long escalationId, @ModelAttribute("form") EscalationFormData form,
-            BindingResult binding, CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = accounts.get(id, me);
-        EscalationView escalation = changeable(account, escalationId, me);
-        if (binding.hasErrors() || !form.parseErrors().isEmpty()) {
-            response.setStatus(422);
-            return form(account, escalation, form, FormErrors.of(binding).addAll(form.parseErrors()), me, model);
-        }
-        try {
-            EscalationView saved = escalations.update(escalationId, form.toForm(me.timeZone()), form.getVersion(), me);
-            flash.addFlashAttribute("toast", "Saved " + saved.key() + " (" + saved.status().label() + ")");
-            return "redirect:/accounts/" + id + "/escalations#escalation-" + escalationId;
-        }
-        catch (StaleVersionException e) {
-            Editable<EscalationForm> current = escalations.editable(escalationId, me);
-            model.addAttribute("conflict", Conflict.between(
-                    Conflict.KEPT,
-                    EscalationFormData.of(current.form(), current.version(), me.timeZone()).comparable(), form.comparable(),
-                    Function.identity()));
-            form.setVersion(current.version());
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return form(account, escalation, form, FormErrors.none(), me, model);
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(422);
-            return form(account, escalation, form, FormErrors.none().addAll(e.errors()), me, model);
-        }
-    }
+	@GetMapping("/accounts/{id}/escalations")
+	String tab(@PathVariable long id, CurrentUser me, Model model) {
+		AccountDetails account = accounts.get(id, me);
+		sections.header(model, account, "escalations", me);
+		PageResult<EscalationView> all = escalations.search(id, null, new PageRequest(0, PageRequest.MAX_SIZE), me);
+		List<EscalationView> open = all.items().stream().filter(EscalationView::open).toList();
+		List<EscalationView> resolved = all.items().stream().filter(e -> !e.open()).toList();
+		IssueFacts issues = facts.issues(time.organizationToday(), 90, AccountScope.of(List.of(id))).get(id);
+		Instant now = time.now();
+		model.addAttribute("open", open);
+		model.addAttribute("resolved", resolved);
+		model.addAttribute("total", all.total());
+		model.addAttribute("issues", issues);
+		model.addAttribute("averageResolution", resolved.isEmpty() ? null : EscalationView.text(java.time.Duration
+			.ofSeconds((long) resolved.stream().mapToLong(e -> e.duration(now).getSeconds()).average().orElse(0))));
+		model.addAttribute("now", now);
+		model.addAttribute("canRaise", escalations.canRaise(me));
+		model.addAttribute("canChange", escalations.canChange(account, me));
+		return "escalations/escalations";
+	}
 
-    @PostMapping("/accounts/{id}/escalations/{escalationId}/delete")
-    String delete(@PathVariable long id, @PathVariable long escalationId, CurrentUser me, RedirectAttributes flash) {
-        EscalationView escalation = escalationOf(id, escalationId, me);
-        escalations.delete(escalationId, me);
-        flash.addFlashAttribute("toast", "Deleted " + escalation.key());
-        return "redirect:/accounts/" + id + "/escalations";
-    }
+	@GetMapping("/accounts/{id}/escalations/new")
+	String newEscalation(@PathVariable long id, CurrentUser me, Model model) {
+		AccountDetails account = accounts.get(id, me);
+		requireRaise(me);
+		return form(account, null, EscalationFormData.blank(me.timeZone(), time.now()), FormErrors.none(), me, model);
+	}
 
-    private String form(AccountDetails account, EscalationView escalation, EscalationFormData form, FormErrors errors,
-            CurrentUser me, Model model) {
-        model.addAttribute("account", account);
-        model.addAttribute("escalation", escalation);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("severities", Severity.values());
-        model.addAttribute("statuses", EscalationStatus.values());
-        model.addAttribute("zone", me.timeZone());
-        model.addAttribute("canDelete", escalation != null && escalations.canDelete(me));
-        return "escalations/escalation-form";
-    }
+	@PostMapping("/accounts/{id}/escalations/new")
+	String create(@PathVariable long id, @ModelAttribute("form") EscalationFormData form, BindingResult binding,
+			CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
+		AccountDetails account = accounts.get(id, me);
+		requireRaise(me);
+		if (binding.hasErrors() || !form.parseErrors().isEmpty()) {
+			response.setStatus(422);
+			return form(account, null, form, FormErrors.of(binding).addAll(form.parseErrors()), me, model);
+		}
+		try {
+			EscalationView created = escalations.create(id, form.toForm(me.timeZone()), me);
+			flash.addFlashAttribute("toast", "Raised " + created.key() + " – " + created.title());
+			return "redirect:/accounts/" + id + "/escalations#escalation-" + created.id();
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			return form(account, null, form, FormErrors.none().addAll(e.errors()), me, model);
+		}
+	}
 
-    private void requireRaise(CurrentUser me) {
-        if (!escalations.canRaise(me)) {
-            throw new AccessDeniedException("Only account managers, recruiters, recruiting managers, executives, sales "
-                    + "directors and admins raise escalations");
-        }
-    }
+	@GetMapping("/accounts/{id}/escalations/{escalationId}/edit")
+	String edit(@PathVariable long id, @PathVariable long escalationId, CurrentUser me, Model model) {
+		AccountDetails account = accounts.get(id, me);
+		EscalationView escalation = changeable(account, escalationId, me);
+		Editable<EscalationForm> editable = escalations.editable(escalationId, me);
+		return form(account, escalation, EscalationFormData.of(editable.form(), editable.version(), me.timeZone()),
+				FormErrors.none(), me, model);
+	}
 
-    private EscalationView escalationOf(long accountId, long escalationId, CurrentUser me) {
-        EscalationView escalation = escalations.get(escalationId, me);
-        if (escalation.accountId() != accountId) {
-            throw new NotFoundException("Escalation", escalationId);
-        }
-        return escalation;
-    }
+	@PostMapping("/accounts/{id}/escalations/{escalationId}/edit")
+	String update(@PathVariable long id, @PathVariable long escalationId,
+			@ModelAttribute("form") EscalationFormData form, BindingResult binding, CurrentUser me, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		AccountDetails account = accounts.get(id, me);
+		EscalationView escalation = changeable(account, escalationId, me);
+		if (binding.hasErrors() || !form.parseErrors().isEmpty()) {
+			response.setStatus(422);
+			return form(account, escalation, form, FormErrors.of(binding).addAll(form.parseErrors()), me, model);
+		}
+		try {
+			EscalationView saved = escalations.update(escalationId, form.toForm(me.timeZone()), form.getVersion(), me);
+			flash.addFlashAttribute("toast", "Saved " + saved.key() + " (" + saved.status().label() + ")");
+			return "redirect:/accounts/" + id + "/escalations#escalation-" + escalationId;
+		}
+		catch (StaleVersionException e) {
+			Editable<EscalationForm> current = escalations.editable(escalationId, me);
+			model.addAttribute("conflict",
+					Conflict.between(Conflict.KEPT,
+							EscalationFormData.of(current.form(), current.version(), me.timeZone()).comparable(),
+							form.comparable(), Function.identity()));
+			form.setVersion(current.version());
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return form(account, escalation, form, FormErrors.none(), me, model);
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			return form(account, escalation, form, FormErrors.none().addAll(e.errors()), me, model);
+		}
+	}
 
-    private EscalationView changeable(AccountDetails account, long escalationId, CurrentUser me) {
-        EscalationView escalation = escalationOf(account.id(), escalationId, me);
-        if (!escalations.canChange(account, me)) {
-            throw new AccessDeniedException("Only the account's manager, executives, sales directors and admins change its escalations");
-        }
-        return escalation;
-    }
+	@PostMapping("/accounts/{id}/escalations/{escalationId}/delete")
+	String delete(@PathVariable long id, @PathVariable long escalationId, CurrentUser me, RedirectAttributes flash) {
+		EscalationView escalation = escalationOf(id, escalationId, me);
+		escalations.delete(escalationId, me);
+		flash.addFlashAttribute("toast", "Deleted " + escalation.key());
+		return "redirect:/accounts/" + id + "/escalations";
+	}
+
+	private String form(AccountDetails account, EscalationView escalation, EscalationFormData form, FormErrors errors,
+			CurrentUser me, Model model) {
+		model.addAttribute("account", account);
+		model.addAttribute("escalation", escalation);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("statuses", EscalationStatus.values());
+		model.addAttribute("zone", me.timeZone());
+		model.addAttribute("canDelete", escalation != null && escalations.canDelete(me));
+		return "escalations/escalation-form";
+	}
+
+	private void requireRaise(CurrentUser me) {
+		if (!escalations.canRaise(me)) {
+			throw new AccessDeniedException("Only account managers, recruiters, recruiting managers, executives, sales "
+					+ "directors and admins raise escalations");
+		}
+	}
+
+	private EscalationView escalationOf(long accountId, long escalationId, CurrentUser me) {
+		EscalationView escalation = escalations.get(escalationId, me);
+		if (escalation.accountId() != accountId) {
+			throw new NotFoundException("Escalation", escalationId);
+		}
+		return escalation;
+	}
+
+	private EscalationView changeable(AccountDetails account, long escalationId, CurrentUser me) {
+		EscalationView escalation = escalationOf(account.id(), escalationId, me);
+		if (!escalations.canChange(account, me)) {
+			throw new AccessDeniedException(
+					"Only the account's manager, executives, sales directors and admins change its escalations");
+		}
+		return escalation;
+	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EscalationsStylesheet {
 
-    @Bean
-    Stylesheet escalationsCss() {
-        return new Stylesheet("/css/escalations.css", 40);
-    }
+	@Bean
+	Stylesheet escalationsCss() {
+		return new Stylesheet("/css/escalations.css", 40);
+	}
+
 }

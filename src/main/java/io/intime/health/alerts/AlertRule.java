@@ -1,21 +1,23 @@
 package io.intime.health.alerts;
 
-/** The conditions that raise an alert (issue 3, section 3); thresholds are in {@link AlertThresholds}. */
+/**
+ * The conditions that raise an alert (issue 3, section 3); thresholds are in
+ * {@link AlertThresholds}.
+ */
 public enum AlertRule {
-    BAND_DROP("Health band dropped"),
-    NPS_DROP("NPS dropped"),
-    EXECUTIVE_TOUCHPOINT_OVERDUE("Executive touchpoint overdue"),
-    NO_HIRING("No hiring"),
-    INVOICE_OVERDUE("Invoice overdue"),
-    ESCALATION_SURGE("Escalations piling up");
 
-    private final String label;
+	BAND_DROP("Health band dropped"), NPS_DROP("NPS dropped"),
+	EXECUTIVE_TOUCHPOINT_OVERDUE("Executive touchpoint overdue"), NO_HIRING("No hiring"),
+	INVOICE_OVERDUE("Invoice overdue"), ESCALATION_SURGE("Escalations piling up");
 
-    AlertRule(String label) {
-        this.label = label;
-    }
+	private final String label;
 
-    public String label() {
-        return label;
-    }
+	AlertRule(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return label;
+	}
+
 }

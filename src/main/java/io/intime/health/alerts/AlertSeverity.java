@@ -1,6 +1,11 @@
 package io.intime.health.alerts;
 
-/** How urgently an alert asks for attention: HIGH today, MEDIUM this week, LOW when convenient. */
+/**
+ * How urgently an alert asks for attention: HIGH today, MEDIUM this week, LOW when
+ * convenient.
+ */
 public enum AlertSeverity {
-    HIGH, MEDIUM, LOW
+
+	HIGH, MEDIUM, LOW
+
 }

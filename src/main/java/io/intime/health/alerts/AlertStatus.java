@@ -1,6 +1,10 @@
 package io.intime.health.alerts;
 
-/** OPEN until someone acknowledges it; RESOLVED by a person or when its condition clears. */
+/**
+ * OPEN until someone acknowledges it; RESOLVED by a person or when its condition clears.
+ */
 public enum AlertStatus {
-    OPEN, ACKNOWLEDGED, RESOLVED
+
+	OPEN, ACKNOWLEDGED, RESOLVED
+
 }

@@ -31,59 +31,68 @@ import org.springframework.stereotype.Component;
 @Component
 public class FactsReader {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactsReader.class);
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FactsReader.class);
 
-    private final StaffingFacts staffing;
-    private final BillingFacts billing;
-    private final EngagementFacts engagement;
-    private final EscalationFacts escalations;
-    private final RevenueFacts revenue;
+	private final StaffingFacts staffing;
 
-    FactsReader(StaffingFacts staffing, BillingFacts billing, EngagementFacts engagement, EscalationFacts escalations,
-            RevenueFacts revenue) {
-        this.staffing = staffing;
-        this.billing = billing;
-        this.engagement = engagement;
-        this.escalations = escalations;
-        this.revenue = revenue;
-    }
+	private final BillingFacts billing;
 
-    /**
-     * The facts of the given accounts as of a day; {@code scope} selects the same accounts in
-     * SQL (a list of ids or an id range). Windows come from the first component of each measure.
-     */
-    public Map<Long, AccountFacts> read(HealthModel model, LocalDate asOf, Collection<Long> accountIds,
-            AccountScope scope) {
-        Map<Measure, Integer> windows = new EnumMap<>(Measure.class);
-        model.components().forEach(c -> windows.putIfAbsent(c.measure(), c.windowDays()));
-        long t0 = System.nanoTime();
-        Map<Long, HiringFacts> hiring = windows.containsKey(Measure.HIRING_VELOCITY)
-                ? staffing.hiring(asOf, windows.get(Measure.HIRING_VELOCITY), scope) : Collections.emptyMap();
-        long t1 = System.nanoTime();
-        Map<Long, PaymentFacts> payment = windows.containsKey(Measure.PAYMENT_PROMPTNESS)
-                ? billing.payment(asOf, windows.get(Measure.PAYMENT_PROMPTNESS), scope) : Collections.emptyMap();
-        long t2 = System.nanoTime();
-        // NPS drops and touchpoints feed the alerts too, so they are read whatever the model holds.
-        Map<Long, NpsFacts> nps = engagement.nps(asOf, windows.getOrDefault(Measure.NPS, 180), scope);
-        long t3 = System.nanoTime();
-        Map<Long, ExecutiveFacts> executive = engagement.executive(asOf,
-                windows.getOrDefault(Measure.EXECUTIVE_ENGAGEMENT, 90), scope);
-        long t4 = System.nanoTime();
-        Map<Long, PipelineFacts> pipeline = windows.containsKey(Measure.EXPANSION_PIPELINE)
-                ? revenue.pipeline(asOf, scope) : Collections.emptyMap();
-        long t5 = System.nanoTime();
-        Map<Long, IssueFacts> issues = escalations.issues(asOf, windows.getOrDefault(Measure.ISSUE_FREQUENCY, 90), scope);
-        long t6 = System.nanoTime();
-        if (log.isDebugEnabled() && accountIds.size() > 100) {
-            log.debug("facts of {} accounts: hiring {} ms, payment {} ms, nps {} ms, executive {} ms, pipeline {} ms, issues {} ms",
-                    accountIds.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-                    (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000);
-        }
-        Map<Long, AccountFacts> facts = new HashMap<>(accountIds.size() * 2);
-        for (Long id : accountIds) {
-            facts.put(id, new AccountFacts(id, asOf, hiring.get(id), payment.get(id), nps.get(id), executive.get(id),
-                    pipeline.get(id), issues.get(id)));
-        }
-        return facts;
-    }
+	private final EngagementFacts engagement;
+
+	private final EscalationFacts escalations;
+
+	private final RevenueFacts revenue;
+
+	FactsReader(StaffingFacts staffing, BillingFacts billing, EngagementFacts engagement, EscalationFacts escalations,
+			RevenueFacts revenue) {
+		this.staffing = staffing;
+		this.billing = billing;
+		this.engagement = engagement;
+		this.escalations = escalations;
+		this.revenue = revenue;
+	}
+
+	/**
+	 * The facts of the given accounts as of a day; {@code scope} selects the same
+	 * accounts in SQL (a list of ids or an id range). Windows come from the first
+	 * component of each measure.
+	 */
+	public Map<Long, AccountFacts> read(HealthModel model, LocalDate asOf, Collection<Long> accountIds,
+			AccountScope scope) {
+		Map<Measure, Integer> windows = new EnumMap<>(Measure.class);
+		model.components().forEach(c -> windows.putIfAbsent(c.measure(), c.windowDays()));
+		long t0 = System.nanoTime();
+		Map<Long, HiringFacts> hiring = windows.containsKey(Measure.HIRING_VELOCITY)
+				? staffing.hiring(asOf, windows.get(Measure.HIRING_VELOCITY), scope) : Collections.emptyMap();
+		long t1 = System.nanoTime();
+		Map<Long, PaymentFacts> payment = windows.containsKey(Measure.PAYMENT_PROMPTNESS)
+				? billing.payment(asOf, windows.get(Measure.PAYMENT_PROMPTNESS), scope) : Collections.emptyMap();
+		long t2 = System.nanoTime();
+		// NPS drops and touchpoints feed the alerts too, so they are read whatever the
+		// model holds.
+		Map<Long, NpsFacts> nps = engagement.nps(asOf, windows.getOrDefault(Measure.NPS, 180), scope);
+		long t3 = System.nanoTime();
+		Map<Long, ExecutiveFacts> executive = engagement.executive(asOf,
+				windows.getOrDefault(Measure.EXECUTIVE_ENGAGEMENT, 90), scope);
+		long t4 = System.nanoTime();
+		Map<Long, PipelineFacts> pipeline = windows.containsKey(Measure.EXPANSION_PIPELINE)
+				? revenue.pipeline(asOf, scope) : Collections.emptyMap();
+		long t5 = System.nanoTime();
+		Map<Long, IssueFacts> issues = escalations.issues(asOf, windows.getOrDefault(Measure.ISSUE_FREQUENCY, 90),
+				scope);
+		long t6 = System.nanoTime();
+		if (log.isDebugEnabled() && accountIds.size() > 100) {
+			log.debug(
+					"facts of {} accounts: hiring {} ms, payment {} ms, nps {} ms, executive {} ms, pipeline {} ms, issues {} ms",
+					accountIds.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+					(t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000);
+		}
+		Map<Long, AccountFacts> facts = new HashMap<>(accountIds.size() * 2);
+		for (Long id : accountIds) {
+			facts.put(id, new AccountFacts(id, asOf, hiring.get(id), payment.get(id), nps.get(id), executive.get(id),
+					pipeline.get(id), issues.get(id)));
+		}
+		return facts;
+	}
+
 }

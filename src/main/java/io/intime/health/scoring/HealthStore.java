@@ -23,281 +23,301 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes scores: each account's current score (total, band, points per component), its details
- * (inputs, bands reached and sentences per component, as arrays in the model's order, written
- * only when they differ from the stored ones) and a history row, each set-based (one statement,
- * however many accounts). The recompute hands over only the computations that differ from the
- * account's current score (model version, points, inputs, bands or sentences, by fingerprint):
- * one that finds nothing new leaves no trace, so the history is the score's story rather than a
- * log of runs, and a night that changes nothing for an account writes nothing for it. A score as
- * of an earlier day than the current one (a backfill) goes to the history only.
+ * Writes scores: each account's current score (total, band, points per component), its
+ * details (inputs, bands reached and sentences per component, as arrays in the model's
+ * order, written only when they differ from the stored ones) and a history row, each
+ * set-based (one statement, however many accounts). The recompute hands over only the
+ * computations that differ from the account's current score (model version, points,
+ * inputs, bands or sentences, by fingerprint): one that finds nothing new leaves no
+ * trace, so the history is the score's story rather than a log of runs, and a night that
+ * changes nothing for an account writes nothing for it. A score as of an earlier day than
+ * the current one (a backfill) goes to the history only.
  */
 @Component
 public class HealthStore {
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    HealthStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	HealthStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    /**
-     * The history keeps no foreign key to the account (it is written in bulk); a purged
-     * account's history goes with it, in the purge's transaction.
-     */
-    @EventListener
-    void on(AccountPurged event) {
-        jdbc.sql("delete from account_health_history where account_id = :id").param("id", event.accountId()).update();
-    }
+	/**
+	 * The history keeps no foreign key to the account (it is written in bulk); a purged
+	 * account's history goes with it, in the purge's transaction.
+	 */
+	@EventListener
+	void on(AccountPurged event) {
+		jdbc.sql("delete from account_health_history where account_id = :id").param("id", event.accountId()).update();
+	}
 
-    /**
-     * What is stored of an account's current score: its total, band and fingerprints.
-     *
-     * @param detailFingerprint of the stored details, null when there are none
-     */
-    public record Current(int total, HealthBand band, long fingerprint, Long detailFingerprint) {
-    }
+	/**
+	 * What is stored of an account's current score: its total, band and fingerprints.
+	 *
+	 * @param detailFingerprint of the stored details, null when there are none
+	 */
+	public record Current(int total, HealthBand band, long fingerprint, Long detailFingerprint) {
+	}
 
-    /** The current total, band and fingerprints of each account in scope that has a score. */
-    public Map<Long, Current> current(AccountScope scope) {
-        Map<Long, Current> current = new HashMap<>();
-        scope.bind(jdbc.sql("""
-                select h.account_id, h.score, h.band, h.fingerprint, d.fingerprint
-                from account_health h left join account_health_detail d on d.account_id = h.account_id
-                where true""" + scope.clause("h.account_id")))
-                .query((rs, i) -> Map.entry(rs.getLong(1), new Current(rs.getInt(2), HealthBand.valueOf(rs.getString(3)),
-                        rs.getLong(4), (Long) rs.getObject(5))))
-                .list()
-                .forEach(e -> current.put(e.getKey(), e.getValue()));
-        return current;
-    }
+	/**
+	 * The current total, band and fingerprints of each account in scope that has a score.
+	 */
+	public Map<Long, Current> current(AccountScope scope) {
+		Map<Long, Current> current = new HashMap<>();
+		scope.bind(jdbc.sql("""
+				select h.account_id, h.score, h.band, h.fingerprint, d.fingerprint
+				from account_health h left join account_health_detail d on d.account_id = h.account_id
+				where true""" + scope.clause("h.account_id")))
+			.query((rs, i) -> Map.entry(rs.getLong(1),
+					new Current(rs.getInt(2), HealthBand.valueOf(rs.getString(3)), rs.getLong(4),
+							(Long) rs.getObject(5))))
+			.list()
+			.forEach(e -> current.put(e.getKey(), e.getValue()));
+		return current;
+	}
 
-    /**
-     * Stores the scores (all of one model version and day); the caller leaves out those whose
-     * fingerprint equals the stored one (see {@link #current(AccountScope)}).
-     *
-     * @param current whether these are current scores (else a backfill: history only)
-     * @param detailed which of the accounts need their details written (their detail fingerprint
-     *        differs from the stored one); ignored for a backfill
-     */
-    public void save(List<Score> scores, Instant computedAt, boolean current, Predicate<Score> detailed) {
-        if (scores.isEmpty()) {
-            return;
-        }
-        int n = scores.size();
-        Long[] ids = new Long[n];
-        Date[] days = new Date[n];
-        Integer[] versions = new Integer[n];
-        Integer[] totals = new Integer[n];
-        String[] bands = new String[n];
-        // A row's arrays travel as array literals: an array of arrays would flatten in unnest().
-        String[] points = new String[n];
-        Long[] fingerprints = current ? new Long[n] : null;
-        for (int i = 0; i < n; i++) {
-            Score s = scores.get(i);
-            ids[i] = s.accountId();
-            days[i] = Date.valueOf(s.asOf());
-            versions[i] = s.modelVersion();
-            totals[i] = s.total();
-            bands[i] = s.band().name();
-            points[i] = literal(s.components(), ComponentScore::points);
-            if (current) {
-                fingerprints[i] = s.fingerprint();
-            }
-        }
-        Timestamp at = Timestamp.from(computedAt);
-        jdbc.sql("""
-                insert into account_health_history (account_id, as_of, computed_at, model_version, score, band, points)
-                select id, day, :at, version, total, band, cast(points as int[])
-                from unnest(:ids, :days, :versions, :totals, :bands, :points) as s(id, day, version, total, band, points)
-                """)
-                .param("at", at)
-                .param("ids", new SqlArrayValue("bigint", (Object[]) ids))
-                .param("days", new SqlArrayValue("date", (Object[]) days))
-                .param("versions", new SqlArrayValue("int", (Object[]) versions))
-                .param("totals", new SqlArrayValue("int", (Object[]) totals))
-                .param("bands", new SqlArrayValue("varchar", (Object[]) bands))
-                .param("points", new SqlArrayValue("text", (Object[]) points))
-                .update();
-        if (!current) {
-            return;
-        }
-        jdbc.sql("""
-                insert into account_health (account_id, as_of, computed_at, model_version, score, band, points, fingerprint)
-                select id, day, :at, version, total, band, cast(points as int[]), fingerprint
-                from unnest(:ids, :days, :versions, :totals, :bands, :points, :fingerprints)
-                       as s(id, day, version, total, band, points, fingerprint)
-                on conflict (account_id) do update set
-                  as_of = excluded.as_of, computed_at = excluded.computed_at, model_version = excluded.model_version,
-                  score = excluded.score, band = excluded.band, points = excluded.points, fingerprint = excluded.fingerprint
-                where account_health.as_of <= excluded.as_of
-                """)
-                .param("at", at)
-                .param("ids", new SqlArrayValue("bigint", (Object[]) ids))
-                .param("days", new SqlArrayValue("date", (Object[]) days))
-                .param("versions", new SqlArrayValue("int", (Object[]) versions))
-                .param("totals", new SqlArrayValue("int", (Object[]) totals))
-                .param("bands", new SqlArrayValue("varchar", (Object[]) bands))
-                .param("points", new SqlArrayValue("text", (Object[]) points))
-                .param("fingerprints", new SqlArrayValue("bigint", (Object[]) fingerprints))
-                .update();
-        saveDetails(scores.stream().filter(detailed).toList());
-    }
+	/**
+	 * Stores the scores (all of one model version and day); the caller leaves out those
+	 * whose fingerprint equals the stored one (see {@link #current(AccountScope)}).
+	 * @param current whether these are current scores (else a backfill: history only)
+	 * @param detailed which of the accounts need their details written (their detail
+	 * fingerprint differs from the stored one); ignored for a backfill
+	 */
+	public void save(List<Score> scores, Instant computedAt, boolean current, Predicate<Score> detailed) {
+		if (scores.isEmpty()) {
+			return;
+		}
+		int n = scores.size();
+		Long[] ids = new Long[n];
+		Date[] days = new Date[n];
+		Integer[] versions = new Integer[n];
+		Integer[] totals = new Integer[n];
+		String[] bands = new String[n];
+		// A row's arrays travel as array literals: an array of arrays would flatten in
+		// unnest().
+		String[] points = new String[n];
+		Long[] fingerprints = current ? new Long[n] : null;
+		for (int i = 0; i < n; i++) {
+			Score s = scores.get(i);
+			ids[i] = s.accountId();
+			days[i] = Date.valueOf(s.asOf());
+			versions[i] = s.modelVersion();
+			totals[i] = s.total();
+			bands[i] = s.band().name();
+			points[i] = literal(s.components(), ComponentScore::points);
+			if (current) {
+				fingerprints[i] = s.fingerprint();
+			}
+		}
+		Timestamp at = Timestamp.from(computedAt);
+		jdbc.sql(
+				"""
+						insert into account_health_history (account_id, as_of, computed_at, model_version, score, band, points)
+						select id, day, :at, version, total, band, cast(points as int[])
+						from unnest(:ids, :days, :versions, :totals, :bands, :points) as s(id, day, version, total, band, points)
+						""")
+			.param("at", at)
+			.param("ids", new SqlArrayValue("bigint", (Object[]) ids))
+			.param("days", new SqlArrayValue("date", (Object[]) days))
+			.param("versions", new SqlArrayValue("int", (Object[]) versions))
+			.param("totals", new SqlArrayValue("int", (Object[]) totals))
+			.param("bands", new SqlArrayValue("varchar", (Object[]) bands))
+			.param("points", new SqlArrayValue("text", (Object[]) points))
+			.update();
+		if (!current) {
+			return;
+		}
+		jdbc.sql(
+				"""
+						insert into account_health (account_id, as_of, computed_at, model_version, score, band, points, fingerprint)
+						select id, day, :at, version, total, band, cast(points as int[]), fingerprint
+						from unnest(:ids, :days, :versions, :totals, :bands, :points, :fingerprints)
+						       as s(id, day, version, total, band, points, fingerprint)
+						on conflict (account_id) do update set
+						  as_of = excluded.as_of, computed_at = excluded.computed_at, model_version = excluded.model_version,
+						  score = excluded.score, band = excluded.band, points = excluded.points, fingerprint = excluded.fingerprint
+						where account_health.as_of <= excluded.as_of
+						""")
+			.param("at", at)
+			.param("ids", new SqlArrayValue("bigint", (Object[]) ids))
+			.param("days", new SqlArrayValue("date", (Object[]) days))
+			.param("versions", new SqlArrayValue("int", (Object[]) versions))
+			.param("totals", new SqlArrayValue("int", (Object[]) totals))
+			.param("bands", new SqlArrayValue("varchar", (Object[]) bands))
+			.param("points", new SqlArrayValue("text", (Object[]) points))
+			.param("fingerprints", new SqlArrayValue("bigint", (Object[]) fingerprints))
+			.update();
+		saveDetails(scores.stream().filter(detailed).toList());
+	}
 
-    private void saveDetails(List<Score> scores) {
-        if (scores.isEmpty()) {
-            return;
-        }
-        int n = scores.size();
-        Long[] ids = new Long[n];
-        Date[] days = new Date[n];
-        String[] xs = new String[n];
-        String[] ys = new String[n];
-        String[] reached = new String[n];
-        String[] sentences = new String[n];
-        Long[] fingerprints = new Long[n];
-        for (int i = 0; i < n; i++) {
-            Score s = scores.get(i);
-            ids[i] = s.accountId();
-            days[i] = Date.valueOf(s.asOf());
-            xs[i] = literal(s.components(), ComponentScore::x);
-            ys[i] = literal(s.components(), ComponentScore::y);
-            reached[i] = literal(s.components(), c -> c.missing() ? null : c.band());
-            sentences[i] = textLiteral(s.components());
-            fingerprints[i] = s.detailFingerprint();
-        }
-        // Only beside a current score of the same day or earlier (the guard of the score itself).
-        jdbc.sql("""
-                insert into account_health_detail (account_id, inputs_x, inputs_y, bands, explanations, fingerprint)
-                select s.id, cast(s.xs as numeric[]), cast(s.ys as numeric[]), cast(s.reached as smallint[]),
-                       cast(s.sentences as text[]), s.fingerprint
-                from unnest(:ids, :days, :xs, :ys, :reached, :sentences, :fingerprints)
-                       as s(id, day, xs, ys, reached, sentences, fingerprint)
-                join account_health h on h.account_id = s.id and h.as_of = s.day
-                on conflict (account_id) do update set
-                  inputs_x = excluded.inputs_x, inputs_y = excluded.inputs_y, bands = excluded.bands,
-                  explanations = excluded.explanations, fingerprint = excluded.fingerprint
-                """)
-                .param("ids", new SqlArrayValue("bigint", (Object[]) ids))
-                .param("days", new SqlArrayValue("date", (Object[]) days))
-                .param("xs", new SqlArrayValue("text", (Object[]) xs))
-                .param("ys", new SqlArrayValue("text", (Object[]) ys))
-                .param("reached", new SqlArrayValue("text", (Object[]) reached))
-                .param("sentences", new SqlArrayValue("text", (Object[]) sentences))
-                .param("fingerprints", new SqlArrayValue("bigint", (Object[]) fingerprints))
-                .update();
-    }
+	private void saveDetails(List<Score> scores) {
+		if (scores.isEmpty()) {
+			return;
+		}
+		int n = scores.size();
+		Long[] ids = new Long[n];
+		Date[] days = new Date[n];
+		String[] xs = new String[n];
+		String[] ys = new String[n];
+		String[] reached = new String[n];
+		String[] sentences = new String[n];
+		Long[] fingerprints = new Long[n];
+		for (int i = 0; i < n; i++) {
+			Score s = scores.get(i);
+			ids[i] = s.accountId();
+			days[i] = Date.valueOf(s.asOf());
+			xs[i] = literal(s.components(), ComponentScore::x);
+			ys[i] = literal(s.components(), ComponentScore::y);
+			reached[i] = literal(s.components(), c -> c.missing() ? null : c.band());
+			sentences[i] = textLiteral(s.components());
+			fingerprints[i] = s.detailFingerprint();
+		}
+		// Only beside a current score of the same day or earlier (the guard of the score
+		// itself).
+		jdbc.sql("""
+				insert into account_health_detail (account_id, inputs_x, inputs_y, bands, explanations, fingerprint)
+				select s.id, cast(s.xs as numeric[]), cast(s.ys as numeric[]), cast(s.reached as smallint[]),
+				       cast(s.sentences as text[]), s.fingerprint
+				from unnest(:ids, :days, :xs, :ys, :reached, :sentences, :fingerprints)
+				       as s(id, day, xs, ys, reached, sentences, fingerprint)
+				join account_health h on h.account_id = s.id and h.as_of = s.day
+				on conflict (account_id) do update set
+				  inputs_x = excluded.inputs_x, inputs_y = excluded.inputs_y, bands = excluded.bands,
+				  explanations = excluded.explanations, fingerprint = excluded.fingerprint
+				""")
+			.param("ids", new SqlArrayValue("bigint", (Object[]) ids))
+			.param("days", new SqlArrayValue("date", (Object[]) days))
+			.param("xs", new SqlArrayValue("text", (Object[]) xs))
+			.param("ys", new SqlArrayValue("text", (Object[]) ys))
+			.param("reached", new SqlArrayValue("text", (Object[]) reached))
+			.param("sentences", new SqlArrayValue("text", (Object[]) sentences))
+			.param("fingerprints", new SqlArrayValue("bigint", (Object[]) fingerprints))
+			.update();
+	}
 
-    /**
-     * Moves the day of scores found unchanged to {@code day} (a recompute of a few accounts; a
-     * full run confirms all of them at once by its {@code health_run} row instead).
-     */
-    public void confirm(List<Long> accountIds, LocalDate day) {
-        if (accountIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("update account_health set as_of = :day where account_id = any(:ids) and as_of < :day")
-                .param("day", day)
-                .param("ids", new SqlArrayValue("bigint", accountIds.toArray()))
-                .update();
-    }
+	/**
+	 * Moves the day of scores found unchanged to {@code day} (a recompute of a few
+	 * accounts; a full run confirms all of them at once by its {@code health_run} row
+	 * instead).
+	 */
+	public void confirm(List<Long> accountIds, LocalDate day) {
+		if (accountIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update account_health set as_of = :day where account_id = any(:ids) and as_of < :day")
+			.param("day", day)
+			.param("ids", new SqlArrayValue("bigint", accountIds.toArray()))
+			.update();
+	}
 
-    /** Records a full run: every score is current as of its day from now on. */
-    public void recordRun(LocalDate asOf, int modelVersion, Instant startedAt, int accounts, int changed, long millis) {
-        jdbc.sql("""
-                insert into health_run (as_of, model_version, started_at, finished_at, accounts, changed, millis)
-                values (:asOf, :version, :started, now(), :accounts, :changed, :millis)""")
-                .param("asOf", asOf)
-                .param("version", modelVersion)
-                .param("started", Timestamp.from(startedAt))
-                .param("accounts", accounts)
-                .param("changed", changed)
-                .param("millis", millis)
-                .update();
-    }
+	/** Records a full run: every score is current as of its day from now on. */
+	public void recordRun(LocalDate asOf, int modelVersion, Instant startedAt, int accounts, int changed, long millis) {
+		jdbc.sql("""
+				insert into health_run (as_of, model_version, started_at, finished_at, accounts, changed, millis)
+				values (:asOf, :version, :started, now(), :accounts, :changed, :millis)""")
+			.param("asOf", asOf)
+			.param("version", modelVersion)
+			.param("started", Timestamp.from(startedAt))
+			.param("accounts", accounts)
+			.param("changed", changed)
+			.param("millis", millis)
+			.update();
+	}
 
-    private static <T> String literal(List<ComponentScore> components, Function<ComponentScore, T> value) {
-        StringBuilder out = new StringBuilder(32).append('{');
-        for (int i = 0; i < components.size(); i++) {
-            T v = value.apply(components.get(i));
-            out.append(i == 0 ? "" : ",").append(v == null ? "NULL" : v instanceof BigDecimal d ? d.toPlainString() : v);
-        }
-        return out.append('}').toString();
-    }
+	private static <T> String literal(List<ComponentScore> components, Function<ComponentScore, T> value) {
+		StringBuilder out = new StringBuilder(32).append('{');
+		for (int i = 0; i < components.size(); i++) {
+			T v = value.apply(components.get(i));
+			out.append(i == 0 ? "" : ",")
+				.append(v == null ? "NULL" : v instanceof BigDecimal d ? d.toPlainString() : v);
+		}
+		return out.append('}').toString();
+	}
 
-    /** The sentences as a text[] literal: each quoted, with quotes and backslashes escaped. */
-    private static String textLiteral(List<ComponentScore> components) {
-        StringBuilder out = new StringBuilder(512).append('{');
-        for (int i = 0; i < components.size(); i++) {
-            String sentence = components.get(i).sentence();
-            out.append(i == 0 ? "\"" : ",\"");
-            for (int j = 0; j < sentence.length(); j++) {
-                char ch = sentence.charAt(j);
-                if (ch == '"' || ch == '\\') {
-                    out.append('\\');
-                }
-                out.append(ch);
-            }
-            out.append('"');
-        }
-        return out.append('}').toString();
-    }
+	/**
+	 * The sentences as a text[] literal: each quoted, with quotes and backslashes
+	 * escaped.
+	 */
+	private static String textLiteral(List<ComponentScore> components) {
+		StringBuilder out = new StringBuilder(512).append('{');
+		for (int i = 0; i < components.size(); i++) {
+			String sentence = components.get(i).sentence();
+			out.append(i == 0 ? "\"" : ",\"");
+			for (int j = 0; j < sentence.length(); j++) {
+				char ch = sentence.charAt(j);
+				if (ch == '"' || ch == '\\') {
+					out.append('\\');
+				}
+				out.append(ch);
+			}
+			out.append('"');
+		}
+		return out.append('}').toString();
+	}
 
-    /**
-     * The stored current score of an account, or null. Its day is the later of the day it last
-     * changed and the day of the last full run, which found it unchanged.
-     */
-    public StoredScore current(long accountId) {
-        return jdbc.sql("""
-                select h.account_id, greatest(h.as_of, (select max(r.as_of) from health_run r)) as as_of, h.computed_at,
-                       h.model_version, h.score, h.band, h.points, d.inputs_x, d.inputs_y, d.bands, d.explanations
-                from account_health h join account_health_detail d on d.account_id = h.account_id
-                where h.account_id = :id""")
-                .param("id", accountId)
-                .query((rs, i) -> new StoredScore(rs.getLong("account_id"), rs.getDate("as_of").toLocalDate(),
-                        rs.getTimestamp("computed_at").toInstant(), rs.getInt("model_version"), rs.getInt("score"),
-                        HealthBand.valueOf(rs.getString("band")), (Integer[]) rs.getArray("points").getArray(),
-                        (BigDecimal[]) rs.getArray("inputs_x").getArray(), (BigDecimal[]) rs.getArray("inputs_y").getArray(),
-                        (Short[]) rs.getArray("bands").getArray(), (String[]) rs.getArray("explanations").getArray()))
-                .optional()
-                .orElse(null);
-    }
+	/**
+	 * The stored current score of an account, or null. Its day is the later of the day it
+	 * last changed and the day of the last full run, which found it unchanged.
+	 */
+	public StoredScore current(long accountId) {
+		return jdbc.sql("""
+				select h.account_id, greatest(h.as_of, (select max(r.as_of) from health_run r)) as as_of, h.computed_at,
+				       h.model_version, h.score, h.band, h.points, d.inputs_x, d.inputs_y, d.bands, d.explanations
+				from account_health h join account_health_detail d on d.account_id = h.account_id
+				where h.account_id = :id""")
+			.param("id", accountId)
+			.query((rs, i) -> new StoredScore(rs.getLong("account_id"), rs.getDate("as_of").toLocalDate(),
+					rs.getTimestamp("computed_at").toInstant(), rs.getInt("model_version"), rs.getInt("score"),
+					HealthBand.valueOf(rs.getString("band")), (Integer[]) rs.getArray("points").getArray(),
+					(BigDecimal[]) rs.getArray("inputs_x").getArray(),
+					(BigDecimal[]) rs.getArray("inputs_y").getArray(), (Short[]) rs.getArray("bands").getArray(),
+					(String[]) rs.getArray("explanations").getArray()))
+			.optional()
+			.orElse(null);
+	}
 
-    /** A current score as stored: its components are read with the model version it cites. */
-    public record StoredScore(long accountId, LocalDate asOf, Instant computedAt, int modelVersion, int total,
-            HealthBand band, Integer[] points, BigDecimal[] x, BigDecimal[] y, Short[] bands, String[] sentences) {
+	/**
+	 * A current score as stored: its components are read with the model version it cites.
+	 */
+	public record StoredScore(long accountId, LocalDate asOf, Instant computedAt, int modelVersion, int total,
+			HealthBand band, Integer[] points, BigDecimal[] x, BigDecimal[] y, Short[] bands, String[] sentences) {
 
-        /** The score with its components, read with {@code model} (the version it was computed with). */
-        public Score score(HealthModel model) {
-            if (model.version() != modelVersion) {
-                throw new IllegalArgumentException("score of model version " + modelVersion + ", not " + model.version());
-            }
-            List<ComponentScore> components = new ArrayList<>(points.length);
-            for (int i = 0; i < points.length; i++) {
-                components.add(ComponentScore.stored(model.components().get(i), points[i], x[i], y[i],
-                        bands[i] == null ? ComponentScore.NO_BAND : bands[i], sentences[i]));
-            }
-            int measured = components.stream().filter(c -> !c.missing()).mapToInt(ComponentScore::maximum).sum();
-            return new Score(accountId, asOf, modelVersion, total, band, measured, List.copyOf(components));
-        }
-    }
+		/**
+		 * The score with its components, read with {@code model} (the version it was
+		 * computed with).
+		 */
+		public Score score(HealthModel model) {
+			if (model.version() != modelVersion) {
+				throw new IllegalArgumentException(
+						"score of model version " + modelVersion + ", not " + model.version());
+			}
+			List<ComponentScore> components = new ArrayList<>(points.length);
+			for (int i = 0; i < points.length; i++) {
+				components.add(ComponentScore.stored(model.components().get(i), points[i], x[i], y[i],
+						bands[i] == null ? ComponentScore.NO_BAND : bands[i], sentences[i]));
+			}
+			int measured = components.stream().filter(c -> !c.missing()).mapToInt(ComponentScore::maximum).sum();
+			return new Score(accountId, asOf, modelVersion, total, band, measured, List.copyOf(components));
+		}
+	}
 
-    /** One computation of the history. */
-    public record HistoryPoint(LocalDate asOf, Instant computedAt, int modelVersion, int score, HealthBand band) {
-    }
+	/** One computation of the history. */
+	public record HistoryPoint(LocalDate asOf, Instant computedAt, int modelVersion, int score, HealthBand band) {
+	}
 
-    /** The history of one account between two days (inclusive), oldest first. */
-    public List<HistoryPoint> history(long accountId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                select as_of, computed_at, model_version, score, band from account_health_history
-                where account_id = :id and as_of between :from and :to
-                order by as_of, computed_at""")
-                .param("id", accountId)
-                .param("from", from)
-                .param("to", to)
-                .query((rs, i) -> new HistoryPoint(rs.getDate("as_of").toLocalDate(),
-                        rs.getTimestamp("computed_at").toInstant(), rs.getInt("model_version"), rs.getInt("score"),
-                        HealthBand.valueOf(rs.getString("band"))))
-                .list();
-    }
+	/** The history of one account between two days (inclusive), oldest first. */
+	public List<HistoryPoint> history(long accountId, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select as_of, computed_at, model_version, score, band from account_health_history
+				where account_id = :id and as_of between :from and :to
+				order by as_of, computed_at""")
+			.param("id", accountId)
+			.param("from", from)
+			.param("to", to)
+			.query((rs, i) -> new HistoryPoint(rs.getDate("as_of").toLocalDate(),
+					rs.getTimestamp("computed_at").toInstant(), rs.getInt("model_version"), rs.getInt("score"),
+					HealthBand.valueOf(rs.getString("band"))))
+			.list();
+	}
+
 }

@@ -21,61 +21,66 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "My alerts": the health alerts addressed to the signed-in user, with acknowledge and resolve.
- * An alert's buttons post back here and return to where the person was ({@code back}).
+ * "My alerts": the health alerts addressed to the signed-in user, with acknowledge and
+ * resolve. An alert's buttons post back here and return to where the person was
+ * ({@code back}).
  */
 @Controller
 class AlertPages {
 
-    private static final int PAGE_SIZE = 50;
+	private static final int PAGE_SIZE = 50;
 
-    private final Alerts alerts;
+	private final Alerts alerts;
 
-    AlertPages(Alerts alerts) {
-        this.alerts = alerts;
-    }
+	AlertPages(Alerts alerts) {
+		this.alerts = alerts;
+	}
 
-    @Bean
-    static NavigationItem alertsNavigationItem() {
-        return new NavigationItem("Alerts", "/alerts", "bell", 15, Set.of("ACCOUNT_MANAGER", "EXECUTIVE", "SALES_DIRECTOR"));
-    }
+	@Bean
+	static NavigationItem alertsNavigationItem() {
+		return new NavigationItem("Alerts", "/alerts", "bell", 15,
+				Set.of("ACCOUNT_MANAGER", "EXECUTIVE", "SALES_DIRECTOR"));
+	}
 
-    @GetMapping("/alerts")
-    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-            CurrentUser me, Model model) {
-        AlertStatus shown = "acknowledged".equalsIgnoreCase(status) ? AlertStatus.ACKNOWLEDGED
-                : "resolved".equalsIgnoreCase(status) ? AlertStatus.RESOLVED : null;
-        PageResult<AlertView> result = alerts.mine(shown, new PageRequest(Math.max(0, page), PAGE_SIZE), me);
-        model.addAttribute("alerts", result);
-        model.addAttribute("shown", shown == null ? "open" : shown.name().toLowerCase());
-        model.addAttribute("openCount", alerts.openCount(me));
-        return "health/alerts";
-    }
+	@GetMapping("/alerts")
+	String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			CurrentUser me, Model model) {
+		AlertStatus shown = "acknowledged".equalsIgnoreCase(status) ? AlertStatus.ACKNOWLEDGED
+				: "resolved".equalsIgnoreCase(status) ? AlertStatus.RESOLVED : null;
+		PageResult<AlertView> result = alerts.mine(shown, new PageRequest(Math.max(0, page), PAGE_SIZE), me);
+		model.addAttribute("alerts", result);
+		model.addAttribute("shown", shown == null ? "open" : shown.name().toLowerCase());
+		model.addAttribute("openCount", alerts.openCount(me));
+		return "health/alerts";
+	}
 
-    @PostMapping("/alerts/{id}/acknowledge")
-    String acknowledge(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String back,
-            CurrentUser me, RedirectAttributes flash) {
-        return act(id, version, back, me, flash, true);
-    }
+	@PostMapping("/alerts/{id}/acknowledge")
+	String acknowledge(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String back,
+			CurrentUser me, RedirectAttributes flash) {
+		return act(id, version, back, me, flash, true);
+	}
 
-    @PostMapping("/alerts/{id}/resolve")
-    String resolve(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String back,
-            CurrentUser me, RedirectAttributes flash) {
-        return act(id, version, back, me, flash, false);
-    }
+	@PostMapping("/alerts/{id}/resolve")
+	String resolve(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String back,
+			CurrentUser me, RedirectAttributes flash) {
+		return act(id, version, back, me, flash, false);
+	}
 
-    private String act(long id, long version, String back, CurrentUser me, RedirectAttributes flash, boolean acknowledge) {
-        try {
-            AlertView alert = acknowledge ? alerts.acknowledge(id, version, me) : alerts.resolve(id, version, me);
-            flash.addFlashAttribute("toast", (acknowledge ? "Acknowledged: " : "Resolved: ") + alert.accountName() + " – "
-                    + alert.ruleLabel());
-        }
-        catch (StaleVersionException e) {
-            flash.addFlashAttribute("flashError", "Someone else changed this alert a moment ago; here it is as it is now.");
-        }
-        catch (io.intime.shared.InvalidInputException e) {
-            flash.addFlashAttribute("flashError", e.errors().get(0).message());
-        }
-        return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/alerts");
-    }
+	private String act(long id, long version, String back, CurrentUser me, RedirectAttributes flash,
+			boolean acknowledge) {
+		try {
+			AlertView alert = acknowledge ? alerts.acknowledge(id, version, me) : alerts.resolve(id, version, me);
+			flash.addFlashAttribute("toast",
+					(acknowledge ? "Acknowledged: " : "Resolved: ") + alert.accountName() + " – " + alert.ruleLabel());
+		}
+		catch (StaleVersionException e) {
+			flash.addFlashAttribute("flashError",
+					"Someone else changed this alert a moment ago; here it is as it is now.");
+		}
+		catch (io.intime.shared.InvalidInputException e) {
+			flash.addFlashAttribute("flashError", e.errors().get(0).message());
+		}
+		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/alerts");
+	}
+
 }

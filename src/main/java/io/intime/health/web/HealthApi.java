@@ -29,96 +29,104 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Account health (current and history) and the health model (admins change it; every change is a version). */
+/**
+ * Account health (current and history) and the health model (admins change it; every
+ * change is a version).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Health")
 class HealthApi {
 
-    private final HealthScores scores;
-    private final HealthModels models;
-    private final JsonForms forms;
-    private final Today time;
+	private final HealthScores scores;
 
-    HealthApi(HealthScores scores, HealthModels models, JsonForms forms, Today time) {
-        this.scores = scores;
-        this.models = models;
-        this.forms = forms;
-        this.time = time;
-    }
+	private final HealthModels models;
 
-    @GetMapping("/accounts/{id}/health")
-    @Operation(summary = "An account's current health", description = "Score, band, the model version, and per "
-            + "component its points, maximum, percentage, measured inputs and explanation (or, when its input is "
-            + "missing, the rule); and the moves that would raise the score. 404 until the account is first scored.")
-    HealthReport current(@PathVariable long id, CurrentUser user) {
-        HealthReport report = scores.current(id, user);
-        if (report == null) {
-            throw new NotFoundException("Health score of account", id);
-        }
-        return report;
-    }
+	private final JsonForms forms;
 
-    /** The history between two days. */
-    record History(long accountId, LocalDate from, LocalDate to, List<HealthReport.Point> items) {
-    }
+	private final Today time;
 
-    @GetMapping("/accounts/{id}/health/history")
-    @Operation(summary = "An account's health history", description = "Every computation between from and to "
-            + "(ISO dates, inclusive; default the last 12 months), oldest first, with the model version it used.")
-    History history(@PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            CurrentUser user) {
-        LocalDate end = to != null ? to : time.organizationToday();
-        LocalDate start = from != null ? from : end.minusMonths(12);
-        return new History(id, start, end, scores.history(id, start, end, user));
-    }
+	HealthApi(HealthScores scores, HealthModels models, JsonForms forms, Today time) {
+		this.scores = scores;
+		this.models = models;
+		this.forms = forms;
+		this.time = time;
+	}
 
-    @PostMapping("/accounts/{id}/health/recompute")
-    @Operation(summary = "Recompute an account's health now")
-    HealthReport recompute(@PathVariable long id, CurrentUser user) {
-        return scores.recompute(id, user);
-    }
+	@GetMapping("/accounts/{id}/health")
+	@Operation(summary = "An account's current health", description = "Score, band, the model version, and per "
+			+ "component its points, maximum, percentage, measured inputs and explanation (or, when its input is "
+			+ "missing, the rule); and the moves that would raise the score. 404 until the account is first scored.")
+	HealthReport current(@PathVariable long id, CurrentUser user) {
+		HealthReport report = scores.current(id, user);
+		if (report == null) {
+			throw new NotFoundException("Health score of account", id);
+		}
+		return report;
+	}
 
-    @PostMapping("/health/recompute")
-    @Operation(summary = "Recompute every account's health now (admins)", description = "What the nightly run does; "
-            + "answers with the number of accounts, the time taken and the rate.")
-    HealthScores.Recomputed recomputeAll(CurrentUser user) {
-        return scores.recomputeAll(user);
-    }
+	/** The history between two days. */
+	record History(long accountId, LocalDate from, LocalDate to, List<HealthReport.Point> items) {
+	}
 
-    @GetMapping("/health-model")
-    @Operation(summary = "The current health model")
-    HealthModel model() {
-        return models.current();
-    }
+	@GetMapping("/accounts/{id}/health/history")
+	@Operation(summary = "An account's health history", description = "Every computation between from and to "
+			+ "(ISO dates, inclusive; default the last 12 months), oldest first, with the model version it used.")
+	History history(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			CurrentUser user) {
+		LocalDate end = to != null ? to : time.organizationToday();
+		LocalDate start = from != null ? from : end.minusMonths(12);
+		return new History(id, start, end, scores.history(id, start, end, user));
+	}
 
-    @GetMapping("/health-model/versions")
-    @Operation(summary = "Every version of the health model, newest first")
-    List<HealthModel> versions() {
-        return models.versions();
-    }
+	@PostMapping("/accounts/{id}/health/recompute")
+	@Operation(summary = "Recompute an account's health now")
+	HealthReport recompute(@PathVariable long id, CurrentUser user) {
+		return scores.recompute(id, user);
+	}
 
-    @GetMapping("/health-model/versions/{version}")
-    @Operation(summary = "One version of the health model")
-    HealthModel version(@PathVariable int version) {
-        return models.get(version);
-    }
+	@PostMapping("/health/recompute")
+	@Operation(summary = "Recompute every account's health now (admins)", description = "What the nightly run does; "
+			+ "answers with the number of accounts, the time taken and the rate.")
+	HealthScores.Recomputed recomputeAll(CurrentUser user) {
+		return scores.recomputeAll(user);
+	}
 
-    @PutMapping("/health-model")
-    @Operation(summary = "Change the health model (admins)", description = "Body: basedOnVersion (the version you "
-            + "edited; 409 when someone saved another meanwhile), an optional note, and the whole model: name, "
-            + "greenFrom, yellowFrom, components (key, label, measure, maximum, windowDays, bands of points, label, "
-            + "min, max, min2, max2). Saved as a new version; scores are recomputed with it.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The model (its limits are "
-            + "stated here) plus basedOnVersion and an optional note (at most 500 characters)",
-            content = @Content(schema = @Schema(implementation = HealthModelForm.class)))
-    HealthModel change(@RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode json = forms.object(body);
-        long basedOn = forms.take(json, "basedOnVersion");
-        var note = json.remove("note");
-        HealthModelForm form = forms.create(json, HealthModelForm.class, Map.of());
-        return models.save(form.toDraft(), (int) basedOn, note == null || note.isNull() ? null : note.asString(), user);
-    }
+	@GetMapping("/health-model")
+	@Operation(summary = "The current health model")
+	HealthModel model() {
+		return models.current();
+	}
+
+	@GetMapping("/health-model/versions")
+	@Operation(summary = "Every version of the health model, newest first")
+	List<HealthModel> versions() {
+		return models.versions();
+	}
+
+	@GetMapping("/health-model/versions/{version}")
+	@Operation(summary = "One version of the health model")
+	HealthModel version(@PathVariable int version) {
+		return models.get(version);
+	}
+
+	@PutMapping("/health-model")
+	@Operation(summary = "Change the health model (admins)", description = "Body: basedOnVersion (the version you "
+			+ "edited; 409 when someone saved another meanwhile), an optional note, and the whole model: name, "
+			+ "greenFrom, yellowFrom, components (key, label, measure, maximum, windowDays, bands of points, label, "
+			+ "min, max, min2, max2). Saved as a new version; scores are recomputed with it.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "The model (its limits are "
+					+ "stated here) plus basedOnVersion and an optional note (at most 500 characters)",
+			content = @Content(schema = @Schema(implementation = HealthModelForm.class)))
+	HealthModel change(@RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode json = forms.object(body);
+		long basedOn = forms.take(json, "basedOnVersion");
+		var note = json.remove("note");
+		HealthModelForm form = forms.create(json, HealthModelForm.class, Map.of());
+		return models.save(form.toDraft(), (int) basedOn, note == null || note.isNull() ? null : note.asString(), user);
+	}
+
 }

@@ -39,169 +39,194 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The account's health page (spec 01 step 2, spec 02 step 2): score and band, a bar per
- * component with its explanation, key risk factors and recommended actions made by explicit
- * rules from the facts, what would move the score, its 12-month trend, the account's alerts
- * and its activity timeline.
+ * component with its explanation, key risk factors and recommended actions made by
+ * explicit rules from the facts, what would move the score, its 12-month trend, the
+ * account's alerts and its activity timeline.
  */
 @Controller
 class HealthPages {
 
-    private final AccountManagement accounts;
-    private final ContactManagement contacts;
-    private final AccountSections sections;
-    private final AccountTimeline timeline;
-    private final HealthScores scores;
-    private final HealthModels models;
-    private final FactsReader facts;
-    private final Alerts alerts;
-    private final Today time;
-    private final HealthRules rules;
+	private final AccountManagement accounts;
 
-    HealthPages(AccountManagement accounts, ContactManagement contacts, AccountSections sections,
-            AccountTimeline timeline, HealthScores scores, HealthModels models, FactsReader facts, Alerts alerts, Today time,
-            HealthRules rules) {
-        this.rules = rules;
-        this.accounts = accounts;
-        this.contacts = contacts;
-        this.sections = sections;
-        this.timeline = timeline;
-        this.scores = scores;
-        this.models = models;
-        this.facts = facts;
-        this.alerts = alerts;
-        this.time = time;
-    }
+	private final ContactManagement contacts;
 
-    /** The Health tab of Account 360, right after the account's own tabs. */
-    @Bean
-    static AccountSection healthSection() {
-        return new AccountSection() {
+	private final AccountSections sections;
 
-            @Override
-            public String id() {
-                return "health";
-            }
+	private final AccountTimeline timeline;
 
-            @Override
-            public String label() {
-                return "Health";
-            }
+	private final HealthScores scores;
 
-            @Override
-            public int order() {
-                return 5;
-            }
+	private final HealthModels models;
 
-            @Override
-            public boolean visibleTo(AccountDetails account, CurrentUser user) {
-                return account.access().viewHealth();
-            }
-        };
-    }
+	private final FactsReader facts;
 
-    @GetMapping("/accounts/{id}/health")
-    String show(@PathVariable long id, Model model, CurrentUser me) {
-        HealthReport report = scores.current(id, me);
-        // An executive opening a strategic account's health is a review (strategic_account.reviewed).
-        AccountDetails account = accounts.open(id, report == null ? null : report.score(), me);
-        sections.header(model, account, "health", me);
-        LocalDate today = time.organizationToday();
-        List<HealthReport.Point> history = scores.history(id, today.minusMonths(12), today, me);
-        AlertThresholds thresholds = alerts.settings().thresholds();
-        int touchpointDays = account.strategic() ? thresholds.touchpointDaysStrategic() : thresholds.touchpointDaysOther();
-        HealthSnapshot snapshot = snapshot(account, today, me, rules.citable(account, me));
-        model.addAttribute("health", report == null ? null : view(report, history));
-        model.addAttribute("risks", HealthAdvice.risks(snapshot, touchpointDays));
-        model.addAttribute("actions", HealthAdvice.actions(snapshot, touchpointDays));
-        model.addAttribute("chart", chart(history, today, report == null ? 80 : report.greenFrom(),
-                report == null ? 50 : report.yellowFrom()));
-        model.addAttribute("alerts", alerts.forAccount(id, me));
-        model.addAttribute("canRecompute", rules.canRecompute(account, me));
-        model.addAttribute("timeline", timeline.of(id, time.now().minus(90, ChronoUnit.DAYS), 40, me));
-        return "health/show";
-    }
+	private final Alerts alerts;
 
-    @PostMapping("/accounts/{id}/health/recompute")
-    String recompute(@PathVariable long id, CurrentUser me, RedirectAttributes redirect) {
-        HealthReport report = scores.recompute(id, me);
-        redirect.addFlashAttribute("toast", "Health recomputed from the latest facts: " + report.score() + "/100, "
-                + report.band().label() + ".");
-        return "redirect:/accounts/" + id + "/health";
-    }
+	private final Today time;
 
-    static HealthView view(HealthReport report, List<HealthReport.Point> history) {
-        List<HealthView.Component> components = report.components().stream()
-                .map(c -> new HealthView.Component(c.key(), c.label(), c.points(), c.maximum(), c.percent(), c.reached(),
-                        inputs(c), c.explanation(), c.missing()))
-                .toList();
-        List<HealthView.Move> moves = report.moves().stream()
-                .map(m -> new HealthView.Move(m.component(), m.change(), m.gain(), m.newTotal(), m.newBand().name(),
-                        m.newBand().label(), m.bandChanges()))
-                .toList();
-        Integer change30 = null;
-        LocalDate monthAgo = report.asOf().minusDays(30);
-        HealthReport.Point before = history.stream().filter(p -> !p.asOf().isAfter(monthAgo))
-                .max(Comparator.comparing(HealthReport.Point::asOf).thenComparing(HealthReport.Point::computedAt))
-                .orElse(null);
-        if (before != null) {
-            change30 = report.score() - before.score();
-        }
-        return new HealthView(report.score(), report.band().name(), report.band().label(), report.modelVersion(),
-                report.computedAt(), components, moves, change30, report.greenFrom(), report.yellowFrom());
-    }
+	private final HealthRules rules;
 
-    private static String inputs(HealthReport.Component c) {
-        return c.inputs().entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue().stripTrailingZeros().toPlainString())
-                .reduce((a, b) -> a + " · " + b).orElse("");
-    }
+	HealthPages(AccountManagement accounts, ContactManagement contacts, AccountSections sections,
+			AccountTimeline timeline, HealthScores scores, HealthModels models, FactsReader facts, Alerts alerts,
+			Today time, HealthRules rules) {
+		this.rules = rules;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.sections = sections;
+		this.timeline = timeline;
+		this.scores = scores;
+		this.models = models;
+		this.facts = facts;
+		this.alerts = alerts;
+		this.time = time;
+	}
 
-    /** The last computation of each day, as the chart's points. */
-    static TrendChart chart(List<HealthReport.Point> history, LocalDate today, int green, int yellow) {
-        Map<LocalDate, HealthReport.Point> lastOfDay = new LinkedHashMap<>();
-        history.forEach(p -> lastOfDay.put(p.asOf(), p));
-        List<TrendChart.Point> points = new ArrayList<>();
-        lastOfDay.values().forEach(p -> points.add(new TrendChart.Point(p.asOf(), p.score(), p.modelVersion())));
-        return TrendChart.of(points, today.minusMonths(12), today, green, yellow);
-    }
+	/** The Health tab of Account 360, right after the account's own tabs. */
+	@Bean
+	static AccountSection healthSection() {
+		return new AccountSection() {
 
-    /**
-     * The facts the risk factors and actions read, without the details of other modules' records
-     * the reader may not see ({@link HealthRules#citable}): an overdue invoice is then "an invoice",
-     * an escalation or an opportunity is counted but not named.
-     */
-    private HealthSnapshot snapshot(AccountDetails account, LocalDate today, CurrentUser me, Set<Source> citable) {
-        boolean staffing = citable.contains(Source.STAFFING);
-        boolean billing = citable.contains(Source.BILLING);
-        boolean engagement = citable.contains(Source.ENGAGEMENT);
-        boolean escalations = citable.contains(Source.ESCALATIONS);
-        boolean revenue = citable.contains(Source.REVENUE);
-        AccountFacts f = facts.read(models.current(), today, List.of(account.id()), AccountScope.of(List.of(account.id())))
-                .get(account.id());
-        List<ContactView> people = contacts.forAccount(account.id(), me);
-        List<HealthSnapshot.Person> persons = people.stream()
-                .map(c -> new HealthSnapshot.Person(c.id(), c.name(), c.title(), c.stakeholderRole().name(), c.active()))
-                .toList();
-        Long unresponsiveId = f.executive() == null ? null : f.executive().unresponsiveContactId();
-        String unresponsiveName = people.stream().filter(c -> unresponsiveId != null && c.id() == unresponsiveId)
-                .map(ContactView::name).findFirst().orElse(null);
-        return new HealthSnapshot(account.id(), account.strategic(), account.executiveSponsorName(), today,
-                f.hiring() == null ? 0 : f.hiring().openJobs(), f.hiring() == null ? 0 : f.hiring().hires(),
-                f.hiring() == null ? null : f.hiring().lastHireDate(), f.hiring() == null || !staffing ? null : f.hiring().lastHireTitle(),
-                f.hiring() == null ? 0 : f.hiring().falloffs60(),
-                f.payment() == null ? null : f.payment().averageDaysToPay(),
-                f.payment() == null ? null : f.payment().maxDaysOverdue(),
-                f.payment() == null || !billing ? null : f.payment().mostOverdueNumber(),
-                f.payment() == null || !billing ? null : f.payment().mostOverdueId(),
-                f.nps() == null ? null : f.nps().latestScore(), f.nps() == null ? null : f.nps().latestDate(),
-                f.nps() == null || !engagement ? null : f.nps().latestComment(), f.nps() == null ? null : f.nps().accountNps(),
-                f.nps() == null ? null : f.nps().accountNpsPrevious(),
-                f.executive() == null ? null : f.executive().lastTouchpoint(),
-                f.executive() == null ? null : f.executive().touchpoints(), unresponsiveId, unresponsiveName,
-                f.executive() == null ? null : f.executive().unansweredEmails(),
-                f.issues() == null ? 0 : f.issues().last30(), f.issues() == null ? 0 : f.issues().inWindow(),
-                f.issues() == null ? 0 : f.issues().open(), f.issues() == null || !escalations ? null : f.issues().latestTitle(),
-                f.pipeline() == null ? 0 : f.pipeline().open(), f.pipeline() == null || !revenue ? null : f.pipeline().largestOpenUsd(),
-                f.pipeline() == null || !revenue ? null : f.pipeline().largestTitle(), persons);
-    }
+			@Override
+			public String id() {
+				return "health";
+			}
+
+			@Override
+			public String label() {
+				return "Health";
+			}
+
+			@Override
+			public int order() {
+				return 5;
+			}
+
+			@Override
+			public boolean visibleTo(AccountDetails account, CurrentUser user) {
+				return account.access().viewHealth();
+			}
+		};
+	}
+
+	@GetMapping("/accounts/{id}/health")
+	String show(@PathVariable long id, Model model, CurrentUser me) {
+		HealthReport report = scores.current(id, me);
+		// An executive opening a strategic account's health is a review
+		// (strategic_account.reviewed).
+		AccountDetails account = accounts.open(id, report == null ? null : report.score(), me);
+		sections.header(model, account, "health", me);
+		LocalDate today = time.organizationToday();
+		List<HealthReport.Point> history = scores.history(id, today.minusMonths(12), today, me);
+		AlertThresholds thresholds = alerts.settings().thresholds();
+		int touchpointDays = account.strategic() ? thresholds.touchpointDaysStrategic()
+				: thresholds.touchpointDaysOther();
+		HealthSnapshot snapshot = snapshot(account, today, me, rules.citable(account, me));
+		model.addAttribute("health", report == null ? null : view(report, history));
+		model.addAttribute("risks", HealthAdvice.risks(snapshot, touchpointDays));
+		model.addAttribute("actions", HealthAdvice.actions(snapshot, touchpointDays));
+		model.addAttribute("chart", chart(history, today, report == null ? 80 : report.greenFrom(),
+				report == null ? 50 : report.yellowFrom()));
+		model.addAttribute("alerts", alerts.forAccount(id, me));
+		model.addAttribute("canRecompute", rules.canRecompute(account, me));
+		model.addAttribute("timeline", timeline.of(id, time.now().minus(90, ChronoUnit.DAYS), 40, me));
+		return "health/show";
+	}
+
+	@PostMapping("/accounts/{id}/health/recompute")
+	String recompute(@PathVariable long id, CurrentUser me, RedirectAttributes redirect) {
+		HealthReport report = scores.recompute(id, me);
+		redirect.addFlashAttribute("toast",
+				"Health recomputed from the latest facts: " + report.score() + "/100, " + report.band().label() + ".");
+		return "redirect:/accounts/" + id + "/health";
+	}
+
+	static HealthView view(HealthReport report, List<HealthReport.Point> history) {
+		List<HealthView.Component> components = report.components()
+			.stream()
+			.map(c -> new HealthView.Component(c.key(), c.label(), c.points(), c.maximum(), c.percent(), c.reached(),
+					inputs(c), c.explanation(), c.missing()))
+			.toList();
+		List<HealthView.Move> moves = report.moves()
+			.stream()
+			.map(m -> new HealthView.Move(m.component(), m.change(), m.gain(), m.newTotal(), m.newBand().name(),
+					m.newBand().label(), m.bandChanges()))
+			.toList();
+		Integer change30 = null;
+		LocalDate monthAgo = report.asOf().minusDays(30);
+		HealthReport.Point before = history.stream()
+			.filter(p -> !p.asOf().isAfter(monthAgo))
+			.max(Comparator.comparing(HealthReport.Point::asOf).thenComparing(HealthReport.Point::computedAt))
+			.orElse(null);
+		if (before != null) {
+			change30 = report.score() - before.score();
+		}
+		return new HealthView(report.score(), report.band().name(), report.band().label(), report.modelVersion(),
+				report.computedAt(), components, moves, change30, report.greenFrom(), report.yellowFrom());
+	}
+
+	private static String inputs(HealthReport.Component c) {
+		return c.inputs()
+			.entrySet()
+			.stream()
+			.map(e -> e.getKey() + ": " + e.getValue().stripTrailingZeros().toPlainString())
+			.reduce((a, b) -> a + " · " + b)
+			.orElse("");
+	}
+
+	/** The last computation of each day, as the chart's points. */
+	static TrendChart chart(List<HealthReport.Point> history, LocalDate today, int green, int yellow) {
+		Map<LocalDate, HealthReport.Point> lastOfDay = new LinkedHashMap<>();
+		history.forEach(p -> lastOfDay.put(p.asOf(), p));
+		List<TrendChart.Point> points = new ArrayList<>();
+		lastOfDay.values().forEach(p -> points.add(new TrendChart.Point(p.asOf(), p.score(), p.modelVersion())));
+		return TrendChart.of(points, today.minusMonths(12), today, green, yellow);
+	}
+
+	/**
+	 * The facts the risk factors and actions read, without the details of other modules'
+	 * records the reader may not see ({@link HealthRules#citable}): an overdue invoice is
+	 * then "an invoice", an escalation or an opportunity is counted but not named.
+	 */
+	private HealthSnapshot snapshot(AccountDetails account, LocalDate today, CurrentUser me, Set<Source> citable) {
+		boolean staffing = citable.contains(Source.STAFFING);
+		boolean billing = citable.contains(Source.BILLING);
+		boolean engagement = citable.contains(Source.ENGAGEMENT);
+		boolean escalations = citable.contains(Source.ESCALATIONS);
+		boolean revenue = citable.contains(Source.REVENUE);
+		AccountFacts f = facts
+			.read(models.current(), today, List.of(account.id()), AccountScope.of(List.of(account.id())))
+			.get(account.id());
+		List<ContactView> people = contacts.forAccount(account.id(), me);
+		List<HealthSnapshot.Person> persons = people.stream()
+			.map(c -> new HealthSnapshot.Person(c.id(), c.name(), c.title(), c.stakeholderRole().name(), c.active()))
+			.toList();
+		Long unresponsiveId = f.executive() == null ? null : f.executive().unresponsiveContactId();
+		String unresponsiveName = people.stream()
+			.filter(c -> unresponsiveId != null && c.id() == unresponsiveId)
+			.map(ContactView::name)
+			.findFirst()
+			.orElse(null);
+		return new HealthSnapshot(account.id(), account.strategic(), account.executiveSponsorName(), today,
+				f.hiring() == null ? 0 : f.hiring().openJobs(), f.hiring() == null ? 0 : f.hiring().hires(),
+				f.hiring() == null ? null : f.hiring().lastHireDate(),
+				f.hiring() == null || !staffing ? null : f.hiring().lastHireTitle(),
+				f.hiring() == null ? 0 : f.hiring().falloffs60(),
+				f.payment() == null ? null : f.payment().averageDaysToPay(),
+				f.payment() == null ? null : f.payment().maxDaysOverdue(),
+				f.payment() == null || !billing ? null : f.payment().mostOverdueNumber(),
+				f.payment() == null || !billing ? null : f.payment().mostOverdueId(),
+				f.nps() == null ? null : f.nps().latestScore(), f.nps() == null ? null : f.nps().latestDate(),
+				f.nps() == null || !engagement ? null : f.nps().latestComment(),
+				f.nps() == null ? null : f.nps().accountNps(), f.nps() == null ? null : f.nps().accountNpsPrevious(),
+				f.executive() == null ? null : f.executive().lastTouchpoint(),
+				f.executive() == null ? null : f.executive().touchpoints(), unresponsiveId, unresponsiveName,
+				f.executive() == null ? null : f.executive().unansweredEmails(),
+				f.issues() == null ? 0 : f.issues().last30(), f.issues() == null ? 0 : f.issues().inWindow(),
+				f.issues() == null ? 0 : f.issues().open(),
+				f.issues() == null || !escalations ? null : f.issues().latestTitle(),
+				f.pipeline() == null ? 0 : f.pipeline().open(),
+				f.pipeline() == null || !revenue ? null : f.pipeline().largestOpenUsd(),
+				f.pipeline() == null || !revenue ? null : f.pipeline().largestTitle(), persons);
+	}
+
 }

@@ -9,11 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ApiTokens extends JpaRepository<ApiToken, Long> {
 
-    Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
+	Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 
-    List<ApiToken> findByUserIdOrderByCreatedAtDesc(long userId);
+	List<ApiToken> findByUserIdOrderByCreatedAtDesc(long userId);
 
-    @Modifying
-    @Query(value = "update api_token set last_used_at = now() where id = ?1 and (last_used_at is null or last_used_at < now() - interval '1 minute')", nativeQuery = true)
-    void touch(long id);
+	@Modifying
+	@Query(value = "update api_token set last_used_at = now() where id = ?1 and (last_used_at is null or last_used_at < now() - interval '1 minute')",
+			nativeQuery = true)
+	void touch(long id);
+
 }

@@ -19,36 +19,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
-    private final ApiTokenService tokens;
-    private final AuthenticationEntryPoint entryPoint;
+	private final ApiTokenService tokens;
 
-    BearerTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint) {
-        this.tokens = tokens;
-        this.entryPoint = entryPoint;
-    }
+	private final AuthenticationEntryPoint entryPoint;
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        var principal = tokens.authenticate(header.substring(7).trim());
-        if (principal.isEmpty()) {
-            entryPoint.commence(request, response, new ApiAuthenticationEntryPoint.ApiTokenRefusedException());
-            return;
-        }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-                principal.get().getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
+	BearerTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint) {
+		this.tokens = tokens;
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var principal = tokens.authenticate(header.substring(7).trim());
+		if (principal.isEmpty()) {
+			entryPoint.commence(request, response, new ApiAuthenticationEntryPoint.ApiTokenRefusedException());
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
+				principal.get().getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
 }

@@ -18,23 +18,24 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(this);
-    }
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(this);
+	}
 
-    @Override
-    public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType().equals(CurrentUser.class);
-    }
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType().equals(CurrentUser.class);
+	}
 
-    @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        CurrentUser user = Identity.currentUserOrNull();
-        if (user == null) {
-            throw new AuthenticationCredentialsNotFoundException("Sign in required");
-        }
-        return user;
-    }
+	@Override
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		CurrentUser user = Identity.currentUserOrNull();
+		if (user == null) {
+			throw new AuthenticationCredentialsNotFoundException("Sign in required");
+		}
+		return user;
+	}
+
 }

@@ -21,157 +21,158 @@ import jakarta.persistence.Version;
 @Table(name = "app_user")
 public class User {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    private String username;
+	private String username;
 
-    @Column(name = "full_name")
-    private String fullName;
+	@Column(name = "full_name")
+	private String fullName;
 
-    private String email;
+	private String email;
 
-    private String title;
+	private String title;
 
-    @Enumerated(EnumType.STRING)
-    private Role role;
+	@Enumerated(EnumType.STRING)
+	private Role role;
 
-    @Column(name = "password_hash")
-    private String passwordHash;
+	@Column(name = "password_hash")
+	private String passwordHash;
 
-    @Column(name = "time_zone")
-    private String timeZone;
+	@Column(name = "time_zone")
+	private String timeZone;
 
-    private boolean enabled = true;
+	private boolean enabled = true;
 
-    @Column(name = "failed_logins")
-    private int failedLogins;
+	@Column(name = "failed_logins")
+	private int failedLogins;
 
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+	@Column(name = "locked_until")
+	private Instant lockedUntil;
 
-    @Version
-    private long version;
+	@Version
+	private long version;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
+	@Column(name = "created_at")
+	private Instant createdAt;
 
-    @Column(name = "created_by")
-    private String createdBy;
+	@Column(name = "created_by")
+	private String createdBy;
 
-    @Column(name = "updated_at")
-    private Instant updatedAt;
+	@Column(name = "updated_at")
+	private Instant updatedAt;
 
-    @Column(name = "updated_by")
-    private String updatedBy;
+	@Column(name = "updated_by")
+	private String updatedBy;
 
-    protected User() {
-    }
+	protected User() {
+	}
 
-    public User(String username, String fullName, String email, String title, Role role, String passwordHash,
-            String timeZone, String createdBy, Instant createdAt) {
-        this.username = username;
-        this.fullName = fullName;
-        this.email = email;
-        this.title = title;
-        this.role = role;
-        this.passwordHash = passwordHash;
-        this.timeZone = timeZone;
-        this.createdBy = createdBy;
-        this.updatedBy = createdBy;
-        this.createdAt = createdAt;
-        this.updatedAt = createdAt;
-    }
+	public User(String username, String fullName, String email, String title, Role role, String passwordHash,
+			String timeZone, String createdBy, Instant createdAt) {
+		this.username = username;
+		this.fullName = fullName;
+		this.email = email;
+		this.title = title;
+		this.role = role;
+		this.passwordHash = passwordHash;
+		this.timeZone = timeZone;
+		this.createdBy = createdBy;
+		this.updatedBy = createdBy;
+		this.createdAt = createdAt;
+		this.updatedAt = createdAt;
+	}
 
-    public Long getId() {
-        return id;
-    }
+	public Long getId() {
+		return id;
+	}
 
-    public String getUsername() {
-        return username;
-    }
+	public String getUsername() {
+		return username;
+	}
 
-    public String getPasswordHash() {
-        return passwordHash;
-    }
+	public String getPasswordHash() {
+		return passwordHash;
+	}
 
-    public boolean isEnabled() {
-        return enabled;
-    }
+	public boolean isEnabled() {
+		return enabled;
+	}
 
-    public long getVersion() {
-        return version;
-    }
+	public long getVersion() {
+		return version;
+	}
 
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
+	public boolean isLocked(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
 
-    public boolean hasFailedLogins() {
-        return failedLogins > 0;
-    }
+	public boolean hasFailedLogins() {
+		return failedLogins > 0;
+	}
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
-    }
+	public Instant getLockedUntil() {
+		return lockedUntil;
+	}
 
-    /** Counts a failed sign-in; returns true when this failure locks the user out. */
-    public boolean recordFailedLogin(int maxFailures, Instant lockUntil) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            failedLogins = 0;
-            lockedUntil = lockUntil;
-            return true;
-        }
-        return false;
-    }
+	/** Counts a failed sign-in; returns true when this failure locks the user out. */
+	public boolean recordFailedLogin(int maxFailures, Instant lockUntil) {
+		failedLogins++;
+		if (failedLogins >= maxFailures) {
+			failedLogins = 0;
+			lockedUntil = lockUntil;
+			return true;
+		}
+		return false;
+	}
 
-    public void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
+	public void recordSuccessfulLogin() {
+		failedLogins = 0;
+		lockedUntil = null;
+	}
 
-    public void update(String fullName, String email, String title, Role role, String timeZone, boolean enabled,
-            String actor, Instant at) {
-        this.fullName = fullName;
-        this.email = email;
-        this.title = title;
-        this.role = role;
-        this.timeZone = timeZone;
-        this.enabled = enabled;
-        touch(actor, at);
-    }
+	public void update(String fullName, String email, String title, Role role, String timeZone, boolean enabled,
+			String actor, Instant at) {
+		this.fullName = fullName;
+		this.email = email;
+		this.title = title;
+		this.role = role;
+		this.timeZone = timeZone;
+		this.enabled = enabled;
+		touch(actor, at);
+	}
 
-    public void changePassword(String passwordHash, String actor, Instant at) {
-        this.passwordHash = passwordHash;
-        this.failedLogins = 0;
-        this.lockedUntil = null;
-        touch(actor, at);
-    }
+	public void changePassword(String passwordHash, String actor, Instant at) {
+		this.passwordHash = passwordHash;
+		this.failedLogins = 0;
+		this.lockedUntil = null;
+		touch(actor, at);
+	}
 
-    private void touch(String actor, Instant at) {
-        this.updatedAt = at;
-        this.updatedBy = actor;
-    }
+	private void touch(String actor, Instant at) {
+		this.updatedAt = at;
+		this.updatedBy = actor;
+	}
 
-    public CurrentUser toCurrentUser() {
-        return new CurrentUser(id, username, fullName, role, ZoneId.of(timeZone));
-    }
+	public CurrentUser toCurrentUser() {
+		return new CurrentUser(id, username, fullName, role, ZoneId.of(timeZone));
+	}
 
-    public UserSummary toSummary() {
-        return new UserSummary(id, username, fullName, email, title, role, timeZone, enabled);
-    }
+	public UserSummary toSummary() {
+		return new UserSummary(id, username, fullName, email, title, role, timeZone, enabled);
+	}
 
-    public java.util.Map<String, Object> auditState() {
-        var state = new java.util.LinkedHashMap<String, Object>();
-        state.put("username", username);
-        state.put("fullName", fullName);
-        state.put("email", email);
-        state.put("title", title);
-        state.put("role", role);
-        state.put("timeZone", timeZone);
-        state.put("enabled", enabled);
-        return state;
-    }
+	public java.util.Map<String, Object> auditState() {
+		var state = new java.util.LinkedHashMap<String, Object>();
+		state.put("username", username);
+		state.put("fullName", fullName);
+		state.put("email", email);
+		state.put("title", title);
+		state.put("role", role);
+		state.put("timeZone", timeZone);
+		state.put("enabled", enabled);
+		return state;
+	}
+
 }

@@ -10,58 +10,68 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The authenticated user as Spring Security holds it (in the session for page sign-ins); equal by user id. */
+/**
+ * The authenticated user as Spring Security holds it (in the session for page sign-ins);
+ * equal by user id.
+ */
 public final class UserPrincipal implements UserDetails {
 
-    private final CurrentUser currentUser;
-    private final String passwordHash;
-    private final boolean enabled;
-    private final boolean locked;
+	private final CurrentUser currentUser;
 
-    UserPrincipal(User user, Instant now) {
-        this.currentUser = user.toCurrentUser();
-        this.passwordHash = user.getPasswordHash();
-        this.enabled = user.isEnabled();
-        this.locked = user.isLocked(now);
-    }
+	private final String passwordHash;
 
-    public CurrentUser currentUser() {
-        return currentUser;
-    }
+	private final boolean enabled;
 
-    @Override
-    public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_" + currentUser.role().name()));
-    }
+	private final boolean locked;
 
-    @Override
-    public String getPassword() {
-        return passwordHash;
-    }
+	UserPrincipal(User user, Instant now) {
+		this.currentUser = user.toCurrentUser();
+		this.passwordHash = user.getPasswordHash();
+		this.enabled = user.isEnabled();
+		this.locked = user.isLocked(now);
+	}
 
-    @Override
-    public String getUsername() {
-        return currentUser.username();
-    }
+	public CurrentUser currentUser() {
+		return currentUser;
+	}
 
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
-    }
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority("ROLE_" + currentUser.role().name()));
+	}
 
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
 
-    /** The same user, whichever sign-in loaded it: how the session registry finds a user's sessions. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof UserPrincipal that && currentUser.id() == that.currentUser.id();
-    }
+	@Override
+	public String getUsername() {
+		return currentUser.username();
+	}
 
-    @Override
-    public int hashCode() {
-        return Long.hashCode(currentUser.id());
-    }
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	/**
+	 * The same user, whichever sign-in loaded it: how the session registry finds a user's
+	 * sessions.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof UserPrincipal that && currentUser.id() == that.currentUser.id();
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(currentUser.id());
+	}
+
 }

@@ -7,36 +7,37 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed-in page sessions of a user, as the session registry knows them. HTTP Basic and
- * API tokens have no session and are not affected.
+ * The signed-in page sessions of a user, as the session registry knows them. HTTP Basic
+ * and API tokens have no session and are not affected.
  */
 @Component
 public class UserSessions {
 
-    private final SessionRegistry registry;
+	private final SessionRegistry registry;
 
-    UserSessions(SessionRegistry registry) {
-        this.registry = registry;
-    }
+	UserSessions(SessionRegistry registry) {
+		this.registry = registry;
+	}
 
-    /**
-     * Ends every session of the user but {@code keepSessionId} (the one making the change; null
-     * ends them all): their next request is signed out and sent to the sign-in page.
-     *
-     * @return how many sessions were ended
-     */
-    public int endOtherSessions(CurrentUser user, String keepSessionId) {
-        int ended = 0;
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof UserPrincipal signedIn && signedIn.currentUser().id() == user.id()) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                    if (!session.getSessionId().equals(keepSessionId)) {
-                        session.expireNow();
-                        ended++;
-                    }
-                }
-            }
-        }
-        return ended;
-    }
+	/**
+	 * Ends every session of the user but {@code keepSessionId} (the one making the
+	 * change; null ends them all): their next request is signed out and sent to the
+	 * sign-in page.
+	 * @return how many sessions were ended
+	 */
+	public int endOtherSessions(CurrentUser user, String keepSessionId) {
+		int ended = 0;
+		for (Object principal : registry.getAllPrincipals()) {
+			if (principal instanceof UserPrincipal signedIn && signedIn.currentUser().id() == user.id()) {
+				for (SessionInformation session : registry.getAllSessions(principal, false)) {
+					if (!session.getSessionId().equals(keepSessionId)) {
+						session.expireNow();
+						ended++;
+					}
+				}
+			}
+		}
+		return ended;
+	}
+
 }

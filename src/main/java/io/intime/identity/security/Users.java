@@ -11,12 +11,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Users extends JpaRepository<User, Long> {
 
-    @Query("select u from User u where lower(u.username) = lower(?1)")
-    Optional<User> findByUsername(String username);
+	@Query("select u from User u where lower(u.username) = lower(?1)")
+	Optional<User> findByUsername(String username);
 
-    List<User> findByIdIn(Collection<Long> ids);
+	List<User> findByIdIn(Collection<Long> ids);
 
-    List<User> findByRoleInOrderByFullName(Collection<Role> roles);
+	List<User> findByRoleInOrderByFullName(Collection<Role> roles);
 
-    List<User> findAllByOrderByFullName();
+	List<User> findAllByOrderByFullName();
+
 }

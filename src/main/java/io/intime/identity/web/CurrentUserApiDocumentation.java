@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CurrentUserApiDocumentation {
 
-    static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
-    }
+	static {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+	}
+
 }

@@ -35,30 +35,34 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Events", description = "The domain event log")
 class EventApi {
 
-    private final DomainEventLog log;
-    private final List<HistoryAccess> histories;
+	private final DomainEventLog log;
 
-    EventApi(DomainEventLog log, List<HistoryAccess> histories) {
-        this.log = log;
-        this.histories = histories;
-    }
+	private final List<HistoryAccess> histories;
 
-    @GetMapping
-    @Operation(summary = "Read the domain event log", description = "Filtered by type (e.g. contract.created), "
-            + "accountId and since (an ISO-8601 instant such as 2026-01-31T09:30:00Z), newest first.")
-    PageResult<EventRecord> list(@RequestParam(required = false) String type,
-            @RequestParam(required = false) Long accountId, @RequestParam(required = false) Instant since,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
-        PageRequest request = new PageRequest(page, size);
-        if (!user.seesEverything()) {
-            if (accountId == null) {
-                throw new AccessDeniedException(
-                        "Only executives, sales directors and admins read every event; give accountId to read one account's");
-            }
-            histories.stream().filter(history -> history.owns("account")).findFirst()
-                    .orElseThrow(() -> new AccessDeniedException("No module decides who reads account events"))
-                    .checkAccountEvents(accountId, user);
-        }
-        return log.find(StringUtils.hasText(type) ? type.trim() : null, accountId, since, request);
-    }
+	EventApi(DomainEventLog log, List<HistoryAccess> histories) {
+		this.log = log;
+		this.histories = histories;
+	}
+
+	@GetMapping
+	@Operation(summary = "Read the domain event log", description = "Filtered by type (e.g. contract.created), "
+			+ "accountId and since (an ISO-8601 instant such as 2026-01-31T09:30:00Z), newest first.")
+	PageResult<EventRecord> list(@RequestParam(required = false) String type,
+			@RequestParam(required = false) Long accountId, @RequestParam(required = false) Instant since,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		PageRequest request = new PageRequest(page, size);
+		if (!user.seesEverything()) {
+			if (accountId == null) {
+				throw new AccessDeniedException(
+						"Only executives, sales directors and admins read every event; give accountId to read one account's");
+			}
+			histories.stream()
+				.filter(history -> history.owns("account"))
+				.findFirst()
+				.orElseThrow(() -> new AccessDeniedException("No module decides who reads account events"))
+				.checkAccountEvents(accountId, user);
+		}
+		return log.find(StringUtils.hasText(type) ? type.trim() : null, accountId, since, request);
+	}
+
 }

@@ -9,15 +9,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginPage {
 
-    private final boolean demo;
+	private final boolean demo;
 
-    LoginPage(@Value("${intime.demo:false}") boolean demo) {
-        this.demo = demo;
-    }
+	LoginPage(@Value("${intime.demo:false}") boolean demo) {
+		this.demo = demo;
+	}
 
-    @GetMapping("/login")
-    String login(Model model) {
-        model.addAttribute("demo", demo);
-        return "identity/login";
-    }
+	@GetMapping("/login")
+	String login(Model model) {
+		model.addAttribute("demo", demo);
+		return "identity/login";
+	}
+
 }

@@ -30,58 +30,68 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The signed-in user's personal API tokens ({@code Authorization: Bearer itk_…}). Each user
- * sees and revokes only their own; another user's token is a 404. The secret is in the answer
- * to the POST that creates the token and nowhere else, ever.
+ * The signed-in user's personal API tokens ({@code Authorization: Bearer itk_…}). Each
+ * user sees and revokes only their own; another user's token is a 404. The secret is in
+ * the answer to the POST that creates the token and nowhere else, ever.
  */
 @RestController
 @RequestMapping("/api/v1/me/tokens")
 @Tag(name = "API tokens", description = "Your personal API tokens")
 class TokenApi {
 
-    private final ApiTokenService tokens;
-    private final JsonForms forms;
+	private final ApiTokenService tokens;
 
-    TokenApi(ApiTokenService tokens, JsonForms forms) {
-        this.tokens = tokens;
-        this.forms = forms;
-    }
+	private final JsonForms forms;
 
-    @GetMapping
-    @Operation(summary = "List your API tokens", description = "Newest first, revoked ones included (revokedAt set).")
-    PageResult<TokenView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            CurrentUser user) {
-        return Pages.slice(tokens.list(user), page, size);
-    }
+	TokenApi(ApiTokenService tokens, JsonForms forms) {
+		this.tokens = tokens;
+		this.forms = forms;
+	}
 
-    @GetMapping("/{id}")
-    @Operation(summary = "Read one of your API tokens (without its secret)")
-    TokenView get(@PathVariable long id, CurrentUser user) {
-        return tokens.list(user).stream().filter(token -> token.id() == id).findFirst()
-                .orElseThrow(() -> new NotFoundException("API token", id));
-    }
+	@GetMapping
+	@Operation(summary = "List your API tokens", description = "Newest first, revoked ones included (revokedAt set).")
+	PageResult<TokenView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			CurrentUser user) {
+		return Pages.slice(tokens.list(user), page, size);
+	}
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an API token", description = "201 with the token and its secret; the secret is "
-            + "shown this once. Use it as Authorization: Bearer <secret>.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            content = @Content(schema = @Schema(implementation = TokenRequest.class)))
-    ResponseEntity<IssuedToken> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
-        TokenRequest request = forms.create(forms.object(body), TokenRequest.class, Map.of());
-        IssuedToken issued = tokens.create(user, request.name());
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(issued.token().id()).toUri()).body(issued);
-    }
+	@GetMapping("/{id}")
+	@Operation(summary = "Read one of your API tokens (without its secret)")
+	TokenView get(@PathVariable long id, CurrentUser user) {
+		return tokens.list(user)
+			.stream()
+			.filter(token -> token.id() == id)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("API token", id));
+	}
 
-    @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke one of your API tokens", description = "It stops working at once.")
-    void revoke(@PathVariable long id, CurrentUser user) {
-        tokens.revoke(user, id);
-    }
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create an API token",
+			description = "201 with the token and its secret; the secret is "
+					+ "shown this once. Use it as Authorization: Bearer <secret>.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(implementation = TokenRequest.class)))
+	ResponseEntity<IssuedToken> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
+		TokenRequest request = forms.create(forms.object(body), TokenRequest.class, Map.of());
+		IssuedToken issued = tokens.create(user, request.name());
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
+				.path("/{id}")
+				.buildAndExpand(issued.token().id())
+				.toUri())
+			.body(issued);
+	}
 
-    /** What a token is created with: a name that says where it is used. */
-    record TokenRequest(String name) {
-    }
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke one of your API tokens", description = "It stops working at once.")
+	void revoke(@PathVariable long id, CurrentUser user) {
+		tokens.revoke(user, id);
+	}
+
+	/** What a token is created with: a name that says where it is used. */
+	record TokenRequest(String name) {
+	}
+
 }

@@ -33,179 +33,185 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's users pages: the list with each user's sign-in state, create, edit (optimistic
- * locking with the version in a hidden field) and unlock. Only admins reach them: the
- * security configuration guards {@code /admin/**} and records every denied request.
+ * The admin's users pages: the list with each user's sign-in state, create, edit
+ * (optimistic locking with the version in a hidden field) and unlock. Only admins reach
+ * them: the security configuration guards {@code /admin/**} and records every denied
+ * request.
  */
 @Controller
 @RequestMapping("/admin/users")
 class UsersAdminPage {
 
-    private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
-    private static final Map<String, String> LABELS = Map.of("username", "Username", "fullName", "Name", "email",
-            "Email", "title", "Title", "role", "Role", "timeZone", "Time zone", "enabled", "Enabled");
+	private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
-    private final UserDirectory users;
+	private static final Map<String, String> LABELS = Map.of("username", "Username", "fullName", "Name", "email",
+			"Email", "title", "Title", "role", "Role", "timeZone", "Time zone", "enabled", "Enabled");
 
-    UsersAdminPage(UserDirectory users) {
-        this.users = users;
-    }
+	private final UserDirectory users;
 
-    /**
-     * What the form posted: the form to save, the raw values to show again, and what the page
-     * itself found wrong (a role it cannot read).
-     */
-    private record Submission(UserForm form, Map<String, String> values, Map<String, String> errors) {
+	UsersAdminPage(UserDirectory users) {
+		this.users = users;
+	}
 
-        /** The page's errors with the directory's; the page's message wins for a field both name. */
-        Map<String, String> with(InvalidInputException e) {
-            Map<String, String> all = new LinkedHashMap<>(errors);
-            PageErrors.of(e.errors()).forEach(all::putIfAbsent);
-            return all;
-        }
-    }
+	/**
+	 * What the form posted: the form to save, the raw values to show again, and what the
+	 * page itself found wrong (a role it cannot read).
+	 */
+	private record Submission(UserForm form, Map<String, String> values, Map<String, String> errors) {
 
-    /** A field whose saved value someone else changed while the admin was editing. */
-    record Conflict(String field, String theirs) {
-    }
+		/**
+		 * The page's errors with the directory's; the page's message wins for a field
+		 * both name.
+		 */
+		Map<String, String> with(InvalidInputException e) {
+			Map<String, String> all = new LinkedHashMap<>(errors);
+			PageErrors.of(e.errors()).forEach(all::putIfAbsent);
+			return all;
+		}
+	}
 
-    @GetMapping
-    String list(CurrentUser me, Model model) {
-        List<ManagedUser> all = users.managed(me);
-        model.addAttribute("users", all);
-        model.addAttribute("zone", me.timeZone());
-        model.addAttribute("lockedCount", all.stream().filter(ManagedUser::locked).count());
-        model.addAttribute("disabledCount", all.stream().filter(user -> !user.user().enabled()).count());
-        return "identity/users";
-    }
+	/** A field whose saved value someone else changed while the admin was editing. */
+	record Conflict(String field, String theirs) {
+	}
 
-    @GetMapping("/new")
-    String newUser(Model model) {
-        UserForm empty = UserForm.empty();
-        return form(model, null, valuesOf(empty), Map.of(), null);
-    }
+	@GetMapping
+	String list(CurrentUser me, Model model) {
+		List<ManagedUser> all = users.managed(me);
+		model.addAttribute("users", all);
+		model.addAttribute("zone", me.timeZone());
+		model.addAttribute("lockedCount", all.stream().filter(ManagedUser::locked).count());
+		model.addAttribute("disabledCount", all.stream().filter(user -> !user.user().enabled()).count());
+		return "identity/users";
+	}
 
-    @PostMapping
-    String create(CurrentUser me, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
-        Submission submitted = read(params, params.getOrDefault("username", ""));
-        try {
-            UserSummary created = users.create(submitted.form(), me);
-            redirect.addFlashAttribute("toast", created.fullName() + " (" + created.username() + ") can now sign in");
-            redirect.addFlashAttribute("highlight", created.id());
-            return "redirect:/admin/users";
-        }
-        catch (DuplicateException e) {
-            model.addAttribute("existing", Map.of("label", e.existingLabel(), "href", e.existingLink()));
-            return form(model, null, submitted.values(), submitted.with(e), null);
-        }
-        catch (InvalidInputException e) {
-            return form(model, null, submitted.values(), submitted.with(e), null);
-        }
-    }
+	@GetMapping("/new")
+	String newUser(Model model) {
+		UserForm empty = UserForm.empty();
+		return form(model, null, valuesOf(empty), Map.of(), null);
+	}
 
-    @GetMapping("/{id}")
-    String edit(@PathVariable long id, Model model) {
-        UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
-        Map<String, String> values = valuesOf(new UserForm(user.username(), user.fullName(), user.email(), user.title(),
-                user.role(), user.timeZone(), user.enabled(), ""));
-        values.put("version", Long.toString(users.versionOf(id)));
-        return form(model, user, values, Map.of(), null);
-    }
+	@PostMapping
+	String create(CurrentUser me, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+		Submission submitted = read(params, params.getOrDefault("username", ""));
+		try {
+			UserSummary created = users.create(submitted.form(), me);
+			redirect.addFlashAttribute("toast", created.fullName() + " (" + created.username() + ") can now sign in");
+			redirect.addFlashAttribute("highlight", created.id());
+			return "redirect:/admin/users";
+		}
+		catch (DuplicateException e) {
+			model.addAttribute("existing", Map.of("label", e.existingLabel(), "href", e.existingLink()));
+			return form(model, null, submitted.values(), submitted.with(e), null);
+		}
+		catch (InvalidInputException e) {
+			return form(model, null, submitted.values(), submitted.with(e), null);
+		}
+	}
 
-    @PostMapping("/{id}")
-    String update(CurrentUser me, @PathVariable long id, @RequestParam Map<String, String> params,
-            @RequestParam long version, Model model, RedirectAttributes redirect) {
-        UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
-        Submission submitted = read(params, user.username());
-        submitted.values().put("version", Long.toString(version));
-        try {
-            UserSummary saved = users.update(id, submitted.form(), version, me);
-            redirect.addFlashAttribute("toast", "Saved " + saved.fullName());
-            redirect.addFlashAttribute("highlight", saved.id());
-            return "redirect:/admin/users";
-        }
-        catch (StaleVersionException e) {
-            submitted.values().put("version", Long.toString(e.currentVersion()));
-            model.addAttribute("conflictMessage", e.getMessage());
-            return form(model, user, submitted.values(), Map.of(), conflicts(user, submitted.form()));
-        }
-        catch (InvalidInputException e) {
-            return form(model, user, submitted.values(), submitted.with(e), null);
-        }
-    }
+	@GetMapping("/{id}")
+	String edit(@PathVariable long id, Model model) {
+		UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
+		Map<String, String> values = valuesOf(new UserForm(user.username(), user.fullName(), user.email(), user.title(),
+				user.role(), user.timeZone(), user.enabled(), ""));
+		values.put("version", Long.toString(users.versionOf(id)));
+		return form(model, user, values, Map.of(), null);
+	}
 
-    @PostMapping("/{id}/unlock")
-    String unlock(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-        UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
-        users.unlock(id, me);
-        redirect.addFlashAttribute("toast", user.fullName() + " can sign in again");
-        return "redirect:/admin/users";
-    }
+	@PostMapping("/{id}")
+	String update(CurrentUser me, @PathVariable long id, @RequestParam Map<String, String> params,
+			@RequestParam long version, Model model, RedirectAttributes redirect) {
+		UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
+		Submission submitted = read(params, user.username());
+		submitted.values().put("version", Long.toString(version));
+		try {
+			UserSummary saved = users.update(id, submitted.form(), version, me);
+			redirect.addFlashAttribute("toast", "Saved " + saved.fullName());
+			redirect.addFlashAttribute("highlight", saved.id());
+			return "redirect:/admin/users";
+		}
+		catch (StaleVersionException e) {
+			submitted.values().put("version", Long.toString(e.currentVersion()));
+			model.addAttribute("conflictMessage", e.getMessage());
+			return form(model, user, submitted.values(), Map.of(), conflicts(user, submitted.form()));
+		}
+		catch (InvalidInputException e) {
+			return form(model, user, submitted.values(), submitted.with(e), null);
+		}
+	}
 
-    @ExceptionHandler(NotFoundException.class)
-    void notFound(HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
+	@PostMapping("/{id}/unlock")
+	String unlock(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
+		users.unlock(id, me);
+		redirect.addFlashAttribute("toast", user.fullName() + " can sign in again");
+		return "redirect:/admin/users";
+	}
 
-    private String form(Model model, UserSummary user, Map<String, String> values, Map<String, String> errors,
-            List<Conflict> conflicts) {
-        model.addAttribute("user", user);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("conflicts", conflicts);
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("zones", ZONES);
-        return "identity/users-form";
-    }
+	@ExceptionHandler(NotFoundException.class)
+	void notFound(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_NOT_FOUND);
+	}
 
-    private Submission read(Map<String, String> params, String username) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String field : List.of("username", "fullName", "email", "title", "role", "timeZone")) {
-            values.put(field, params.getOrDefault(field, "").trim());
-        }
-        values.put("username", username.trim());
-        values.put("enabled", Boolean.toString(params.containsKey("enabled")));
-        Map<String, String> errors = new LinkedHashMap<>();
-        Role role = null;
-        try {
-            role = Role.valueOf(values.get("role"));
-        }
-        catch (IllegalArgumentException e) {
-            errors.put("role", "choose one of the roles");
-        }
-        UserForm form = new UserForm(values.get("username"), values.get("fullName"), values.get("email"),
-                values.get("title"), role, values.get("timeZone"), params.containsKey("enabled"),
-                params.getOrDefault("password", ""));
-        return new Submission(form, values, errors);
-    }
+	private String form(Model model, UserSummary user, Map<String, String> values, Map<String, String> errors,
+			List<Conflict> conflicts) {
+		model.addAttribute("user", user);
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		model.addAttribute("conflicts", conflicts);
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("zones", ZONES);
+		return "identity/users-form";
+	}
 
-    private static Map<String, String> valuesOf(UserForm form) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("username", Objects.toString(form.username(), ""));
-        values.put("fullName", Objects.toString(form.fullName(), ""));
-        values.put("email", Objects.toString(form.email(), ""));
-        values.put("title", Objects.toString(form.title(), ""));
-        values.put("role", form.role() == null ? "" : form.role().name());
-        values.put("timeZone", Objects.toString(form.timeZone(), ""));
-        values.put("enabled", Boolean.toString(form.enabled()));
-        return values;
-    }
+	private Submission read(Map<String, String> params, String username) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String field : List.of("username", "fullName", "email", "title", "role", "timeZone")) {
+			values.put(field, params.getOrDefault(field, "").trim());
+		}
+		values.put("username", username.trim());
+		values.put("enabled", Boolean.toString(params.containsKey("enabled")));
+		Map<String, String> errors = new LinkedHashMap<>();
+		Role role = null;
+		try {
+			role = Role.valueOf(values.get("role"));
+		}
+		catch (IllegalArgumentException e) {
+			errors.put("role", "choose one of the roles");
+		}
+		UserForm form = new UserForm(values.get("username"), values.get("fullName"), values.get("email"),
+				values.get("title"), role, values.get("timeZone"), params.containsKey("enabled"),
+				params.getOrDefault("password", ""));
+		return new Submission(form, values, errors);
+	}
 
-    /** The fields where the saved user now differs from what the admin submitted. */
-    private static List<Conflict> conflicts(UserSummary saved, UserForm mine) {
-        List<Conflict> conflicts = new ArrayList<>();
-        compare(conflicts, "fullName", saved.fullName(), mine.fullName());
-        compare(conflicts, "email", saved.email(), mine.email());
-        compare(conflicts, "title", Objects.toString(saved.title(), ""), Objects.toString(mine.title(), ""));
-        compare(conflicts, "role", saved.role().label(), mine.role() == null ? "" : mine.role().label());
-        compare(conflicts, "timeZone", saved.timeZone(), mine.timeZone());
-        compare(conflicts, "enabled", saved.enabled() ? "yes" : "no", mine.enabled() ? "yes" : "no");
-        return conflicts;
-    }
+	private static Map<String, String> valuesOf(UserForm form) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("username", Objects.toString(form.username(), ""));
+		values.put("fullName", Objects.toString(form.fullName(), ""));
+		values.put("email", Objects.toString(form.email(), ""));
+		values.put("title", Objects.toString(form.title(), ""));
+		values.put("role", form.role() == null ? "" : form.role().name());
+		values.put("timeZone", Objects.toString(form.timeZone(), ""));
+		values.put("enabled", Boolean.toString(form.enabled()));
+		return values;
+	}
 
-    private static void compare(List<Conflict> conflicts, String field, String theirs, String mine) {
-        if (!Objects.equals(theirs, mine)) {
-            conflicts.add(new Conflict(LABELS.get(field), theirs.isEmpty() ? "(empty)" : theirs));
-        }
-    }
+	/** The fields where the saved user now differs from what the admin submitted. */
+	private static List<Conflict> conflicts(UserSummary saved, UserForm mine) {
+		List<Conflict> conflicts = new ArrayList<>();
+		compare(conflicts, "fullName", saved.fullName(), mine.fullName());
+		compare(conflicts, "email", saved.email(), mine.email());
+		compare(conflicts, "title", Objects.toString(saved.title(), ""), Objects.toString(mine.title(), ""));
+		compare(conflicts, "role", saved.role().label(), mine.role() == null ? "" : mine.role().label());
+		compare(conflicts, "timeZone", saved.timeZone(), mine.timeZone());
+		compare(conflicts, "enabled", saved.enabled() ? "yes" : "no", mine.enabled() ? "yes" : "no");
+		return conflicts;
+	}
+
+	private static void compare(List<Conflict> conflicts, String field, String theirs, String mine) {
+		if (!Objects.equals(theirs, mine)) {
+			conflicts.add(new Conflict(LABELS.get(field), theirs.isEmpty() ? "(empty)" : theirs));
+		}
+	}
+
 }

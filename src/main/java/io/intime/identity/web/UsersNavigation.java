@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class UsersNavigation {
 
-    @Bean
-    NavigationItem usersNavigationItem() {
-        return new NavigationItem("Users", "/admin/users", "users", 90, Set.of(Role.ADMIN.name()));
-    }
+	@Bean
+	NavigationItem usersNavigationItem() {
+		return new NavigationItem("Users", "/admin/users", "users", 90, Set.of(Role.ADMIN.name()));
+	}
+
 }

@@ -33,77 +33,85 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Expansion opportunities over REST. Account managers add and change them at the accounts they
- * own; executives, sales directors and admins everywhere, and only they delete; finance reads
- * them ({@link OpportunityManagement}).
+ * Expansion opportunities over REST. Account managers add and change them at the accounts
+ * they own; executives, sales directors and admins everywhere, and only they delete;
+ * finance reads them ({@link OpportunityManagement}).
  */
 @RestController
 @RequestMapping("/api/v1/opportunities")
 @Tag(name = "Opportunities", description = "The expansion pipeline of client accounts")
 class OpportunityApi {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
+	static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final OpportunityManagement opportunities;
-    private final JsonForms forms;
+	private final OpportunityManagement opportunities;
 
-    OpportunityApi(OpportunityManagement opportunities, JsonForms forms) {
-        this.opportunities = opportunities;
-        this.forms = forms;
-    }
+	private final JsonForms forms;
 
-    @GetMapping
-    @Operation(summary = "List opportunities", description = "Most recently identified first; optionally of one account "
-            + "(accountId) and in one stage (stage).")
-    PageResult<OpportunityView> list(@RequestParam(required = false) Long accountId,
-            @RequestParam(required = false) OpportunityStage stage, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, CurrentUser user) {
-        return opportunities.search(accountId, stage, new PageRequest(page, size), user);
-    }
+	OpportunityApi(OpportunityManagement opportunities, JsonForms forms) {
+		this.opportunities = opportunities;
+		this.forms = forms;
+	}
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add an opportunity to an account", description = "accountId plus the opportunity's fields; value "
-            + "is {\"amount\": \"300000.00\", \"currency\": \"USD\"} (currency defaults to the account's billing currency); "
-            + "stage defaults to IDENTIFIED, identifiedOn to today, ownerId to you; closedOn is set when the stage is WON or "
-            + "LOST (today unless given). 201 with the opportunity and its Location.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "accountId plus the opportunity form",
-            content = @Content(schema = @Schema(implementation = OpportunityForm.class)))
-    ResponseEntity<OpportunityView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode json = forms.object(body);
-        long accountId = forms.take(json, "accountId");
-        OpportunityForm form = forms.create(json, OpportunityForm.class, Map.of());
-        OpportunityView created = opportunities.create(accountId, form, user);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
-    }
+	@GetMapping
+	@Operation(summary = "List opportunities",
+			description = "Most recently identified first; optionally of one account "
+					+ "(accountId) and in one stage (stage).")
+	PageResult<OpportunityView> list(@RequestParam(required = false) Long accountId,
+			@RequestParam(required = false) OpportunityStage stage, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return opportunities.search(accountId, stage, new PageRequest(page, size), user);
+	}
 
-    @GetMapping("/{id}")
-    @Operation(summary = "Read an opportunity")
-    OpportunityView get(@PathVariable long id, CurrentUser user) {
-        return opportunities.get(id, user);
-    }
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add an opportunity to an account",
+			description = "accountId plus the opportunity's fields; value "
+					+ "is {\"amount\": \"300000.00\", \"currency\": \"USD\"} (currency defaults to the account's billing currency); "
+					+ "stage defaults to IDENTIFIED, identifiedOn to today, ownerId to you; closedOn is set when the stage is WON or "
+					+ "LOST (today unless given). 201 with the opportunity and its Location.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "accountId plus the opportunity form",
+			content = @Content(schema = @Schema(implementation = OpportunityForm.class)))
+	ResponseEntity<OpportunityView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode json = forms.object(body);
+		long accountId = forms.take(json, "accountId");
+		OpportunityForm form = forms.create(json, OpportunityForm.class, Map.of());
+		OpportunityView created = opportunities.create(accountId, form, user);
+		return ResponseEntity.created(
+				ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.id()).toUri())
+			.body(created);
+	}
 
-    @PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH })
-    @Operation(summary = "Change an opportunity", description = "A JSON merge patch: the version you read (required) and "
-            + "only the fields to change, e.g. {\"version\": 2, \"stage\": \"PROPOSAL\"}; an open stage clears closedOn. "
-            + "A stale version is a 409.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "version plus the fields to change",
-            content = @Content(schema = @Schema(implementation = OpportunityForm.class)))
-    OpportunityView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode patch = forms.object(body);
-        long version = forms.take(patch, "version");
-        if (patch.has("accountId")) {
-            throw new InvalidInputException("accountId", "cannot be changed; an opportunity stays at its account");
-        }
-        OpportunityForm form = forms.patch(opportunities.editable(id, user).form(), patch, OpportunityForm.class);
-        return opportunities.update(id, form, version, user);
-    }
+	@GetMapping("/{id}")
+	@Operation(summary = "Read an opportunity")
+	OpportunityView get(@PathVariable long id, CurrentUser user) {
+		return opportunities.get(id, user);
+	}
 
-    @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete an opportunity", description = "Executives, sales directors and admins.")
-    void delete(@PathVariable long id, CurrentUser user) {
-        opportunities.delete(id, user);
-    }
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH })
+	@Operation(summary = "Change an opportunity",
+			description = "A JSON merge patch: the version you read (required) and "
+					+ "only the fields to change, e.g. {\"version\": 2, \"stage\": \"PROPOSAL\"}; an open stage clears closedOn. "
+					+ "A stale version is a 409.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "version plus the fields to change",
+			content = @Content(schema = @Schema(implementation = OpportunityForm.class)))
+	OpportunityView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode patch = forms.object(body);
+		long version = forms.take(patch, "version");
+		if (patch.has("accountId")) {
+			throw new InvalidInputException("accountId", "cannot be changed; an opportunity stays at its account");
+		}
+		OpportunityForm form = forms.patch(opportunities.editable(id, user).form(), patch, OpportunityForm.class);
+		return opportunities.update(id, form, version, user);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete an opportunity", description = "Executives, sales directors and admins.")
+	void delete(@PathVariable long id, CurrentUser user) {
+		opportunities.delete(id, user);
+	}
+
 }

@@ -14,130 +14,140 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** What the opportunity form posts, with the value's two parts as flat fields. */
 public class OpportunityFormData {
 
-    private String title;
-    private OpportunityStage stage;
-    private BigDecimal value;
-    private String currency;
-    private String source;
-    private String nextStep;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate identifiedOn;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate closedOn;
-    private Long ownerId;
-    private long version;
+	private String title;
 
-    static OpportunityFormData of(OpportunityForm form, long version) {
-        OpportunityFormData data = new OpportunityFormData();
-        data.title = form.title();
-        data.stage = form.stage();
-        data.value = form.value() == null ? null : form.value().amount();
-        data.currency = form.value() == null ? null : form.value().currency();
-        data.source = form.source();
-        data.nextStep = form.nextStep();
-        data.identifiedOn = form.identifiedOn();
-        data.closedOn = form.closedOn();
-        data.ownerId = form.ownerId();
-        data.version = version;
-        return data;
-    }
+	private OpportunityStage stage;
 
-    OpportunityForm toForm() {
-        return new OpportunityForm(title == null ? "" : title, stage, new MoneyInput(value, currency), source, nextStep,
-                identifiedOn, closedOn, ownerId);
-    }
+	private BigDecimal value;
 
-    Map<String, Object> comparable() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("title", title);
-        values.put("stage", stage);
-        values.put("value", value);
-        values.put("currency", currency);
-        values.put("source", source);
-        values.put("nextStep", nextStep);
-        values.put("identifiedOn", identifiedOn);
-        values.put("closedOn", closedOn);
-        values.put("ownerId", ownerId);
-        return values;
-    }
+	private String currency;
 
-    public String getTitle() {
-        return title;
-    }
+	private String source;
 
-    public void setTitle(String title) {
-        this.title = title;
-    }
+	private String nextStep;
 
-    public OpportunityStage getStage() {
-        return stage;
-    }
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate identifiedOn;
 
-    public void setStage(OpportunityStage stage) {
-        this.stage = stage;
-    }
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate closedOn;
 
-    public BigDecimal getValue() {
-        return value;
-    }
+	private Long ownerId;
 
-    public void setValue(BigDecimal value) {
-        this.value = value;
-    }
+	private long version;
 
-    public String getCurrency() {
-        return currency;
-    }
+	static OpportunityFormData of(OpportunityForm form, long version) {
+		OpportunityFormData data = new OpportunityFormData();
+		data.title = form.title();
+		data.stage = form.stage();
+		data.value = form.value() == null ? null : form.value().amount();
+		data.currency = form.value() == null ? null : form.value().currency();
+		data.source = form.source();
+		data.nextStep = form.nextStep();
+		data.identifiedOn = form.identifiedOn();
+		data.closedOn = form.closedOn();
+		data.ownerId = form.ownerId();
+		data.version = version;
+		return data;
+	}
 
-    public void setCurrency(String currency) {
-        this.currency = currency;
-    }
+	OpportunityForm toForm() {
+		return new OpportunityForm(title == null ? "" : title, stage, new MoneyInput(value, currency), source, nextStep,
+				identifiedOn, closedOn, ownerId);
+	}
 
-    public String getSource() {
-        return source;
-    }
+	Map<String, Object> comparable() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("title", title);
+		values.put("stage", stage);
+		values.put("value", value);
+		values.put("currency", currency);
+		values.put("source", source);
+		values.put("nextStep", nextStep);
+		values.put("identifiedOn", identifiedOn);
+		values.put("closedOn", closedOn);
+		values.put("ownerId", ownerId);
+		return values;
+	}
 
-    public void setSource(String source) {
-        this.source = source;
-    }
+	public String getTitle() {
+		return title;
+	}
 
-    public String getNextStep() {
-        return nextStep;
-    }
+	public void setTitle(String title) {
+		this.title = title;
+	}
 
-    public void setNextStep(String nextStep) {
-        this.nextStep = nextStep;
-    }
+	public OpportunityStage getStage() {
+		return stage;
+	}
 
-    public LocalDate getIdentifiedOn() {
-        return identifiedOn;
-    }
+	public void setStage(OpportunityStage stage) {
+		this.stage = stage;
+	}
 
-    public void setIdentifiedOn(LocalDate identifiedOn) {
-        this.identifiedOn = identifiedOn;
-    }
+	public BigDecimal getValue() {
+		return value;
+	}
 
-    public LocalDate getClosedOn() {
-        return closedOn;
-    }
+	public void setValue(BigDecimal value) {
+		this.value = value;
+	}
 
-    public void setClosedOn(LocalDate closedOn) {
-        this.closedOn = closedOn;
-    }
+	public String getCurrency() {
+		return currency;
+	}
 
-    public Long getOwnerId() {
-        return ownerId;
-    }
+	public void setCurrency(String currency) {
+		this.currency = currency;
+	}
 
-    public void setOwnerId(Long ownerId) {
-        this.ownerId = ownerId;
-    }
+	public String getSource() {
+		return source;
+	}
 
-    public long getVersion() {
-        return version;
-    }
+	public void setSource(String source) {
+		this.source = source;
+	}
 
-    public void setVersion(long version) {
-        this.version = version;
-    }
+	public String getNextStep() {
+		return nextStep;
+	}
+
+	public void setNextStep(String nextStep) {
+		this.nextStep = nextStep;
+	}
+
+	public LocalDate getIdentifiedOn() {
+		return identifiedOn;
+	}
+
+	public void setIdentifiedOn(LocalDate identifiedOn) {
+		this.identifiedOn = identifiedOn;
+	}
+
+	public LocalDate getClosedOn() {
+		return closedOn;
+	}
+
+	public void setClosedOn(LocalDate closedOn) {
+		this.closedOn = closedOn;
+	}
+
+	public Long getOwnerId() {
+		return ownerId;
+	}
+
+	public void setOwnerId(Long ownerId) {
+		this.ownerId = ownerId;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
 }

@@ -46,177 +46,200 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OpportunityPages {
 
-    private static final Map<String, String> LABELS = Map.of("title", "Title", "stage", "Stage", "value", "Value",
-            "currency", "Currency", "source", "Source", "nextStep", "Next step", "identifiedOn", "Identified on",
-            "closedOn", "Closed on", "ownerId", "Owner");
+	private static final Map<String, String> LABELS = Map.of("title", "Title", "stage", "Stage", "value", "Value",
+			"currency", "Currency", "source", "Source", "nextStep", "Next step", "identifiedOn", "Identified on",
+			"closedOn", "Closed on", "ownerId", "Owner");
 
-    /** The form's flat value and currency fields stand for the facade's {@code value.amount} and {@code value.currency}. */
-    private static final Map<String, String> PAGE_FIELDS = Map.of("value.amount", "value", "value.currency", "currency");
+	/**
+	 * The form's flat value and currency fields stand for the facade's
+	 * {@code value.amount} and {@code value.currency}.
+	 */
+	private static final Map<String, String> PAGE_FIELDS = Map.of("value.amount", "value", "value.currency",
+			"currency");
 
-    private static final String AMOUNT_EXAMPLE = "300000";
+	private static final String AMOUNT_EXAMPLE = "300000";
 
-    private final AccountManagement accounts;
-    private final AccountSections sections;
-    private final OpportunityManagement opportunities;
-    private final UserDirectory users;
-    private final Today time;
+	private final AccountManagement accounts;
 
-    OpportunityPages(AccountManagement accounts, AccountSections sections, OpportunityManagement opportunities,
-            UserDirectory users, Today time) {
-        this.accounts = accounts;
-        this.sections = sections;
-        this.opportunities = opportunities;
-        this.users = users;
-        this.time = time;
-    }
+	private final AccountSections sections;
 
-    @InitBinder
-    void blankIsNothing(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
-    }
+	private final OpportunityManagement opportunities;
 
-    @GetMapping("/accounts/{id}/opportunities")
-    String tab(@PathVariable long id, CurrentUser me, Model model) {
-        AccountDetails account = accounts.get(id, me);
-        OpportunityAccess access = opportunities.access(account, me);
-        if (!access.view()) {
-            throw new AccessDeniedException("You may not see the opportunities of " + account.name());
-        }
-        sections.header(model, account, "opportunities", me);
-        List<OpportunityView> all = opportunities.forAccount(id, me);
-        PipelineSummary pipeline = opportunities.pipeline(id, me);
-        model.addAttribute("opportunityAccess", access);
-        model.addAttribute("pipeline", pipeline);
-        model.addAttribute("columns", pipeline.stages().stream()
-                .map(stage -> new Column(stage, all.stream().filter(o -> o.stage() == stage.stage()).toList())).toList());
-        model.addAttribute("closed", all.stream().filter(o -> !o.open())
-                .sorted(java.util.Comparator.comparing(OpportunityView::closedOn).reversed()).toList());
-        model.addAttribute("largest", all.stream().filter(OpportunityView::open)
-                .max(java.util.Comparator.comparing(o -> o.valueUsd().amount())).orElse(null));
-        model.addAttribute("stages", Arrays.asList(OpportunityStage.values()));
-        model.addAttribute("allCount", all.size());
-        return "revenue/opportunities";
-    }
+	private final UserDirectory users;
 
-    /** One stage of the board with its opportunities. */
-    record Column(PipelineSummary.Stage stage, List<OpportunityView> items) {
-    }
+	private final Today time;
 
-    @GetMapping("/accounts/{id}/opportunities/new")
-    String newOpportunity(@PathVariable long id, CurrentUser me, Model model) {
-        AccountDetails account = editable(id, me);
-        return form(account, null, OpportunityFormData.of(OpportunityForm.blank(account.billingCurrency(), time.organizationToday(),
-                me.id()), 0), FormErrors.none(), model, me);
-    }
+	OpportunityPages(AccountManagement accounts, AccountSections sections, OpportunityManagement opportunities,
+			UserDirectory users, Today time) {
+		this.accounts = accounts;
+		this.sections = sections;
+		this.opportunities = opportunities;
+		this.users = users;
+		this.time = time;
+	}
 
-    @PostMapping("/accounts/{id}/opportunities/new")
-    String create(@PathVariable long id, @ModelAttribute("form") OpportunityFormData form, BindingResult binding,
-            CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = editable(id, me);
-        if (binding.hasErrors()) {
-            response.setStatus(422);
-            return form(account, null, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model, me);
-        }
-        try {
-            OpportunityView created = opportunities.create(id, form.toForm(), me);
-            flash.addFlashAttribute("toast", "Added " + created.title());
-            return "redirect:/accounts/" + id + "/opportunities#opportunity-" + created.id();
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(422);
-            return form(account, null, form, FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()), model, me);
-        }
-    }
+	@InitBinder
+	void blankIsNothing(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+	}
 
-    @GetMapping("/accounts/{id}/opportunities/{opportunityId}/edit")
-    String edit(@PathVariable long id, @PathVariable long opportunityId, CurrentUser me, Model model) {
-        AccountDetails account = editable(id, me);
-        OpportunityView opportunity = opportunityOf(id, opportunityId, me);
-        Editable<OpportunityForm> editable = opportunities.editable(opportunityId, me);
-        return form(account, opportunity, OpportunityFormData.of(editable.form(), editable.version()), FormErrors.none(), model, me);
-    }
+	@GetMapping("/accounts/{id}/opportunities")
+	String tab(@PathVariable long id, CurrentUser me, Model model) {
+		AccountDetails account = accounts.get(id, me);
+		OpportunityAccess access = opportunities.access(account, me);
+		if (!access.view()) {
+			throw new AccessDeniedException("You may not see the opportunities of " + account.name());
+		}
+		sections.header(model, account, "opportunities", me);
+		List<OpportunityView> all = opportunities.forAccount(id, me);
+		PipelineSummary pipeline = opportunities.pipeline(id, me);
+		model.addAttribute("opportunityAccess", access);
+		model.addAttribute("pipeline", pipeline);
+		model.addAttribute("columns",
+				pipeline.stages()
+					.stream()
+					.map(stage -> new Column(stage, all.stream().filter(o -> o.stage() == stage.stage()).toList()))
+					.toList());
+		model.addAttribute("closed",
+				all.stream()
+					.filter(o -> !o.open())
+					.sorted(java.util.Comparator.comparing(OpportunityView::closedOn).reversed())
+					.toList());
+		model.addAttribute("largest",
+				all.stream()
+					.filter(OpportunityView::open)
+					.max(java.util.Comparator.comparing(o -> o.valueUsd().amount()))
+					.orElse(null));
+		model.addAttribute("stages", Arrays.asList(OpportunityStage.values()));
+		model.addAttribute("allCount", all.size());
+		return "revenue/opportunities";
+	}
 
-    @PostMapping("/accounts/{id}/opportunities/{opportunityId}/edit")
-    String update(@PathVariable long id, @PathVariable long opportunityId, @ModelAttribute("form") OpportunityFormData form,
-            BindingResult binding, CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        AccountDetails account = editable(id, me);
-        OpportunityView opportunity = opportunityOf(id, opportunityId, me);
-        if (binding.hasErrors()) {
-            response.setStatus(422);
-            return form(account, opportunity, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model, me);
-        }
-        try {
-            OpportunityView saved = opportunities.update(opportunityId, form.toForm(), form.getVersion(), me);
-            flash.addFlashAttribute("toast", "Saved " + saved.title());
-            return "redirect:/accounts/" + id + "/opportunities#opportunity-" + opportunityId;
-        }
-        catch (StaleVersionException e) {
-            Editable<OpportunityForm> current = opportunities.editable(opportunityId, me);
-            model.addAttribute("conflict", Conflict.between(
-                    Conflict.KEPT,
-                    OpportunityFormData.of(current.form(), current.version()).comparable(), form.comparable(),
-                    field -> LABELS.getOrDefault(field, field), (field, value) -> Conflict.plain(value)));
-            form.setVersion(current.version());
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return form(account, opportunities.get(opportunityId, me), form, FormErrors.none(), model, me);
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(422);
-            return form(account, opportunity, form, FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()), model, me);
-        }
-    }
+	/** One stage of the board with its opportunities. */
+	record Column(PipelineSummary.Stage stage, List<OpportunityView> items) {
+	}
 
-    @PostMapping("/accounts/{id}/opportunities/{opportunityId}/stage")
-    String moveTo(@PathVariable long id, @PathVariable long opportunityId, @RequestParam OpportunityStage stage,
-            @RequestParam long version, CurrentUser me, RedirectAttributes flash) {
-        OpportunityView opportunity = opportunityOf(id, opportunityId, me);
-        try {
-            OpportunityView moved = opportunities.moveTo(opportunityId, stage, version, me);
-            flash.addFlashAttribute("toast", moved.title() + ": " + moved.stage().label());
-        }
-        catch (StaleVersionException e) {
-            flash.addFlashAttribute("flashError", "Someone else changed " + opportunity.title()
-                    + " while you were looking at it; nothing was changed. Its current stage is shown below.");
-        }
-        catch (InvalidInputException e) {
-            flash.addFlashAttribute("flashError", opportunity.title() + " was not moved: " + e.getMessage());
-        }
-        return "redirect:/accounts/" + id + "/opportunities#opportunity-" + opportunityId;
-    }
+	@GetMapping("/accounts/{id}/opportunities/new")
+	String newOpportunity(@PathVariable long id, CurrentUser me, Model model) {
+		AccountDetails account = editable(id, me);
+		return form(account, null,
+				OpportunityFormData
+					.of(OpportunityForm.blank(account.billingCurrency(), time.organizationToday(), me.id()), 0),
+				FormErrors.none(), model, me);
+	}
 
-    @PostMapping("/accounts/{id}/opportunities/{opportunityId}/delete")
-    String delete(@PathVariable long id, @PathVariable long opportunityId, CurrentUser me, RedirectAttributes flash) {
-        OpportunityView opportunity = opportunityOf(id, opportunityId, me);
-        opportunities.delete(opportunityId, me);
-        flash.addFlashAttribute("toast", "Deleted " + opportunity.title());
-        return "redirect:/accounts/" + id + "/opportunities";
-    }
+	@PostMapping("/accounts/{id}/opportunities/new")
+	String create(@PathVariable long id, @ModelAttribute("form") OpportunityFormData form, BindingResult binding,
+			CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
+		AccountDetails account = editable(id, me);
+		if (binding.hasErrors()) {
+			response.setStatus(422);
+			return form(account, null, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model, me);
+		}
+		try {
+			OpportunityView created = opportunities.create(id, form.toForm(), me);
+			flash.addFlashAttribute("toast", "Added " + created.title());
+			return "redirect:/accounts/" + id + "/opportunities#opportunity-" + created.id();
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			return form(account, null, form, FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()), model, me);
+		}
+	}
 
-    private String form(AccountDetails account, OpportunityView opportunity, OpportunityFormData form, FormErrors errors,
-            Model model, CurrentUser me) {
-        model.addAttribute("account", account);
-        model.addAttribute("opportunity", opportunity);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("stages", Arrays.asList(OpportunityStage.values()));
-        model.addAttribute("owners", users.withRoles(Role.ACCOUNT_MANAGER, Role.SALES_DIRECTOR, Role.EXECUTIVE));
-        model.addAttribute("canDelete", opportunity != null && opportunities.access(account, me).delete());
-        return "revenue/opportunity-form";
-    }
+	@GetMapping("/accounts/{id}/opportunities/{opportunityId}/edit")
+	String edit(@PathVariable long id, @PathVariable long opportunityId, CurrentUser me, Model model) {
+		AccountDetails account = editable(id, me);
+		OpportunityView opportunity = opportunityOf(id, opportunityId, me);
+		Editable<OpportunityForm> editable = opportunities.editable(opportunityId, me);
+		return form(account, opportunity, OpportunityFormData.of(editable.form(), editable.version()),
+				FormErrors.none(), model, me);
+	}
 
-    private AccountDetails editable(long id, CurrentUser me) {
-        AccountDetails account = accounts.get(id, me);
-        if (!opportunities.access(account, me).edit()) {
-            throw new AccessDeniedException("You may add and change opportunities only at the accounts you own");
-        }
-        return account;
-    }
+	@PostMapping("/accounts/{id}/opportunities/{opportunityId}/edit")
+	String update(@PathVariable long id, @PathVariable long opportunityId,
+			@ModelAttribute("form") OpportunityFormData form, BindingResult binding, CurrentUser me, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
+		AccountDetails account = editable(id, me);
+		OpportunityView opportunity = opportunityOf(id, opportunityId, me);
+		if (binding.hasErrors()) {
+			response.setStatus(422);
+			return form(account, opportunity, form, FormErrors.of(binding, AMOUNT_EXAMPLE), model, me);
+		}
+		try {
+			OpportunityView saved = opportunities.update(opportunityId, form.toForm(), form.getVersion(), me);
+			flash.addFlashAttribute("toast", "Saved " + saved.title());
+			return "redirect:/accounts/" + id + "/opportunities#opportunity-" + opportunityId;
+		}
+		catch (StaleVersionException e) {
+			Editable<OpportunityForm> current = opportunities.editable(opportunityId, me);
+			model.addAttribute("conflict",
+					Conflict.between(Conflict.KEPT,
+							OpportunityFormData.of(current.form(), current.version()).comparable(), form.comparable(),
+							field -> LABELS.getOrDefault(field, field), (field, value) -> Conflict.plain(value)));
+			form.setVersion(current.version());
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return form(account, opportunities.get(opportunityId, me), form, FormErrors.none(), model, me);
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			return form(account, opportunity, form, FormErrors.none().renaming(PAGE_FIELDS).addAll(e.errors()), model,
+					me);
+		}
+	}
 
-    private OpportunityView opportunityOf(long accountId, long opportunityId, CurrentUser me) {
-        OpportunityView opportunity = opportunities.get(opportunityId, me);
-        if (opportunity.accountId() != accountId) {
-            throw new NotFoundException("Opportunity", opportunityId);
-        }
-        return opportunity;
-    }
+	@PostMapping("/accounts/{id}/opportunities/{opportunityId}/stage")
+	String moveTo(@PathVariable long id, @PathVariable long opportunityId, @RequestParam OpportunityStage stage,
+			@RequestParam long version, CurrentUser me, RedirectAttributes flash) {
+		OpportunityView opportunity = opportunityOf(id, opportunityId, me);
+		try {
+			OpportunityView moved = opportunities.moveTo(opportunityId, stage, version, me);
+			flash.addFlashAttribute("toast", moved.title() + ": " + moved.stage().label());
+		}
+		catch (StaleVersionException e) {
+			flash.addFlashAttribute("flashError", "Someone else changed " + opportunity.title()
+					+ " while you were looking at it; nothing was changed. Its current stage is shown below.");
+		}
+		catch (InvalidInputException e) {
+			flash.addFlashAttribute("flashError", opportunity.title() + " was not moved: " + e.getMessage());
+		}
+		return "redirect:/accounts/" + id + "/opportunities#opportunity-" + opportunityId;
+	}
+
+	@PostMapping("/accounts/{id}/opportunities/{opportunityId}/delete")
+	String delete(@PathVariable long id, @PathVariable long opportunityId, CurrentUser me, RedirectAttributes flash) {
+		OpportunityView opportunity = opportunityOf(id, opportunityId, me);
+		opportunities.delete(opportunityId, me);
+		flash.addFlashAttribute("toast", "Deleted " + opportunity.title());
+		return "redirect:/accounts/" + id + "/opportunities";
+	}
+
+	private String form(AccountDetails account, OpportunityView opportunity, OpportunityFormData form,
+			FormErrors errors, Model model, CurrentUser me) {
+		model.addAttribute("account", account);
+		model.addAttribute("opportunity", opportunity);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("stages", Arrays.asList(OpportunityStage.values()));
+		model.addAttribute("owners", users.withRoles(Role.ACCOUNT_MANAGER, Role.SALES_DIRECTOR, Role.EXECUTIVE));
+		model.addAttribute("canDelete", opportunity != null && opportunities.access(account, me).delete());
+		return "revenue/opportunity-form";
+	}
+
+	private AccountDetails editable(long id, CurrentUser me) {
+		AccountDetails account = accounts.get(id, me);
+		if (!opportunities.access(account, me).edit()) {
+			throw new AccessDeniedException("You may add and change opportunities only at the accounts you own");
+		}
+		return account;
+	}
+
+	private OpportunityView opportunityOf(long accountId, long opportunityId, CurrentUser me) {
+		OpportunityView opportunity = opportunities.get(opportunityId, me);
+		if (opportunity.accountId() != accountId) {
+			throw new NotFoundException("Opportunity", opportunityId);
+		}
+		return opportunity;
+	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RevenueStylesheet {
 
-    @Bean
-    Stylesheet revenueCss() {
-        return new Stylesheet("/css/revenue.css", 50);
-    }
+	@Bean
+	Stylesheet revenueCss() {
+		return new Stylesheet("/css/revenue.css", 50);
+	}
+
 }

@@ -8,8 +8,9 @@ import org.springframework.util.StringUtils;
 /** Matches when no external database is configured. */
 class NoExternalDatabaseCondition implements Condition {
 
-    @Override
-    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
-    }
+	@Override
+	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+	}
+
 }

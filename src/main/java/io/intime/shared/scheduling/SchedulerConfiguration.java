@@ -20,42 +20,49 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * The one scheduler of the application: db-scheduler on the application's PostgreSQL (table
- * {@code scheduled_tasks}), with every {@link Task} bean of the context as a known task and
- * the recurring ones scheduled on start. Its clock is the application's clock.
+ * The one scheduler of the application: db-scheduler on the application's PostgreSQL
+ * (table {@code scheduled_tasks}), with every {@link Task} bean of the context as a known
+ * task and the recurring ones scheduled on start. Its clock is the application's clock.
  * <p>
- * The bean is built here and started by {@link SchedulerLifecycle} once the application is
- * ready (after the demo world and the start-up work of the modules), and stopped before the
- * data source closes. (db-scheduler's Spring Boot starter does not support Spring Boot 4.)
+ * The bean is built here and started by {@link SchedulerLifecycle} once the application
+ * is ready (after the demo world and the start-up work of the modules), and stopped
+ * before the data source closes. (db-scheduler's Spring Boot starter does not support
+ * Spring Boot 4.)
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SchedulerConfiguration.class);
+	private static final Logger log = LoggerFactory.getLogger(SchedulerConfiguration.class);
 
-    @Bean
-    Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, SchedulerSettings settings, Today time) {
-        List<Task<?>> known = new ArrayList<>();
-        List<Task<?>> startTasks = new ArrayList<>();
-        tasks.orderedStream().forEach(task -> (task instanceof OnStartup ? startTasks : known).add(task));
-        log.info("Scheduler with tasks {}", tasks.orderedStream().map(Task::getName).toList());
-        // Transaction-aware: a task scheduled inside a transaction is stored (or not) with it.
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
-                .startTasks(asStartTasks(startTasks))
-                .threads(Math.max(1, settings.threads()))
-                .pollingInterval(settings.pollingInterval())
-                .heartbeatInterval(settings.heartbeatInterval())
-                .missedHeartbeatsLimit(settings.missedHeartbeatsLimit())
-                .shutdownMaxWait(settings.shutdownMaxWait())
-                .schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)))
-                .clock(time::now)
-                .enableImmediateExecution()
-                .build();
-    }
+	@Bean
+	Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, SchedulerSettings settings, Today time) {
+		List<Task<?>> known = new ArrayList<>();
+		List<Task<?>> startTasks = new ArrayList<>();
+		tasks.orderedStream().forEach(task -> (task instanceof OnStartup ? startTasks : known).add(task));
+		log.info("Scheduler with tasks {}", tasks.orderedStream().map(Task::getName).toList());
+		// Transaction-aware: a task scheduled inside a transaction is stored (or not)
+		// with it.
+		return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+			.startTasks(asStartTasks(startTasks))
+			.threads(Math.max(1, settings.threads()))
+			.pollingInterval(settings.pollingInterval())
+			.heartbeatInterval(settings.heartbeatInterval())
+			.missedHeartbeatsLimit(settings.missedHeartbeatsLimit())
+			.shutdownMaxWait(settings.shutdownMaxWait())
+			.schedulerName(new SchedulerName.Fixed(
+					new SchedulerName.Hostname().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)))
+			.clock(time::now)
+			.enableImmediateExecution()
+			.build();
+	}
 
-    /** The tasks that schedule themselves on start (recurring ones), typed as db-scheduler wants them. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static <T extends Task<?> & OnStartup> List<T> asStartTasks(List<Task<?>> tasks) {
-        return (List) tasks;
-    }
+	/**
+	 * The tasks that schedule themselves on start (recurring ones), typed as db-scheduler
+	 * wants them.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static <T extends Task<?> & OnStartup> List<T> asStartTasks(List<Task<?>> tasks) {
+		return (List) tasks;
+	}
+
 }

@@ -33,16 +33,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The SQL floor of a benchmark (see {@code bench/README.md}): while a capture is open, every
- * statement any thread executes through the application's {@code DataSource} is kept with its
- * parameters, so that a benchmark can run the same statements over plain JDBC and compare.
- * Admins only, and only there with {@code intime.diagnostics.request-metrics=true} (like
- * {@link RequestMetricsConfiguration}, whose DataSource proxy feeds it); the requests to this endpoint are not captured.
+ * The SQL floor of a benchmark (see {@code bench/README.md}): while a capture is open,
+ * every statement any thread executes through the application's {@code DataSource} is
+ * kept with its parameters, so that a benchmark can run the same statements over plain
+ * JDBC and compare. Admins only, and only there with
+ * {@code intime.diagnostics.request-metrics=true} (like
+ * {@link RequestMetricsConfiguration}, whose DataSource proxy feeds it); the requests to
+ * this endpoint are not captured.
  * <ul>
- * <li>{@code POST /api/v1/diagnostics/sql-capture} opens a capture (and drops the last one);</li>
- * <li>{@code GET /api/v1/diagnostics/sql-capture} closes it and answers with the statements in
- * the order they ran, each with its thread and its parameter sets (one per batch entry), and
- * the database's JDBC URL and user (never a password).</li>
+ * <li>{@code POST /api/v1/diagnostics/sql-capture} opens a capture (and drops the last
+ * one);</li>
+ * <li>{@code GET /api/v1/diagnostics/sql-capture} closes it and answers with the
+ * statements in the order they ran, each with its thread and its parameter sets (one per
+ * batch entry), and the database's JDBC URL and user (never a password).</li>
  * </ul>
  */
 @RestController
@@ -50,170 +53,185 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnBooleanProperty("intime.diagnostics.request-metrics")
 public class SqlCapture {
 
-    static final String PATH = "/api/v1/diagnostics/sql-capture";
-    /** A capture stops keeping statements past this many, so that a forgotten one cannot fill the heap. */
-    static final int LIMIT = 200_000;
+	static final String PATH = "/api/v1/diagnostics/sql-capture";
 
-    private static final Object LOCK = new Object();
-    private static volatile List<Map<String, Object>> open;
-    private static boolean truncated;
-    private static final ThreadLocal<Boolean> EXCLUDED = new ThreadLocal<>();
+	/**
+	 * A capture stops keeping statements past this many, so that a forgotten one cannot
+	 * fill the heap.
+	 */
+	static final int LIMIT = 200_000;
 
-    private final DataSource dataSource;
+	private static final Object LOCK = new Object();
 
-    SqlCapture(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+	private static volatile List<Map<String, Object>> open;
 
-    /** The requests of this endpoint run their own statements (sign-in): those are never captured. */
-    static boolean excludes(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(PATH);
-    }
+	private static boolean truncated;
 
-    static void exclude(boolean excluded) {
-        if (excluded) {
-            EXCLUDED.set(Boolean.TRUE);
-        }
-        else {
-            EXCLUDED.remove();
-        }
-    }
+	private static final ThreadLocal<Boolean> EXCLUDED = new ThreadLocal<>();
 
-    /** Called by the DataSource proxy after each execution. */
-    static void executed(ExecutionInfo execution, List<QueryInfo> queries) {
-        if (open == null || EXCLUDED.get() != null) {
-            return;
-        }
-        String thread = Thread.currentThread().getName();
-        List<Map<String, Object>> statements = new ArrayList<>(queries.size());
-        for (QueryInfo query : queries) {
-            List<List<Map<String, Object>>> sets = new ArrayList<>();
-            for (List<ParameterSetOperation> set : query.getParametersList()) {
-                sets.add(parameters(set));
-            }
-            Map<String, Object> statement = new LinkedHashMap<>();
-            statement.put("thread", thread);
-            statement.put("sql", query.getQuery());
-            statement.put("batch", execution.isBatch());
-            statement.put("parameterSets", sets);
-            statement.put("millis", execution.getElapsedTime());
-            statements.add(statement);
-        }
-        synchronized (LOCK) {
-            if (open == null) {
-                return;
-            }
-            if (open.size() + statements.size() > LIMIT) {
-                truncated = true;
-                return;
-            }
-            open.addAll(statements);
-        }
-    }
+	private final DataSource dataSource;
 
-    @PostMapping
-    ResponseEntity<Void> start(HttpServletRequest request) {
-        adminOnly(request);
-        synchronized (LOCK) {
-            open = new ArrayList<>();
-            truncated = false;
-        }
-        return ResponseEntity.noContent().build();
-    }
+	SqlCapture(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
 
-    @GetMapping
-    Map<String, Object> stop(HttpServletRequest request) throws SQLException {
-        adminOnly(request);
-        List<Map<String, Object>> statements;
-        boolean cut;
-        synchronized (LOCK) {
-            statements = open == null ? List.of() : open;
-            cut = truncated;
-            open = null;
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            answer.put("jdbcUrl", connection.getMetaData().getURL());
-            answer.put("user", connection.getMetaData().getUserName());
-        }
-        answer.put("truncated", cut);
-        answer.put("statements", statements);
-        return answer;
-    }
+	/**
+	 * The requests of this endpoint run their own statements (sign-in): those are never
+	 * captured.
+	 */
+	static boolean excludes(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(PATH);
+	}
 
-    private static void adminOnly(HttpServletRequest request) {
-        if (!request.isUserInRole("ADMIN")) {
-            throw new AccessDeniedException("SQL capture is for admins");
-        }
-    }
+	static void exclude(boolean excluded) {
+		if (excluded) {
+			EXCLUDED.set(Boolean.TRUE);
+		}
+		else {
+			EXCLUDED.remove();
+		}
+	}
 
-    /** One parameter set, by index: each value typed so that a client can bind it again. */
-    private static List<Map<String, Object>> parameters(List<ParameterSetOperation> set) {
-        List<ParameterSetOperation> ordered = new ArrayList<>(set);
-        ordered.removeIf(op -> op.getArgs() == null || op.getArgs().length == 0 || !(op.getArgs()[0] instanceof Integer));
-        ordered.sort(Comparator.comparingInt(op -> (Integer) op.getArgs()[0]));
-        List<Map<String, Object>> values = new ArrayList<>(ordered.size());
-        for (ParameterSetOperation op : ordered) {
-            Object[] args = op.getArgs();
-            Map<String, Object> value;
-            if (op.getMethod().getName().equals("setNull")) {
-                value = typed("null", null);
-                value.put("sqlType", args.length > 1 ? args[1] : java.sql.Types.NULL);
-            }
-            else {
-                value = value(args.length > 1 ? args[1] : null);
-            }
-            value.put("index", args[0]);
-            values.add(value);
-        }
-        return values;
-    }
+	/** Called by the DataSource proxy after each execution. */
+	static void executed(ExecutionInfo execution, List<QueryInfo> queries) {
+		if (open == null || EXCLUDED.get() != null) {
+			return;
+		}
+		String thread = Thread.currentThread().getName();
+		List<Map<String, Object>> statements = new ArrayList<>(queries.size());
+		for (QueryInfo query : queries) {
+			List<List<Map<String, Object>>> sets = new ArrayList<>();
+			for (List<ParameterSetOperation> set : query.getParametersList()) {
+				sets.add(parameters(set));
+			}
+			Map<String, Object> statement = new LinkedHashMap<>();
+			statement.put("thread", thread);
+			statement.put("sql", query.getQuery());
+			statement.put("batch", execution.isBatch());
+			statement.put("parameterSets", sets);
+			statement.put("millis", execution.getElapsedTime());
+			statements.add(statement);
+		}
+		synchronized (LOCK) {
+			if (open == null) {
+				return;
+			}
+			if (open.size() + statements.size() > LIMIT) {
+				truncated = true;
+				return;
+			}
+			open.addAll(statements);
+		}
+	}
 
-    static Map<String, Object> value(Object v) {
-        if (v == null) {
-            return typed("null", null);
-        }
-        if (v instanceof Array array) {
-            try {
-                Object elements = array.getArray();
-                List<Object> items = new ArrayList<>();
-                if (elements instanceof Object[] objects) {
-                    for (Object element : objects) {
-                        items.add(value(element));
-                    }
-                }
-                Map<String, Object> typed = typed("array", items);
-                typed.put("base", array.getBaseTypeName());
-                return typed;
-            }
-            catch (SQLException e) {
-                return typed("unsupported", String.valueOf(e.getMessage()));
-            }
-        }
-        if (v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
-                || v instanceof Double || v instanceof Float || v instanceof BigDecimal || v instanceof UUID) {
-            return typed(v.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), String.valueOf(v));
-        }
-        if (v instanceof Timestamp t) {
-            return typed("timestamp", t.toInstant().toString());
-        }
-        if (v instanceof java.sql.Date d) {
-            return typed("date", d.toLocalDate().toString());
-        }
-        if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime || v instanceof OffsetDateTime
-                || v instanceof Instant) {
-            return typed(v.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), v.toString());
-        }
-        if (v instanceof byte[] bytes) {
-            return typed("bytes", java.util.Base64.getEncoder().encodeToString(bytes));
-        }
-        return typed("unsupported", v.getClass().getName());
-    }
+	@PostMapping
+	ResponseEntity<Void> start(HttpServletRequest request) {
+		adminOnly(request);
+		synchronized (LOCK) {
+			open = new ArrayList<>();
+			truncated = false;
+		}
+		return ResponseEntity.noContent().build();
+	}
 
-    private static Map<String, Object> typed(String type, Object value) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        typed.put("type", type);
-        typed.put("value", value);
-        return typed;
-    }
+	@GetMapping
+	Map<String, Object> stop(HttpServletRequest request) throws SQLException {
+		adminOnly(request);
+		List<Map<String, Object>> statements;
+		boolean cut;
+		synchronized (LOCK) {
+			statements = open == null ? List.of() : open;
+			cut = truncated;
+			open = null;
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		try (Connection connection = dataSource.getConnection()) {
+			answer.put("jdbcUrl", connection.getMetaData().getURL());
+			answer.put("user", connection.getMetaData().getUserName());
+		}
+		answer.put("truncated", cut);
+		answer.put("statements", statements);
+		return answer;
+	}
+
+	private static void adminOnly(HttpServletRequest request) {
+		if (!request.isUserInRole("ADMIN")) {
+			throw new AccessDeniedException("SQL capture is for admins");
+		}
+	}
+
+	/**
+	 * One parameter set, by index: each value typed so that a client can bind it again.
+	 */
+	private static List<Map<String, Object>> parameters(List<ParameterSetOperation> set) {
+		List<ParameterSetOperation> ordered = new ArrayList<>(set);
+		ordered
+			.removeIf(op -> op.getArgs() == null || op.getArgs().length == 0 || !(op.getArgs()[0] instanceof Integer));
+		ordered.sort(Comparator.comparingInt(op -> (Integer) op.getArgs()[0]));
+		List<Map<String, Object>> values = new ArrayList<>(ordered.size());
+		for (ParameterSetOperation op : ordered) {
+			Object[] args = op.getArgs();
+			Map<String, Object> value;
+			if (op.getMethod().getName().equals("setNull")) {
+				value = typed("null", null);
+				value.put("sqlType", args.length > 1 ? args[1] : java.sql.Types.NULL);
+			}
+			else {
+				value = value(args.length > 1 ? args[1] : null);
+			}
+			value.put("index", args[0]);
+			values.add(value);
+		}
+		return values;
+	}
+
+	static Map<String, Object> value(Object v) {
+		if (v == null) {
+			return typed("null", null);
+		}
+		if (v instanceof Array array) {
+			try {
+				Object elements = array.getArray();
+				List<Object> items = new ArrayList<>();
+				if (elements instanceof Object[] objects) {
+					for (Object element : objects) {
+						items.add(value(element));
+					}
+				}
+				Map<String, Object> typed = typed("array", items);
+				typed.put("base", array.getBaseTypeName());
+				return typed;
+			}
+			catch (SQLException e) {
+				return typed("unsupported", String.valueOf(e.getMessage()));
+			}
+		}
+		if (v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+				|| v instanceof Short || v instanceof Double || v instanceof Float || v instanceof BigDecimal
+				|| v instanceof UUID) {
+			return typed(v.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), String.valueOf(v));
+		}
+		if (v instanceof Timestamp t) {
+			return typed("timestamp", t.toInstant().toString());
+		}
+		if (v instanceof java.sql.Date d) {
+			return typed("date", d.toLocalDate().toString());
+		}
+		if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime
+				|| v instanceof OffsetDateTime || v instanceof Instant) {
+			return typed(v.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), v.toString());
+		}
+		if (v instanceof byte[] bytes) {
+			return typed("bytes", java.util.Base64.getEncoder().encodeToString(bytes));
+		}
+		return typed("unsupported", v.getClass().getName());
+	}
+
+	private static Map<String, Object> typed(String type, Object value) {
+		Map<String, Object> typed = new LinkedHashMap<>();
+		typed.put("type", type);
+		typed.put("value", value);
+		return typed;
+	}
+
 }

@@ -8,20 +8,21 @@ import org.springframework.stereotype.Component;
 @Component
 class JobsSection implements AccountSection {
 
-    static final String ID = "jobs";
+	static final String ID = "jobs";
 
-    @Override
-    public String id() {
-        return ID;
-    }
+	@Override
+	public String id() {
+		return ID;
+	}
 
-    @Override
-    public String label() {
-        return "Jobs";
-    }
+	@Override
+	public String label() {
+		return "Jobs";
+	}
 
-    @Override
-    public int order() {
-        return 10;
-    }
+	@Override
+	public int order() {
+		return 10;
+	}
+
 }

@@ -32,73 +32,84 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Placements over REST: candidates placed on jobs, their falloffs ({@link PlacementManagement}). */
+/**
+ * Placements over REST: candidates placed on jobs, their falloffs
+ * ({@link PlacementManagement}).
+ */
 @RestController
 @RequestMapping("/api/v1/placements")
 @Tag(name = "Placements", description = "Candidates placed on jobs")
 class PlacementApi {
 
-    private final PlacementManagement placements;
-    private final JsonForms forms;
+	private final PlacementManagement placements;
 
-    PlacementApi(PlacementManagement placements, JsonForms forms) {
-        this.placements = placements;
-        this.forms = forms;
-    }
+	private final JsonForms forms;
 
-    @GetMapping
-    @Operation(summary = "Search placements", description = "Latest start first; optionally of one account (accountId), "
-            + "one job (jobId) or in one status.")
-    PageResult<PlacementView> list(@RequestParam(required = false) Long accountId, @RequestParam(required = false) Long jobId,
-            @RequestParam(required = false) PlacementStatus status, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, CurrentUser user) {
-        return placements.search(accountId, jobId, status, new PageRequest(page, size), user);
-    }
+	PlacementApi(PlacementManagement placements, JsonForms forms) {
+		this.placements = placements;
+		this.forms = forms;
+	}
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a placement on a job", description = "The body is jobId plus the placement's fields; "
-            + "status defaults to ACTIVE and the recruiter to the job's. 201 with the placement and its Location.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "jobId plus the fields of the placement form",
-            content = @Content(schema = @Schema(implementation = PlacementForm.class)))
-    ResponseEntity<PlacementView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode json = forms.object(body);
-        long jobId = forms.take(json, "jobId");
-        PlacementForm form = forms.create(json, PlacementForm.class, Map.of("status", "ACTIVE"));
-        PlacementView created = placements.create(jobId, form, user);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
-    }
+	@GetMapping
+	@Operation(summary = "Search placements",
+			description = "Latest start first; optionally of one account (accountId), "
+					+ "one job (jobId) or in one status.")
+	PageResult<PlacementView> list(@RequestParam(required = false) Long accountId,
+			@RequestParam(required = false) Long jobId, @RequestParam(required = false) PlacementStatus status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return placements.search(accountId, jobId, status, new PageRequest(page, size), user);
+	}
 
-    @GetMapping("/{id}")
-    @Operation(summary = "Read a placement")
-    PlacementView get(@PathVariable long id, CurrentUser user) {
-        return placements.get(id, user);
-    }
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Record a placement on a job", description = "The body is jobId plus the placement's fields; "
+			+ "status defaults to ACTIVE and the recruiter to the job's. 201 with the placement and its Location.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "jobId plus the fields of the placement form",
+			content = @Content(schema = @Schema(implementation = PlacementForm.class)))
+	ResponseEntity<PlacementView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode json = forms.object(body);
+		long jobId = forms.take(json, "jobId");
+		PlacementForm form = forms.create(json, PlacementForm.class, Map.of("status", "ACTIVE"));
+		PlacementView created = placements.create(jobId, form, user);
+		return ResponseEntity.created(
+				ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.id()).toUri())
+			.body(created);
+	}
 
-    @PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, JobApi.MERGE_PATCH })
-    @Operation(summary = "Change a placement", description = "A JSON merge patch: the version you read (required) and only "
-            + "the fields to change, e.g. {\"version\": 3, \"status\": \"FALLOFF\", \"falloffDate\": \"2026-01-12\"}. "
-            + "A stale version is a 409. A placement stays on its job.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "version plus the fields to change",
-            content = @Content(schema = @Schema(implementation = PlacementForm.class)))
-    PlacementView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode patch = forms.object(body);
-        long version = forms.take(patch, "version");
-        for (String fixed : new String[] { "jobId", "accountId" }) {
-            if (patch.has(fixed)) {
-                throw new InvalidInputException(fixed, "cannot be changed; a placement stays on its job");
-            }
-        }
-        PlacementForm form = forms.patch(placements.editable(id, user).form(), patch, PlacementForm.class);
-        return placements.update(id, form, version, user);
-    }
+	@GetMapping("/{id}")
+	@Operation(summary = "Read a placement")
+	PlacementView get(@PathVariable long id, CurrentUser user) {
+		return placements.get(id, user);
+	}
 
-    @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a placement recorded in error", description = "Executives, sales directors, admins and "
-            + "the account's recruiting manager; a failed placement is marked FALLOFF instead.")
-    void delete(@PathVariable long id, CurrentUser user) {
-        placements.delete(id, user);
-    }
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, JobApi.MERGE_PATCH })
+	@Operation(summary = "Change a placement",
+			description = "A JSON merge patch: the version you read (required) and only "
+					+ "the fields to change, e.g. {\"version\": 3, \"status\": \"FALLOFF\", \"falloffDate\": \"2026-01-12\"}. "
+					+ "A stale version is a 409. A placement stays on its job.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "version plus the fields to change",
+			content = @Content(schema = @Schema(implementation = PlacementForm.class)))
+	PlacementView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode patch = forms.object(body);
+		long version = forms.take(patch, "version");
+		for (String fixed : new String[] { "jobId", "accountId" }) {
+			if (patch.has(fixed)) {
+				throw new InvalidInputException(fixed, "cannot be changed; a placement stays on its job");
+			}
+		}
+		PlacementForm form = forms.patch(placements.editable(id, user).form(), patch, PlacementForm.class);
+		return placements.update(id, form, version, user);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a placement recorded in error",
+			description = "Executives, sales directors, admins and "
+					+ "the account's recruiting manager; a failed placement is marked FALLOFF instead.")
+	void delete(@PathVariable long id, CurrentUser user) {
+		placements.delete(id, user);
+	}
+
 }

@@ -10,121 +10,133 @@ import io.intime.staffing.PlacementType;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** What the placement form posts; converted to the facade's {@link PlacementForm}. {@code jobId} is chosen on a new placement only. */
+/**
+ * What the placement form posts; converted to the facade's {@link PlacementForm}.
+ * {@code jobId} is chosen on a new placement only.
+ */
 public class PlacementFormData {
 
-    private Long jobId;
-    private String candidateName;
-    private Long recruiterId;
-    private PlacementType type;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate startDate;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate endDate;
-    private PlacementStatus status;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate falloffDate;
-    private long version;
+	private Long jobId;
 
-    static PlacementFormData of(Long jobId, PlacementForm form, long version) {
-        PlacementFormData data = new PlacementFormData();
-        data.jobId = jobId;
-        data.candidateName = form.candidateName();
-        data.recruiterId = form.recruiterId();
-        data.type = form.type();
-        data.startDate = form.startDate();
-        data.endDate = form.endDate();
-        data.status = form.status();
-        data.falloffDate = form.falloffDate();
-        data.version = version;
-        return data;
-    }
+	private String candidateName;
 
-    PlacementForm toForm() {
-        return new PlacementForm(candidateName, recruiterId, type, startDate, endDate, status, falloffDate);
-    }
+	private Long recruiterId;
 
-    Map<String, Object> comparable() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("candidateName", candidateName);
-        values.put("recruiterId", recruiterId);
-        values.put("type", type);
-        values.put("startDate", startDate);
-        values.put("endDate", endDate);
-        values.put("status", status);
-        values.put("falloffDate", falloffDate);
-        return values;
-    }
+	private PlacementType type;
 
-    public Long getJobId() {
-        return jobId;
-    }
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate startDate;
 
-    public void setJobId(Long jobId) {
-        this.jobId = jobId;
-    }
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate endDate;
 
-    public String getCandidateName() {
-        return candidateName;
-    }
+	private PlacementStatus status;
 
-    public void setCandidateName(String candidateName) {
-        this.candidateName = candidateName;
-    }
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate falloffDate;
 
-    public Long getRecruiterId() {
-        return recruiterId;
-    }
+	private long version;
 
-    public void setRecruiterId(Long recruiterId) {
-        this.recruiterId = recruiterId;
-    }
+	static PlacementFormData of(Long jobId, PlacementForm form, long version) {
+		PlacementFormData data = new PlacementFormData();
+		data.jobId = jobId;
+		data.candidateName = form.candidateName();
+		data.recruiterId = form.recruiterId();
+		data.type = form.type();
+		data.startDate = form.startDate();
+		data.endDate = form.endDate();
+		data.status = form.status();
+		data.falloffDate = form.falloffDate();
+		data.version = version;
+		return data;
+	}
 
-    public PlacementType getType() {
-        return type;
-    }
+	PlacementForm toForm() {
+		return new PlacementForm(candidateName, recruiterId, type, startDate, endDate, status, falloffDate);
+	}
 
-    public void setType(PlacementType type) {
-        this.type = type;
-    }
+	Map<String, Object> comparable() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("candidateName", candidateName);
+		values.put("recruiterId", recruiterId);
+		values.put("type", type);
+		values.put("startDate", startDate);
+		values.put("endDate", endDate);
+		values.put("status", status);
+		values.put("falloffDate", falloffDate);
+		return values;
+	}
 
-    public LocalDate getStartDate() {
-        return startDate;
-    }
+	public Long getJobId() {
+		return jobId;
+	}
 
-    public void setStartDate(LocalDate startDate) {
-        this.startDate = startDate;
-    }
+	public void setJobId(Long jobId) {
+		this.jobId = jobId;
+	}
 
-    public LocalDate getEndDate() {
-        return endDate;
-    }
+	public String getCandidateName() {
+		return candidateName;
+	}
 
-    public void setEndDate(LocalDate endDate) {
-        this.endDate = endDate;
-    }
+	public void setCandidateName(String candidateName) {
+		this.candidateName = candidateName;
+	}
 
-    public PlacementStatus getStatus() {
-        return status;
-    }
+	public Long getRecruiterId() {
+		return recruiterId;
+	}
 
-    public void setStatus(PlacementStatus status) {
-        this.status = status;
-    }
+	public void setRecruiterId(Long recruiterId) {
+		this.recruiterId = recruiterId;
+	}
 
-    public LocalDate getFalloffDate() {
-        return falloffDate;
-    }
+	public PlacementType getType() {
+		return type;
+	}
 
-    public void setFalloffDate(LocalDate falloffDate) {
-        this.falloffDate = falloffDate;
-    }
+	public void setType(PlacementType type) {
+		this.type = type;
+	}
 
-    public long getVersion() {
-        return version;
-    }
+	public LocalDate getStartDate() {
+		return startDate;
+	}
 
-    public void setVersion(long version) {
-        this.version = version;
-    }
+	public void setStartDate(LocalDate startDate) {
+		this.startDate = startDate;
+	}
+
+	public LocalDate getEndDate() {
+		return endDate;
+	}
+
+	public void setEndDate(LocalDate endDate) {
+		this.endDate = endDate;
+	}
+
+	public PlacementStatus getStatus() {
+		return status;
+	}
+
+	public void setStatus(PlacementStatus status) {
+		this.status = status;
+	}
+
+	public LocalDate getFalloffDate() {
+		return falloffDate;
+	}
+
+	public void setFalloffDate(LocalDate falloffDate) {
+		this.falloffDate = falloffDate;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
 }

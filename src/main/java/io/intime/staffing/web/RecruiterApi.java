@@ -39,61 +39,69 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Recruiters", description = "Recruiters: specialties, capacity, workload and record")
 class RecruiterApi {
 
-    private final RecruiterManagement recruiters;
-    private final JsonForms forms;
+	private final RecruiterManagement recruiters;
 
-    RecruiterApi(RecruiterManagement recruiters, JsonForms forms) {
-        this.recruiters = recruiters;
-        this.forms = forms;
-    }
+	private final JsonForms forms;
 
-    @GetMapping
-    @Operation(summary = "List recruiters", description = "By name; optionally only active (or inactive) ones and matching "
-            + "a name, specialty or industry (q).")
-    PageResult<RecruiterView> list(@RequestParam(required = false) Boolean active, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
-        return recruiters.search(active, q, new PageRequest(page, size), user);
-    }
+	RecruiterApi(RecruiterManagement recruiters, JsonForms forms) {
+		this.recruiters = recruiters;
+		this.forms = forms;
+	}
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a recruiter profile", description = "userId names a user with the role RECRUITER or "
-            + "RECRUITING_MANAGER; active defaults to true, specialties and industries to empty lists. 409 naming userId "
-            + "when the user has a profile already.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the fields of the recruiter form",
-            content = @Content(schema = @Schema(implementation = RecruiterForm.class)))
-    ResponseEntity<RecruiterView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode json = forms.object(body);
-        RecruiterForm form = forms.create(json, RecruiterForm.class, Map.of("active", true,
-                "specialties", java.util.List.of(), "industries", java.util.List.of()));
-        RecruiterView created = recruiters.create(form, user);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
-    }
+	@GetMapping
+	@Operation(summary = "List recruiters",
+			description = "By name; optionally only active (or inactive) ones and matching "
+					+ "a name, specialty or industry (q).")
+	PageResult<RecruiterView> list(@RequestParam(required = false) Boolean active,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return recruiters.search(active, q, new PageRequest(page, size), user);
+	}
 
-    @GetMapping("/{id}")
-    @Operation(summary = "Read a recruiter")
-    RecruiterView get(@PathVariable long id, CurrentUser user) {
-        return recruiters.get(id, user);
-    }
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a recruiter profile", description = "userId names a user with the role RECRUITER or "
+			+ "RECRUITING_MANAGER; active defaults to true, specialties and industries to empty lists. 409 naming userId "
+			+ "when the user has a profile already.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "the fields of the recruiter form",
+			content = @Content(schema = @Schema(implementation = RecruiterForm.class)))
+	ResponseEntity<RecruiterView> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode json = forms.object(body);
+		RecruiterForm form = forms.create(json, RecruiterForm.class,
+				Map.of("active", true, "specialties", java.util.List.of(), "industries", java.util.List.of()));
+		RecruiterView created = recruiters.create(form, user);
+		return ResponseEntity.created(
+				ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.id()).toUri())
+			.body(created);
+	}
 
-    @PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, JobApi.MERGE_PATCH })
-    @Operation(summary = "Change a recruiter profile", description = "A JSON merge patch: the version you read (required) "
-            + "and only the fields to change; a list replaces the whole list. A stale version is a 409.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "version plus the fields to change",
-            content = @Content(schema = @Schema(implementation = RecruiterForm.class)))
-    RecruiterView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
-        ObjectNode patch = forms.object(body);
-        long version = forms.take(patch, "version");
-        RecruiterForm form = forms.patch(recruiters.editable(id, user).form(), patch, RecruiterForm.class);
-        return recruiters.update(id, form, version, user);
-    }
+	@GetMapping("/{id}")
+	@Operation(summary = "Read a recruiter")
+	RecruiterView get(@PathVariable long id, CurrentUser user) {
+		return recruiters.get(id, user);
+	}
 
-    @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a recruiter profile", description = "Only one that no job or placement names; otherwise "
-            + "set active to false.")
-    void delete(@PathVariable long id, CurrentUser user) {
-        recruiters.delete(id, user);
-    }
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, JobApi.MERGE_PATCH })
+	@Operation(summary = "Change a recruiter profile",
+			description = "A JSON merge patch: the version you read (required) "
+					+ "and only the fields to change; a list replaces the whole list. A stale version is a 409.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "version plus the fields to change",
+			content = @Content(schema = @Schema(implementation = RecruiterForm.class)))
+	RecruiterView update(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode patch = forms.object(body);
+		long version = forms.take(patch, "version");
+		RecruiterForm form = forms.patch(recruiters.editable(id, user).form(), patch, RecruiterForm.class);
+		return recruiters.update(id, form, version, user);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a recruiter profile",
+			description = "Only one that no job or placement names; otherwise " + "set active to false.")
+	void delete(@PathVariable long id, CurrentUser user) {
+		recruiters.delete(id, user);
+	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StaffingStylesheet {
 
-    @Bean
-    Stylesheet staffingCss() {
-        return new Stylesheet("/css/staffing.css", 10);
-    }
+	@Bean
+	Stylesheet staffingCss() {
+		return new Stylesheet("/css/staffing.css", 10);
+	}
+
 }

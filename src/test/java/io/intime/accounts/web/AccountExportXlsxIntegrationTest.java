@@ -42,122 +42,139 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class AccountExportXlsxIntegrationTest {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Autowired
-    UserDirectory users;
+	@Autowired
+	UserDirectory users;
 
-    @Autowired
-    AccountManagement accountManagement;
+	@Autowired
+	AccountManagement accountManagement;
 
-    @Autowired
-    ContactManagement contactManagement;
+	@Autowired
+	ContactManagement contactManagement;
 
-    ImportFixtures fixtures;
-    UserSummary executive;
-    UserSummary manager;
-    String prefix;
+	ImportFixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        UserFixtures people = new UserFixtures(users);
-        fixtures = new ImportFixtures(accountManagement, contactManagement);
-        executive = people.user(Role.EXECUTIVE, "Erin Executive");
-        manager = people.user(Role.ACCOUNT_MANAGER, "Alex Manager");
-        prefix = "Xlsx" + UserFixtures.unique() + " ";
-    }
+	UserSummary executive;
 
-    @Test
-    void accountsExportAsAWorkbookWithRealNumbersDatesAndFlags() throws Exception {
-        fixtures.account(new AccountForm(prefix + "Zürich AG", "Financial services", 1350, "Zürich, CH", "Europe/Zurich",
-                AccountStatus.ACTIVE, Tier.STRATEGIC, true, LocalDate.of(2019, 6, 3), manager.id(), executive.id(), "EUR",
-                "EMEA"), exec());
+	UserSummary manager;
 
-        byte[] body = mvc.perform(download("/accounts/export").param("format", "xlsx"))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", XLSX))
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.endsWith(".xlsx\"")))
-                .andReturn().getResponse().getContentAsByteArray();
+	String prefix;
 
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
-            Sheet sheet = workbook.getSheet("Accounts");
-            List<String> header = texts(sheet.getRow(0));
-            assertThat(header).startsWith("key", "name", "industry", "employee_count");
-            Row row = sheet.getRow(1);
-            assertThat(row.getCell(header.indexOf("name")).getStringCellValue()).isEqualTo(prefix + "Zürich AG");
+	@BeforeEach
+	void setUp() {
+		UserFixtures people = new UserFixtures(users);
+		fixtures = new ImportFixtures(accountManagement, contactManagement);
+		executive = people.user(Role.EXECUTIVE, "Erin Executive");
+		manager = people.user(Role.ACCOUNT_MANAGER, "Alex Manager");
+		prefix = "Xlsx" + UserFixtures.unique() + " ";
+	}
 
-            Cell employees = row.getCell(header.indexOf("employee_count"));
-            assertThat(employees.getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(employees.getNumericCellValue()).isEqualTo(1350.0);
+	@Test
+	void accountsExportAsAWorkbookWithRealNumbersDatesAndFlags() throws Exception {
+		fixtures.account(new AccountForm(prefix + "Zürich AG", "Financial services", 1350, "Zürich, CH",
+				"Europe/Zurich", AccountStatus.ACTIVE, Tier.STRATEGIC, true, LocalDate.of(2019, 6, 3), manager.id(),
+				executive.id(), "EUR", "EMEA"), exec());
 
-            Cell since = row.getCell(header.indexOf("relationship_start"));
-            assertThat(since.getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(DateUtil.isCellDateFormatted(since)).isTrue();
-            assertThat(since.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2019, 6, 3));
+		byte[] body = mvc.perform(download("/accounts/export").param("format", "xlsx"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", XLSX))
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.endsWith(".xlsx\"")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 
-            Cell arr = row.getCell(header.indexOf("arr_amount"));
-            assertThat(arr.getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(arr.getNumericCellValue()).isZero();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+			Sheet sheet = workbook.getSheet("Accounts");
+			List<String> header = texts(sheet.getRow(0));
+			assertThat(header).startsWith("key", "name", "industry", "employee_count");
+			Row row = sheet.getRow(1);
+			assertThat(row.getCell(header.indexOf("name")).getStringCellValue()).isEqualTo(prefix + "Zürich AG");
 
-            assertThat(row.getCell(header.indexOf("strategic")).getBooleanCellValue()).isTrue();
-            assertThat(row.getCell(header.indexOf("tier_override")).getStringCellValue()).isEqualTo("STRATEGIC");
-        }
-    }
+			Cell employees = row.getCell(header.indexOf("employee_count"));
+			assertThat(employees.getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(employees.getNumericCellValue()).isEqualTo(1350.0);
 
-    @Test
-    void contactsExportFollowsTheAcceptHeaderAndTheExtension() throws Exception {
-        var account = fixtures.account(prefix + "Contacts", manager.id(), exec());
-        fixtures.contact(account.id(), "Kim Ng", "kim@xlsx.example", exec());
+			Cell since = row.getCell(header.indexOf("relationship_start"));
+			assertThat(since.getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(DateUtil.isCellDateFormatted(since)).isTrue();
+			assertThat(since.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2019, 6, 3));
 
-        byte[] negotiated = mvc.perform(download("/accounts/contacts-export").header("Accept", XLSX))
-                .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX))
-                .andReturn().getResponse().getContentAsByteArray();
-        byte[] byExtension = mvc.perform(download("/accounts/contacts-export.xlsx"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+			Cell arr = row.getCell(header.indexOf("arr_amount"));
+			assertThat(arr.getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(arr.getNumericCellValue()).isZero();
 
-        for (byte[] body : List.of(negotiated, byExtension)) {
-            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
-                Sheet sheet = workbook.getSheet("Contacts");
-                List<String> header = texts(sheet.getRow(0));
-                Row kim = sheet.getRow(1);
-                assertThat(kim.getCell(header.indexOf("name")).getStringCellValue()).isEqualTo("Kim Ng");
-                assertThat(kim.getCell(header.indexOf("active")).getCellType()).isEqualTo(CellType.BOOLEAN);
-                assertThat(kim.getCell(header.indexOf("active")).getBooleanCellValue()).isTrue();
-            }
-        }
-    }
+			assertThat(row.getCell(header.indexOf("strategic")).getBooleanCellValue()).isTrue();
+			assertThat(row.getCell(header.indexOf("tier_override")).getStringCellValue()).isEqualTo("STRATEGIC");
+		}
+	}
 
-    @Test
-    void withoutAFormatTheExportStaysCsvAndAnUnknownFormatIsRefused() throws Exception {
-        mvc.perform(download("/accounts/export")).andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
-        mvc.perform(download("/accounts/export").param("format", "pdf")).andExpect(status().isBadRequest());
-    }
+	@Test
+	void contactsExportFollowsTheAcceptHeaderAndTheExtension() throws Exception {
+		var account = fixtures.account(prefix + "Contacts", manager.id(), exec());
+		fixtures.contact(account.id(), "Kim Ng", "kim@xlsx.example", exec());
 
-    @Test
-    void theImportPageOffersBothFormats() throws Exception {
-        Document page = Jsoup.parse(mvc.perform(get("/import").with(httpBasic(executive.username(), UserFixtures.PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		byte[] negotiated = mvc.perform(download("/accounts/contacts-export").header("Accept", XLSX))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", XLSX))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		byte[] byExtension = mvc.perform(download("/accounts/contacts-export.xlsx"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 
-        assertThat(page.selectFirst("#export-accounts").attr("href")).isEqualTo("/accounts/export.csv");
-        assertThat(page.selectFirst("#export-accounts-xlsx").attr("href")).isEqualTo("/accounts/export.xlsx");
-        assertThat(page.selectFirst("#export-contacts-xlsx").attr("href")).isEqualTo("/accounts/contacts-export.xlsx");
-    }
+		for (byte[] body : List.of(negotiated, byExtension)) {
+			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+				Sheet sheet = workbook.getSheet("Contacts");
+				List<String> header = texts(sheet.getRow(0));
+				Row kim = sheet.getRow(1);
+				assertThat(kim.getCell(header.indexOf("name")).getStringCellValue()).isEqualTo("Kim Ng");
+				assertThat(kim.getCell(header.indexOf("active")).getCellType()).isEqualTo(CellType.BOOLEAN);
+				assertThat(kim.getCell(header.indexOf("active")).getBooleanCellValue()).isTrue();
+			}
+		}
+	}
 
-    private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        row.forEach(cell -> texts.add(cell.getStringCellValue()));
-        return texts;
-    }
+	@Test
+	void withoutAFormatTheExportStaysCsvAndAnUnknownFormatIsRefused() throws Exception {
+		mvc.perform(download("/accounts/export"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"));
+		mvc.perform(download("/accounts/export").param("format", "pdf")).andExpect(status().isBadRequest());
+	}
 
-    private CurrentUser exec() {
-        return UserFixtures.current(executive);
-    }
+	@Test
+	void theImportPageOffersBothFormats() throws Exception {
+		Document page = Jsoup
+			.parse(mvc.perform(get("/import").with(httpBasic(executive.username(), UserFixtures.PASSWORD)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
 
-    private MockHttpServletRequestBuilder download(String path) {
-        return get(path).with(httpBasic(manager.username(), UserFixtures.PASSWORD));
-    }
+		assertThat(page.selectFirst("#export-accounts").attr("href")).isEqualTo("/accounts/export.csv");
+		assertThat(page.selectFirst("#export-accounts-xlsx").attr("href")).isEqualTo("/accounts/export.xlsx");
+		assertThat(page.selectFirst("#export-contacts-xlsx").attr("href")).isEqualTo("/accounts/contacts-export.xlsx");
+	}
+
+	private static List<String> texts(Row row) {
+		List<String> texts = new ArrayList<>();
+		row.forEach(cell -> texts.add(cell.getStringCellValue()));
+		return texts;
+	}
+
+	private CurrentUser exec() {
+		return UserFixtures.current(executive);
+	}
+
+	private MockHttpServletRequestBuilder download(String path) {
+		return get(path).with(httpBasic(manager.username(), UserFixtures.PASSWORD));
+	}
+
 }

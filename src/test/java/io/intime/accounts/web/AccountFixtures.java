@@ -40,114 +40,129 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 class AccountFixtures {
 
-    static final String PASSWORD = "page-test-secret";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
+	static final String PASSWORD = "page-test-secret";
 
-    private final UserDirectory users;
-    private final AccountManagement accounts;
-    private final ContactManagement contacts;
-    private final ContractManagement contracts;
-    private CurrentUser executive;
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    AccountFixtures(UserDirectory users, AccountManagement accounts, ContactManagement contacts,
-            ContractManagement contracts) {
-        this.users = users;
-        this.accounts = accounts;
-        this.contacts = contacts;
-        this.contracts = contracts;
-    }
+	private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
 
-    /** A unique word for names, e.g. "Q7k3x12". */
-    static String unique(String prefix) {
-        return prefix + RUN + SEQUENCE.incrementAndGet();
-    }
+	private final UserDirectory users;
 
-    CurrentUser user(Role role) {
-        String username = unique(role.name().toLowerCase().replace('_', '-') + "-");
-        UserSummary user = users.ensure(username, "Test " + role.label() + " " + SEQUENCE.get(), username + "@intime.test",
-                role.label(), role, "America/New_York", PASSWORD);
-        return new CurrentUser(user.id(), user.username(), user.fullName(), role, ZoneId.of(user.timeZone()));
-    }
+	private final AccountManagement accounts;
 
-    CurrentUser executive() {
-        if (executive == null) {
-            executive = user(Role.EXECUTIVE);
-        }
-        return executive;
-    }
+	private final ContactManagement contacts;
 
-    static RequestPostProcessor as(CurrentUser user) {
-        return httpBasic(user.username(), PASSWORD);
-    }
+	private final ContractManagement contracts;
 
-    AccountBuilder account(String name) {
-        return new AccountBuilder(name);
-    }
+	private CurrentUser executive;
 
-    ContactView contact(AccountDetails account, String name, String email) {
-        return contacts.create(account.id(), new ContactForm(name, "VP Engineering", email, "+1 415 555 0100",
-                "America/Los_Angeles", StakeholderRole.CHAMPION, Influence.HIGH, true), executive());
-    }
+	AccountFixtures(UserDirectory users, AccountManagement accounts, ContactManagement contacts,
+			ContractManagement contracts) {
+		this.users = users;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.contracts = contracts;
+	}
 
-    ContractView contract(AccountDetails account, String number, ContractStatus status, String... annualValues) {
-        List<ServiceLineForm> lines = new ArrayList<>();
-        for (int i = 0; i < annualValues.length; i++) {
-            lines.add(new ServiceLineForm("Service line " + (i + 1), new BigDecimal(annualValues[i])));
-        }
-        LocalDate start = TestClock.today().minusMonths(6);
-        return contracts.create(account.id(), new ContractForm(ContractType.MSA, number, start, start.plusYears(1).minusDays(1),
-                status, "Net 30", account.billingCurrency(), lines), executive());
-    }
+	/** A unique word for names, e.g. "Q7k3x12". */
+	static String unique(String prefix) {
+		return prefix + RUN + SEQUENCE.incrementAndGet();
+	}
 
-    final class AccountBuilder {
+	CurrentUser user(Role role) {
+		String username = unique(role.name().toLowerCase().replace('_', '-') + "-");
+		UserSummary user = users.ensure(username, "Test " + role.label() + " " + SEQUENCE.get(),
+				username + "@intime.test", role.label(), role, "America/New_York", PASSWORD);
+		return new CurrentUser(user.id(), user.username(), user.fullName(), role, ZoneId.of(user.timeZone()));
+	}
 
-        private final String name;
-        private Long ownerId;
-        private Long sponsorId;
-        private Tier tierOverride;
-        private boolean strategic;
-        private Integer employees = 250;
-        private AccountStatus status = AccountStatus.ACTIVE;
+	CurrentUser executive() {
+		if (executive == null) {
+			executive = user(Role.EXECUTIVE);
+		}
+		return executive;
+	}
 
-        private AccountBuilder(String name) {
-            this.name = name;
-        }
+	static RequestPostProcessor as(CurrentUser user) {
+		return httpBasic(user.username(), PASSWORD);
+	}
 
-        AccountBuilder ownedBy(CurrentUser owner) {
-            this.ownerId = owner.id();
-            return this;
-        }
+	AccountBuilder account(String name) {
+		return new AccountBuilder(name);
+	}
 
-        AccountBuilder sponsoredBy(CurrentUser sponsor) {
-            this.sponsorId = sponsor.id();
-            return this;
-        }
+	ContactView contact(AccountDetails account, String name, String email) {
+		return contacts.create(account.id(), new ContactForm(name, "VP Engineering", email, "+1 415 555 0100",
+				"America/Los_Angeles", StakeholderRole.CHAMPION, Influence.HIGH, true), executive());
+	}
 
-        AccountBuilder tier(Tier tier) {
-            this.tierOverride = tier;
-            return this;
-        }
+	ContractView contract(AccountDetails account, String number, ContractStatus status, String... annualValues) {
+		List<ServiceLineForm> lines = new ArrayList<>();
+		for (int i = 0; i < annualValues.length; i++) {
+			lines.add(new ServiceLineForm("Service line " + (i + 1), new BigDecimal(annualValues[i])));
+		}
+		LocalDate start = TestClock.today().minusMonths(6);
+		return contracts.create(account.id(), new ContractForm(ContractType.MSA, number, start,
+				start.plusYears(1).minusDays(1), status, "Net 30", account.billingCurrency(), lines), executive());
+	}
 
-        AccountBuilder strategic() {
-            this.strategic = true;
-            return this;
-        }
+	final class AccountBuilder {
 
-        AccountBuilder employees(Integer employees) {
-            this.employees = employees;
-            return this;
-        }
+		private final String name;
 
-        AccountBuilder status(AccountStatus status) {
-            this.status = status;
-            return this;
-        }
+		private Long ownerId;
 
-        AccountDetails create() {
-            return accounts.create(new AccountForm(name, "Technology / SaaS", employees, "San Francisco, CA",
-                    "America/Los_Angeles", status, tierOverride, strategic, TestClock.today().minusMonths(46).minusDays(5), ownerId,
-                    sponsorId, "USD", "North America"), executive());
-        }
-    }
+		private Long sponsorId;
+
+		private Tier tierOverride;
+
+		private boolean strategic;
+
+		private Integer employees = 250;
+
+		private AccountStatus status = AccountStatus.ACTIVE;
+
+		private AccountBuilder(String name) {
+			this.name = name;
+		}
+
+		AccountBuilder ownedBy(CurrentUser owner) {
+			this.ownerId = owner.id();
+			return this;
+		}
+
+		AccountBuilder sponsoredBy(CurrentUser sponsor) {
+			this.sponsorId = sponsor.id();
+			return this;
+		}
+
+		AccountBuilder tier(Tier tier) {
+			this.tierOverride = tier;
+			return this;
+		}
+
+		AccountBuilder strategic() {
+			this.strategic = true;
+			return this;
+		}
+
+		AccountBuilder employees(Integer employees) {
+			this.employees = employees;
+			return this;
+		}
+
+		AccountBuilder status(AccountStatus status) {
+			this.status = status;
+			return this;
+		}
+
+		AccountDetails create() {
+			return accounts.create(new AccountForm(name, "Technology / SaaS", employees, "San Francisco, CA",
+					"America/Los_Angeles", status, tierOverride, strategic,
+					TestClock.today().minusMonths(46).minusDays(5), ownerId, sponsorId, "USD", "North America"),
+					executive());
+		}
+
+	}
+
 }

@@ -36,99 +36,110 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AccountHealthFilterIntegrationTest {
 
-    @Autowired
-    MockMvcTester mvc;
+	@Autowired
+	MockMvcTester mvc;
 
-    @Autowired
-    ApplicationContext context;
+	@Autowired
+	ApplicationContext context;
 
-    @Autowired
-    AccountManagement accounts;
+	@Autowired
+	AccountManagement accounts;
 
-    AccountFixtures fixtures;
-    CurrentUser owner;
-    AccountDetails red;
-    AccountDetails yellow;
-    AccountDetails green;
-    AccountDetails unscored;
+	AccountFixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        fixtures = new AccountFixtures(context);
-        owner = fixtures.user(Role.ACCOUNT_MANAGER);
-        red = fixtures.account(owner);
-        yellow = fixtures.account(owner);
-        green = fixtures.account(owner);
-        unscored = fixtures.account(owner);
-        Instant now = TestClock.now();
-        accounts.recordHealth(List.of(new HealthMark(red.id(), 35, HealthBand.RED, now),
-                new HealthMark(yellow.id(), 70, HealthBand.YELLOW, now), new HealthMark(green.id(), 95, HealthBand.GREEN, now)));
-    }
+	CurrentUser owner;
 
-    @Test
-    void filtersTheApiByBandAndScoreRange() {
-        assertThat(names("band=RED")).containsExactly(red.name());
-        assertThat(names("healthMin=50")).containsExactly(yellow.name(), green.name());
-        assertThat(names("healthMin=50&healthMax=79")).containsExactly(yellow.name());
-        assertThat(names("band=GREEN&healthMax=90")).isEmpty();
-    }
+	AccountDetails red;
 
-    @Test
-    void sortsByHealthWithUnscoredAccountsLastEitherWay() {
-        assertThat(names("sort=health")).containsExactly(red.name(), yellow.name(), green.name(), unscored.name());
-        assertThat(names("sort=health&direction=desc")).containsExactly(green.name(), yellow.name(), red.name(),
-                unscored.name());
-    }
+	AccountDetails yellow;
 
-    @Test
-    void showsTheScoreOnEachSummaryAndOnTheAccount() {
-        JsonNode page = body(get("/api/v1/accounts?ownerId=" + owner.id() + "&band=RED"));
-        assertThat(page.get("items").get(0).get("healthScore").asInt()).isEqualTo(35);
-        assertThat(page.get("items").get(0).get("healthBand").asString()).isEqualTo("RED");
-        JsonNode account = body(get("/api/v1/accounts/" + unscored.id()));
-        assertThat(account.get("healthScore").isNull()).isTrue();
-    }
+	AccountDetails green;
 
-    @Test
-    void refusesAScoreRangeOutsideZeroToHundredNamingTheField() {
-        MvcTestResult result = get("/api/v1/accounts?healthMin=-1&healthMax=101");
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(errorFields(result)).containsExactlyInAnyOrder("healthMin", "healthMax");
-        MvcTestResult reversed = get("/api/v1/accounts?healthMin=80&healthMax=50");
-        assertThat(reversed).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(errorMessage(reversed, "healthMax")).contains("healthMin");
-        assertThat(get("/api/v1/accounts?band=PURPLE")).hasStatus(HttpStatus.BAD_REQUEST);
-    }
+	AccountDetails unscored;
 
-    @Test
-    void anOlderMarkNeverReplacesANewerOneAndTheAccountVersionStays() {
-        long version = fixtures.reload(red).stamp().version();
-        accounts.recordHealth(List.of(new HealthMark(red.id(), 90, HealthBand.GREEN, TestClock.now().minusSeconds(3600))));
-        AccountDetails reloaded = fixtures.reload(red);
-        assertThat(reloaded.healthScore()).isEqualTo(35);
-        assertThat(reloaded.healthBand()).isEqualTo(HealthBand.RED);
-        assertThat(reloaded.stamp().version()).isEqualTo(version);
-    }
+	@BeforeEach
+	void setUp() {
+		fixtures = new AccountFixtures(context);
+		owner = fixtures.user(Role.ACCOUNT_MANAGER);
+		red = fixtures.account(owner);
+		yellow = fixtures.account(owner);
+		green = fixtures.account(owner);
+		unscored = fixtures.account(owner);
+		Instant now = TestClock.now();
+		accounts.recordHealth(List.of(new HealthMark(red.id(), 35, HealthBand.RED, now),
+				new HealthMark(yellow.id(), 70, HealthBand.YELLOW, now),
+				new HealthMark(green.id(), 95, HealthBand.GREEN, now)));
+	}
 
-    @Test
-    void thePageFiltersByBandAndShowsTheScoreInItsColour() throws Exception {
-        MvcTestResult result = mvc.get().uri("/accounts?owner=" + owner.id() + "&band=YELLOW")
-                .with(as(owner)).accept(MediaType.TEXT_HTML).exchange();
-        assertThat(result).hasStatusOk();
-        Document page = Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(page.select("tr.account-row .account-link").eachText()).containsExactly(yellow.name());
-        assertThat(page.select("tr.account-row .health-pill.YELLOW").text()).isEqualTo("70");
-        assertThat(page.select("#filter-band option[selected]").attr("value")).isEqualTo("YELLOW");
-    }
+	@Test
+	void filtersTheApiByBandAndScoreRange() {
+		assertThat(names("band=RED")).containsExactly(red.name());
+		assertThat(names("healthMin=50")).containsExactly(yellow.name(), green.name());
+		assertThat(names("healthMin=50&healthMax=79")).containsExactly(yellow.name());
+		assertThat(names("band=GREEN&healthMax=90")).isEmpty();
+	}
 
-    private List<String> names(String filter) {
-        JsonNode page = body(get("/api/v1/accounts?ownerId=" + owner.id() + "&" + filter));
-        List<String> names = new ArrayList<>();
-        page.get("items").forEach(item -> names.add(item.get("name").asString()));
-        return names;
-    }
+	@Test
+	void sortsByHealthWithUnscoredAccountsLastEitherWay() {
+		assertThat(names("sort=health")).containsExactly(red.name(), yellow.name(), green.name(), unscored.name());
+		assertThat(names("sort=health&direction=desc")).containsExactly(green.name(), yellow.name(), red.name(),
+				unscored.name());
+	}
 
-    private MvcTestResult get(String uri) {
-        return mvc.get().uri(uri).with(as(owner)).exchange();
-    }
+	@Test
+	void showsTheScoreOnEachSummaryAndOnTheAccount() {
+		JsonNode page = body(get("/api/v1/accounts?ownerId=" + owner.id() + "&band=RED"));
+		assertThat(page.get("items").get(0).get("healthScore").asInt()).isEqualTo(35);
+		assertThat(page.get("items").get(0).get("healthBand").asString()).isEqualTo("RED");
+		JsonNode account = body(get("/api/v1/accounts/" + unscored.id()));
+		assertThat(account.get("healthScore").isNull()).isTrue();
+	}
+
+	@Test
+	void refusesAScoreRangeOutsideZeroToHundredNamingTheField() {
+		MvcTestResult result = get("/api/v1/accounts?healthMin=-1&healthMax=101");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(errorFields(result)).containsExactlyInAnyOrder("healthMin", "healthMax");
+		MvcTestResult reversed = get("/api/v1/accounts?healthMin=80&healthMax=50");
+		assertThat(reversed).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(errorMessage(reversed, "healthMax")).contains("healthMin");
+		assertThat(get("/api/v1/accounts?band=PURPLE")).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void anOlderMarkNeverReplacesANewerOneAndTheAccountVersionStays() {
+		long version = fixtures.reload(red).stamp().version();
+		accounts
+			.recordHealth(List.of(new HealthMark(red.id(), 90, HealthBand.GREEN, TestClock.now().minusSeconds(3600))));
+		AccountDetails reloaded = fixtures.reload(red);
+		assertThat(reloaded.healthScore()).isEqualTo(35);
+		assertThat(reloaded.healthBand()).isEqualTo(HealthBand.RED);
+		assertThat(reloaded.stamp().version()).isEqualTo(version);
+	}
+
+	@Test
+	void thePageFiltersByBandAndShowsTheScoreInItsColour() throws Exception {
+		MvcTestResult result = mvc.get()
+			.uri("/accounts?owner=" + owner.id() + "&band=YELLOW")
+			.with(as(owner))
+			.accept(MediaType.TEXT_HTML)
+			.exchange();
+		assertThat(result).hasStatusOk();
+		Document page = Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.select("tr.account-row .account-link").eachText()).containsExactly(yellow.name());
+		assertThat(page.select("tr.account-row .health-pill.YELLOW").text()).isEqualTo("70");
+		assertThat(page.select("#filter-band option[selected]").attr("value")).isEqualTo("YELLOW");
+	}
+
+	private List<String> names(String filter) {
+		JsonNode page = body(get("/api/v1/accounts?ownerId=" + owner.id() + "&" + filter));
+		List<String> names = new ArrayList<>();
+		page.get("items").forEach(item -> names.add(item.get("name").asString()));
+		return names;
+	}
+
+	private MvcTestResult get(String uri) {
+		return mvc.get().uri(uri).with(as(owner)).exchange();
+	}
+
 }

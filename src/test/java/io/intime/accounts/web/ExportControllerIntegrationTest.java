@@ -47,160 +47,187 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class ExportControllerIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Autowired
-    UserDirectory users;
+	@Autowired
+	UserDirectory users;
 
-    @Autowired
-    AccountManagement accountManagement;
+	@Autowired
+	AccountManagement accountManagement;
 
-    @Autowired
-    ContactManagement contactManagement;
+	@Autowired
+	ContactManagement contactManagement;
 
-    @Autowired
-    AccountImport accountImport;
+	@Autowired
+	AccountImport accountImport;
 
-    @Autowired
-    ContactImport contactImport;
+	@Autowired
+	ContactImport contactImport;
 
-    @Autowired
-    ApiTokenService tokens;
+	@Autowired
+	ApiTokenService tokens;
 
-    ImportFixtures fixtures;
-    UserSummary executive;
-    UserSummary manager;
-    UserSummary otherManager;
-    String prefix;
+	ImportFixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        UserFixtures people = new UserFixtures(users);
-        fixtures = new ImportFixtures(accountManagement, contactManagement);
-        executive = people.user(Role.EXECUTIVE, "Erin Executive");
-        manager = people.user(Role.ACCOUNT_MANAGER, "Alex Manager");
-        otherManager = people.user(Role.ACCOUNT_MANAGER, "Blair Other");
-        prefix = "Exp" + UserFixtures.unique() + " ";
-    }
+	UserSummary executive;
 
-    @Test
-    void accountManagerExportsOnlyTheAccountsTheyOwnAsAnExcelFriendlyDownload() throws Exception {
-        AccountDetails mine = fixtures.account(prefix + "Mine", manager.id(), exec());
-        fixtures.account(prefix + "Theirs", otherManager.id(), exec());
-        fixtures.account(prefix + "Nobodys", null, exec());
+	UserSummary manager;
 
-        MvcResult result = mvc.perform(download("/accounts/export.csv", manager))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"accounts-" + TestClock.today(ZoneId.of("America/New_York")) + ".csv\""))
-                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
-                .andReturn();
+	UserSummary otherManager;
 
-        byte[] body = result.getResponse().getContentAsByteArray();
-        assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        List<CSVRecord> rows = parse(body);
-        assertThat(rows).extracting(row -> row.get("name")).containsExactly(prefix + "Mine");
-        assertThat(rows.get(0).get("key")).isEqualTo(mine.key());
-        assertThat(rows.get(0).get("owner")).isEqualTo(manager.username());
-        assertThat(rows.get(0).get("owner_name")).isEqualTo("Alex Manager");
-        assertThat(rows.get(0).get("arr_amount")).isEqualTo("0.00");
-        assertThat(rows.get(0).get("tier")).isEqualTo("STANDARD");
-    }
+	String prefix;
 
-    @Test
-    void contactsExportHoldsTheContactsOfEveryAccountTheUserSees() throws Exception {
-        AccountDetails mine = fixtures.account(prefix + "Mine", manager.id(), exec());
-        AccountDetails theirs = fixtures.account(prefix + "Theirs", otherManager.id(), exec());
-        fixtures.contact(mine.id(), "Kim Mine", "kim@mine.example", exec());
-        fixtures.contact(theirs.id(), "Lee Theirs", "lee@theirs.example", exec());
+	@BeforeEach
+	void setUp() {
+		UserFixtures people = new UserFixtures(users);
+		fixtures = new ImportFixtures(accountManagement, contactManagement);
+		executive = people.user(Role.EXECUTIVE, "Erin Executive");
+		manager = people.user(Role.ACCOUNT_MANAGER, "Alex Manager");
+		otherManager = people.user(Role.ACCOUNT_MANAGER, "Blair Other");
+		prefix = "Exp" + UserFixtures.unique() + " ";
+	}
 
-        MvcResult result = mvc.perform(download("/accounts/contacts-export.csv", manager)).andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"contacts-")))
-                .andReturn();
+	@Test
+	void accountManagerExportsOnlyTheAccountsTheyOwnAsAnExcelFriendlyDownload() throws Exception {
+		AccountDetails mine = fixtures.account(prefix + "Mine", manager.id(), exec());
+		fixtures.account(prefix + "Theirs", otherManager.id(), exec());
+		fixtures.account(prefix + "Nobodys", null, exec());
 
-        // Spec 03 gives account managers "Contacts: export ✅" at every account they see, not only their own.
-        List<CSVRecord> rows = parse(result.getResponse().getContentAsByteArray()).stream()
-                .filter(row -> row.get("account_name").startsWith(prefix)).toList();
-        assertThat(rows).extracting(row -> row.get("name")).containsExactly("Kim Mine", "Lee Theirs");
-        assertThat(rows.get(0).get("account")).isEqualTo(mine.key());
-        assertThat(rows.get(1).get("account")).isEqualTo(theirs.key());
-        assertThat(rows.get(0).get("phone")).isEqualTo("+1 512 555 0100");
-    }
+		MvcResult result = mvc.perform(download("/accounts/export.csv", manager))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition",
+					"attachment; filename=\"accounts-" + TestClock.today(ZoneId.of("America/New_York")) + ".csv\""))
+			.andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+			.andReturn();
 
-    @Test
-    void exportedAccountsImportAgainWithTheSameValues() throws Exception {
-        AccountDetails rich = fixtures.account(new AccountForm(prefix + "Zürich \"Alpha\", AG", "Financial services", 1350,
-                "Zürich, CH", "Europe/Zurich", AccountStatus.ACTIVE, Tier.STRATEGIC, true, LocalDate.of(2019, 6, 3),
-                manager.id(), executive.id(), "EUR", "EMEA"), exec());
-        AccountDetails formula = fixtures.account(new AccountForm(prefix + "Formula", "=HYPERLINK(\"http://x\")", null, null,
-                "UTC", AccountStatus.PROSPECT, null, false, null, manager.id(), null, "USD", null), exec());
+		byte[] body = result.getResponse().getContentAsByteArray();
+		assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+		List<CSVRecord> rows = parse(body);
+		assertThat(rows).extracting(row -> row.get("name")).containsExactly(prefix + "Mine");
+		assertThat(rows.get(0).get("key")).isEqualTo(mine.key());
+		assertThat(rows.get(0).get("owner")).isEqualTo(manager.username());
+		assertThat(rows.get(0).get("owner_name")).isEqualTo("Alex Manager");
+		assertThat(rows.get(0).get("arr_amount")).isEqualTo("0.00");
+		assertThat(rows.get(0).get("tier")).isEqualTo("STANDARD");
+	}
 
-        byte[] exported = mvc.perform(download("/accounts/export.csv", manager)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsByteArray();
-        assertThat(new String(exported, StandardCharsets.UTF_8)).contains("'=HYPERLINK");
+	@Test
+	void contactsExportHoldsTheContactsOfEveryAccountTheUserSees() throws Exception {
+		AccountDetails mine = fixtures.account(prefix + "Mine", manager.id(), exec());
+		AccountDetails theirs = fixtures.account(prefix + "Theirs", otherManager.id(), exec());
+		fixtures.contact(mine.id(), "Kim Mine", "kim@mine.example", exec());
+		fixtures.contact(theirs.id(), "Lee Theirs", "lee@theirs.example", exec());
 
-        ImportPreview preview = accountImport.preview(exported, exec());
-        assertThat(preview.problems()).isEmpty();
-        assertThat(preview.rowsWithErrors()).isZero();
-        ImportResult result = accountImport.importAll(exported, exec());
-        assertThat(result.succeeded()).isTrue();
-        assertThat(result.created()).hasSize(2);
+		MvcResult result = mvc.perform(download("/accounts/contacts-export.csv", manager))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition",
+					org.hamcrest.Matchers.startsWith("attachment; filename=\"contacts-")))
+			.andReturn();
 
-        Map<String, AccountDetails> imported = result.created().stream()
-                .map(created -> accountManagement.get(created.id(), exec()))
-                .collect(Collectors.toMap(AccountDetails::name, account -> account));
-        assertSameFields(imported.get(rich.name()), rich);
-        assertSameFields(imported.get(formula.name()), formula);
-    }
+		// Spec 03 gives account managers "Contacts: export ✅" at every account they see,
+		// not only their own.
+		List<CSVRecord> rows = parse(result.getResponse().getContentAsByteArray()).stream()
+			.filter(row -> row.get("account_name").startsWith(prefix))
+			.toList();
+		assertThat(rows).extracting(row -> row.get("name")).containsExactly("Kim Mine", "Lee Theirs");
+		assertThat(rows.get(0).get("account")).isEqualTo(mine.key());
+		assertThat(rows.get(1).get("account")).isEqualTo(theirs.key());
+		assertThat(rows.get(0).get("phone")).isEqualTo("+1 512 555 0100");
+	}
 
-    @Test
-    void exportedContactsImportAgainAfterTheyWereRemoved() throws Exception {
-        AccountDetails mine = fixtures.account(prefix + "Contacts", manager.id(), exec());
-        ContactView kim = fixtures.contact(mine.id(), "Kim Ng", "kim@contacts.example", exec());
-        byte[] everyAccount = mvc.perform(download("/accounts/contacts-export.csv", manager)).andReturn().getResponse()
-                .getContentAsByteArray();
-        // The export holds the contacts of every account the manager sees; this one's are imported again.
-        String[] lines = new String(everyAccount, java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
-        byte[] exported = (lines[0] + "\r\n" + java.util.Arrays.stream(lines).filter(line -> line.startsWith(mine.key() + ","))
-                .collect(Collectors.joining("\r\n")) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	@Test
+	void exportedAccountsImportAgainWithTheSameValues() throws Exception {
+		AccountDetails rich = fixtures.account(new AccountForm(prefix + "Zürich \"Alpha\", AG", "Financial services",
+				1350, "Zürich, CH", "Europe/Zurich", AccountStatus.ACTIVE, Tier.STRATEGIC, true,
+				LocalDate.of(2019, 6, 3), manager.id(), executive.id(), "EUR", "EMEA"), exec());
+		AccountDetails formula = fixtures.account(new AccountForm(prefix + "Formula", "=HYPERLINK(\"http://x\")", null,
+				null, "UTC", AccountStatus.PROSPECT, null, false, null, manager.id(), null, "USD", null), exec());
 
-        assertThat(contactImport.preview(exported, UserFixtures.current(manager)).rows().get(0).errorFor("email"))
-                .as("while Kim is there, a second Kim is a duplicate").contains("already has the email");
-        contactManagement.delete(kim.id(), exec());
+		byte[] exported = mvc.perform(download("/accounts/export.csv", manager))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(exported, StandardCharsets.UTF_8)).contains("'=HYPERLINK");
 
-        ImportResult result = contactImport.importAll(exported, UserFixtures.current(manager));
-        assertThat(result.succeeded()).isTrue();
-        ContactView again = contactManagement.forAccount(mine.id(), exec()).get(0);
-        assertThat(again).usingRecursiveComparison().ignoringFields("id", "stamp").isEqualTo(kim);
-    }
+		ImportPreview preview = accountImport.preview(exported, exec());
+		assertThat(preview.problems()).isEmpty();
+		assertThat(preview.rowsWithErrors()).isZero();
+		ImportResult result = accountImport.importAll(exported, exec());
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.created()).hasSize(2);
 
-    @Test
-    void exportsWorkWithAnApiToken() throws Exception {
-        fixtures.account(prefix + "Token", manager.id(), exec());
-        String secret = tokens.create(UserFixtures.current(manager), "export script").secret();
+		Map<String, AccountDetails> imported = result.created()
+			.stream()
+			.map(created -> accountManagement.get(created.id(), exec()))
+			.collect(Collectors.toMap(AccountDetails::name, account -> account));
+		assertSameFields(imported.get(rich.name()), rich);
+		assertSameFields(imported.get(formula.name()), formula);
+	}
 
-        MvcResult result = mvc.perform(get("/accounts/export.csv").header("Authorization", "Bearer " + secret))
-                .andExpect(status().isOk()).andReturn();
+	@Test
+	void exportedContactsImportAgainAfterTheyWereRemoved() throws Exception {
+		AccountDetails mine = fixtures.account(prefix + "Contacts", manager.id(), exec());
+		ContactView kim = fixtures.contact(mine.id(), "Kim Ng", "kim@contacts.example", exec());
+		byte[] everyAccount = mvc.perform(download("/accounts/contacts-export.csv", manager))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		// The export holds the contacts of every account the manager sees; this one's are
+		// imported again.
+		String[] lines = new String(everyAccount, java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+		byte[] exported = (lines[0] + "\r\n"
+				+ java.util.Arrays.stream(lines)
+					.filter(line -> line.startsWith(mine.key() + ","))
+					.collect(Collectors.joining("\r\n"))
+				+ "\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThat(parse(result.getResponse().getContentAsByteArray())).extracting(row -> row.get("name"))
-                .containsExactly(prefix + "Token");
-    }
+		assertThat(contactImport.preview(exported, UserFixtures.current(manager)).rows().get(0).errorFor("email"))
+			.as("while Kim is there, a second Kim is a duplicate")
+			.contains("already has the email");
+		contactManagement.delete(kim.id(), exec());
 
-    private static void assertSameFields(AccountDetails copy, AccountDetails original) {
-        assertThat(copy).usingRecursiveComparison().ignoringFields("id", "key", "stamp").isEqualTo(original);
-    }
+		ImportResult result = contactImport.importAll(exported, UserFixtures.current(manager));
+		assertThat(result.succeeded()).isTrue();
+		ContactView again = contactManagement.forAccount(mine.id(), exec()).get(0);
+		assertThat(again).usingRecursiveComparison().ignoringFields("id", "stamp").isEqualTo(kim);
+	}
 
-    private CurrentUser exec() {
-        return UserFixtures.current(executive);
-    }
+	@Test
+	void exportsWorkWithAnApiToken() throws Exception {
+		fixtures.account(prefix + "Token", manager.id(), exec());
+		String secret = tokens.create(UserFixtures.current(manager), "export script").secret();
 
-    private static MockHttpServletRequestBuilder download(String path, UserSummary user) {
-        return get(path).with(httpBasic(user.username(), UserFixtures.PASSWORD));
-    }
+		MvcResult result = mvc.perform(get("/accounts/export.csv").header("Authorization", "Bearer " + secret))
+			.andExpect(status().isOk())
+			.andReturn();
 
-    private static List<CSVRecord> parse(byte[] body) throws java.io.IOException {
-        String text = new String(body, StandardCharsets.UTF_8).substring(1);
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
-    }
+		assertThat(parse(result.getResponse().getContentAsByteArray())).extracting(row -> row.get("name"))
+			.containsExactly(prefix + "Token");
+	}
+
+	private static void assertSameFields(AccountDetails copy, AccountDetails original) {
+		assertThat(copy).usingRecursiveComparison().ignoringFields("id", "key", "stamp").isEqualTo(original);
+	}
+
+	private CurrentUser exec() {
+		return UserFixtures.current(executive);
+	}
+
+	private static MockHttpServletRequestBuilder download(String path, UserSummary user) {
+		return get(path).with(httpBasic(user.username(), UserFixtures.PASSWORD));
+	}
+
+	private static List<CSVRecord> parse(byte[] body) throws java.io.IOException {
+		String text = new String(body, StandardCharsets.UTF_8).substring(1);
+		return CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(text))
+			.getRecords();
+	}
+
 }

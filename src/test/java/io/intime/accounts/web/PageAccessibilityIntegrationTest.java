@@ -28,72 +28,83 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** What the shared layout and form fragments give every page: a skip link, the modules' styles, errors tied to inputs. */
+/**
+ * What the shared layout and form fragments give every page: a skip link, the modules'
+ * styles, errors tied to inputs.
+ */
 @IntegrationTest
 class PageAccessibilityIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Autowired
-    UserDirectory users;
+	@Autowired
+	UserDirectory users;
 
-    @Autowired
-    AccountManagement accounts;
+	@Autowired
+	AccountManagement accounts;
 
-    @Autowired
-    ContactManagement contacts;
+	@Autowired
+	ContactManagement contacts;
 
-    @Autowired
-    ContractManagement contracts;
+	@Autowired
+	ContractManagement contracts;
 
-    AccountFixtures fixtures;
+	AccountFixtures fixtures;
 
-    @BeforeEach
-    void fixtures() {
-        fixtures = new AccountFixtures(users, accounts, contacts, contracts);
-    }
+	@BeforeEach
+	void fixtures() {
+		fixtures = new AccountFixtures(users, accounts, contacts, contracts);
+	}
 
-    @Test
-    void aFieldWithAnErrorNamesItsMessageAndOthersDoNot() throws Exception {
-        CurrentUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
-        AccountDetails account = fixtures.account(AccountFixtures.unique("Aria")).ownedBy(owner).create();
-        Editable<AccountForm> editable = accounts.editable(account.id(), owner);
+	@Test
+	void aFieldWithAnErrorNamesItsMessageAndOthersDoNot() throws Exception {
+		CurrentUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
+		AccountDetails account = fixtures.account(AccountFixtures.unique("Aria")).ownedBy(owner).create();
+		Editable<AccountForm> editable = accounts.editable(account.id(), owner);
 
-        Document page = Jsoup.parse(mvc.perform(post("/accounts/{id}/edit", account.id()).with(as(owner))
-                .params(AccountFormParams.of(editable.form(), editable.version()).with("employeeCount", "abc").toMap()))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+		Document page = Jsoup.parse(mvc
+			.perform(post("/accounts/{id}/edit", account.id()).with(as(owner))
+				.params(AccountFormParams.of(editable.form(), editable.version()).with("employeeCount", "abc").toMap()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 
-        Element input = page.selectFirst("[data-field=employeeCount] input");
-        Element message = page.selectFirst("[data-field=employeeCount] .field-error");
-        assertThat(input.attr("aria-invalid")).isEqualTo("true");
-        assertThat(message.id()).isNotEmpty();
-        assertThat(input.attr("aria-describedby")).isEqualTo(message.id());
-        assertThat(page.getElementById(input.attr("aria-describedby")).text()).isEqualTo("'abc' is not a whole number");
-        Element name = page.selectFirst("[data-field=name] input");
-        assertThat(name.hasAttr("aria-invalid")).isFalse();
-        assertThat(name.hasAttr("aria-describedby")).isFalse();
-    }
+		Element input = page.selectFirst("[data-field=employeeCount] input");
+		Element message = page.selectFirst("[data-field=employeeCount] .field-error");
+		assertThat(input.attr("aria-invalid")).isEqualTo("true");
+		assertThat(message.id()).isNotEmpty();
+		assertThat(input.attr("aria-describedby")).isEqualTo(message.id());
+		assertThat(page.getElementById(input.attr("aria-describedby")).text()).isEqualTo("'abc' is not a whole number");
+		Element name = page.selectFirst("[data-field=name] input");
+		assertThat(name.hasAttr("aria-invalid")).isFalse();
+		assertThat(name.hasAttr("aria-describedby")).isFalse();
+	}
 
-    @Test
-    void everyPageStartsWithASkipLinkToItsContentAndLinksEachModulesStylesheet() throws Exception {
-        CurrentUser someone = fixtures.user(Role.ACCOUNT_MANAGER);
+	@Test
+	void everyPageStartsWithASkipLinkToItsContentAndLinksEachModulesStylesheet() throws Exception {
+		CurrentUser someone = fixtures.user(Role.ACCOUNT_MANAGER);
 
-        Document page = Jsoup.parse(mvc.perform(get("/accounts").with(as(someone))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString());
+		Document page = Jsoup.parse(mvc.perform(get("/accounts").with(as(someone)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 
-        Element skip = page.body().selectFirst("a");
-        assertThat(skip.text()).isEqualTo("Skip to content");
-        assertThat(page.getElementById(skip.attr("href").substring(1))).isNotNull();
-        assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).contains("/css/app.css", "/css/staffing.css",
-                "/css/billing.css", "/css/engagement.css", "/css/escalations.css", "/css/revenue.css");
-    }
+		Element skip = page.body().selectFirst("a");
+		assertThat(skip.text()).isEqualTo("Skip to content");
+		assertThat(page.getElementById(skip.attr("href").substring(1))).isNotNull();
+		assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).contains("/css/app.css", "/css/staffing.css",
+				"/css/billing.css", "/css/engagement.css", "/css/escalations.css", "/css/revenue.css");
+	}
 
-    @Test
-    void theLayoutNamesNoModule() throws Exception {
-        String layout = new ClassPathResource("templates/layout.html").getContentAsString(StandardCharsets.UTF_8);
+	@Test
+	void theLayoutNamesNoModule() throws Exception {
+		String layout = new ClassPathResource("templates/layout.html").getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(layout).doesNotContain("accounts", "staffing", "billing", "engagement", "escalations", "revenue", "health",
-                "/alerts", "/import");
-    }
+		assertThat(layout).doesNotContain("accounts", "staffing", "billing", "engagement", "escalations", "revenue",
+				"health", "/alerts", "/import");
+	}
+
 }

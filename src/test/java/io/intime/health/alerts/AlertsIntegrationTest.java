@@ -27,134 +27,145 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class AlertsIntegrationTest {
 
-    @Autowired
-    ApplicationContext context;
+	@Autowired
+	ApplicationContext context;
 
-    @Autowired
-    Alerts alerts;
+	@Autowired
+	Alerts alerts;
 
-    AccountFixtures fixtures;
-    CurrentUser owner;
-    CurrentUser sponsor;
-    AccountDetails account;
-    AccountDetails strategic;
+	AccountFixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        fixtures = new AccountFixtures(context);
-        owner = fixtures.user(Role.ACCOUNT_MANAGER);
-        sponsor = fixtures.user(Role.EXECUTIVE);
-        account = fixtures.account(owner);
-        strategic = fixtures.strategicAccount(owner, sponsor);
-    }
+	CurrentUser owner;
 
-    @Test
-    void raisesAnAlertForTheOwnerAndForAStrategicAccountItsSponsorToo() {
-        alerts.sync(List.of(overdue(account, 45), overdue(strategic, 50)), AlertThresholds.DEFAULTS);
+	CurrentUser sponsor;
 
-        List<AlertView> mine = alerts.mine(null, new PageRequest(0, 50), owner).items();
-        assertThat(mine).extracting(AlertView::accountId).containsExactlyInAnyOrder(account.id(), strategic.id());
-        List<AlertView> sponsors = alerts.mine(null, new PageRequest(0, 50), sponsor).items();
-        assertThat(sponsors).extracting(AlertView::accountId).containsExactly(strategic.id());
-        AlertView alert = sponsors.get(0);
-        assertThat(alert.rule()).isEqualTo(AlertRule.INVOICE_OVERDUE);
-        assertThat(alert.reason()).isEqualTo("Invoice INV-2024-0847 is 50 days overdue");
-        assertThat(alert.evidenceHref()).isEqualTo("/accounts/" + strategic.id() + "/invoices#invoice-9");
-        assertThat(alert.accountName()).isEqualTo(strategic.name());
-        assertThat(alerts.openCount(owner)).isEqualTo(2);
-    }
+	AccountDetails account;
 
-    @Test
-    void theSameConditionNeverRaisesASecondOpenAlertAndItsReasonFollowsTheFacts() {
-        alerts.sync(List.of(overdue(account, 45)), AlertThresholds.DEFAULTS);
-        AlertSyncCheck.assertResult(alerts.sync(List.of(overdue(account, 46)), AlertThresholds.DEFAULTS), 0, 1, 0);
-        AlertSyncCheck.assertResult(alerts.sync(List.of(overdue(account, 46)), AlertThresholds.DEFAULTS), 0, 0, 0);
+	AccountDetails strategic;
 
-        List<AlertView> open = alerts.forAccount(account.id(), owner);
-        assertThat(open).hasSize(1);
-        assertThat(open.get(0).reason()).isEqualTo("Invoice INV-2024-0847 is 46 days overdue");
-    }
+	@BeforeEach
+	void setUp() {
+		fixtures = new AccountFixtures(context);
+		owner = fixtures.user(Role.ACCOUNT_MANAGER);
+		sponsor = fixtures.user(Role.EXECUTIVE);
+		account = fixtures.account(owner);
+		strategic = fixtures.strategicAccount(owner, sponsor);
+	}
 
-    @Test
-    void anAlertClearsWhenItsConditionStopsHoldingAndCanBeRaisedAgainLater() {
-        alerts.sync(List.of(overdue(account, 45)), AlertThresholds.DEFAULTS);
-        AlertSyncCheck.assertResult(alerts.sync(List.of(overdue(account, 0)), AlertThresholds.DEFAULTS), 0, 0, 1);
-        assertThat(alerts.forAccount(account.id(), owner)).singleElement().satisfies(alert -> {
-            assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
-            assertThat(alert.resolution()).isEqualTo("CLEARED");
-        });
-        AlertSyncCheck.assertResult(alerts.sync(List.of(overdue(account, 47)), AlertThresholds.DEFAULTS), 1, 0, 0);
-        assertThat(alerts.forAccount(account.id(), owner)).extracting(AlertView::status)
-                .containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
-    }
+	@Test
+	void raisesAnAlertForTheOwnerAndForAStrategicAccountItsSponsorToo() {
+		alerts.sync(List.of(overdue(account, 45), overdue(strategic, 50)), AlertThresholds.DEFAULTS);
 
-    @Test
-    void aBandDropStaysOpenWhileTheAccountStaysBelowWhereItFellFrom() {
-        alerts.sync(List.of(band(account, GREEN, YELLOW)), AlertThresholds.DEFAULTS);
-        AlertSyncCheck.assertResult(alerts.sync(List.of(band(account, YELLOW, YELLOW)), AlertThresholds.DEFAULTS), 0, 0, 0);
-        AlertSyncCheck.assertResult(alerts.sync(List.of(band(account, YELLOW, RED)), AlertThresholds.DEFAULTS), 0, 1, 0);
-        assertThat(alerts.forAccount(account.id(), owner)).singleElement().satisfies(alert -> {
-            assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
-            assertThat(alert.severity()).isEqualTo(AlertSeverity.HIGH);
-            assertThat(alert.reason()).isEqualTo("Health dropped from Green to Red (60/100)");
-        });
-        AlertSyncCheck.assertResult(alerts.sync(List.of(band(account, RED, GREEN)), AlertThresholds.DEFAULTS), 0, 0, 1);
-    }
+		List<AlertView> mine = alerts.mine(null, new PageRequest(0, 50), owner).items();
+		assertThat(mine).extracting(AlertView::accountId).containsExactlyInAnyOrder(account.id(), strategic.id());
+		List<AlertView> sponsors = alerts.mine(null, new PageRequest(0, 50), sponsor).items();
+		assertThat(sponsors).extracting(AlertView::accountId).containsExactly(strategic.id());
+		AlertView alert = sponsors.get(0);
+		assertThat(alert.rule()).isEqualTo(AlertRule.INVOICE_OVERDUE);
+		assertThat(alert.reason()).isEqualTo("Invoice INV-2024-0847 is 50 days overdue");
+		assertThat(alert.evidenceHref()).isEqualTo("/accounts/" + strategic.id() + "/invoices#invoice-9");
+		assertThat(alert.accountName()).isEqualTo(strategic.name());
+		assertThat(alerts.openCount(owner)).isEqualTo(2);
+	}
 
-    @Test
-    void recipientsAcknowledgeAndResolveOthersAreRefusedAndAStaleVersionConflicts() {
-        alerts.sync(List.of(overdue(account, 45)), AlertThresholds.DEFAULTS);
-        AlertView alert = alerts.forAccount(account.id(), owner).get(0);
-        CurrentUser stranger = fixtures.user(Role.ACCOUNT_MANAGER);
+	@Test
+	void theSameConditionNeverRaisesASecondOpenAlertAndItsReasonFollowsTheFacts() {
+		alerts.sync(List.of(overdue(account, 45)), AlertThresholds.DEFAULTS);
+		AlertSyncCheck.assertResult(alerts.sync(List.of(overdue(account, 46)), AlertThresholds.DEFAULTS), 0, 1, 0);
+		AlertSyncCheck.assertResult(alerts.sync(List.of(overdue(account, 46)), AlertThresholds.DEFAULTS), 0, 0, 0);
 
-        assertThatThrownBy(() -> alerts.acknowledge(alert.id(), alert.version(), stranger))
-                .isInstanceOf(AccessDeniedException.class);
-        AlertView acknowledged = alerts.acknowledge(alert.id(), alert.version(), owner);
-        assertThat(acknowledged.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-        assertThat(acknowledged.acknowledgedBy()).isEqualTo(owner.fullName());
-        assertThat(alerts.openCount(owner)).isZero();
-        assertThatThrownBy(() -> alerts.resolve(alert.id(), alert.version(), owner))
-                .isInstanceOf(StaleVersionException.class);
-        AlertView resolved = alerts.resolve(alert.id(), acknowledged.version(), owner);
-        assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
-        assertThat(resolved.resolution()).isEqualTo("USER");
-        assertThat(alerts.mine(AlertStatus.RESOLVED, new PageRequest(0, 50), owner).items()).extracting(AlertView::id)
-                .contains(alert.id());
-    }
+		List<AlertView> open = alerts.forAccount(account.id(), owner);
+		assertThat(open).hasSize(1);
+		assertThat(open.get(0).reason()).isEqualTo("Invoice INV-2024-0847 is 46 days overdue");
+	}
 
-    @Test
-    void onlyAdminsChangeThresholdsAndEachMustBeSensible() {
-        CurrentUser admin = fixtures.user(Role.ADMIN);
-        Alerts.Settings settings = alerts.settings();
-        assertThatThrownBy(() -> alerts.updateSettings(AlertThresholds.DEFAULTS, settings.version(), owner))
-                .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> alerts.updateSettings(new AlertThresholds(0, 30, 90, 60, 45, 3), settings.version(), admin))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("npsDropPoints"));
-        Alerts.Settings changed = alerts.updateSettings(new AlertThresholds(25, 21, 60, 45, 30, 3), settings.version(), admin);
-        try {
-            assertThat(changed.thresholds().touchpointDaysStrategic()).isEqualTo(21);
-            assertThat(changed.version()).isEqualTo(settings.version() + 1);
-        }
-        finally {
-            alerts.updateSettings(AlertThresholds.DEFAULTS, changed.version(), admin);
-        }
-    }
+	@Test
+	void anAlertClearsWhenItsConditionStopsHoldingAndCanBeRaisedAgainLater() {
+		alerts.sync(List.of(overdue(account, 45)), AlertThresholds.DEFAULTS);
+		AlertSyncCheck.assertResult(alerts.sync(List.of(overdue(account, 0)), AlertThresholds.DEFAULTS), 0, 0, 1);
+		assertThat(alerts.forAccount(account.id(), owner)).singleElement().satisfies(alert -> {
+			assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
+			assertThat(alert.resolution()).isEqualTo("CLEARED");
+		});
+		AlertSyncCheck.assertResult(alerts.sync(List.of(overdue(account, 47)), AlertThresholds.DEFAULTS), 1, 0, 0);
+		assertThat(alerts.forAccount(account.id(), owner)).extracting(AlertView::status)
+			.containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+	}
 
-    private static AlertSituation overdue(AccountDetails account, int days) {
-        return new AlertSituation(account.id(), account.strategic(), GREEN, GREEN, 90, null, null, null, null, null, null,
-                null, days, "INV-2024-0847", 9L, 0);
-    }
+	@Test
+	void aBandDropStaysOpenWhileTheAccountStaysBelowWhereItFellFrom() {
+		alerts.sync(List.of(band(account, GREEN, YELLOW)), AlertThresholds.DEFAULTS);
+		AlertSyncCheck.assertResult(alerts.sync(List.of(band(account, YELLOW, YELLOW)), AlertThresholds.DEFAULTS), 0, 0,
+				0);
+		AlertSyncCheck.assertResult(alerts.sync(List.of(band(account, YELLOW, RED)), AlertThresholds.DEFAULTS), 0, 1,
+				0);
+		assertThat(alerts.forAccount(account.id(), owner)).singleElement().satisfies(alert -> {
+			assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
+			assertThat(alert.severity()).isEqualTo(AlertSeverity.HIGH);
+			assertThat(alert.reason()).isEqualTo("Health dropped from Green to Red (60/100)");
+		});
+		AlertSyncCheck.assertResult(alerts.sync(List.of(band(account, RED, GREEN)), AlertThresholds.DEFAULTS), 0, 0, 1);
+	}
 
-    private static AlertSituation band(AccountDetails account, HealthBand before, HealthBand now) {
-        return new AlertSituation(account.id(), account.strategic(), before, now, 60, null, null, null, null, null, null,
-                null, null, null, null, null);
-    }
+	@Test
+	void recipientsAcknowledgeAndResolveOthersAreRefusedAndAStaleVersionConflicts() {
+		alerts.sync(List.of(overdue(account, 45)), AlertThresholds.DEFAULTS);
+		AlertView alert = alerts.forAccount(account.id(), owner).get(0);
+		CurrentUser stranger = fixtures.user(Role.ACCOUNT_MANAGER);
 
-    /** Reads what a sync did. */
-    static final class AlertSyncCheck {
-        static void assertResult(Alerts.SyncResult result, int raised, int updated, int cleared) {
-            assertThat(result).isEqualTo(new Alerts.SyncResult(raised, updated, cleared));
-        }
-    }
+		assertThatThrownBy(() -> alerts.acknowledge(alert.id(), alert.version(), stranger))
+			.isInstanceOf(AccessDeniedException.class);
+		AlertView acknowledged = alerts.acknowledge(alert.id(), alert.version(), owner);
+		assertThat(acknowledged.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+		assertThat(acknowledged.acknowledgedBy()).isEqualTo(owner.fullName());
+		assertThat(alerts.openCount(owner)).isZero();
+		assertThatThrownBy(() -> alerts.resolve(alert.id(), alert.version(), owner))
+			.isInstanceOf(StaleVersionException.class);
+		AlertView resolved = alerts.resolve(alert.id(), acknowledged.version(), owner);
+		assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+		assertThat(resolved.resolution()).isEqualTo("USER");
+		assertThat(alerts.mine(AlertStatus.RESOLVED, new PageRequest(0, 50), owner).items()).extracting(AlertView::id)
+			.contains(alert.id());
+	}
+
+	@Test
+	void onlyAdminsChangeThresholdsAndEachMustBeSensible() {
+		CurrentUser admin = fixtures.user(Role.ADMIN);
+		Alerts.Settings settings = alerts.settings();
+		assertThatThrownBy(() -> alerts.updateSettings(AlertThresholds.DEFAULTS, settings.version(), owner))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(
+				() -> alerts.updateSettings(new AlertThresholds(0, 30, 90, 60, 45, 3), settings.version(), admin))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.errors()).extracting(error -> error.field()).containsExactly("npsDropPoints"));
+		Alerts.Settings changed = alerts.updateSettings(new AlertThresholds(25, 21, 60, 45, 30, 3), settings.version(),
+				admin);
+		try {
+			assertThat(changed.thresholds().touchpointDaysStrategic()).isEqualTo(21);
+			assertThat(changed.version()).isEqualTo(settings.version() + 1);
+		}
+		finally {
+			alerts.updateSettings(AlertThresholds.DEFAULTS, changed.version(), admin);
+		}
+	}
+
+	private static AlertSituation overdue(AccountDetails account, int days) {
+		return new AlertSituation(account.id(), account.strategic(), GREEN, GREEN, 90, null, null, null, null, null,
+				null, null, days, "INV-2024-0847", 9L, 0);
+	}
+
+	private static AlertSituation band(AccountDetails account, HealthBand before, HealthBand now) {
+		return new AlertSituation(account.id(), account.strategic(), before, now, 60, null, null, null, null, null,
+				null, null, null, null, null, null);
+	}
+
+	/** Reads what a sync did. */
+	static final class AlertSyncCheck {
+
+		static void assertResult(Alerts.SyncResult result, int raised, int updated, int cleared) {
+			assertThat(result).isEqualTo(new Alerts.SyncResult(raised, updated, cleared));
+		}
+
+	}
+
 }

@@ -26,61 +26,73 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The nightly run: a recurring task of the scheduler (once across nodes), made up when no node ran at night. */
+/**
+ * The nightly run: a recurring task of the scheduler (once across nodes), made up when no
+ * node ran at night.
+ */
 @IntegrationTest
 class HealthScheduleIntegrationTest {
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    HealthSchedule schedule;
-    @Autowired
-    HealthRecompute recompute;
-    @Autowired
-    Scheduler scheduler;
-    @Autowired
-    JdbcClient jdbc;
+	@Autowired
+	ApplicationContext context;
 
-    @Test
-    void aNightMissedIsSeenUntilAFullRunConfirmsTheScores() {
-        AccountFixtures fixtures = new AccountFixtures(context);
-        AccountDetails account = fixtures.account(fixtures.user(Role.ACCOUNT_MANAGER));
-        LocalDate today = recompute.today();
-        recompute.recompute(List.of(account.id()));
+	@Autowired
+	HealthSchedule schedule;
 
-        // Tomorrow, before any run of tomorrow, every score of today is a night behind.
-        assertThat(schedule.missedNightly(today.plusDays(1))).isTrue();
-        recompute.recomputeAll(today);
-        assertThat(schedule.missedNightly(today)).isFalse();
-    }
+	@Autowired
+	HealthRecompute recompute;
 
-    @Test
-    void theNightlyRunIsARecurringTaskOfTheSchedulerAtHalfPastTwoUtc() {
-        Instant next = nightly().getExecutionTime();
-        Instant now = TestClock.now();
-        assertThat(next).isAfter(now).isBefore(now.plus(Duration.ofDays(1)).plusSeconds(1));
-        assertThat(next.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(LocalTime.of(2, 30));
-    }
+	@Autowired
+	Scheduler scheduler;
 
-    @Test
-    void aNightMissedWhileNoNodeRanRunsOnceAndTheNextNightIsScheduled() throws InterruptedException {
-        Instant scheduled = nightly().getExecutionTime();
-        // As if no node had run at 02:30: the execution is overdue when a node polls (or starts).
-        jdbc.sql("update scheduled_tasks set execution_time = :past where task_name = :name")
-                .param("past", Timestamp.from(scheduled.minus(Duration.ofDays(1)))).param("name", HealthSchedule.NIGHTLY)
-                .update();
+	@Autowired
+	JdbcClient jdbc;
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!nightly().getExecutionTime().equals(scheduled)) {
-            assertThat(System.nanoTime()).as("the overdue night ran").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        assertThat(jdbc.sql("select last_success from scheduled_tasks where task_name = :name")
-                .param("name", HealthSchedule.NIGHTLY).query(Timestamp.class).single()).isNotNull();
-    }
+	@Test
+	void aNightMissedIsSeenUntilAFullRunConfirmsTheScores() {
+		AccountFixtures fixtures = new AccountFixtures(context);
+		AccountDetails account = fixtures.account(fixtures.user(Role.ACCOUNT_MANAGER));
+		LocalDate today = recompute.today();
+		recompute.recompute(List.of(account.id()));
 
-    private ScheduledExecution<Object> nightly() {
-        return scheduler.getScheduledExecution(TaskInstanceId.of(HealthSchedule.NIGHTLY, RecurringTask.INSTANCE))
-                .orElseThrow();
-    }
+		// Tomorrow, before any run of tomorrow, every score of today is a night behind.
+		assertThat(schedule.missedNightly(today.plusDays(1))).isTrue();
+		recompute.recomputeAll(today);
+		assertThat(schedule.missedNightly(today)).isFalse();
+	}
+
+	@Test
+	void theNightlyRunIsARecurringTaskOfTheSchedulerAtHalfPastTwoUtc() {
+		Instant next = nightly().getExecutionTime();
+		Instant now = TestClock.now();
+		assertThat(next).isAfter(now).isBefore(now.plus(Duration.ofDays(1)).plusSeconds(1));
+		assertThat(next.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(LocalTime.of(2, 30));
+	}
+
+	@Test
+	void aNightMissedWhileNoNodeRanRunsOnceAndTheNextNightIsScheduled() throws InterruptedException {
+		Instant scheduled = nightly().getExecutionTime();
+		// As if no node had run at 02:30: the execution is overdue when a node polls (or
+		// starts).
+		jdbc.sql("update scheduled_tasks set execution_time = :past where task_name = :name")
+			.param("past", Timestamp.from(scheduled.minus(Duration.ofDays(1))))
+			.param("name", HealthSchedule.NIGHTLY)
+			.update();
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!nightly().getExecutionTime().equals(scheduled)) {
+			assertThat(System.nanoTime()).as("the overdue night ran").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+		assertThat(jdbc.sql("select last_success from scheduled_tasks where task_name = :name")
+			.param("name", HealthSchedule.NIGHTLY)
+			.query(Timestamp.class)
+			.single()).isNotNull();
+	}
+
+	private ScheduledExecution<Object> nightly() {
+		return scheduler.getScheduledExecution(TaskInstanceId.of(HealthSchedule.NIGHTLY, RecurringTask.INSTANCE))
+			.orElseThrow();
+	}
+
 }

@@ -25,89 +25,108 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @IntegrationTest
 class ApiAuthenticationIntegrationTest {
 
-    @Autowired
-    MockMvcTester mvc;
+	@Autowired
+	MockMvcTester mvc;
 
-    @Autowired
-    ApplicationContext context;
+	@Autowired
+	ApplicationContext context;
 
-    @Autowired
-    JdbcClient jdbc;
+	@Autowired
+	JdbcClient jdbc;
 
-    AccountFixtures fixtures;
+	AccountFixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        fixtures = new AccountFixtures(context);
-    }
+	@BeforeEach
+	void setUp() {
+		fixtures = new AccountFixtures(context);
+	}
 
-    @Test
-    void aRequestWithoutCredentialsIsAnUnauthorizedProblem() {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts").exchange();
-        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(body(result).get("status").asInt()).isEqualTo(401);
-        assertThat(result.getResponse().getHeaders("WWW-Authenticate")).as("no Basic challenge: browsers would keep the password")
-                .noneMatch(h -> h.startsWith("Basic")).anyMatch(h -> h.startsWith("Bearer"));
-        assertThat(mvc.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .hasStatus(HttpStatus.UNAUTHORIZED);
-    }
+	@Test
+	void aRequestWithoutCredentialsIsAnUnauthorizedProblem() {
+		MvcTestResult result = mvc.get().uri("/api/v1/accounts").exchange();
+		assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(body(result).get("status").asInt()).isEqualTo(401);
+		assertThat(result.getResponse().getHeaders("WWW-Authenticate"))
+			.as("no Basic challenge: browsers would keep the password")
+			.noneMatch(h -> h.startsWith("Basic"))
+			.anyMatch(h -> h.startsWith("Bearer"));
+		assertThat(mvc.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
 
-    @Test
-    void aSignedInBrowserSessionUsesTheApiButNeedsItsCsrfTokenToChangeAnything() {
-        CurrentUser executive = fixtures.executive();
-        MvcTestResult login = mvc.post().uri("/login").param("username", executive.username())
-                .param("password", AccountFixtures.PASSWORD).with(csrf()).exchange();
-        assertThat(login).hasStatus3xxRedirection();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        String account = "{\"name\": \"%s\", \"timeZone\": \"UTC\", \"status\": \"ACTIVE\", \"billingCurrency\": \"USD\"}";
+	@Test
+	void aSignedInBrowserSessionUsesTheApiButNeedsItsCsrfTokenToChangeAnything() {
+		CurrentUser executive = fixtures.executive();
+		MvcTestResult login = mvc.post()
+			.uri("/login")
+			.param("username", executive.username())
+			.param("password", AccountFixtures.PASSWORD)
+			.with(csrf())
+			.exchange();
+		assertThat(login).hasStatus3xxRedirection();
+		MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+		String account = "{\"name\": \"%s\", \"timeZone\": \"UTC\", \"status\": \"ACTIVE\", \"billingCurrency\": \"USD\"}";
 
-        assertThat(mvc.get().uri("/api/v1/users/{id}", executive.id()).session(session)).hasStatusOk();
-        assertThat(mvc.post().uri("/api/v1/accounts").session(session).contentType(MediaType.APPLICATION_JSON)
-                .content(account.formatted(AccountFixtures.unique("Forged")))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri("/api/v1/accounts").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                .content(account.formatted(AccountFixtures.unique("Meant")))).hasStatus(HttpStatus.CREATED);
-    }
+		assertThat(mvc.get().uri("/api/v1/users/{id}", executive.id()).session(session)).hasStatusOk();
+		assertThat(mvc.post()
+			.uri("/api/v1/accounts")
+			.session(session)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(account.formatted(AccountFixtures.unique("Forged")))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post()
+			.uri("/api/v1/accounts")
+			.session(session)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(account.formatted(AccountFixtures.unique("Meant")))).hasStatus(HttpStatus.CREATED);
+	}
 
-    @Test
-    void httpBasicWithTheRightPasswordIsAccepted() {
-        CurrentUser user = fixtures.user(Role.ACCOUNT_MANAGER);
-        assertThat(mvc.get().uri("/api/v1/users/{id}", user.id()).with(as(user))).hasStatusOk();
-        assertThat(mvc.get().uri("/api/v1/users/{id}", user.id()).with(httpBasic(user.username(), "wrong")))
-                .hasStatus(HttpStatus.UNAUTHORIZED);
-    }
+	@Test
+	void httpBasicWithTheRightPasswordIsAccepted() {
+		CurrentUser user = fixtures.user(Role.ACCOUNT_MANAGER);
+		assertThat(mvc.get().uri("/api/v1/users/{id}", user.id()).with(as(user))).hasStatusOk();
+		assertThat(mvc.get().uri("/api/v1/users/{id}", user.id()).with(httpBasic(user.username(), "wrong")))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
 
-    @Test
-    void fiveWrongPasswordsLockTheUserSoThatEvenTheRightOneFails() {
-        CurrentUser user = fixtures.user(Role.ACCOUNT_MANAGER);
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(mvc.get().uri("/api/v1/accounts").with(httpBasic(user.username(), "guess-" + attempt)))
-                    .hasStatus(HttpStatus.UNAUTHORIZED);
-        }
+	@Test
+	void fiveWrongPasswordsLockTheUserSoThatEvenTheRightOneFails() {
+		CurrentUser user = fixtures.user(Role.ACCOUNT_MANAGER);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(mvc.get().uri("/api/v1/accounts").with(httpBasic(user.username(), "guess-" + attempt)))
+				.hasStatus(HttpStatus.UNAUTHORIZED);
+		}
 
-        MvcTestResult locked = mvc.get().uri("/api/v1/accounts").with(as(user)).exchange();
+		MvcTestResult locked = mvc.get().uri("/api/v1/accounts").with(as(user)).exchange();
 
-        assertThat(locked).hasStatus(HttpStatus.UNAUTHORIZED).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(body(locked).get("detail").asString()).contains("locked");
-        assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'user' and entity_id = :id and action = 'LOCKED'")
-                .param("id", user.id()).query(Long.class).single()).isEqualTo(1);
-    }
+		assertThat(locked).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(body(locked).get("detail").asString()).contains("locked");
+		assertThat(jdbc.sql(
+				"select count(*) from audit_entry where entity_type = 'user' and entity_id = :id and action = 'LOCKED'")
+			.param("id", user.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
 
-    @Test
-    void fourWrongPasswordsDoNotLockAndASuccessClearsTheCount() {
-        CurrentUser user = fixtures.user(Role.ACCOUNT_MANAGER);
-        for (int round = 0; round < 2; round++) {
-            for (int attempt = 1; attempt <= 4; attempt++) {
-                assertThat(mvc.get().uri("/api/v1/accounts").with(httpBasic(user.username(), "guess-" + attempt)))
-                        .hasStatus(HttpStatus.UNAUTHORIZED);
-            }
-            assertThat(mvc.get().uri("/api/v1/accounts?size=1").with(as(user))).hasStatusOk();
-        }
-    }
+	@Test
+	void fourWrongPasswordsDoNotLockAndASuccessClearsTheCount() {
+		CurrentUser user = fixtures.user(Role.ACCOUNT_MANAGER);
+		for (int round = 0; round < 2; round++) {
+			for (int attempt = 1; attempt <= 4; attempt++) {
+				assertThat(mvc.get().uri("/api/v1/accounts").with(httpBasic(user.username(), "guess-" + attempt)))
+					.hasStatus(HttpStatus.UNAUTHORIZED);
+			}
+			assertThat(mvc.get().uri("/api/v1/accounts?size=1").with(as(user))).hasStatusOk();
+		}
+	}
 
-    @Test
-    void healthIsUpWithoutSigningIn() {
-        MvcTestResult health = mvc.get().uri("/actuator/health").exchange();
-        assertThat(health).hasStatusOk();
-        assertThat(body(health).get("status").asString()).isEqualTo("UP");
-    }
+	@Test
+	void healthIsUpWithoutSigningIn() {
+		MvcTestResult health = mvc.get().uri("/actuator/health").exchange();
+		assertThat(health).hasStatusOk();
+		assertThat(body(health).get("status").asString()).isEqualTo("UP");
+	}
+
 }

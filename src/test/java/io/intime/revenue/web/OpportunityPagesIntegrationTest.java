@@ -35,98 +35,126 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class OpportunityPagesIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Autowired
-    ApplicationContext context;
+	@Autowired
+	ApplicationContext context;
 
-    @Autowired
-    OpportunityManagement opportunities;
+	@Autowired
+	OpportunityManagement opportunities;
 
-    AccountFixtures fixtures;
-    CurrentUser manager;
-    AccountDetails account;
-    final LocalDate today = TestClock.today();
+	AccountFixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        fixtures = new AccountFixtures(context);
-        manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        account = fixtures.account(manager);
-    }
+	CurrentUser manager;
 
-    @Test
-    void theBoardShowsTheOpenPipelineByStageAndTheClosedOnesBelow() throws Exception {
-        OpportunityView devOps = opportunity("DevOps expansion", "300000", OpportunityStage.PROPOSAL, null);
-        OpportunityView interns = opportunity("Interns", "20000", OpportunityStage.IDENTIFIED, null);
-        OpportunityView lost = opportunity("Old idea", "50000", OpportunityStage.LOST, today.minusDays(3));
+	AccountDetails account;
 
-        Document tab = page(mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager)))
-                .andExpect(status().isOk()).andReturn());
+	final LocalDate today = TestClock.today();
 
-        assertThat(tab.selectFirst("#tab-opportunities").hasClass("active")).isTrue();
-        assertThat(tab.selectFirst("#open-pipeline").text()).isEqualTo("$320,000");
-        assertThat(tab.select("#stage-PROPOSAL #opportunity-" + devOps.id())).hasSize(1);
-        assertThat(tab.select("#stage-IDENTIFIED #opportunity-" + interns.id())).hasSize(1);
-        assertThat(tab.selectFirst("#stage-IDENTIFIED .move-forward").text()).isEqualTo("Qualified →");
-        assertThat(tab.select("#closed-opportunities #opportunity-" + lost.id())).hasSize(1);
-        assertThat(tab.select("#new-opportunity")).hasSize(1);
+	@BeforeEach
+	void setUp() {
+		fixtures = new AccountFixtures(context);
+		manager = fixtures.user(Role.ACCOUNT_MANAGER);
+		account = fixtures.account(manager);
+	}
 
-        mvc.perform(post("/accounts/{id}/opportunities/{oid}/stage", account.id(), interns.id()).with(as(manager))
-                .param("stage", "QUALIFIED").param("version", String.valueOf(interns.stamp().version())))
-                .andExpect(redirectedUrl("/accounts/" + account.id() + "/opportunities#opportunity-" + interns.id()));
-        assertThat(opportunities.get(interns.id(), manager).stage()).isEqualTo(OpportunityStage.QUALIFIED);
+	@Test
+	void theBoardShowsTheOpenPipelineByStageAndTheClosedOnesBelow() throws Exception {
+		OpportunityView devOps = opportunity("DevOps expansion", "300000", OpportunityStage.PROPOSAL, null);
+		OpportunityView interns = opportunity("Interns", "20000", OpportunityStage.IDENTIFIED, null);
+		OpportunityView lost = opportunity("Old idea", "50000", OpportunityStage.LOST, today.minusDays(3));
 
-        CurrentUser finance = fixtures.user(Role.FINANCE);
-        Document readOnly = page(mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(finance))).andReturn());
-        assertThat(readOnly.select("#new-opportunity, .move-forward")).isEmpty();
-        mvc.perform(get("/accounts/{id}/opportunities/new", account.id()).with(as(finance))).andExpect(status().isForbidden());
-    }
+		Document tab = page(mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager)))
+			.andExpect(status().isOk())
+			.andReturn());
 
-    @Test
-    void anEmptyPipelineSaysSoAndOffersTheFirstOpportunity() throws Exception {
-        Document tab = page(mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager))).andReturn());
-        assertThat(tab.selectFirst(".pipeline-empty h2").text()).isEqualTo("No open expansion opportunity");
-        assertThat(tab.selectFirst("#open-pipeline").text()).isEqualTo("—");
-    }
+		assertThat(tab.selectFirst("#tab-opportunities").hasClass("active")).isTrue();
+		assertThat(tab.selectFirst("#open-pipeline").text()).isEqualTo("$320,000");
+		assertThat(tab.select("#stage-PROPOSAL #opportunity-" + devOps.id())).hasSize(1);
+		assertThat(tab.select("#stage-IDENTIFIED #opportunity-" + interns.id())).hasSize(1);
+		assertThat(tab.selectFirst("#stage-IDENTIFIED .move-forward").text()).isEqualTo("Qualified →");
+		assertThat(tab.select("#closed-opportunities #opportunity-" + lost.id())).hasSize(1);
+		assertThat(tab.select("#new-opportunity")).hasSize(1);
 
-    @Test
-    void wrongFieldsAreShownBesideThemAndAStaleEditKeepsTheOtherChange() throws Exception {
-        Document refused = page(mvc.perform(post("/accounts/{id}/opportunities/new", account.id()).with(as(manager))
-                .param("title", "").param("value", "abc").param("stage", "IDENTIFIED").param("version", "0"))
-                .andExpect(status().isUnprocessableContent()).andReturn());
-        assertThat(refused.selectFirst("[data-field=value] .field-error").text()).isEqualTo("'abc' is not an amount (e.g. 300000 or 300000.50)");
+		mvc.perform(post("/accounts/{id}/opportunities/{oid}/stage", account.id(), interns.id()).with(as(manager))
+			.param("stage", "QUALIFIED")
+			.param("version", String.valueOf(interns.stamp().version())))
+			.andExpect(redirectedUrl("/accounts/" + account.id() + "/opportunities#opportunity-" + interns.id()));
+		assertThat(opportunities.get(interns.id(), manager).stage()).isEqualTo(OpportunityStage.QUALIFIED);
 
-        Document blank = page(mvc.perform(post("/accounts/{id}/opportunities/new", account.id()).with(as(manager))
-                .param("title", "").param("value", "1000").param("stage", "WON").param("identifiedOn", "2026-03-10")
-                .param("closedOn", "2026-03-01").param("version", "0"))
-                .andExpect(status().isUnprocessableContent()).andReturn());
-        assertThat(blank.selectFirst("[data-field=title] .field-error").text()).isEqualTo("must not be blank");
-        assertThat(blank.selectFirst("[data-field=closedOn] .field-error").text())
-                .isEqualTo("must be on or after the day it was identified (Mar 10, 2026)");
+		CurrentUser finance = fixtures.user(Role.FINANCE);
+		Document readOnly = page(
+				mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(finance))).andReturn());
+		assertThat(readOnly.select("#new-opportunity, .move-forward")).isEmpty();
+		mvc.perform(get("/accounts/{id}/opportunities/new", account.id()).with(as(finance)))
+			.andExpect(status().isForbidden());
+	}
 
-        OpportunityView opportunity = opportunity("Data team", "120000", OpportunityStage.QUALIFIED, null);
-        OpportunityForm form = opportunities.editable(opportunity.id(), manager).form();
-        opportunities.update(opportunity.id(), new OpportunityForm(form.title(), OpportunityStage.NEGOTIATION, form.value(),
-                form.source(), form.nextStep(), form.identifiedOn(), null, form.ownerId()), opportunity.stamp().version(),
-                fixtures.executive());
-        Document conflict = page(mvc.perform(post("/accounts/{id}/opportunities/{oid}/edit", account.id(), opportunity.id())
-                .with(as(manager)).param("title", "Data team").param("value", "150000").param("currency", "USD")
-                .param("stage", "QUALIFIED").param("identifiedOn", form.identifiedOn().toString())
-                .param("ownerId", String.valueOf(manager.id())).param("version", String.valueOf(opportunity.stamp().version())))
-                .andExpect(status().isConflict()).andReturn());
-        assertThat(conflict.selectFirst("[data-conflict-field=stage] .theirs").text()).isEqualTo("NEGOTIATION");
-        assertThat(conflict.selectFirst("[data-conflict-field=value] .yours").text()).isEqualTo("150000");
-        assertThat(opportunities.get(opportunity.id(), manager).stage()).isEqualTo(OpportunityStage.NEGOTIATION);
-    }
+	@Test
+	void anEmptyPipelineSaysSoAndOffersTheFirstOpportunity() throws Exception {
+		Document tab = page(
+				mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager))).andReturn());
+		assertThat(tab.selectFirst(".pipeline-empty h2").text()).isEqualTo("No open expansion opportunity");
+		assertThat(tab.selectFirst("#open-pipeline").text()).isEqualTo("—");
+	}
 
-    private OpportunityView opportunity(String title, String usd, OpportunityStage stage, LocalDate closed) {
-        return opportunities.create(account.id(), new OpportunityForm(title, stage, new MoneyInput(new BigDecimal(usd), "USD"),
-                "QBR", null, today.minusDays(30), closed, null), manager);
-    }
+	@Test
+	void wrongFieldsAreShownBesideThemAndAStaleEditKeepsTheOtherChange() throws Exception {
+		Document refused = page(mvc
+			.perform(post("/accounts/{id}/opportunities/new", account.id()).with(as(manager))
+				.param("title", "")
+				.param("value", "abc")
+				.param("stage", "IDENTIFIED")
+				.param("version", "0"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn());
+		assertThat(refused.selectFirst("[data-field=value] .field-error").text())
+			.isEqualTo("'abc' is not an amount (e.g. 300000 or 300000.50)");
 
-    private static Document page(MvcResult result) throws Exception {
-        return Jsoup.parse(result.getResponse().getContentAsString());
-    }
+		Document blank = page(mvc
+			.perform(post("/accounts/{id}/opportunities/new", account.id()).with(as(manager))
+				.param("title", "")
+				.param("value", "1000")
+				.param("stage", "WON")
+				.param("identifiedOn", "2026-03-10")
+				.param("closedOn", "2026-03-01")
+				.param("version", "0"))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn());
+		assertThat(blank.selectFirst("[data-field=title] .field-error").text()).isEqualTo("must not be blank");
+		assertThat(blank.selectFirst("[data-field=closedOn] .field-error").text())
+			.isEqualTo("must be on or after the day it was identified (Mar 10, 2026)");
+
+		OpportunityView opportunity = opportunity("Data team", "120000", OpportunityStage.QUALIFIED, null);
+		OpportunityForm form = opportunities.editable(opportunity.id(), manager).form();
+		opportunities.update(opportunity.id(),
+				new OpportunityForm(form.title(), OpportunityStage.NEGOTIATION, form.value(), form.source(),
+						form.nextStep(), form.identifiedOn(), null, form.ownerId()),
+				opportunity.stamp().version(), fixtures.executive());
+		Document conflict = page(mvc
+			.perform(post("/accounts/{id}/opportunities/{oid}/edit", account.id(), opportunity.id()).with(as(manager))
+				.param("title", "Data team")
+				.param("value", "150000")
+				.param("currency", "USD")
+				.param("stage", "QUALIFIED")
+				.param("identifiedOn", form.identifiedOn().toString())
+				.param("ownerId", String.valueOf(manager.id()))
+				.param("version", String.valueOf(opportunity.stamp().version())))
+			.andExpect(status().isConflict())
+			.andReturn());
+		assertThat(conflict.selectFirst("[data-conflict-field=stage] .theirs").text()).isEqualTo("NEGOTIATION");
+		assertThat(conflict.selectFirst("[data-conflict-field=value] .yours").text()).isEqualTo("150000");
+		assertThat(opportunities.get(opportunity.id(), manager).stage()).isEqualTo(OpportunityStage.NEGOTIATION);
+	}
+
+	private OpportunityView opportunity(String title, String usd, OpportunityStage stage, LocalDate closed) {
+		return opportunities.create(account.id(), new OpportunityForm(title, stage,
+				new MoneyInput(new BigDecimal(usd), "USD"), "QBR", null, today.minusDays(30), closed, null), manager);
+	}
+
+	private static Document page(MvcResult result) throws Exception {
+		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
 }

@@ -30,156 +30,176 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded PostgreSQL as a user meets it: started by the application, kept across
- * restarts, durable, closed to connections without its password, stopped cleanly, refused in prod.
+ * restarts, durable, closed to connections without its password, stopped cleanly, refused
+ * in prod.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseIntegrationTest {
 
-    @Test
-    void keepsDataInTheDataDirectoryAcrossRestarts(@TempDir Path dataDir, CapturedOutput output) {
-        try (ConfigurableApplicationContext first = start(dataDir)) {
-            first.getBean(JdbcClient.class).sql("create table restart_marker (note text)").update();
-            first.getBean(JdbcClient.class).sql("insert into restart_marker values ('kept')").update();
-        }
-        assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
-        assertThat(output.getOut()).contains("Using the EMBEDDED PostgreSQL")
-                .contains(dataDir.resolve("postgres").toString())
-                .contains("SPRING_DATASOURCE_URL");
-        try (ConfigurableApplicationContext second = start(dataDir)) {
-            assertThat(second.getBean(JdbcClient.class).sql("select note from restart_marker").query(String.class).single())
-                    .isEqualTo("kept");
-        }
-    }
+	@Test
+	void keepsDataInTheDataDirectoryAcrossRestarts(@TempDir Path dataDir, CapturedOutput output) {
+		try (ConfigurableApplicationContext first = start(dataDir)) {
+			first.getBean(JdbcClient.class).sql("create table restart_marker (note text)").update();
+			first.getBean(JdbcClient.class).sql("insert into restart_marker values ('kept')").update();
+		}
+		assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+		assertThat(output.getOut()).contains("Using the EMBEDDED PostgreSQL")
+			.contains(dataDir.resolve("postgres").toString())
+			.contains("SPRING_DATASOURCE_URL");
+		try (ConfigurableApplicationContext second = start(dataDir)) {
+			assertThat(second.getBean(JdbcClient.class)
+				.sql("select note from restart_marker")
+				.query(String.class)
+				.single()).isEqualTo("kept");
+		}
+	}
 
-    @Test
-    void theKeptDatabaseIsDurableAndRefusesConnectionsWithoutItsPassword(@TempDir Path dataDir) throws Exception {
-        String password;
-        try (ConfigurableApplicationContext first = start(dataDir)) {
-            JdbcClient jdbc = first.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
-            assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
-            assertThat(jdbc.sql("select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'")
-                    .query(Long.class).single()).isZero();
-            assertThat(jdbc.sql("select count(*) from pg_hba_file_rules").query(Long.class).single()).isEqualTo(6);
+	@Test
+	void theKeptDatabaseIsDurableAndRefusesConnectionsWithoutItsPassword(@TempDir Path dataDir) throws Exception {
+		String password;
+		try (ConfigurableApplicationContext first = start(dataDir)) {
+			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'")
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(jdbc.sql("select count(*) from pg_hba_file_rules").query(Long.class).single()).isEqualTo(6);
 
-            Path passwordFile = dataDir.resolve(EmbeddedDatabaseSecurity.PASSWORD_FILE);
-            assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-            password = Files.readString(passwordFile).strip();
-            assertThat(password).hasSizeGreaterThanOrEqualTo(40);
+			Path passwordFile = dataDir.resolve(EmbeddedDatabaseSecurity.PASSWORD_FILE);
+			assertThat(Files.getPosixFilePermissions(passwordFile))
+				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+			password = Files.readString(passwordFile).strip();
+			assertThat(password).hasSizeGreaterThanOrEqualTo(40);
 
-            String url = jdbcUrl(first);
-            assertRefused(url, null);
-            assertRefused(url, "postgres");
-            assertRefused(url, password + "x");
-            assertConnects(url, password);
-            assertThat(Files.list(dataDir.resolve("postgres-binaries")).map(path -> path.getFileName().toString()))
-                    .anyMatch(name -> name.startsWith("PG-"));
-            assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres-binaries")))
-                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-        }
-        try (ConfigurableApplicationContext second = start(dataDir)) {
-            assertThat(Files.readString(dataDir.resolve(EmbeddedDatabaseSecurity.PASSWORD_FILE)).strip()).isEqualTo(password);
-            assertThat(second.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
-            assertRefused(jdbcUrl(second), null);
-        }
-    }
+			String url = jdbcUrl(first);
+			assertRefused(url, null);
+			assertRefused(url, "postgres");
+			assertRefused(url, password + "x");
+			assertConnects(url, password);
+			assertThat(Files.list(dataDir.resolve("postgres-binaries")).map(path -> path.getFileName().toString()))
+				.anyMatch(name -> name.startsWith("PG-"));
+			assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres-binaries")))
+				.isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		}
+		try (ConfigurableApplicationContext second = start(dataDir)) {
+			assertThat(Files.readString(dataDir.resolve(EmbeddedDatabaseSecurity.PASSWORD_FILE)).strip())
+				.isEqualTo(password);
+			assertThat(second.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+			assertRefused(jdbcUrl(second), null);
+		}
+	}
 
-    @Test
-    void aDataFolderThatTrustedEveryLocalConnectionIsClosedOnItsFirstStart(@TempDir Path dataDir, CapturedOutput output)
-            throws Exception {
-        // A folder as earlier versions left it: zonky's defaults, trust for every local connection.
-        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false).setRegisterShutdownHook(false).setLocaleConfig("locale", "C").start()) {
-            try (var connection = legacy.getDatabase("postgres", "postgres").getConnection();
-                 var statement = connection.createStatement()) {
-                statement.execute("create database intime");
-            }
-        }
-        assertThat(Files.exists(dataDir.resolve(EmbeddedDatabaseSecurity.PASSWORD_FILE))).isFalse();
+	@Test
+	void aDataFolderThatTrustedEveryLocalConnectionIsClosedOnItsFirstStart(@TempDir Path dataDir, CapturedOutput output)
+			throws Exception {
+		// A folder as earlier versions left it: zonky's defaults, trust for every local
+		// connection.
+		try (EmbeddedPostgres legacy = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.setLocaleConfig("locale", "C")
+			.start()) {
+			try (var connection = legacy.getDatabase("postgres", "postgres").getConnection();
+					var statement = connection.createStatement()) {
+				statement.execute("create database intime");
+			}
+		}
+		assertThat(Files.exists(dataDir.resolve(EmbeddedDatabaseSecurity.PASSWORD_FILE))).isFalse();
 
-        try (ConfigurableApplicationContext first = start(dataDir)) {
-            assertThat(output.getOut()).contains("accepted every local connection without a password");
-            assertThat(first.getBean(JdbcClient.class).sql("select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'")
-                    .query(Long.class).single()).isZero();
-            assertRefused(jdbcUrl(first), null);
-            assertConnects(jdbcUrl(first), Files.readString(dataDir.resolve(EmbeddedDatabaseSecurity.PASSWORD_FILE)));
-        }
-        try (ConfigurableApplicationContext second = start(dataDir)) {
-            assertThat(second.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
-            assertRefused(jdbcUrl(second), null);
-        }
-    }
+		try (ConfigurableApplicationContext first = start(dataDir)) {
+			assertThat(output.getOut()).contains("accepted every local connection without a password");
+			assertThat(first.getBean(JdbcClient.class)
+				.sql("select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'")
+				.query(Long.class)
+				.single()).isZero();
+			assertRefused(jdbcUrl(first), null);
+			assertConnects(jdbcUrl(first), Files.readString(dataDir.resolve(EmbeddedDatabaseSecurity.PASSWORD_FILE)));
+		}
+		try (ConfigurableApplicationContext second = start(dataDir)) {
+			assertThat(second.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+			assertRefused(jdbcUrl(second), null);
+		}
+	}
 
-    /**
-     * SIGTERM to a running application: the embedded server stops after the application has
-     * closed its pool (no JVM shutdown hook of its own), so the stop is quick and logs no error.
-     */
-    @Test
-    void aStartedApplicationStopsOnSigtermWithinSecondsAndLogsNoError(@TempDir Path dataDir) throws Exception {
-        Path log = dataDir.resolve("application.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), InTimeApplication.class.getName(),
-                "--server.port=0", "--intime.demo=false", "--intime.health.live=false", "--intime.data-dir=" + dataDir));
-        Process application = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            // Generous: a start takes seconds on a quiet machine, minutes on a busy CI one.
-            long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
-            while (!Files.readString(log).contains("Started InTimeApplication")) {
-                assertThat(application.isAlive()).as("the application is still starting:%n%s", Files.readString(log)).isTrue();
-                assertThat(System.nanoTime()).as("started within 8 minutes:%n%s", Files.readString(log)).isLessThan(deadline);
-                Thread.sleep(200);
-            }
-            long stopping = System.nanoTime();
-            application.destroy(); // SIGTERM
+	/**
+	 * SIGTERM to a running application: the embedded server stops after the application
+	 * has closed its pool (no JVM shutdown hook of its own), so the stop is quick and
+	 * logs no error.
+	 */
+	@Test
+	void aStartedApplicationStopsOnSigtermWithinSecondsAndLogsNoError(@TempDir Path dataDir) throws Exception {
+		Path log = dataDir.resolve("application.log");
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), InTimeApplication.class.getName(), "--server.port=0",
+						"--intime.demo=false", "--intime.health.live=false", "--intime.data-dir=" + dataDir));
+		Process application = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			// Generous: a start takes seconds on a quiet machine, minutes on a busy CI
+			// one.
+			long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+			while (!Files.readString(log).contains("Started InTimeApplication")) {
+				assertThat(application.isAlive()).as("the application is still starting:%n%s", Files.readString(log))
+					.isTrue();
+				assertThat(System.nanoTime()).as("started within 8 minutes:%n%s", Files.readString(log))
+					.isLessThan(deadline);
+				Thread.sleep(200);
+			}
+			long stopping = System.nanoTime();
+			application.destroy(); // SIGTERM
 
-            assertThat(application.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s").isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(15));
-            String logged = Files.readString(log);
-            assertThat(logged.lines().filter(line -> line.contains(" ERROR ") || line.contains("Exception")))
-                    .as("errors logged on stop:%n%s", logged).isEmpty();
-            assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
-        }
-        finally {
-            application.destroyForcibly();
-        }
-    }
+			assertThat(application.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s").isTrue();
+			assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(15));
+			String logged = Files.readString(log);
+			assertThat(logged.lines().filter(line -> line.contains(" ERROR ") || line.contains("Exception")))
+				.as("errors logged on stop:%n%s", logged)
+				.isEmpty();
+			assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+		}
+		finally {
+			application.destroyForcibly();
+		}
+	}
 
-    @Test
-    void refusesToStartWithTheProdProfileAndNoExternalDatabase(CapturedOutput output) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(InTimeApplication.class).profiles("prod")
-                .run("--server.port=0").close())
-                .hasRootCauseInstanceOf(EmbeddedDatabaseRefusedException.class);
-        assertThat(output.getOut() + output.getErr())
-                .contains("needs an external PostgreSQL")
-                .contains("SPRING_DATASOURCE_URL");
-    }
+	@Test
+	void refusesToStartWithTheProdProfileAndNoExternalDatabase(CapturedOutput output) {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(InTimeApplication.class).profiles("prod")
+			.run("--server.port=0")
+			.close()).hasRootCauseInstanceOf(EmbeddedDatabaseRefusedException.class);
+		assertThat(output.getOut() + output.getErr()).contains("needs an external PostgreSQL")
+			.contains("SPRING_DATASOURCE_URL");
+	}
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(InTimeApplication.class)
-                .run("--server.port=0", "--intime.demo=false", "--intime.health.live=false", "--intime.data-dir=" + dataDir);
-    }
+	private static ConfigurableApplicationContext start(Path dataDir) {
+		return new SpringApplicationBuilder(InTimeApplication.class).run("--server.port=0", "--intime.demo=false",
+				"--intime.health.live=false", "--intime.data-dir=" + dataDir);
+	}
 
-    private static String jdbcUrl(ConfigurableApplicationContext context) {
-        String url = ((HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl();
-        return url.substring(0, url.indexOf('?'));
-    }
+	private static String jdbcUrl(ConfigurableApplicationContext context) {
+		String url = ((HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl();
+		return url.substring(0, url.indexOf('?'));
+	}
 
-    private static void assertRefused(String url, String password) {
-        Properties properties = new Properties();
-        properties.setProperty("user", "postgres");
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        assertThatThrownBy(() -> DriverManager.getConnection(url, properties).close())
-                .as("a connection with password %s", password == null ? "(none)" : "'" + password + "'")
-                .isInstanceOf(java.sql.SQLException.class)
-                .hasMessageMatching("(?s).*(password authentication failed|no password was provided).*");
-    }
+	private static void assertRefused(String url, String password) {
+		Properties properties = new Properties();
+		properties.setProperty("user", "postgres");
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		assertThatThrownBy(() -> DriverManager.getConnection(url, properties).close())
+			.as("a connection with password %s", password == null ? "(none)" : "'" + password + "'")
+			.isInstanceOf(java.sql.SQLException.class)
+			.hasMessageMatching("(?s).*(password authentication failed|no password was provided).*");
+	}
 
-    private static void assertConnects(String url, String password) throws Exception {
-        try (var connection = DriverManager.getConnection(url, "postgres", password.strip())) {
-            assertThat(connection.isValid(5)).isTrue();
-        }
-    }
+	private static void assertConnects(String url, String password) throws Exception {
+		try (var connection = DriverManager.getConnection(url, "postgres", password.strip())) {
+			assertThat(connection.isValid(5)).isTrue();
+		}
+	}
 
 }

@@ -31,95 +31,105 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two application instances on one database: this test's shared context (node 1) and a second
- * application started on the same PostgreSQL (node 2). Each execution runs on exactly one of
- * them, and an execution whose node stops in the middle of it is taken over by the other.
+ * Two application instances on one database: this test's shared context (node 1) and a
+ * second application started on the same PostgreSQL (node 2). Each execution runs on
+ * exactly one of them, and an execution whose node stops in the middle of it is taken
+ * over by the other.
  */
 @IntegrationTest
 class SchedulerTwoNodesIntegrationTest {
 
-    static ConfigurableApplicationContext second;
+	static ConfigurableApplicationContext second;
 
-    @Autowired
-    Scheduler first;
-    @Autowired
-    JdbcClient jdbc;
+	@Autowired
+	Scheduler first;
 
-    @BeforeAll
-    static void startSecondNode(@Autowired DataSource dataSource) throws SQLException {
-        HikariDataSource database = dataSource.unwrap(HikariDataSource.class);
-        second = new SpringApplicationBuilder(InTimeApplication.class, SchedulerProbes.class)
-                .initializers(TestClock::register)
-                // arguments, since they must win over application.properties (e.g. the republishing of events)
-                .run("--spring.datasource.url=" + database.getJdbcUrl(),
-                        "--spring.datasource.username=" + database.getUsername(),
-                        "--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()),
-                        "--server.port=0", "--intime.demo=false", "--intime.health.live=false",
-                        // the first node's event publications are its own business
-                        "--spring.modulith.events.republish-outstanding-events-on-restart=false",
-                        "--intime.scheduler.polling-interval=500ms", "--intime.scheduler.heartbeat-interval=500ms",
-                        "--intime.scheduler.missed-heartbeats-limit=4", "--intime.scheduler.shutdown-max-wait=500ms");
-    }
+	@Autowired
+	JdbcClient jdbc;
 
-    @AfterAll
-    static void stopSecondNode() {
-        SchedulerProbes.release.countDown();
-        if (second != null) {
-            second.close();
-        }
-    }
+	@BeforeAll
+	static void startSecondNode(@Autowired DataSource dataSource) throws SQLException {
+		HikariDataSource database = dataSource.unwrap(HikariDataSource.class);
+		second = new SpringApplicationBuilder(InTimeApplication.class, SchedulerProbes.class)
+			.initializers(TestClock::register)
+			// arguments, since they must win over application.properties (e.g. the
+			// republishing of events)
+			.run("--spring.datasource.url=" + database.getJdbcUrl(),
+					"--spring.datasource.username=" + database.getUsername(),
+					"--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()),
+					"--server.port=0", "--intime.demo=false", "--intime.health.live=false",
+					// the first node's event publications are its own business
+					"--spring.modulith.events.republish-outstanding-events-on-restart=false",
+					"--intime.scheduler.polling-interval=500ms", "--intime.scheduler.heartbeat-interval=500ms",
+					"--intime.scheduler.missed-heartbeats-limit=4", "--intime.scheduler.shutdown-max-wait=500ms");
+	}
 
-    @Test
-    void eachExecutionRunsOnceAcrossBothNodes() throws InterruptedException {
-        Scheduler other = second.getBean(Scheduler.class);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        List<String> ids = IntStream.range(0, 40).mapToObj(i -> run + "-" + i).toList();
-        Instant now = TestClock.now();
-        // Both nodes schedule the same work (as two nodes reacting to the same fact would): stored once.
-        for (String id : ids) {
-            first.scheduleIfNotExists(new TaskInstance<>(SchedulerProbes.ONCE, id), now);
-            other.scheduleIfNotExists(new TaskInstance<>(SchedulerProbes.ONCE, id), now);
-        }
+	@AfterAll
+	static void stopSecondNode() {
+		SchedulerProbes.release.countDown();
+		if (second != null) {
+			second.close();
+		}
+	}
 
-        await(Duration.ofSeconds(30), () -> ids.stream().allMatch(SchedulerProbes.runs::containsKey));
-        Thread.sleep(1500); // three polling intervals more: nothing runs a second time
+	@Test
+	void eachExecutionRunsOnceAcrossBothNodes() throws InterruptedException {
+		Scheduler other = second.getBean(Scheduler.class);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		List<String> ids = IntStream.range(0, 40).mapToObj(i -> run + "-" + i).toList();
+		Instant now = TestClock.now();
+		// Both nodes schedule the same work (as two nodes reacting to the same fact
+		// would): stored once.
+		for (String id : ids) {
+			first.scheduleIfNotExists(new TaskInstance<>(SchedulerProbes.ONCE, id), now);
+			other.scheduleIfNotExists(new TaskInstance<>(SchedulerProbes.ONCE, id), now);
+		}
 
-        Map<String, List<String>> runs = ids.stream()
-                .collect(java.util.stream.Collectors.toMap(id -> id, SchedulerProbes.runs::get));
-        assertThat(runs.values()).allSatisfy(nodes -> assertThat(nodes).hasSize(1));
-        assertThat(first.getScheduledExecutionsForTask(SchedulerProbes.ONCE)).isEmpty();
-    }
+		await(Duration.ofSeconds(30), () -> ids.stream().allMatch(SchedulerProbes.runs::containsKey));
+		Thread.sleep(1500); // three polling intervals more: nothing runs a second time
 
-    @Test
-    void anExecutionLeftByAStoppedNodeIsTakenOverByTheOther() throws InterruptedException {
-        Scheduler other = second.getBean(Scheduler.class);
-        String id = "stalls-" + UUID.randomUUID().toString().substring(0, 8);
-        SchedulerProbes.stalled = new CountDownLatch(1);
-        SchedulerProbes.release = new CountDownLatch(1);
-        SchedulerProbes.stallNext.set(true);
-        first.pause(); // the second node picks it
-        try {
-            other.schedule(new TaskInstance<>(SchedulerProbes.STALLS, id), TestClock.now());
-            assertThat(SchedulerProbes.stalled.await(20, TimeUnit.SECONDS)).as("picked by the second node").isTrue();
-        }
-        finally {
-            first.resume();
-        }
-        String secondNode = jdbc.sql("select picked_by from scheduled_tasks where task_name = :name and task_instance = :id")
-                .param("name", SchedulerProbes.STALLS).param("id", id).query(String.class).single();
+		Map<String, List<String>> runs = ids.stream()
+			.collect(java.util.stream.Collectors.toMap(id -> id, SchedulerProbes.runs::get));
+		assertThat(runs.values()).allSatisfy(nodes -> assertThat(nodes).hasSize(1));
+		assertThat(first.getScheduledExecutionsForTask(SchedulerProbes.ONCE)).isEmpty();
+	}
 
-        second.close(); // the node stops in the middle of the execution: it stays picked, its heartbeats end
+	@Test
+	void anExecutionLeftByAStoppedNodeIsTakenOverByTheOther() throws InterruptedException {
+		Scheduler other = second.getBean(Scheduler.class);
+		String id = "stalls-" + UUID.randomUUID().toString().substring(0, 8);
+		SchedulerProbes.stalled = new CountDownLatch(1);
+		SchedulerProbes.release = new CountDownLatch(1);
+		SchedulerProbes.stallNext.set(true);
+		first.pause(); // the second node picks it
+		try {
+			other.schedule(new TaskInstance<>(SchedulerProbes.STALLS, id), TestClock.now());
+			assertThat(SchedulerProbes.stalled.await(20, TimeUnit.SECONDS)).as("picked by the second node").isTrue();
+		}
+		finally {
+			first.resume();
+		}
+		String secondNode = jdbc
+			.sql("select picked_by from scheduled_tasks where task_name = :name and task_instance = :id")
+			.param("name", SchedulerProbes.STALLS)
+			.param("id", id)
+			.query(String.class)
+			.single();
 
-        await(Duration.ofSeconds(30), () -> SchedulerProbes.runs.containsKey(id));
-        assertThat(SchedulerProbes.runs.get(id)).hasSize(1).doesNotContain(secondNode);
-        SchedulerProbes.release.countDown();
-    }
+		second.close(); // the node stops in the middle of the execution: it stays picked,
+						// its heartbeats end
 
-    private static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("within %s", limit).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
+		await(Duration.ofSeconds(30), () -> SchedulerProbes.runs.containsKey(id));
+		assertThat(SchedulerProbes.runs.get(id)).hasSize(1).doesNotContain(secondNode);
+		SchedulerProbes.release.countDown();
+	}
+
+	private static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("within %s", limit).isLessThan(deadline);
+			Thread.sleep(100);
+		}
+	}
+
 }

@@ -18,48 +18,57 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * With {@code intime.diagnostics.request-metrics=true} every response carries the server time
- * and the number of SQL statements the request executed (the shared {@link IntegrationTest}
- * context has them on; the probe endpoint is in {@link io.intime.TestProbes}).
+ * With {@code intime.diagnostics.request-metrics=true} every response carries the server
+ * time and the number of SQL statements the request executed (the shared
+ * {@link IntegrationTest} context has them on; the probe endpoint is in
+ * {@link io.intime.TestProbes}).
  */
 @IntegrationTest
 class RequestMetricsFilterIntegrationTest {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Autowired
-    DataSource dataSource;
+	@Autowired
+	DataSource dataSource;
 
-    @Test
-    void countsTheStatementsOfEachRequest() throws Exception {
-        assertThat(dataSource).isInstanceOf(ProxyDataSource.class);
-        for (int statements : new int[] { 0, 1, 3, 7 }) {
-            mvc.perform(get("/test/request-metrics").param("statements", String.valueOf(statements)).with(user("probe")))
-                    .andExpect(status().isOk())
-                    .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, String.valueOf(statements)));
-        }
-    }
+	@Test
+	void countsTheStatementsOfEachRequest() throws Exception {
+		assertThat(dataSource).isInstanceOf(ProxyDataSource.class);
+		for (int statements : new int[] { 0, 1, 3, 7 }) {
+			mvc.perform(
+					get("/test/request-metrics").param("statements", String.valueOf(statements)).with(user("probe")))
+				.andExpect(status().isOk())
+				.andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, String.valueOf(statements)));
+		}
+	}
 
-    @Test
-    void reportsTheServerTime() throws Exception {
-        MvcResult result = mvc.perform(get("/test/request-metrics").param("statements", "1").param("sleepMs", "30")
-                .with(user("probe"))).andExpect(status().isOk()).andReturn();
-        assertThat(Long.parseLong(result.getResponse().getHeader(RequestMetricsFilter.SERVER_TIME_HEADER)))
-                .isGreaterThanOrEqualTo(30);
-        assertThat(result.getResponse().getContentAsString()).isEqualTo("1");
-    }
+	@Test
+	void reportsTheServerTime() throws Exception {
+		MvcResult result = mvc
+			.perform(get("/test/request-metrics").param("statements", "1").param("sleepMs", "30").with(user("probe")))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(Long.parseLong(result.getResponse().getHeader(RequestMetricsFilter.SERVER_TIME_HEADER)))
+			.isGreaterThanOrEqualTo(30);
+		assertThat(result.getResponse().getContentAsString()).isEqualTo("1");
+	}
 
-    @Test
-    void stampsHealthChecksErrorsAndRedirectsToo() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk())
-                .andExpect(header().exists(RequestMetricsFilter.SERVER_TIME_HEADER))
-                .andExpect(header().exists(RequestMetricsFilter.SQL_STATEMENTS_HEADER));
-        mvc.perform(get("/no-such-page").with(user("probe"))).andExpect(status().isNotFound())
-                .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
-        mvc.perform(get("/test/request-metrics").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
-                .andExpect(header().exists(RequestMetricsFilter.SERVER_TIME_HEADER));
-        mvc.perform(get("/api/v1/accounts")).andExpect(status().isUnauthorized())
-                .andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
-    }
+	@Test
+	void stampsHealthChecksErrorsAndRedirectsToo() throws Exception {
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(header().exists(RequestMetricsFilter.SERVER_TIME_HEADER))
+			.andExpect(header().exists(RequestMetricsFilter.SQL_STATEMENTS_HEADER));
+		mvc.perform(get("/no-such-page").with(user("probe")))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
+		mvc.perform(get("/test/request-metrics").accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().exists(RequestMetricsFilter.SERVER_TIME_HEADER));
+		mvc.perform(get("/api/v1/accounts"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(RequestMetricsFilter.SQL_STATEMENTS_HEADER, "0"));
+	}
+
 }
