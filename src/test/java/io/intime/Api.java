@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /** Small helpers for calling the REST API from integration tests. */
@@ -24,7 +25,10 @@ public final class Api {
 
 	/** HTTP Basic as a user made by {@link AccountFixtures}. */
 	public static RequestPostProcessor as(CurrentUser user) {
-		return httpBasic(user.username(), AccountFixtures.PASSWORD);
+		// with a CSRF token, as a browser's form carries one (page posts need it; the API
+		// ignores it)
+		RequestPostProcessor basic = httpBasic(user.username(), AccountFixtures.PASSWORD);
+		return request -> csrf().postProcessRequest(basic.postProcessRequest(request));
 	}
 
 	/** The response body as JSON. */

@@ -248,7 +248,7 @@ class PermissionMatrixIntegrationTest {
 
 		final Map<String, Long> records = new java.util.HashMap<>();
 
-		final String today = LocalDate.now().toString();
+		final String today = TestClock.today().toString();
 
 		World() {
 			for (Who who : Who.values()) {
@@ -300,7 +300,7 @@ class PermissionMatrixIntegrationTest {
 					.formatted(a, unique);
 				case "activities" -> ("{'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': '%s', "
 						+ "'occurredAt': '%s', 'tags': [], 'contactIds': [], 'participantIds': []}")
-					.formatted(a, unique, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+					.formatted(a, unique, TestClock.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
 				case "jobs" -> "{'accountId': %d, 'title': '%s', 'priority': 'HIGH', 'openedOn': '%s'}".formatted(a,
 						unique, today);
 				case "placements" -> "{'jobId': %d, 'candidateName': '%s', 'type': 'CONTRACT', 'startDate': '%s'}"
@@ -308,7 +308,7 @@ class PermissionMatrixIntegrationTest {
 				case "escalations" -> "{'accountId': %d, 'title': '%s', 'severity': 'P3'}".formatted(a, unique);
 				case "invoices" -> ("{'accountId': %d, 'number': '%s', 'issueDate': '%s', 'dueDate': '%s', "
 						+ "'amount': {'amount': '1000'}}")
-					.formatted(a, unique, LocalDate.now().minusDays(10), LocalDate.now().plusDays(20));
+					.formatted(a, unique, TestClock.today().minusDays(10), TestClock.today().plusDays(20));
 				case "nps" ->
 					"{'accountId': %d, 'score': 8, 'respondedOn': '%s', 'comment': '%s'}".formatted(a, today, unique);
 				case "opportunities" ->

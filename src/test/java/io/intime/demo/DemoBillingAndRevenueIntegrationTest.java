@@ -175,9 +175,12 @@ class DemoBillingAndRevenueIntegrationTest {
 		assertThat(facts.get(ids.get("MegaBank")).largestOpenUsd()).isEqualByComparingTo("180000");
 		assertThat(openOf(facts, "DataSystems Inc.")).isZero();
 		assertThat(openOf(facts, "ABC Technologies")).isZero();
+		// the story's one open expansion at TechCorp (the opportunities browser test,
+		// which shares
+		// this world, may add one of its own at the IDENTIFIED stage)
 		assertThat(jdbc
 			.sql("select stage from opportunity o join account a on a.id = o.account_id where a.name = 'TechCorp'"
-					+ " and o.closed_on is null")
+					+ " and o.closed_on is null and o.stage <> 'IDENTIFIED'")
 			.query(String.class)
 			.list()).containsExactly("PROPOSAL");
 		assertThat(jdbc.sql("select distinct stage from opportunity order by 1").query(String.class).list())

@@ -71,10 +71,14 @@ public class HealthRecompute {
 
 	private final ApplicationEventPublisher events;
 
+	private final int backfillMonths;
+
 	HealthRecompute(HealthModels models, FactsReader reader, HealthStore store, AccountManagement accounts,
 			Alerts alerts, JdbcClient jdbc, PlatformTransactionManager transactionManager, Today time,
-			@Value("${intime.health.recompute-threads:2}") int threads, ApplicationEventPublisher events) {
+			@Value("${intime.health.recompute-threads:2}") int threads, ApplicationEventPublisher events,
+			@Value("${intime.health.backfill-months:12}") int backfillMonths) {
 		this.events = events;
+		this.backfillMonths = backfillMonths;
 		this.models = models;
 		this.reader = reader;
 		this.store = store;
@@ -107,7 +111,7 @@ public class HealthRecompute {
 	 * accounts are skipped.
 	 */
 	public Result recompute(Collection<Long> accountIds) {
-		return recompute(accountIds, id -> Actor.SYSTEM);
+		return recompute(accountIds, id -> Actor.SYSTEM, false);
 	}
 
 	/**
@@ -115,7 +119,7 @@ public class HealthRecompute {
 	 * facts.
 	 */
 	public Result recompute(Collection<Long> accountIds, Actor actor) {
-		return recompute(accountIds, id -> actor);
+		return recompute(accountIds, id -> actor, false);
 	}
 
 	/**
@@ -124,10 +128,10 @@ public class HealthRecompute {
 	 * one slice.
 	 */
 	public Result recompute(Map<Long, Actor> actors) {
-		return recompute(actors.keySet(), id -> actors.getOrDefault(id, Actor.SYSTEM));
+		return recompute(actors.keySet(), id -> actors.getOrDefault(id, Actor.SYSTEM), true);
 	}
 
-	private Result recompute(Collection<Long> accountIds, Function<Long, Actor> actors) {
+	private Result recompute(Collection<Long> accountIds, Function<Long, Actor> actors, boolean firstWithHistory) {
 		long start = System.nanoTime();
 		if (accountIds.isEmpty()) {
 			return new Result(0, 0, 0, 0, 0);
@@ -138,12 +142,26 @@ public class HealthRecompute {
 			.param("ids", new SqlArrayValue("bigint", accountIds.toArray()))
 			.query(Long.class)
 			.list();
-		if (ids.isEmpty()) {
-			return new Result(0, 0, 0, 0, (System.nanoTime() - start) / 1_000_000);
+		// After a change, an account scored for the first time (its facts changed
+		// before the start-up pass reached it, e.g. while the demo world is built) gets
+		// its history too.
+		List<Long> first = !firstWithHistory ? List.<Long>of()
+				: jdbc.sql("""
+						select a.id from account a where a.id = any(:ids)
+						  and not exists (select 1 from account_health h where h.account_id = a.id) order by a.id""")
+					.param("ids", new SqlArrayValue("bigint", ids.toArray()))
+					.query(Long.class)
+					.list();
+		if (!first.isEmpty()) {
+			scoreFirst(first, backfillMonths);
 		}
-		Sliced sliced = transaction
-			.execute(status -> slice(models.current(), today(), ids, AccountScope.of(ids), Map.of(), true, actors));
-		return new Result(ids.size(), sliced.changed(), sliced.sync().raised(), sliced.sync().cleared(),
+		List<Long> scored = ids.stream().filter(id -> !first.contains(id)).toList();
+		if (scored.isEmpty()) {
+			return new Result(ids.size(), first.size(), 0, 0, (System.nanoTime() - start) / 1_000_000);
+		}
+		Sliced sliced = transaction.execute(
+				status -> slice(models.current(), today(), scored, AccountScope.of(scored), Map.of(), true, actors));
+		return new Result(ids.size(), sliced.changed() + first.size(), sliced.sync().raised(), sliced.sync().cleared(),
 				(System.nanoTime() - start) / 1_000_000);
 	}
 
@@ -221,6 +239,18 @@ public class HealthRecompute {
 		if (unscored.isEmpty()) {
 			return new Result(0, 0, 0, 0, 0);
 		}
+		scoreFirst(unscored, months);
+		Result result = new Result(unscored.size(), unscored.size(), 0, 0, (System.nanoTime() - start) / 1_000_000);
+		log.info("Health scored for {} accounts without a score ({} months of history) in {} ms", result.accounts(),
+				months, result.millis());
+		return result;
+	}
+
+	/**
+	 * The first score of these accounts, after their history as of the last
+	 * {@code months} month-ends.
+	 */
+	private void scoreFirst(List<Long> unscored, int months) {
 		HealthModel model = models.current();
 		LocalDate today = today();
 		for (int from = 0; from < unscored.size(); from += SLICE) {
@@ -243,10 +273,6 @@ public class HealthRecompute {
 			// alert).
 			transaction.execute(status -> slice(model, today, ids, scope, lastBackfilled, false, id -> Actor.SYSTEM));
 		}
-		Result result = new Result(unscored.size(), unscored.size(), 0, 0, (System.nanoTime() - start) / 1_000_000);
-		log.info("Health scored for {} accounts without a score ({} months of history) in {} ms", result.accounts(),
-				months, result.millis());
-		return result;
 	}
 
 	/** One score with the facts it came from. */

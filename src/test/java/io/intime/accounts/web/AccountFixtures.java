@@ -31,6 +31,7 @@ import io.intime.identity.UserSummary;
 
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
@@ -84,7 +85,10 @@ class AccountFixtures {
 	}
 
 	static RequestPostProcessor as(CurrentUser user) {
-		return httpBasic(user.username(), PASSWORD);
+		// with a CSRF token, as a browser's form carries one (page posts need it; the API
+		// ignores it)
+		RequestPostProcessor basic = httpBasic(user.username(), PASSWORD);
+		return request -> csrf().postProcessRequest(basic.postProcessRequest(request));
 	}
 
 	AccountBuilder account(String name) {

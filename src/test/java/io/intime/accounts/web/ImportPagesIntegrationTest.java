@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -361,7 +362,10 @@ class ImportPagesIntegrationTest {
 	}
 
 	private static RequestPostProcessor as(UserSummary user) {
-		return httpBasic(user.username(), UserFixtures.PASSWORD);
+		// with a CSRF token, as a browser's form carries one (page posts need it; the API
+		// ignores it)
+		RequestPostProcessor basic = httpBasic(user.username(), UserFixtures.PASSWORD);
+		return request -> csrf().postProcessRequest(basic.postProcessRequest(request));
 	}
 
 	private long accountsNamed(String namePrefix) {

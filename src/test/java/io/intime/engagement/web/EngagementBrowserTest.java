@@ -110,7 +110,12 @@ class EngagementBrowserTest {
 			WebElement raised = browser.find("#open-escalations tr.escalation-row");
 			assertThat(raised.getText()).contains("Client unresponsive after search pause", "P2 · Medium", "Open");
 			browser.screenshot("engagement-06-escalation-raised");
-
+		}
+		// ABC Technologies is Sarah Chen's: an account's activities are for its own
+		// manager
+		// (spec 03, "assigned")
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			browser.signIn("sarah.chen", "demo");
 			long abc = accountId("ABC Technologies");
 			browser.open("/accounts/" + abc + "/activities");
 			assertThat(browser.find("#net-nps").getText()).isEqualTo("15");

@@ -2,6 +2,7 @@ package io.intime.health.web;
 
 import java.time.LocalDate;
 
+import io.intime.TestClock;
 import io.intime.IntegrationTest;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
@@ -47,7 +48,7 @@ class CitedDetailsIntegrationTest {
 		AccountDetails account = fixtures.account(manager);
 		fixtures.onTeam(account, recruiter);
 		String invoice = AccountFixtures.unique("INV");
-		LocalDate today = LocalDate.now();
+		LocalDate today = TestClock.today();
 		assertThat(post(finance, "/api/v1/invoices",
 				"""
 						{'accountId': %d, 'number': '%s', 'issueDate': '%s', 'dueDate': '%s', 'amount': {'amount': '85420.00'}}"""

@@ -64,7 +64,9 @@ class EventApiIntegrationTest {
 		long contractId = contract.get("id").asLong();
 		JsonNode terms = body(patchContract(contractId, executive, json(
 				"{'version': %d, 'paymentTerms': 'Net 45'}".formatted(contract.get("stamp").get("version").asLong()))));
-		patchContract(contractId, owner,
+		// executing a contract is for legal, sales directors and executives (spec 03),
+		// not its AM
+		patchContract(contractId, executive,
 				json("{'version': %d, 'status': 'ACTIVE'}".formatted(terms.get("stamp").get("version").asLong())));
 
 		MvcTestResult result = mvc.get().uri("/api/v1/events?accountId={a}", account.id()).with(as(owner)).exchange();
@@ -75,7 +77,7 @@ class EventApiIntegrationTest {
 
 		JsonNode statusChanged = events.get("items").get(0);
 		assertThat(statusChanged.get("accountId").asLong()).isEqualTo(account.id());
-		assertThat(statusChanged.get("actorId").asLong()).isEqualTo(owner.id());
+		assertThat(statusChanged.get("actorId").asLong()).isEqualTo(executive.id());
 		assertThat(statusChanged.get("occurredAt").asString()).endsWith("Z");
 		assertThat(statusChanged.get("payload").get("contract_id").asLong()).isEqualTo(contractId);
 		assertThat(statusChanged.get("payload").get("from").asString()).isEqualTo("DRAFT");
