@@ -28,7 +28,6 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static io.intime.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -92,7 +91,7 @@ class WebSecurityIntegrationTest {
 	void aPagePostWithHttpBasicButNoCsrfTokenIsRefused() {
 		CurrentUser user = fixtures.user(Role.ACCOUNT_MANAGER);
 
-		assertThat(mvc.post().uri("/profile/tokens").with(as(user)).param("name", "forged"))
+		assertThat(mvc.post().uri("/profile/tokens").with(basicOnly(user)).param("name", "forged"))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(tokens.list(user)).isEmpty();
 	}
@@ -105,7 +104,7 @@ class WebSecurityIntegrationTest {
 
 		assertThat(mvc.post()
 			.uri("/api/v1/accounts")
-			.with(as(executive))
+			.with(basicOnly(executive))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(account.formatted(AccountFixtures.unique("Basic")))).hasStatus(HttpStatus.CREATED);
 		assertThat(mvc.post()
@@ -166,7 +165,7 @@ class WebSecurityIntegrationTest {
 
 			MvcTestResult result = mvc.get()
 				.uri("/api/v1/invoices?accountId={id}", account.id())
-				.with(as(stranger))
+				.with(basicOnly(stranger))
 				.exchange();
 
 			assertThat(result).hasStatus(HttpStatus.FORBIDDEN)
@@ -210,7 +209,7 @@ class WebSecurityIntegrationTest {
 			.uri("/api/v1/accounts")
 			.with(httpBasic(user.username(), "guess-6"))
 			.exchange();
-		MvcTestResult lockedRight = mvc.get().uri("/api/v1/accounts").with(as(user)).exchange();
+		MvcTestResult lockedRight = mvc.get().uri("/api/v1/accounts").with(basicOnly(user)).exchange();
 		MvcTestResult nobody = mvc.get().uri("/api/v1/accounts").with(httpBasic(unknown, "guess-6")).exchange();
 
 		assertThat(lockedWrong).hasStatus(HttpStatus.UNAUTHORIZED);
@@ -239,8 +238,8 @@ class WebSecurityIntegrationTest {
 	void pagesCarryAContentSecurityPolicyWithoutInlineScriptsAndReferrerAndPermissionsPolicies() throws Exception {
 		CurrentUser admin = fixtures.user(Role.ADMIN);
 		MvcTestResult login = mvc.get().uri("/login").exchange();
-		MvcTestResult profile = mvc.get().uri("/profile").with(as(admin)).exchange();
-		MvcTestResult imports = mvc.get().uri("/import").with(as(admin)).exchange();
+		MvcTestResult profile = mvc.get().uri("/profile").with(basicOnly(admin)).exchange();
+		MvcTestResult imports = mvc.get().uri("/import").with(basicOnly(admin)).exchange();
 
 		for (MvcTestResult page : List.of(login, profile, imports)) {
 			assertThat(page).hasStatusOk();
@@ -284,6 +283,11 @@ class WebSecurityIntegrationTest {
 	/** The body as UTF-8 JSON: how every client reads application/problem+json. */
 	private static JsonNode json(MockHttpServletResponse response) {
 		return JSON.readTree(response.getContentAsByteArray());
+	}
+
+	/** HTTP Basic without a CSRF token: what these tests of the CSRF rule need. */
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor basicOnly(CurrentUser user) {
+		return httpBasic(user.username(), io.intime.accounts.AccountFixtures.PASSWORD);
 	}
 
 }
