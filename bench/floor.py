@@ -60,8 +60,15 @@ def replay(driver, workdir, captures, sequence, warmup, runs, label):
     path = os.path.join(workdir, re.sub(r"\W+", "-", label).strip("-") + "-floor.json")
     with open(path, "w") as out:
         json.dump(floor, out)
+    # The embedded database asks for the password it generated on its first start (scram-sha-256),
+    # kept in the data folder the scripts give as INTIME_BENCH_DATA; PGPASSWORD wins when set.
+    env = dict(os.environ)
+    secret = os.path.join(os.environ.get("INTIME_BENCH_DATA", ""), "postgres.password")
+    if "PGPASSWORD" not in env and os.path.isfile(secret):
+        with open(secret) as f:
+            env["PGPASSWORD"] = f.read().strip()
     done = subprocess.run(["java", "-cp", driver, os.path.join(HERE, "Floor.java"), path, "--warmup", str(warmup),
-                           "--runs", str(runs)], capture_output=True, text=True)
+                           "--runs", str(runs)], capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise SystemExit(f"bench/Floor.java failed:\n{done.stdout}{done.stderr}")
     last = done.stdout.strip().splitlines()[-1]

@@ -25,6 +25,7 @@ if [[ -z "$JAR" || -n "$(find src pom.xml -newer "$JAR" -type f 2>/dev/null | he
 fi
 
 DATA=$(mktemp -d "${TMPDIR:-/tmp}/intime-bench-XXXXXX")
+export INTIME_BENCH_DATA="$DATA"   # bench/floor.py reads the embedded database's password there
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 BASE="http://127.0.0.1:$PORT"
 
