@@ -8,7 +8,6 @@ import java.util.Map;
 import io.intime.shared.LoggedEvent;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
-import io.intime.shared.Today;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,12 +33,9 @@ public class DomainEventLog {
 
 	private final JsonMapper json;
 
-	private final Today time;
-
-	DomainEventLog(JdbcClient jdbc, JsonMapper json, Today time) {
+	DomainEventLog(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.time = time;
 	}
 
 	/**
