@@ -8,6 +8,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
+import io.intime.shared.scheduling.ReviveOnSchedulerClock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,7 @@ class HealthTasks {
 	RecurringTask<Void> healthNightly(HealthSchedule schedule,
 			@Value("${intime.health.nightly-cron:0 30 2 * * *}") String cron) {
 		return Tasks.recurring(HealthSchedule.NIGHTLY, Schedules.cron(cron, ZoneOffset.UTC))
+			.onDeadExecution(new ReviveOnSchedulerClock<>())
 			.execute((instance, context) -> schedule.nightly());
 	}
 
@@ -31,6 +34,7 @@ class HealthTasks {
 	@Bean
 	OneTimeTask<Void> healthCatchUp(HealthSchedule schedule) {
 		return Tasks.oneTime(HealthSchedule.CATCH_UP)
+			.onDeadExecution(new ReviveOnSchedulerClock<>())
 			.execute((instance, context) -> schedule.catchUp(LocalDate.parse(instance.getId())));
 	}
 

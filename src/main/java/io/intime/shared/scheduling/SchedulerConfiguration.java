@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.intime.shared.Today;
@@ -38,7 +39,10 @@ class SchedulerConfiguration {
 	Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, SchedulerSettings settings, Today time) {
 		List<Task<?>> known = new ArrayList<>();
 		List<Task<?>> startTasks = new ArrayList<>();
-		tasks.orderedStream().forEach(task -> (task instanceof OnStartup ? startTasks : known).add(task));
+		tasks.orderedStream().forEach(task -> {
+			requireRevivalOnSchedulerClock(task);
+			(task instanceof OnStartup ? startTasks : known).add(task);
+		});
 		log.info("Scheduler with tasks {}", tasks.orderedStream().map(Task::getName).toList());
 		// Transaction-aware: a task scheduled inside a transaction is stored (or not)
 		// with it.
@@ -54,6 +58,18 @@ class SchedulerConfiguration {
 			.clock(time::now)
 			.enableImmediateExecution()
 			.build();
+	}
+
+	/**
+	 * The library's default handler of dead executions reschedules them on the system
+	 * time, not on this scheduler's clock (see {@link ReviveOnSchedulerClock}): a task
+	 * that keeps it is a mistake found on start, not on the day a node dies.
+	 */
+	static void requireRevivalOnSchedulerClock(Task<?> task) {
+		if (task.getDeadExecutionHandler() instanceof DeadExecutionHandler.ReviveDeadExecution) {
+			throw new IllegalStateException("Task " + task.getName()
+					+ " revives dead executions on the system time: add .onDeadExecution(new ReviveOnSchedulerClock<>())");
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,11 @@ import org.springframework.stereotype.Component;
  * {@code intime.scheduler.shutdown-max-wait}, while the data source is still open. An
  * execution a node could not finish is taken over by another node once its heartbeats
  * stop.
+ * <p>
+ * A context that is stopped without closing (as the test framework pauses a cached
+ * context it does not use at the moment) only pauses the scheduler: it takes no new
+ * executions until the context starts again, when it resumes. db-scheduler cannot start
+ * again once stopped, so the real stop is kept for the close.
  */
 @Component
 class SchedulerLifecycle implements SmartLifecycle {
@@ -30,6 +36,10 @@ class SchedulerLifecycle implements SmartLifecycle {
 	private final SchedulerSettings settings;
 
 	private volatile boolean started;
+
+	private volatile boolean paused;
+
+	private volatile boolean closing;
 
 	SchedulerLifecycle(Scheduler scheduler, SchedulerSettings settings) {
 		this.scheduler = scheduler;
@@ -46,22 +56,49 @@ class SchedulerLifecycle implements SmartLifecycle {
 		}
 	}
 
-	/** Nothing to do on refresh: the scheduler waits for the application to be ready. */
-	@Override
-	public void start() {
+	/** Published before the lifecycle beans stop: the stop that follows is for good. */
+	@EventListener(ContextClosedEvent.class)
+	public void onClose() {
+		closing = true;
 	}
 
+	/**
+	 * Nothing to do on refresh (the scheduler waits for the application to be ready); on
+	 * a restart of a stopped context, resumes.
+	 */
 	@Override
-	public synchronized void stop() {
-		if (started) {
-			started = false;
-			scheduler.stop();
+	public synchronized void start() {
+		if (paused) {
+			paused = false;
+			scheduler.resume();
+			log.info("Scheduler resumed");
 		}
 	}
 
 	@Override
+	public synchronized void stop() {
+		if (!started) {
+			return;
+		}
+		if (closing) {
+			started = false;
+			paused = false;
+			scheduler.stop();
+		}
+		else if (!paused) {
+			paused = true;
+			scheduler.pause();
+			log.info("Scheduler paused while the application is stopped");
+		}
+	}
+
+	/**
+	 * Running while started and not paused, so that a stopped context starts it again
+	 * (and a closing one, even paused, stops it).
+	 */
+	@Override
 	public boolean isRunning() {
-		return started;
+		return started && (!paused || closing);
 	}
 
 	/** Stopped before the web server and everything else that stops with the context. */

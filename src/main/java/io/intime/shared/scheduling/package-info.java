@@ -9,12 +9,14 @@
  * &#64;Bean
  * RecurringTask<Void> renewalReminders(Reminders reminders) {
  *     return Tasks.recurring("renewals.reminders", Schedules.cron("0 0 6 * * *", ZoneOffset.UTC))
+ *             .onDeadExecution(new ReviveOnSchedulerClock<>())
  *             .execute((instance, context) -> reminders.sendDue());
  * }
  *
  * &#64;Bean
  * OneTimeTask<Long> slaBreach(SlaClocks clocks) {
  *     return Tasks.oneTime("escalations.sla-breach", Long.class)
+ *             .onDeadExecution(new ReviveOnSchedulerClock<>())
  *             .execute((instance, context) -> clocks.breach(instance.getData()));
  * }
  * }</pre> and schedules one-time work through the {@code SchedulerClient} (the
@@ -28,7 +30,9 @@
  * starts.</li>
  * <li>Each due execution is picked by one node; while it runs, that node's heartbeats
  * keep it; when they stop (the node died), another node revives it after
- * {@code intime.scheduler.missed-heartbeats-limit} missed heartbeats.</li>
+ * {@code intime.scheduler.missed-heartbeats-limit} missed heartbeats, at the scheduler's
+ * clock ({@link io.intime.shared.scheduling.ReviveOnSchedulerClock}, which every task
+ * must declare; the scheduler refuses to start otherwise).</li>
  * <li>Task data is serialized with Java serialization: keep it to ids and small
  * records.</li>
  * <li>The scheduler's clock is the application's clock

@@ -38,19 +38,22 @@ public class SchedulerProbes {
 	@Bean
 	OneTimeTask<Void> onceProbe() {
 		return Tasks.oneTime(ONCE)
+			.onDeadExecution(new ReviveOnSchedulerClock<>())
 			.execute((instance, context) -> record(instance.getId(), context.getExecution().pickedBy));
 	}
 
 	@Bean
 	OneTimeTask<Void> stallingProbe() {
-		return Tasks.oneTime(STALLS).execute((instance, context) -> {
-			if (stallNext.compareAndSet(true, false)) {
-				stalled.countDown();
-				awaitUninterruptibly(release);
-				return;
-			}
-			record(instance.getId(), context.getExecution().pickedBy);
-		});
+		return Tasks.oneTime(STALLS)
+			.onDeadExecution(new ReviveOnSchedulerClock<Void>())
+			.execute((instance, context) -> {
+				if (stallNext.compareAndSet(true, false)) {
+					stalled.countDown();
+					awaitUninterruptibly(release);
+					return;
+				}
+				record(instance.getId(), context.getExecution().pickedBy);
+			});
 	}
 
 	private static void record(String id, String node) {

@@ -23,8 +23,10 @@ import io.intime.IntegrationTest;
 import io.intime.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * over by the other.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchedulerTwoNodesIntegrationTest {
 
 	static ConfigurableApplicationContext second;
@@ -74,6 +77,7 @@ class SchedulerTwoNodesIntegrationTest {
 	}
 
 	@Test
+	@Order(1)
 	void eachExecutionRunsOnceAcrossBothNodes() throws InterruptedException {
 		Scheduler other = second.getBean(Scheduler.class);
 		String run = UUID.randomUUID().toString().substring(0, 8);
@@ -95,9 +99,33 @@ class SchedulerTwoNodesIntegrationTest {
 		assertThat(first.getScheduledExecutionsForTask(SchedulerProbes.ONCE)).isEmpty();
 	}
 
+	/**
+	 * A stopped (not closed) application takes no work, and takes it again when started:
+	 * the test framework stops a cached context while another one is used.
+	 */
 	@Test
-	@Disabled("The first node detects and revives the dead execution within seconds (logged), but the revived "
-			+ "execution was not seen to run again within 30 s in the last run; under investigation")
+	@Order(2)
+	void aStoppedApplicationTakesNoWorkUntilItStartsAgain() throws InterruptedException {
+		Scheduler other = second.getBean(Scheduler.class);
+		String id = "after-restart-" + UUID.randomUUID().toString().substring(0, 8);
+		first.pause(); // only the second node could run it
+		try {
+			second.stop();
+			other.schedule(new TaskInstance<>(SchedulerProbes.ONCE, id), TestClock.now());
+			Thread.sleep(2000); // four polling intervals
+			assertThat(SchedulerProbes.runs).doesNotContainKey(id);
+
+			second.start();
+			await(Duration.ofSeconds(20), () -> SchedulerProbes.runs.containsKey(id));
+			assertThat(SchedulerProbes.runs.get(id)).hasSize(1);
+		}
+		finally {
+			first.resume();
+		}
+	}
+
+	@Test
+	@Order(3)
 	void anExecutionLeftByAStoppedNodeIsTakenOverByTheOther() throws InterruptedException {
 		Scheduler other = second.getBean(Scheduler.class);
 		String id = "stalls-" + UUID.randomUUID().toString().substring(0, 8);
