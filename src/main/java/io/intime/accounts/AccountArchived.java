@@ -3,7 +3,6 @@ package io.intime.accounts;
 import java.time.Instant;
 import java.util.Map;
 
-import io.intime.accounts.internal.AccountEvents;
 import io.intime.shared.Actor;
 import io.intime.shared.LoggedEvent;
 

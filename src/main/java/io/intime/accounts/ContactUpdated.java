@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.intime.accounts.internal.AccountEvents;
 import io.intime.identity.FieldChange;
 import io.intime.shared.AccountFactChanged;
 import io.intime.shared.Actor;
