@@ -3,6 +3,7 @@ package io.intime.accounts;
 import java.util.Comparator;
 import java.util.List;
 
+import io.intime.accounts.internal.AccountRules;
 import io.intime.identity.CurrentUser;
 
 import org.springframework.beans.factory.ObjectProvider;

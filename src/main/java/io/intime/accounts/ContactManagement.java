@@ -4,11 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.accounts.internal.Account;
+import io.intime.accounts.internal.AccountRules;
+import io.intime.accounts.internal.Contact;
+import io.intime.accounts.internal.Contacts;
+import io.intime.accounts.internal.FormValidation;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;
 import io.intime.identity.Role;
 import io.intime.shared.DuplicateException;
+import io.intime.shared.Editable;
 import io.intime.shared.FieldError;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;

@@ -7,11 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.intime.accounts.internal.Account;
+import io.intime.accounts.internal.AccountRules;
+import io.intime.accounts.internal.Contract;
+import io.intime.accounts.internal.Contracts;
+import io.intime.accounts.internal.FormValidation;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;
 import io.intime.shared.CurrencyRates;
 import io.intime.shared.DuplicateException;
+import io.intime.shared.Editable;
 import io.intime.shared.FieldError;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;

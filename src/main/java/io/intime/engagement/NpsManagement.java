@@ -15,7 +15,7 @@ import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.ContactManagement;
 import io.intime.accounts.ContactView;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;

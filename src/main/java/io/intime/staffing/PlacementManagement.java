@@ -11,7 +11,7 @@ import java.util.Objects;
 
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;

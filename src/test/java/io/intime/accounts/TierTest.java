@@ -3,6 +3,8 @@ package io.intime.accounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import io.intime.accounts.internal.Contract;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -21,7 +21,7 @@ import io.intime.accounts.ContactView;
 import io.intime.accounts.ContractManagement;
 import io.intime.accounts.ContractStatus;
 import io.intime.accounts.ContractView;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.accounts.HealthBand;
 import io.intime.accounts.Tier;
 import io.intime.identity.AuditRecord;

@@ -7,7 +7,7 @@ import io.intime.accounts.ContractManagement;
 import io.intime.accounts.ContractStatus;
 import io.intime.accounts.ContractType;
 import io.intime.accounts.ContractView;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.CurrencyRates;
 import io.intime.shared.DuplicateException;

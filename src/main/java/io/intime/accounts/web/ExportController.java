@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-import io.intime.accounts.AccountExport;
+import io.intime.accounts.io.AccountExport;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.InvalidInputException;
-import io.intime.shared.io.TableExport;
 import io.intime.shared.Today;
+import io.intime.shared.io.TableExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -3,8 +3,8 @@ package io.intime.accounts.web;
 import java.io.IOException;
 import java.util.List;
 
-import io.intime.accounts.AccountImport;
-import io.intime.accounts.ContactImport;
+import io.intime.accounts.io.AccountImport;
+import io.intime.accounts.io.ContactImport;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.io.ImportPreview;

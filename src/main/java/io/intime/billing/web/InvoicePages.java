@@ -8,7 +8,7 @@ import java.util.Map;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSections;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.billing.InvoiceAccess;
 import io.intime.billing.InvoiceForm;
 import io.intime.billing.InvoiceManagement;

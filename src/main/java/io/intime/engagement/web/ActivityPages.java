@@ -14,7 +14,7 @@ import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSections;
 import io.intime.accounts.ContactManagement;
 import io.intime.accounts.ContactView;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.engagement.ActivityDirection;
 import io.intime.engagement.ActivityForm;
 import io.intime.engagement.ActivityManagement;

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSections;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.escalations.EscalationFacts;
 import io.intime.escalations.EscalationForm;
 import io.intime.escalations.EscalationManagement;

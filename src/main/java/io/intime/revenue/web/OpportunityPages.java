@@ -7,7 +7,7 @@ import java.util.Map;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSections;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;

@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSections;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;

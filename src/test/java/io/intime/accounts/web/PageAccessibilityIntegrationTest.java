@@ -8,7 +8,7 @@ import io.intime.accounts.AccountForm;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.ContactManagement;
 import io.intime.accounts.ContractManagement;
-import io.intime.accounts.Editable;
+import io.intime.shared.Editable;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;

@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface Contacts extends JpaRepository<Contact, Long> {
+public interface Contacts extends JpaRepository<Contact, Long> {
 
 	@Query("select c from Contact c where c.accountId = ?1 order by c.active desc, lower(c.name)")
 	List<Contact> findByAccount(long accountId);

@@ -1,9 +1,9 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface Accounts extends JpaRepository<Account, Long> {
+public interface Accounts extends JpaRepository<Account, Long> {
 
 	@Query(value = "select nextval('account_key_seq')", nativeQuery = true)
 	long nextKeyNumber();

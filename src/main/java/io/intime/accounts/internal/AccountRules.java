@@ -1,5 +1,6 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
+import io.intime.accounts.AccountAccess;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 
@@ -28,11 +29,11 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class AccountRules {
+public class AccountRules {
 
 	private final Accounts accounts;
 
-	AccountRules(Accounts accounts) {
+	public AccountRules(Accounts accounts) {
 		this.accounts = accounts;
 	}
 
@@ -58,7 +59,7 @@ class AccountRules {
 	 * Whether the user sees the health of accounts owned by {@code ownerId} (null: no
 	 * owner), on a list.
 	 */
-	static boolean seesHealthOf(CurrentUser user, Long ownerId) {
+	public static boolean seesHealthOf(CurrentUser user, Long ownerId) {
 		return !user.hasRole(Role.ACCOUNT_MANAGER) || owns(user, ownerId);
 	}
 
@@ -75,7 +76,7 @@ class AccountRules {
 	 * exported at every account seen), else the owner whose accounts only (account
 	 * managers export only the accounts they own).
 	 */
-	static Long accountExportOwner(CurrentUser user) {
+	public static Long accountExportOwner(CurrentUser user) {
 		return user.hasRole(Role.ACCOUNT_MANAGER) ? user.id() : null;
 	}
 
@@ -83,7 +84,7 @@ class AccountRules {
 		return user.hasRole(Role.ACCOUNT_MANAGER) && ownerId != null && ownerId == user.id();
 	}
 
-	AccountAccess access(CurrentUser user, Account account) {
+	public AccountAccess access(CurrentUser user, Account account) {
 		boolean all = user.seesEverything();
 		boolean owner = owns(user, account.ownerId());
 		boolean contractEditor = all || user.hasRole(Role.LEGAL);
@@ -93,7 +94,7 @@ class AccountRules {
 				canViewHealth(user, account), canExecuteContracts(user));
 	}
 
-	boolean canCreateAccounts(CurrentUser user) {
+	public boolean canCreateAccounts(CurrentUser user) {
 		return user.seesEverything();
 	}
 
@@ -102,12 +103,12 @@ class AccountRules {
 	 * executives and admins. Archiving is the account delete permission
 	 * ({@link AccountAccess#delete()}).
 	 */
-	boolean canRestore(CurrentUser user) {
+	public boolean canRestore(CurrentUser user) {
 		return user.hasRole(Role.EXECUTIVE, Role.ADMIN);
 	}
 
 	/** Purging an archived account, the only real delete: admins only. */
-	boolean canPurge(CurrentUser user) {
+	public boolean canPurge(CurrentUser user) {
 		return user.hasRole(Role.ADMIN);
 	}
 
@@ -115,7 +116,7 @@ class AccountRules {
 	 * Contacts are created and edited by account managers at any account they see, and by
 	 * all who see everything.
 	 */
-	boolean canEditContacts(CurrentUser user) {
+	public boolean canEditContacts(CurrentUser user) {
 		return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER);
 	}
 
@@ -127,26 +128,26 @@ class AccountRules {
 	 * Which contracts a user sees in lists: all, or only those of accounts they own
 	 * (AMs).
 	 */
-	ContractScope contractScope(CurrentUser user) {
+	public ContractScope contractScope(CurrentUser user) {
 		if (user.seesEverything() || user.hasRole(Role.FINANCE, Role.LEGAL)) {
 			return ContractScope.ALL;
 		}
 		return user.hasRole(Role.ACCOUNT_MANAGER) ? ContractScope.OWNED : ContractScope.NONE;
 	}
 
-	enum ContractScope {
+	public enum ContractScope {
 
 		ALL, OWNED, NONE
 
 	}
 
-	void requireView(CurrentUser user, Account account) {
+	public void requireView(CurrentUser user, Account account) {
 		if (!canView(user, account)) {
 			throw new AccessDeniedException("You are not on the team of account " + account.key());
 		}
 	}
 
-	static void require(boolean allowed, String message) {
+	public static void require(boolean allowed, String message) {
 		if (!allowed) {
 			throw new AccessDeniedException(message);
 		}

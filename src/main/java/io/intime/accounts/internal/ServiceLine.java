@@ -1,7 +1,8 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
 import java.math.BigDecimal;
 
+import io.intime.accounts.ServiceLineView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -17,7 +18,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "service_line")
-class ServiceLine {
+public class ServiceLine {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,7 +38,7 @@ class ServiceLine {
 	protected ServiceLine() {
 	}
 
-	ServiceLine(Contract contract, int position, String name, BigDecimal annualValue) {
+	public ServiceLine(Contract contract, int position, String name, BigDecimal annualValue) {
 		this.contract = contract;
 		this.position = position;
 		this.name = name;
@@ -48,15 +49,15 @@ class ServiceLine {
 		this.annualValue = annualValue.setScale(2, java.math.RoundingMode.HALF_UP);
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
-	BigDecimal annualValue() {
+	public BigDecimal annualValue() {
 		return annualValue;
 	}
 
-	ServiceLineView toView() {
+	public ServiceLineView toView() {
 		return new ServiceLineView(id, name, annualValue);
 	}
 

@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.io;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
  * imports get the same rules and the same messages.
  */
 @Component
-class FormValidation {
+public class FormValidation {
 
 	private final Validator validator;
 
-	FormValidation(Validator validator) {
+	public FormValidation(Validator validator) {
 		this.validator = validator;
 	}
 
-	List<FieldError> violations(Object form) {
+	public List<FieldError> violations(Object form) {
 		List<FieldError> errors = new ArrayList<>();
 		validator.validate(form)
 			.stream()
@@ -35,7 +35,7 @@ class FormValidation {
 		return errors;
 	}
 
-	static void checkTimeZone(String field, String zone, List<FieldError> errors, boolean required) {
+	public static void checkTimeZone(String field, String zone, List<FieldError> errors, boolean required) {
 		if (zone == null || zone.isBlank()) {
 			if (required && errors.stream().noneMatch(e -> e.field().equals(field))) {
 				errors.add(new FieldError(field, "must not be blank"));
@@ -50,7 +50,7 @@ class FormValidation {
 		}
 	}
 
-	static void throwIfAny(List<FieldError> errors) {
+	public static void throwIfAny(List<FieldError> errors) {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

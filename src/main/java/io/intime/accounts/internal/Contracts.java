@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface Contracts extends JpaRepository<Contract, Long> {
+public interface Contracts extends JpaRepository<Contract, Long> {
 
 	@Query("select c from Contract c left join fetch c.serviceLines where c.accountId = ?1 order by c.endDate desc, c.id desc")
 	List<Contract> findByAccountWithLines(long accountId);

@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.io;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.intime.accounts.ContactForm;
+import io.intime.accounts.ContactManagement;
+import io.intime.accounts.ContactView;
+import io.intime.accounts.Influence;
+import io.intime.accounts.StakeholderRole;
+import io.intime.accounts.internal.AccountRules;
+import io.intime.accounts.internal.FormValidation;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.FieldError;
 import io.intime.shared.io.CsvFile;

@@ -1,11 +1,14 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.accounts.ContactForm;
+import io.intime.accounts.ContactView;
+import io.intime.accounts.Influence;
+import io.intime.accounts.StakeholderRole;
 import io.intime.shared.Audited;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +21,7 @@ import jakarta.persistence.Table;
 /** A person at a client account. */
 @Entity
 @Table(name = "contact")
-class Contact extends Audited {
+public class Contact extends Audited {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,13 +53,13 @@ class Contact extends Audited {
 	protected Contact() {
 	}
 
-	Contact(long accountId, ContactForm form, String actor, Instant at) {
+	public Contact(long accountId, ContactForm form, String actor, Instant at) {
 		this.accountId = accountId;
 		apply(form);
 		created(actor, at);
 	}
 
-	void apply(ContactForm form) {
+	public void apply(ContactForm form) {
 		this.name = form.name().trim();
 		this.title = form.title();
 		this.email = form.email() == null || form.email().isBlank() ? null : form.email().trim();
@@ -67,11 +70,11 @@ class Contact extends Audited {
 		this.active = form.active();
 	}
 
-	ContactForm toForm() {
+	public ContactForm toForm() {
 		return new ContactForm(name, title, email, phone, timeZone, stakeholderRole, influence, active);
 	}
 
-	Map<String, Object> auditState() {
+	public Map<String, Object> auditState() {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("accountId", accountId);
 		state.put("name", name);
@@ -85,24 +88,24 @@ class Contact extends Audited {
 		return state;
 	}
 
-	ContactView toView(String accountName) {
+	public ContactView toView(String accountName) {
 		return new ContactView(id, accountId, accountName, name, title, email, phone, timeZone, stakeholderRole,
 				influence, active, stamp());
 	}
 
-	Long id() {
+	public Long id() {
 		return id;
 	}
 
-	long accountId() {
+	public long accountId() {
 		return accountId;
 	}
 
-	String email() {
+	public String email() {
 		return email;
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 

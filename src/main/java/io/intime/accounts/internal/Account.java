@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,8 +6,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.intime.accounts.AccountForm;
+import io.intime.accounts.AccountManagement;
+import io.intime.accounts.AccountStatus;
+import io.intime.accounts.HealthBand;
+import io.intime.accounts.Tier;
 import io.intime.shared.Audited;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +24,7 @@ import jakarta.persistence.Table;
 /** A client account of the staffing firm. */
 @Entity
 @Table(name = "account")
-class Account extends Audited {
+public class Account extends Audited {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -92,14 +96,14 @@ class Account extends Audited {
 	protected Account() {
 	}
 
-	Account(String key, AccountForm form, String actor, Instant at) {
+	public Account(String key, AccountForm form, String actor, Instant at) {
 		this.key = key;
 		apply(form);
 		this.tier = Tier.STANDARD;
 		created(actor, at);
 	}
 
-	void apply(AccountForm form) {
+	public void apply(AccountForm form) {
 		this.name = form.name().trim();
 		this.industry = form.industry();
 		this.employeeCount = form.employeeCount();
@@ -119,17 +123,17 @@ class Account extends Audited {
 	 * Sets ARR (in the billing currency) and the tier it implies, unless the tier is
 	 * overridden.
 	 */
-	void arrChanged(BigDecimal arr, Tier derivedTier) {
+	public void arrChanged(BigDecimal arr, Tier derivedTier) {
 		this.arr = arr;
 		this.tier = tierOverride != null ? tierOverride : derivedTier;
 	}
 
-	AccountForm toForm() {
+	public AccountForm toForm() {
 		return new AccountForm(name, industry, employeeCount, hqLocation, timeZone, status, tierOverride, strategic,
 				relationshipStart, ownerId, executiveSponsorId, billingCurrency, region);
 	}
 
-	Map<String, Object> auditState() {
+	public Map<String, Object> auditState() {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("key", key);
 		state.put("name", name);
@@ -152,7 +156,7 @@ class Account extends Audited {
 	 * Archives a live account: it leaves lists, searches and scores, and keeps every
 	 * record.
 	 */
-	void archive(String actor, Instant at) {
+	public void archive(String actor, Instant at) {
 		if (archivedAt != null) {
 			throw new IllegalStateException("Account " + key + " is archived already");
 		}
@@ -162,7 +166,7 @@ class Account extends Audited {
 	}
 
 	/** Brings an archived account back. */
-	void restore(String actor, Instant at) {
+	public void restore(String actor, Instant at) {
 		if (archivedAt == null) {
 			throw new IllegalStateException("Account " + key + " is not archived");
 		}
@@ -171,91 +175,91 @@ class Account extends Audited {
 		updated(actor, at);
 	}
 
-	boolean archived() {
+	public boolean archived() {
 		return archivedAt != null;
 	}
 
-	Instant archivedAt() {
+	public Instant archivedAt() {
 		return archivedAt;
 	}
 
-	String archivedBy() {
+	public String archivedBy() {
 		return archivedBy;
 	}
 
-	Long id() {
+	public Long id() {
 		return id;
 	}
 
-	String key() {
+	public String key() {
 		return key;
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 
-	String industry() {
+	public String industry() {
 		return industry;
 	}
 
-	Integer employeeCount() {
+	public Integer employeeCount() {
 		return employeeCount;
 	}
 
-	String hqLocation() {
+	public String hqLocation() {
 		return hqLocation;
 	}
 
-	String timeZone() {
+	public String timeZone() {
 		return timeZone;
 	}
 
-	AccountStatus status() {
+	public AccountStatus status() {
 		return status;
 	}
 
-	Tier tier() {
+	public Tier tier() {
 		return tier;
 	}
 
-	Tier tierOverride() {
+	public Tier tierOverride() {
 		return tierOverride;
 	}
 
-	boolean strategic() {
+	public boolean strategic() {
 		return strategic;
 	}
 
-	LocalDate relationshipStart() {
+	public LocalDate relationshipStart() {
 		return relationshipStart;
 	}
 
-	Long ownerId() {
+	public Long ownerId() {
 		return ownerId;
 	}
 
-	Long executiveSponsorId() {
+	public Long executiveSponsorId() {
 		return executiveSponsorId;
 	}
 
-	String billingCurrency() {
+	public String billingCurrency() {
 		return billingCurrency;
 	}
 
-	String region() {
+	public String region() {
 		return region;
 	}
 
-	BigDecimal arr() {
+	public BigDecimal arr() {
 		return arr;
 	}
 
-	Integer healthScore() {
+	public Integer healthScore() {
 		return healthScore;
 	}
 
-	HealthBand healthBand() {
+	public HealthBand healthBand() {
 		return healthBand;
 	}
 

@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.io;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.intime.accounts.AccountDetails;
+import io.intime.accounts.AccountForm;
+import io.intime.accounts.AccountManagement;
+import io.intime.accounts.AccountStatus;
+import io.intime.accounts.Tier;
+import io.intime.accounts.internal.AccountRules;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;

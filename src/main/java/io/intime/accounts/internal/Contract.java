@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.accounts.ContractForm;
+import io.intime.accounts.ContractStatus;
+import io.intime.accounts.ContractType;
+import io.intime.accounts.ContractView;
+import io.intime.accounts.ServiceLineForm;
 import io.intime.shared.Audited;
 import io.intime.shared.Money;
 import jakarta.persistence.CascadeType;
@@ -26,7 +31,7 @@ import jakarta.persistence.Table;
 /** An MSA or SOW with a client; its service lines make up its annual value. */
 @Entity
 @Table(name = "contract")
-class Contract extends Audited {
+public class Contract extends Audited {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,13 +67,13 @@ class Contract extends Audited {
 	protected Contract() {
 	}
 
-	Contract(long accountId, ContractForm form, String actor, Instant at) {
+	public Contract(long accountId, ContractForm form, String actor, Instant at) {
 		this.accountId = accountId;
 		apply(form);
 		created(actor, at);
 	}
 
-	void apply(ContractForm form) {
+	public void apply(ContractForm form) {
 		this.type = form.type();
 		this.number = form.number().trim();
 		this.startDate = form.startDate();
@@ -93,12 +98,12 @@ class Contract extends Audited {
 		}
 	}
 
-	void changeStatus(ContractStatus status) {
+	public void changeStatus(ContractStatus status) {
 		this.status = status;
 	}
 
 	/** ARR: the sum of the service lines' annual values. */
-	Money arr() {
+	public Money arr() {
 		BigDecimal sum = serviceLines.stream().map(ServiceLine::annualValue).reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new Money(sum, currency);
 	}
@@ -107,11 +112,11 @@ class Contract extends Audited {
 	 * Total contract value over the whole term (start to end date inclusive), pro rata by
 	 * month.
 	 */
-	Money totalContractValue() {
+	public Money totalContractValue() {
 		return arr().times(termYears(startDate, endDate));
 	}
 
-	static BigDecimal termYears(LocalDate start, LocalDate end) {
+	public static BigDecimal termYears(LocalDate start, LocalDate end) {
 		LocalDate endExclusive = end.plusDays(1);
 		long months = ChronoUnit.MONTHS.between(start, endExclusive);
 		LocalDate afterWholeMonths = start.plusMonths(months);
@@ -123,12 +128,12 @@ class Contract extends Audited {
 			.divide(BigDecimal.valueOf(12), 6, java.math.RoundingMode.HALF_UP);
 	}
 
-	ContractForm toForm() {
+	public ContractForm toForm() {
 		return new ContractForm(type, number, startDate, endDate, status, paymentTerms, currency,
 				serviceLines.stream().map(l -> new ServiceLineForm(l.name(), l.annualValue())).toList());
 	}
 
-	Map<String, Object> auditState() {
+	public Map<String, Object> auditState() {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("accountId", accountId);
 		state.put("type", type);
@@ -143,41 +148,41 @@ class Contract extends Audited {
 		return state;
 	}
 
-	ContractView toView(String accountName) {
+	public ContractView toView(String accountName) {
 		return new ContractView(id, accountId, accountName, type, number, startDate, endDate, status, paymentTerms,
 				currency, serviceLines.stream().map(ServiceLine::toView).toList(), arr(), totalContractValue(),
 				stamp());
 	}
 
-	Long id() {
+	public Long id() {
 		return id;
 	}
 
-	long accountId() {
+	public long accountId() {
 		return accountId;
 	}
 
-	ContractStatus status() {
+	public ContractStatus status() {
 		return status;
 	}
 
-	String number() {
+	public String number() {
 		return number;
 	}
 
-	String currency() {
+	public String currency() {
 		return currency;
 	}
 
-	LocalDate startDate() {
+	public LocalDate startDate() {
 		return startDate;
 	}
 
-	LocalDate endDate() {
+	public LocalDate endDate() {
 		return endDate;
 	}
 
-	ContractType type() {
+	public ContractType type() {
 		return type;
 	}
 

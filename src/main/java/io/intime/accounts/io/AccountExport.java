@@ -1,4 +1,4 @@
-package io.intime.accounts;
+package io.intime.accounts.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.intime.accounts.AccountManagement;
+import io.intime.accounts.AccountSummary;
+import io.intime.accounts.internal.Account;
+import io.intime.accounts.internal.Accounts;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
