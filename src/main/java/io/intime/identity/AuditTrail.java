@@ -1,6 +1,7 @@
 package io.intime.identity;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,25 +44,28 @@ public class AuditTrail {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordCreated(String entityType, long entityId, Map<String, ?> state, CurrentUser actor) {
 		List<FieldChange> initial = FieldChange.between(Map.of(), state);
+		Save save = newSave();
 		if (initial.isEmpty()) {
-			insert(entityType, entityId, "CREATE", null, null, null, null, actor);
+			insert(save, entityType, entityId, "CREATE", null, null, null, null, actor);
 		}
 		for (FieldChange change : initial) {
-			insert(entityType, entityId, "CREATE", change.field(), null, change.newValue(), null, actor);
+			insert(save, entityType, entityId, "CREATE", change.field(), null, change.newValue(), null, actor);
 		}
 	}
 
 	/** Records each changed field; nothing is written when the list is empty. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordChanges(String entityType, long entityId, List<FieldChange> changes, CurrentUser actor) {
+		Save save = changes.isEmpty() ? null : newSave();
 		for (FieldChange change : changes) {
-			insert(entityType, entityId, "UPDATE", change.field(), change.oldValue(), change.newValue(), null, actor);
+			insert(save, entityType, entityId, "UPDATE", change.field(), change.oldValue(), change.newValue(), null,
+					actor);
 		}
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordDeleted(String entityType, long entityId, String description, CurrentUser actor) {
-		insert(entityType, entityId, "DELETE", null, null, null, description, actor);
+		insert(newSave(), entityType, entityId, "DELETE", null, null, null, description, actor);
 	}
 
 	/**
@@ -70,7 +74,8 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordDenied(String what, String reason, CurrentUser actor) {
-		insert("request", null, "DENIED", null, null, null, what + (reason == null ? "" : " — " + reason), actor);
+		insert(newSave(), "request", null, "DENIED", null, null, null, what + (reason == null ? "" : " — " + reason),
+				actor);
 	}
 
 	/** Records a sign-in event (failed attempt, lock-out) for a user. */
@@ -110,13 +115,17 @@ public class AuditTrail {
 	}
 
 	/**
-	 * The entries of several records at once (e.g. an account with its contacts and
-	 * contracts), newest first, in one statement. {@code idsByType} maps an entity type
-	 * to the ids of that type; types with no ids are left out, and no ids at all give an
-	 * empty page.
+	 * The saves of several records at once (e.g. an account with its contacts and
+	 * contracts), newest first, in one statement: each item holds the entries one save
+	 * wrote (one per field), and a page counts saves, not fields, so that a save is never
+	 * split across two pages. {@code idsByType} maps an entity type to the ids of that
+	 * type; types with no ids are left out, and no ids at all give an empty page.
+	 * <p>
+	 * Each entry names its save ({@code save_no}): the entries one call of
+	 * {@link #recordCreated} or {@link #recordChanges} writes share it.
 	 */
 	@Transactional(readOnly = true)
-	public PageResult<AuditRecord> history(Map<String, ? extends java.util.Collection<Long>> idsByType,
+	public PageResult<List<AuditRecord>> savesOf(Map<String, ? extends java.util.Collection<Long>> idsByType,
 			PageRequest page) {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new java.util.HashMap<>();
@@ -138,22 +147,34 @@ public class AuditTrail {
 		if (where.isEmpty()) {
 			return new PageResult<>(List.of(), 0, page.page(), page.size());
 		}
+		String pageOfSaves = """
+				with saves as (
+				  select save_no, max(occurred_at) as at from audit_entry%s group by save_no
+				), page as (
+				  select save_no, at, count(*) over () as total from saves
+				  order by at desc, save_no desc limit :limit offset :offset
+				)
+				select e.*, page.total from audit_entry e join page using (save_no)
+				order by page.at desc, e.save_no desc, e.id desc""".formatted(where);
 		long[] total = { 0 };
-		List<AuditRecord> items = jdbc
-			.sql("select *, count(*) over () as total from audit_entry" + where
-					+ " order by occurred_at desc, id desc limit :limit offset :offset")
+		Map<Long, List<AuditRecord>> saves = new java.util.LinkedHashMap<>();
+		jdbc.sql(pageOfSaves)
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> {
 				total[0] = rs.getLong("total");
-				return ROW.mapRow(rs, n);
+				saves.computeIfAbsent(rs.getLong("save_no"), key -> new java.util.ArrayList<>()).add(ROW.mapRow(rs, n));
+				return null;
 			})
 			.list();
-		if (items.isEmpty() && page.page() > 0) {
-			total[0] = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
+		if (saves.isEmpty() && page.page() > 0) {
+			total[0] = jdbc.sql("select count(distinct save_no) from audit_entry" + where)
+				.params(params)
+				.query(Long.class)
+				.single();
 		}
-		return new PageResult<>(items, total[0], page.page(), page.size());
+		return new PageResult<>(List.copyOf(saves.values()), total[0], page.page(), page.size());
 	}
 
 	private long countOf(String where, String entityType, Long entityId) {
@@ -164,13 +185,22 @@ public class AuditTrail {
 		return query.query(Long.class).single();
 	}
 
-	private void insert(String entityType, Long entityId, String action, String field, String oldValue, String newValue,
-			String detail, CurrentUser actor) {
+	/** The rows of one save: one number and one instant. */
+	private record Save(long number, Instant at) {
+	}
+
+	private Save newSave() {
+		return new Save(jdbc.sql("select nextval('audit_save_seq')").query(Long.class).single(), time.now());
+	}
+
+	private void insert(Save save, String entityType, Long entityId, String action, String field, String oldValue,
+			String newValue, String detail, CurrentUser actor) {
 		jdbc.sql(
 				"""
-						insert into audit_entry (occurred_at, actor_id, actor_name, entity_type, entity_id, action, field, old_value, new_value, detail)
-						values (:at, :actorId, :actorName, :type, :id, :action, :field, :old, :new, :detail)""")
-			.param("at", Timestamp.from(time.now()))
+						insert into audit_entry (occurred_at, save_no, actor_id, actor_name, entity_type, entity_id, action, field, old_value, new_value, detail)
+						values (:at, :save, :actorId, :actorName, :type, :id, :action, :field, :old, :new, :detail)""")
+			.param("at", Timestamp.from(save.at()))
+			.param("save", save.number())
 			.param("actorId", actor == null ? null : actor.id())
 			.param("actorName", actor == null ? "system" : actor.username())
 			.param("type", entityType)

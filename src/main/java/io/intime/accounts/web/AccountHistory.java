@@ -1,6 +1,5 @@
 package io.intime.accounts.web;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,12 +16,10 @@ import io.intime.shared.web.PageFormat;
 
 /**
  * The History tab: audit entries of an account, its contacts and its contracts, newest
- * first, with the entries one save wrote (one per field) shown together as one item.
+ * first, with the entries one save wrote (one per field) shown together as one item (the
+ * audit trail pages by save).
  */
 final class AccountHistory {
-
-	/** Entries of one save are written within moments of each other. */
-	private static final Duration ONE_SAVE = Duration.ofSeconds(5);
 
 	private static final Set<String> PEOPLE_FIELDS = Set.of("ownerId", "executiveSponsorId");
 
@@ -54,28 +51,10 @@ final class AccountHistory {
 		return ids;
 	}
 
-	static List<Item> of(List<AuditRecord> records, List<ContactView> contacts, List<ContractView> contracts,
+	/** One item per save, in the order given (newest first). */
+	static List<Item> of(List<List<AuditRecord>> saves, List<ContactView> contacts, List<ContractView> contracts,
 			Map<Long, UserSummary> people, ZoneId zone, PageFormat format) {
-		List<Item> items = new ArrayList<>();
-		List<AuditRecord> group = new ArrayList<>();
-		for (AuditRecord record : records) {
-			if (!group.isEmpty() && !sameSave(group.get(0), record)) {
-				items.add(item(group, contacts, contracts, people, zone, format));
-				group = new ArrayList<>();
-			}
-			group.add(record);
-		}
-		if (!group.isEmpty()) {
-			items.add(item(group, contacts, contracts, people, zone, format));
-		}
-		return items;
-	}
-
-	private static boolean sameSave(AuditRecord first, AuditRecord next) {
-		return Objects.equals(first.actorName(), next.actorName())
-				&& Objects.equals(first.entityType(), next.entityType())
-				&& Objects.equals(first.entityId(), next.entityId()) && Objects.equals(first.action(), next.action())
-				&& Duration.between(next.occurredAt(), first.occurredAt()).abs().compareTo(ONE_SAVE) <= 0;
+		return saves.stream().map(save -> item(save, contacts, contracts, people, zone, format)).toList();
 	}
 
 	private static Item item(List<AuditRecord> group, List<ContactView> contacts, List<ContractView> contracts,
@@ -121,7 +100,19 @@ final class AccountHistory {
 		};
 	}
 
-	private static String value(String field, String value, Map<Long, UserSummary> people, PageFormat format) {
+	/** Fields whose three capitals are a currency code, not a constant to spell out. */
+	private static final Set<String> CURRENCY_FIELDS = Set.of("billingCurrency", "currency");
+
+	/**
+	 * "name amount" followed by ", " or the end: a name may hold commas, not an amount.
+	 */
+	private static final java.util.regex.Pattern SERVICE_LINE = java.util.regex.Pattern
+		.compile("(.+?) (-?\\d+(?:\\.\\d+)?)(?:, |$)");
+
+	private static final Set<String> NUMBER_FIELDS = Set.of("arr", "employeeCount");
+
+	/** A value as a person reads it: names, dates, grouped numbers, words. */
+	static String value(String field, String value, Map<Long, UserSummary> people, PageFormat format) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
@@ -133,18 +124,58 @@ final class AccountHistory {
 		if ("true".equals(value) || "false".equals(value)) {
 			return "true".equals(value) ? "Yes" : "No";
 		}
-		if ("arr".equals(field)) {
+		if (CURRENCY_FIELDS.contains(field)) {
+			return value;
+		}
+		if (NUMBER_FIELDS.contains(field)) {
+			return number(value, format);
+		}
+		if ("serviceLines".equals(field)) {
+			return serviceLines(value, format);
+		}
+		if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
 			try {
-				return format.number(new java.math.BigDecimal(value));
+				return format.date(java.time.LocalDate.parse(value));
 			}
-			catch (NumberFormatException e) {
+			catch (java.time.format.DateTimeParseException e) {
 				return value;
 			}
 		}
-		if (value.matches("[A-Z][A-Z_]+") && !value.matches("[A-Z]{3}")) {
+		if (value.matches("[A-Z][A-Z0-9_]+")) {
 			return format.label(value);
 		}
 		return value;
+	}
+
+	private static String number(String value, PageFormat format) {
+		try {
+			return format.number(new java.math.BigDecimal(value));
+		}
+		catch (NumberFormatException e) {
+			return value;
+		}
+	}
+
+	/**
+	 * The audit keeps service lines as {@code [Software Engineer search 42000.00, …]}:
+	 * each becomes "Software Engineer search: 42,000", one per line of the list.
+	 */
+	private static String serviceLines(String value, PageFormat format) {
+		String list = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
+		if (list.isBlank()) {
+			return "none";
+		}
+		List<String> lines = new ArrayList<>();
+		java.util.regex.Matcher line = SERVICE_LINE.matcher(list);
+		int end = 0;
+		while (line.find() && line.start() == end) {
+			lines.add(line.group(1) + ": " + number(line.group(2), format));
+			end = line.end();
+		}
+		if (end < list.length()) {
+			return list; // not the shape written above: shown as stored
+		}
+		return String.join("; ", lines);
 	}
 
 	private static void addId(Set<Long> ids, String value) {

@@ -188,11 +188,12 @@ class AccountPages {
 		if (contractList != null) {
 			ids.put("contract", contractList.stream().map(ContractView::id).toList());
 		}
-		PageResult<AuditRecord> entries = audit.history(ids, new PageRequest(page, HISTORY_PAGE_SIZE));
-		Map<Long, UserSummary> people = users.findAll(AccountHistory.peopleIn(entries.items()));
-		model.addAttribute("historyPage", entries);
+		PageResult<List<AuditRecord>> saves = audit.savesOf(ids, new PageRequest(page, HISTORY_PAGE_SIZE));
+		Map<Long, UserSummary> people = users
+			.findAll(AccountHistory.peopleIn(saves.items().stream().flatMap(List::stream).toList()));
+		model.addAttribute("historyPage", saves);
 		model.addAttribute("history",
-				AccountHistory.of(entries.items(), contactList, contractList, people, me.timeZone(), format));
+				AccountHistory.of(saves.items(), contactList, contractList, people, me.timeZone(), format));
 	}
 
 	// ---------------------------------------------------------------- create

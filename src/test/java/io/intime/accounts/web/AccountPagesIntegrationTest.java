@@ -1,6 +1,7 @@
 package io.intime.accounts.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.intime.IntegrationTest;
 import io.intime.accounts.AccountDetails;
@@ -13,6 +14,7 @@ import io.intime.accounts.Tier;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
+import io.intime.shared.web.PageFormat;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -38,6 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class AccountPagesIntegrationTest {
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	MockMvc mvc;
@@ -271,6 +277,73 @@ class AccountPagesIntegrationTest {
 		assertThat(newest.selectFirst(".history-when").text()).matches(".*\\d{2}:\\d{2} E[SD]T");
 		assertThat(items.get(1).selectFirst(".history-subject").text()).isEqualTo("contact Hana Ito");
 		assertThat(items.get(1).attr("data-entity")).isEqualTo("contact");
+	}
+
+	@Test
+	void historyPagesBySaveSoThatNoSaveIsSplitAndShowsValuesAsWords() throws Exception {
+		AccountDetails account = fixtures.account(AccountFixtures.unique("Pages")).employees(100).create();
+		fixtures.contact(account, "Ines Low", AccountFixtures.unique("ines") + "@client.test");
+		fixtures.contract(account, AccountFixtures.unique("SOW-"), io.intime.accounts.ContractStatus.ACTIVE, "42000");
+		CurrentUser director = fixtures.user(Role.SALES_DIRECTOR);
+		int before = page(
+				mvc.perform(get("/accounts/{id}", account.id()).param("tab", "history").with(as(director))).andReturn())
+			.select("li.history-item")
+			.size();
+		// 50 later saves of one field each push the contact's creation to the second
+		// page.
+		for (int employees = 101; employees <= 150; employees++) {
+			Editable<AccountForm> editable = accounts.editable(account.id(), fixtures.executive());
+			AccountForm form = editable.form();
+			accounts.update(account.id(),
+					new AccountForm(form.name(), form.industry(), employees, form.hqLocation(), form.timeZone(),
+							form.status(), form.tierOverride(), form.strategic(), form.relationshipStart(),
+							form.ownerId(), form.executiveSponsorId(), form.billingCurrency(), form.region()),
+					editable.version(), fixtures.executive());
+		}
+
+		Document first = page(
+				mvc.perform(get("/accounts/{id}", account.id()).param("tab", "history").with(as(director)))
+					.andExpect(status().isOk())
+					.andReturn());
+		assertThat(before).isGreaterThanOrEqualTo(3); // the account, the contact, the
+														// contract
+		assertThat(first.selectFirst(".pager").text()).startsWith("1–50 of " + (before + 50) + " changes");
+		assertThat(first.select("li.history-item")).hasSize(50)
+			.allSatisfy(item -> assertThat(item.select(".change")).hasSize(1));
+
+		Document second = page(mvc
+			.perform(get("/accounts/{id}", account.id()).param("tab", "history").param("page", "1").with(as(director)))
+			.andExpect(status().isOk())
+			.andReturn());
+		List<Element> items = second.select("li.history-item");
+		assertThat(items).hasSize(before);
+		Element contact = items.stream()
+			.filter(item -> item.selectFirst(".history-subject").text().equals("contact Ines Low"))
+			.findFirst()
+			.orElseThrow();
+		// the whole creation in one item, every field in words
+		assertThat(contact.select(".change").eachText()).contains("Influence: High", "Stakeholder role: Champion",
+				"Active: Yes");
+		Element contract = items.stream()
+			.filter(item -> "contract".equals(item.attr("data-entity")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(contract.select(".change").eachText()).contains("Service lines: Service line 1: 42,000",
+				"Status: Active");
+		assertThat(second.text()).doesNotContain("[Service line").doesNotContain("HIGH");
+	}
+
+	@Test
+	void historyValuesReadAsWords() {
+		PageFormat format = context.getBean(PageFormat.class);
+		assertThat(AccountHistory.value("influence", "LOW", Map.of(), format)).isEqualTo("Low");
+		assertThat(AccountHistory.value("currency", "USD", Map.of(), format)).isEqualTo("USD");
+		assertThat(AccountHistory.value("paymentTerms", "NET_30", Map.of(), format)).isEqualTo("Net 30");
+		assertThat(AccountHistory.value("arr", "322000.00", Map.of(), format)).isEqualTo("322,000");
+		assertThat(AccountHistory.value("serviceLines", "[Software Engineer search 42000.00, QA, manual 1000]",
+				Map.of(), format))
+			.isEqualTo("Software Engineer search: 42,000; QA, manual: 1,000");
+		assertThat(AccountHistory.value("relationshipStart", "2023-01-05", Map.of(), format)).isEqualTo("Jan 5, 2023");
 	}
 
 	// ------------------------------------------------------------ account form
