@@ -17,12 +17,14 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;
 import io.intime.shared.CurrencyRates;
 import io.intime.shared.DuplicateException;
+import io.intime.shared.InvalidInputException;
 import io.intime.shared.Editable;
 import io.intime.shared.FieldError;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.PageRequest;
 import io.intime.shared.PageResult;
 import io.intime.shared.StaleVersionException;
+import io.intime.shared.web.PageFormat;
 import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -187,6 +189,7 @@ public class ContractManagement {
 		}
 		requireExecution(contract.status(), form.status(), account, user);
 		checkVersion(contract, expectedVersion);
+		requireTransition(contract, form.status(), null, true);
 		validate(form, id);
 		ContractStatus from = contract.status();
 		Map<String, Object> before = contract.auditState();
@@ -210,10 +213,13 @@ public class ContractManagement {
 
 	/**
 	 * Moves a contract to another status: account managers may do this (and only this) on
-	 * the accounts they own. Publishes contract.status.changed.
+	 * the accounts they own. Only the moves of {@link ContractStatus#next()} are allowed;
+	 * a reactivation (an expired or terminated contract made ACTIVE again) needs a
+	 * {@code reason}, kept in the audit trail. Publishes contract.status.changed.
 	 */
 	@Transactional
-	public ContractView changeStatus(long id, ContractStatus status, long expectedVersion, CurrentUser user) {
+	public ContractView changeStatus(long id, ContractStatus status, String reason, long expectedVersion,
+			CurrentUser user) {
 		Contract contract = load(id);
 		Account account = accountManagement.load(contract.accountId());
 		rules.requireView(user, account);
@@ -225,10 +231,14 @@ public class ContractManagement {
 		if (from == status) {
 			return contract.toView(account.name());
 		}
+		requireTransition(contract, status, reason, false);
 		contract.changeStatus(status);
 		contract.updated(user.username(), time.now());
 		contracts.saveAndFlush(contract);
-		List<FieldChange> changes = List.of(new FieldChange("status", from.name(), status.name()));
+		List<FieldChange> changes = new ArrayList<>(List.of(new FieldChange("status", from.name(), status.name())));
+		if (reason != null && !reason.isBlank()) {
+			changes.add(new FieldChange("statusReason", null, reason.trim()));
+		}
 		audit.recordChanges(ENTITY, id, changes, user);
 		Instant now = time.now();
 		events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), now));
@@ -236,6 +246,43 @@ public class ContractManagement {
 				new ContractStatusChanged(account.id(), id, contract.number(), from, status, user.actor(), now));
 		accountArrChanged(account, user);
 		return contract.toView(account.name());
+	}
+
+	/**
+	 * A contract moves only along its life ({@link ContractStatus#next()}); a
+	 * reactivation needs a reason, which the edit form does not ask for, so there it is
+	 * refused.
+	 */
+	private static void requireTransition(Contract contract, ContractStatus to, String reason, boolean fromEditForm) {
+		ContractStatus from = contract.status();
+		if (to == null || from == to) {
+			return;
+		}
+		if (!from.canMoveTo(to)) {
+			String state = PageFormat.labelOf(from).toLowerCase(java.util.Locale.ROOT);
+			String article = "aeiou".indexOf(state.charAt(0)) >= 0 ? "An " : "A ";
+			List<String> next = from.next()
+				.stream()
+				.map(status -> PageFormat.labelOf(status).toLowerCase(java.util.Locale.ROOT))
+				.toList();
+			throw new InvalidInputException("status", next.isEmpty()
+					? article + state + " contract keeps its status; a renewal is a new contract"
+					: article + state + " contract can only become "
+							+ (next.size() == 1 ? next.get(0) : String.join(", ", next.subList(0, next.size() - 1))
+									+ " or " + next.get(next.size() - 1)));
+		}
+		if (from.reactivatedBy(to)) {
+			if (fromEditForm) {
+				throw new InvalidInputException("status", "Reactivate an ended contract with Change status on the "
+						+ "Contracts tab, which asks for the reason");
+			}
+			if (reason == null || reason.isBlank()) {
+				throw new InvalidInputException("reason", "Say why this ended contract becomes active again");
+			}
+			if (reason.length() > 1000) {
+				throw new InvalidInputException("reason", "Keep the reason under 1,000 characters");
+			}
+		}
 	}
 
 	/**

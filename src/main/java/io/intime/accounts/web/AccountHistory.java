@@ -100,8 +100,11 @@ final class AccountHistory {
 		};
 	}
 
-	/** Fields whose three capitals are a currency code, not a constant to spell out. */
-	private static final Set<String> CURRENCY_FIELDS = Set.of("billingCurrency", "currency");
+	/**
+	 * Fields whose capitals are a code (a currency, MSA, SOW), not a constant to spell
+	 * out.
+	 */
+	private static final Set<String> CODE_FIELDS = Set.of("billingCurrency", "currency", "type");
 
 	/**
 	 * "name amount" followed by ", " or the end: a name may hold commas, not an amount.
@@ -124,7 +127,7 @@ final class AccountHistory {
 		if ("true".equals(value) || "false".equals(value)) {
 			return "true".equals(value) ? "Yes" : "No";
 		}
-		if (CURRENCY_FIELDS.contains(field)) {
+		if (CODE_FIELDS.contains(field)) {
 			return value;
 		}
 		if (NUMBER_FIELDS.contains(field)) {

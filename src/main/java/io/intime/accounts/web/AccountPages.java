@@ -169,7 +169,7 @@ class AccountPages {
 		model.addAttribute("contacts", contactList);
 		model.addAttribute("activeContacts", contactList.stream().filter(ContactView::active).count());
 		model.addAttribute("contracts", contractList);
-		model.addAttribute("contractStatuses", ContractStatus.values());
+		model.addAttribute("statusMoves", statusMoves(contractList, access));
 		model.addAttribute("overview", AccountOverview.of(account, contractList, contactList, rates, today));
 		if ("overview".equals(current)) {
 			model.addAttribute("team", accounts.team(id));
@@ -178,6 +178,26 @@ class AccountPages {
 			history(account, contactList, contractList, AccountListing.page(page), me, model);
 		}
 		return "accounts/show";
+	}
+
+	/**
+	 * Per contract, the statuses this user may move it to: those its life allows, without
+	 * ACTIVE for those who do not execute contracts.
+	 */
+	private static Map<Long, List<ContractStatus>> statusMoves(List<ContractView> contracts, AccountAccess access) {
+		Map<Long, List<ContractStatus>> moves = new LinkedHashMap<>();
+		if (contracts == null || !access.changeContractStatus()) {
+			return moves;
+		}
+		for (ContractView contract : contracts) {
+			moves.put(contract.id(),
+					contract.status()
+						.next()
+						.stream()
+						.filter(to -> to != ContractStatus.ACTIVE || access.executeContracts())
+						.toList());
+		}
+		return moves;
 	}
 
 	private void history(AccountDetails account, List<ContactView> contactList, List<ContractView> contractList,

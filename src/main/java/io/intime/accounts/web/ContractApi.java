@@ -91,7 +91,10 @@ class ContractApi {
 	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, AccountApi.MERGE_PATCH })
 	@Operation(summary = "Change a contract", description = "A JSON merge patch: the version you read (required) "
 			+ "and only the fields to change; serviceLines, when given, replaces all lines. A stale version is a 409. "
-			+ "An account manager may change only status, of the contracts of accounts they own.")
+			+ "An account manager may change only status, of the contracts of accounts they own. A status moves only "
+			+ "along the contract's life (draft to active or terminated; active to expired, renewed or terminated; "
+			+ "expired to active or renewed; terminated to active); making an ended contract active again needs "
+			+ "a reason (field reason, with status alone).")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			description = "version plus the fields to change",
 			content = @Content(schema = @Schema(implementation = ContractForm.class)))
@@ -101,8 +104,23 @@ class ContractApi {
 		if (patch.has("accountId")) {
 			throw new InvalidInputException("accountId", "cannot be changed; a contract stays with its account");
 		}
-		ContractForm form = forms.patch(contracts.editable(id, user).form(), patch, ContractForm.class);
+		tools.jackson.databind.JsonNode reasonNode = patch.remove("reason");
+		String reason = reasonNode == null || reasonNode.isNull() ? null : reasonNode.asString();
+		ContractForm current = contracts.editable(id, user).form();
+		ContractForm form = forms.patch(current, patch, ContractForm.class);
+		if (form.status() != null && form.status() != current.status()
+				&& form.equals(withStatus(current, form.status()))) {
+			return contracts.changeStatus(id, form.status(), reason, version, user);
+		}
+		if (reason != null) {
+			throw new InvalidInputException("reason", "goes with a change of status alone");
+		}
 		return contracts.update(id, form, version, user);
+	}
+
+	private static ContractForm withStatus(ContractForm form, io.intime.accounts.ContractStatus status) {
+		return new ContractForm(form.type(), form.number(), form.startDate(), form.endDate(), status,
+				form.paymentTerms(), form.currency(), form.serviceLines());
 	}
 
 	@DeleteMapping("/{id}")

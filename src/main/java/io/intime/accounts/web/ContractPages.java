@@ -10,6 +10,7 @@ import io.intime.accounts.ContractView;
 import io.intime.shared.Editable;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.CurrencyRates;
+import io.intime.shared.Money;
 import io.intime.shared.DuplicateException;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
@@ -133,12 +134,34 @@ class ContractPages {
 	}
 
 	/**
-	 * Moves a contract to another status; the only contract change an account manager may
-	 * make.
+	 * Before a contract changes status: what it does to the account's ARR, and (for a
+	 * reactivation) the reason. The contracts tab offers only the moves the contract's
+	 * life allows.
+	 */
+	@GetMapping("/accounts/{id}/contracts/{contractId}/status")
+	String confirmStatus(@PathVariable long id, @PathVariable long contractId, @RequestParam("to") String to,
+			CurrentUser me, Model model, RedirectAttributes flash) {
+		ContractView contract = contractOf(id, contractId, me);
+		ContractStatus target = AccountListing.parse(ContractStatus.class, to);
+		if (target == null || !contract.status().next().contains(target)) {
+			flash.addFlashAttribute("flashError",
+					"Contract " + contract.number() + " cannot become "
+							+ (target == null ? "'" + to + "'" : format.label(target)) + " from "
+							+ format.label(contract.status()));
+			return "redirect:/accounts/" + id + "?tab=contracts#contract-" + contractId;
+		}
+		return statusPage(accounts.get(id, me), contract, target, null, contract.stamp().version(), FormErrors.none(),
+				model);
+	}
+
+	/**
+	 * Moves a contract to another status (confirmed on the page above); the only contract
+	 * change an account manager may make.
 	 */
 	@PostMapping("/accounts/{id}/contracts/{contractId}/status")
 	String changeStatus(@PathVariable long id, @PathVariable long contractId, @RequestParam String status,
-			@RequestParam long version, CurrentUser me, RedirectAttributes flash) {
+			@RequestParam long version, @RequestParam(required = false) String reason, CurrentUser me, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
 		ContractView contract = contractOf(id, contractId, me);
 		ContractStatus target = AccountListing.parse(ContractStatus.class, status);
 		String back = "redirect:/accounts/" + id + "?tab=contracts#contract-" + contractId;
@@ -147,14 +170,42 @@ class ContractPages {
 			return back;
 		}
 		try {
-			ContractView saved = contracts.changeStatus(contractId, target, version, me);
+			ContractView saved = contracts.changeStatus(contractId, target, reason, version, me);
 			flash.addFlashAttribute("toast", "Contract " + saved.number() + " is now " + format.label(saved.status()));
+		}
+		catch (InvalidInputException e) {
+			response.setStatus(422);
+			return statusPage(accounts.get(id, me), contract, target, reason, version, errors(e), model);
 		}
 		catch (StaleVersionException e) {
 			flash.addFlashAttribute("flashError", "Contract " + contract.number()
 					+ " was changed by someone else while you looked at it; its current status is shown. Change it again if you still want to.");
 		}
 		return back;
+	}
+
+	private String statusPage(AccountDetails account, ContractView contract, ContractStatus target, String reason,
+			long version, FormErrors errors, Model model) {
+		Money before = account.arr();
+		Money change = rates.supports(contract.currency()) && rates.supports(before.currency())
+				? rates.convert(contract.arr(), before.currency()) : Money.zero(before.currency());
+		Money after = before;
+		if (target == ContractStatus.ACTIVE && contract.status() != ContractStatus.ACTIVE) {
+			after = before.plus(change);
+		}
+		else if (contract.status() == ContractStatus.ACTIVE && target != ContractStatus.ACTIVE) {
+			after = before.plus(change.times(java.math.BigDecimal.ONE.negate()));
+		}
+		model.addAttribute("account", account);
+		model.addAttribute("contract", contract);
+		model.addAttribute("target", target);
+		model.addAttribute("arrBefore", before);
+		model.addAttribute("arrAfter", after);
+		model.addAttribute("reactivation", contract.status().reactivatedBy(target));
+		model.addAttribute("reason", reason);
+		model.addAttribute("version", version);
+		model.addAttribute("errors", errors);
+		return "accounts/contract-status";
 	}
 
 	@PostMapping("/accounts/{id}/contracts/{contractId}/delete")

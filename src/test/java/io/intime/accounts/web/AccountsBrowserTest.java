@@ -1,5 +1,7 @@
 package io.intime.accounts.web;
 
+import java.util.List;
+
 import io.intime.Browser;
 import io.intime.DemoWorldTest;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,84 @@ class AccountsBrowserTest {
 				"select count(*) from audit_entry where entity_type = 'account' and field = 'employeeCount' and new_value = '1350' and actor_name = 'am'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	/**
+	 * The History tab of DataSystems Inc. as its account manager reads it: one item per
+	 * save (Jane Doe's creation whole, with her influence as a word), counted as changes.
+	 */
+	@Test
+	void theHistoryTabShowsEachSaveWholeInWords() throws Exception {
+		long id = jdbc.sql("select id from account where name = 'DataSystems Inc.'").query(Long.class).single();
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			browser.signIn("am", "demo");
+			browser.open("/accounts/" + id + "?tab=history");
+			browser.find("li.history-item");
+			java.util.List<WebElement> janes = browser.findAll("li.history-item")
+				.stream()
+				.filter(item -> item.getText().contains("contact Jane Doe") && item.getText().contains("created"))
+				.toList();
+			assertThat(janes).hasSize(1);
+			String creation = janes.get(0).getText();
+			assertThat(creation).contains("Name", "Jane Doe").containsPattern("Influence\\W+(High|Medium|Low)");
+			assertThat(browser.find("#history").getText()).doesNotContain("[")
+				.doesNotContainPattern("\\b(HIGH|LOW|MEDIUM)\\b");
+			browser.screenshot("07-history-datasystems");
+		}
+	}
+
+	/**
+	 * Spec 03: executing (and re-executing) a contract belongs to legal, sales directors
+	 * and executives. The account manager is offered no way back to Active for
+	 * DataSystems Inc.'s terminated SOW; the executive is, after a confirmation that
+	 * names the ARR change and asks why. (The SOW is terminated again at the end: other
+	 * browser tests read DataSystems Inc. as the demo world made it.)
+	 */
+	@Test
+	void reactivatingATerminatedContractIsConfirmedWithItsArrChangeAndAReason() throws Exception {
+		long id = jdbc.sql("select id from account where name = 'DataSystems Inc.'").query(Long.class).single();
+		long sow = jdbc
+			.sql("select id from contract where account_id = :id and status = 'TERMINATED' order by id limit 1")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		try (Browser am = new Browser("http://localhost:" + port)) {
+			am.signIn("am", "demo");
+			am.open("/accounts/" + id + "?tab=contracts");
+			am.find("#contract-" + sow);
+			assertThat(am.findAll("#contract-" + sow + " .status-form")).isEmpty();
+			assertThat(am.findAll(".status-form option")).extracting(WebElement::getText).doesNotContain("Active");
+		}
+		try (Browser ceo = new Browser("http://localhost:" + port)) {
+			ceo.signIn("ceo", "demo");
+			ceo.open("/accounts/" + id + "?tab=contracts");
+			List<String> offered = ceo.findAll("#contract-" + sow + " .status-form option")
+				.stream()
+				.map(WebElement::getText)
+				.toList();
+			assertThat(offered).containsExactly("Active");
+			ceo.find("#contract-" + sow + " .status-form button").click();
+
+			assertThat(ceo.find("#status-question").getText()).startsWith("Reactivate SOW-");
+			assertThat(ceo.find("#arr-change").getText()).contains("$280,000").contains("$322,000");
+			ceo.screenshot("08-contract-reactivate-confirm");
+			ceo.find("#confirm-status").click();
+			assertThat(ceo.find("[data-field=reason] .field-error").getText()).contains("why");
+			ceo.find("#reason").sendKeys("Signed again after the budget freeze ended");
+			ceo.find("#confirm-status").click();
+			assertThat(ceo.find("#toast").getText()).contains("is now Active");
+			assertThat(ceo.find(".hero-arr").getText()).isEqualTo("$322,000");
+			ceo.screenshot("09-contract-reactivated");
+
+			// terminated again, through the same confirmation
+			ceo.open("/accounts/" + id + "/contracts/" + sow + "/status?to=TERMINATED");
+			assertThat(ceo.find("#arr-change").getText()).contains("$322,000").contains("$280,000");
+			assertThat(ceo.findAll("#reason")).isEmpty();
+			ceo.find("#confirm-status").click();
+			ceo.find("#contract-" + sow);
+		}
+		assertThat(jdbc.sql("select status from contract where id = :id").param("id", sow).query(String.class).single())
+			.isEqualTo("TERMINATED");
 	}
 
 	/**

@@ -303,6 +303,49 @@ class ContractApiIntegrationTest {
 		assertThat(now.get("status").asString()).isEqualTo("DRAFT");
 	}
 
+	@Test
+	void aContractMovesOnlyAlongItsLifeAndAReactivationNeedsAReason() {
+		CurrentUser executive = fixtures.executive();
+		AccountDetails account = fixtures.account(null);
+		ContractView contract = fixtures.contract(account, ContractStatus.ACTIVE, "USD", "42000");
+		long version = contract.stamp().version();
+
+		// ACTIVE → DRAFT is no move of a contract's life
+		MvcTestResult back = patch(contract.id(), executive,
+				json("{'version': %d, 'status': 'DRAFT'}".formatted(version)));
+		assertThat(back).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(body(back).get("errors").get(0).get("field").asString()).isEqualTo("status");
+		assertThat(body(back).get("errors").get(0).get("message").asString())
+			.isEqualTo("An active contract can only become expired, renewed or terminated");
+
+		JsonNode terminated = body(
+				patch(contract.id(), executive, json("{'version': %d, 'status': 'TERMINATED'}".formatted(version))));
+		assertThat(terminated.get("status").asString()).isEqualTo("TERMINATED");
+		assertArr(account, "0.00", account.tier());
+
+		// back to ACTIVE: a reactivation, refused without its reason
+		MvcTestResult noReason = patch(contract.id(), executive,
+				json("{'version': %d, 'status': 'ACTIVE'}".formatted(version(terminated))));
+		assertThat(noReason).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(body(noReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+
+		JsonNode reactivated = body(patch(contract.id(), executive,
+				json("{'version': %d, 'status': 'ACTIVE', 'reason': 'Terminated by mistake'}"
+					.formatted(version(terminated)))));
+		assertThat(reactivated.get("status").asString()).isEqualTo("ACTIVE");
+		JsonNode audit = body(mvc.get()
+			.uri("/api/v1/audit?entityType=contract&entityId={id}", contract.id())
+			.with(as(executive))
+			.exchange());
+		List<String> reasons = new ArrayList<>();
+		audit.get("items").forEach(entry -> {
+			if ("statusReason".equals(entry.get("field").asString())) {
+				reasons.add(entry.get("newValue").asString());
+			}
+		});
+		assertThat(reasons).containsExactly("Terminated by mistake");
+	}
+
 	private void assertArr(AccountDetails account, String amount, Tier tier) {
 		JsonNode read = body(
 				mvc.get().uri("/api/v1/accounts/{id}", account.id()).with(as(fixtures.executive())).exchange());
