@@ -170,6 +170,7 @@ class HealthFreshnessBrowserTest {
 				.contains("Riley Quinn has not answered the last 2 emails: no reply, call or meeting with them since");
 			assertThat(texts(browser, "#health-actions li strong"))
 				.contains("Schedule an emergency check-in call with Riley Quinn");
+			browser.scrollTo("#health-risks");
 			browser.screenshot("health-answered-01-risk");
 
 			browser.open("/accounts/" + account.id() + "/activities");
@@ -191,6 +192,7 @@ class HealthFreshnessBrowserTest {
 			assertThat(texts(browser, "#health-risks li")).noneSatisfy(r -> assertThat(r).contains("Riley Quinn"));
 			assertThat(texts(browser, "#health-actions li strong"))
 				.noneSatisfy(a -> assertThat(a).contains("emergency check-in"));
+			browser.scrollTo("#health-risks");
 			browser.screenshot("health-answered-03-risk-gone");
 		}
 	}
