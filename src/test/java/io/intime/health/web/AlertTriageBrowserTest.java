@@ -1,16 +1,21 @@
 package io.intime.health.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.intime.Browser;
 import io.intime.DemoWorldTest;
 import io.intime.health.alerts.AlertSeverity;
+import io.intime.shared.CurrencyRates;
+import io.intime.shared.Money;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +30,12 @@ class AlertTriageBrowserTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CurrencyRates rates;
 
 	@Test
 	void theExecutiveTriagesAlertsGroupedByAccountMostUrgentFirst() throws Exception {
@@ -62,12 +73,27 @@ class AlertTriageBrowserTest {
 			}
 			assertThat(accounts).as("one group per account").doesNotHaveDuplicates();
 			assertThat(groupPriorities).as("most urgent accounts first").isSorted();
+			for (int i = 1; i < accounts.size(); i++) {
+				if (groupPriorities.get(i) == groupPriorities.get(i - 1)) {
+					assertThat(arrUsd(accounts.get(i)))
+						.as("%s after %s: ARR at stake", accounts.get(i), accounts.get(i - 1))
+						.isLessThanOrEqualTo(arrUsd(accounts.get(i - 1)));
+				}
+			}
 			assertThat(cardPriorities.stream().distinct().count()).as("not all alike any more").isGreaterThan(1);
-			assertThat(accounts.get(0)).isEqualTo("ABC Technologies");
-			assertThat(groupPriorities.get(0)).isEqualTo(AlertSeverity.CRITICAL);
-			assertThat(groups.get(0).findElements(By.cssSelector("article.alert-card"))).hasSize(4);
+			int abc = accounts.indexOf("ABC Technologies");
+			assertThat(groupPriorities.get(abc)).as("the worst account is critical").isEqualTo(AlertSeverity.CRITICAL);
+			assertThat(groups.get(abc).findElements(By.cssSelector("article.alert-card"))).hasSize(4);
 			browser.screenshot("alerts-triage-01-executive");
 		}
+	}
+
+	private BigDecimal arrUsd(String account) {
+		Money arr = jdbc.sql("select arr_amount, billing_currency from account where name = :name")
+			.param("name", account)
+			.query((rs, i) -> new Money(rs.getBigDecimal(1), rs.getString(2)))
+			.single();
+		return rates.convert(arr, "USD").amount();
 	}
 
 }
