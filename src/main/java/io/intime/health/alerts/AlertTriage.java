@@ -9,18 +9,16 @@ import io.intime.accounts.HealthBand;
  * with what is at stake at the account. Points add up:
  * <ul>
  * <li>the rule's severity: HIGH 2, MEDIUM 1, LOW 0;</li>
- * <li>the account's health band: Red 2, Yellow 1, Green (or not scored) 0;</li>
+ * <li>the account's health band: Red 3, Yellow 1, Green (or not scored) 0;</li>
  * <li>a strategic account: 1;</li>
- * <li>ARR at stake (in USD at the constant rates): $1M or more 2, $500K or more (the
- * strategic tier) 1.</li>
+ * <li>ARR at stake (in USD at the constant rates): $1M or more 1.</li>
  * </ul>
  * 6 or more is CRITICAL, 4–5 HIGH, 2–3 MEDIUM, less LOW. So a HIGH rule at a Red
- * strategic account is critical, the same rule at a small Green account waits for the
- * week.
+ * strategic account is critical, at a Yellow one with $1M at stake high, and at a small
+ * Green account it waits for the week. The band weighs most: an account already at risk
+ * is where an alert is most likely the one that loses it.
  */
 public final class AlertTriage {
-
-	static final BigDecimal STRATEGIC_ARR = new BigDecimal("500000");
 
 	static final BigDecimal LARGE_ARR = new BigDecimal("1000000");
 
@@ -46,7 +44,7 @@ public final class AlertTriage {
 			case LOW -> 0;
 		};
 		if (band == HealthBand.RED) {
-			points += 2;
+			points += 3;
 		}
 		else if (band == HealthBand.YELLOW) {
 			points += 1;
@@ -55,9 +53,6 @@ public final class AlertTriage {
 			points += 1;
 		}
 		if (arrUsd != null && arrUsd.compareTo(LARGE_ARR) >= 0) {
-			points += 2;
-		}
-		else if (arrUsd != null && arrUsd.compareTo(STRATEGIC_ARR) >= 0) {
 			points += 1;
 		}
 		return points;

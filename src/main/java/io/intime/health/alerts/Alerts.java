@@ -301,8 +301,9 @@ public class Alerts {
 	/**
 	 * The alerts addressed to the user; {@code status} null means the unresolved ones
 	 * (OPEN and ACKNOWLEDGED). Unresolved alerts come in triage order ({@link #triage}):
-	 * grouped by account, the accounts by their most urgent alert's priority, then by ARR
-	 * at stake; resolved ones most recently raised first.
+	 * grouped by account, the accounts by their most urgent alert's priority, then by how
+	 * many alerts they have at it and by ARR at stake; resolved ones most severe, then
+	 * most recently raised, first.
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<AlertView> mine(AlertStatus status, PageRequest page, CurrentUser user) {
@@ -363,13 +364,19 @@ public class Alerts {
 
 	/**
 	 * Alerts in triage order: grouped by account, the accounts by their most urgent
-	 * alert's priority, then by ARR (in USD) and name; within an account open before
-	 * acknowledged, then by priority and newest first.
+	 * alert's priority, then by how many alerts they have at that priority, then by ARR
+	 * (in USD) and name; within an account open before acknowledged, then by priority and
+	 * newest first.
 	 */
 	List<AlertView> triage(List<AlertView> alerts) {
 		Map<Long, AlertSeverity> worst = new HashMap<>();
 		alerts.forEach(a -> worst.merge(a.accountId(), a.priority(), (x, y) -> x.compareTo(y) <= 0 ? x : y));
+		Map<Long, Integer> atWorst = new HashMap<>();
+		alerts.stream()
+			.filter(a -> a.priority() == worst.get(a.accountId()))
+			.forEach(a -> atWorst.merge(a.accountId(), 1, Integer::sum));
 		Comparator<AlertView> order = Comparator.<AlertView, AlertSeverity>comparing(a -> worst.get(a.accountId()))
+			.thenComparing(a -> atWorst.get(a.accountId()), Comparator.reverseOrder())
 			.thenComparing(a -> usd(a.arr()), Comparator.reverseOrder())
 			.thenComparing(AlertView::accountName)
 			.thenComparingLong(AlertView::accountId)

@@ -17,11 +17,19 @@ class AlertTriageTest {
 
 	static final BigDecimal SMALL = new BigDecimal("80000");
 
+	static final BigDecimal MILLION = new BigDecimal("1000000");
+
 	@Test
 	void aHighRuleAtARedStrategicAccountIsCritical() {
-		assertThat(AlertTriage.priority(HIGH, true, new BigDecimal("500000"), RED)).isEqualTo(CRITICAL);
-		assertThat(AlertTriage.priority(HIGH, true, new BigDecimal("499999.99"), RED)).as("ARR below $500K")
-			.isEqualTo(HIGH);
+		assertThat(AlertTriage.priority(HIGH, true, SMALL, RED)).isEqualTo(CRITICAL);
+		assertThat(AlertTriage.priority(HIGH, false, SMALL, RED)).as("not strategic").isEqualTo(HIGH);
+	}
+
+	@Test
+	void atAYellowStrategicAccountWithAMillionAtStakeItIsHigh() {
+		assertThat(AlertTriage.priority(HIGH, true, MILLION, YELLOW)).isEqualTo(HIGH);
+		assertThat(AlertTriage.priority(HIGH, true, new BigDecimal("999999.99"), YELLOW)).isEqualTo(HIGH);
+		assertThat(AlertTriage.priority(HIGH, true, MILLION, RED)).isEqualTo(CRITICAL);
 	}
 
 	@Test
@@ -32,32 +40,31 @@ class AlertTriageTest {
 	}
 
 	@Test
-	void eachOfBandStrategicAndArrAtStakeRaisesThePriority() {
+	void eachOfBandStrategicAndArrAtStakeRaisesThePoints() {
 		assertThat(AlertTriage.points(MEDIUM, false, SMALL, GREEN)).isEqualTo(1);
 		assertThat(AlertTriage.points(MEDIUM, false, SMALL, YELLOW)).isEqualTo(2);
-		assertThat(AlertTriage.points(MEDIUM, false, SMALL, RED)).isEqualTo(3);
+		assertThat(AlertTriage.points(MEDIUM, false, SMALL, RED)).isEqualTo(4);
 		assertThat(AlertTriage.points(MEDIUM, true, SMALL, GREEN)).isEqualTo(2);
-		assertThat(AlertTriage.points(MEDIUM, false, new BigDecimal("500000"), GREEN)).isEqualTo(2);
-		assertThat(AlertTriage.points(MEDIUM, false, new BigDecimal("999999.99"), GREEN)).isEqualTo(2);
-		assertThat(AlertTriage.points(MEDIUM, false, new BigDecimal("1000000"), GREEN)).isEqualTo(3);
+		assertThat(AlertTriage.points(MEDIUM, false, new BigDecimal("999999.99"), GREEN)).isEqualTo(1);
+		assertThat(AlertTriage.points(MEDIUM, false, MILLION, GREEN)).isEqualTo(2);
 		assertThat(AlertTriage.points(HIGH, false, SMALL, GREEN)).isEqualTo(2);
 		assertThat(AlertTriage.points(LOW, false, SMALL, GREEN)).isZero();
 	}
 
 	@Test
 	void theBoundariesBetweenPrioritiesAreSixFourAndTwoPoints() {
-		// 2 (HIGH) + 2 (Red) + 1 (strategic) + 2 (≥ $1M) = 7
-		assertThat(AlertTriage.priority(HIGH, true, new BigDecimal("1000000"), RED)).isEqualTo(CRITICAL);
-		// 1 + 2 + 1 + 2 = 6
-		assertThat(AlertTriage.priority(MEDIUM, true, new BigDecimal("1000000"), RED)).isEqualTo(CRITICAL);
-		// 1 + 1 + 1 + 2 = 5
-		assertThat(AlertTriage.priority(MEDIUM, true, new BigDecimal("1000000"), YELLOW)).isEqualTo(HIGH);
-		// 1 + 0 + 1 + 2 = 4
-		assertThat(AlertTriage.priority(MEDIUM, true, new BigDecimal("1000000"), GREEN)).isEqualTo(HIGH);
-		// 1 + 0 + 1 + 1 = 3
-		assertThat(AlertTriage.priority(MEDIUM, true, new BigDecimal("600000"), GREEN)).isEqualTo(MEDIUM);
+		// 1 (MEDIUM) + 3 (Red) + 1 (strategic) + 1 (≥ $1M) = 6
+		assertThat(AlertTriage.priority(MEDIUM, true, MILLION, RED)).isEqualTo(CRITICAL);
+		// 1 + 3 + 1 + 0 = 5
+		assertThat(AlertTriage.priority(MEDIUM, true, SMALL, RED)).isEqualTo(HIGH);
+		// 1 + 1 + 1 + 1 = 4
+		assertThat(AlertTriage.priority(MEDIUM, true, MILLION, YELLOW)).isEqualTo(HIGH);
+		// 1 + 1 + 1 + 0 = 3
+		assertThat(AlertTriage.priority(MEDIUM, true, SMALL, YELLOW)).isEqualTo(MEDIUM);
 		// 0 + 1 + 1 + 0 = 2
 		assertThat(AlertTriage.priority(LOW, true, SMALL, YELLOW)).isEqualTo(MEDIUM);
+		// 0 + 0 + 1 + 0 = 1
+		assertThat(AlertTriage.priority(LOW, true, SMALL, GREEN)).isEqualTo(LOW);
 	}
 
 }

@@ -48,6 +48,7 @@ class AlertTriageBrowserTest {
 			List<String> accounts = new ArrayList<>();
 			List<AlertSeverity> groupPriorities = new ArrayList<>();
 			List<AlertSeverity> cardPriorities = new ArrayList<>();
+			List<Long> atPriority = new ArrayList<>();
 			for (WebElement group : groups) {
 				String account = group.findElement(By.cssSelector(".alert-group-head a")).getText();
 				accounts.add(account);
@@ -70,20 +71,27 @@ class AlertTriageBrowserTest {
 					.contains(groupPriority)
 					.allSatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(groupPriority));
 				cardPriorities.addAll(inGroup);
+				atPriority.add(inGroup.stream().filter(groupPriority::equals).count());
 			}
 			assertThat(accounts).as("one group per account").doesNotHaveDuplicates();
 			assertThat(groupPriorities).as("most urgent accounts first").isSorted();
 			for (int i = 1; i < accounts.size(); i++) {
 				if (groupPriorities.get(i) == groupPriorities.get(i - 1)) {
+					assertThat(atPriority.get(i))
+						.as("%s after %s: alerts at the priority", accounts.get(i), accounts.get(i - 1))
+						.isLessThanOrEqualTo(atPriority.get(i - 1));
+				}
+				if (groupPriorities.get(i) == groupPriorities.get(i - 1)
+						&& atPriority.get(i).equals(atPriority.get(i - 1))) {
 					assertThat(arrUsd(accounts.get(i)))
 						.as("%s after %s: ARR at stake", accounts.get(i), accounts.get(i - 1))
 						.isLessThanOrEqualTo(arrUsd(accounts.get(i - 1)));
 				}
 			}
 			assertThat(cardPriorities.stream().distinct().count()).as("not all alike any more").isGreaterThan(1);
-			int abc = accounts.indexOf("ABC Technologies");
-			assertThat(groupPriorities.get(abc)).as("the worst account is critical").isEqualTo(AlertSeverity.CRITICAL);
-			assertThat(groups.get(abc).findElements(By.cssSelector("article.alert-card"))).hasSize(4);
+			assertThat(accounts.get(0)).as("the worst account first").isEqualTo("ABC Technologies");
+			assertThat(groupPriorities.get(0)).isEqualTo(AlertSeverity.CRITICAL);
+			assertThat(groups.get(0).findElements(By.cssSelector("article.alert-card"))).hasSize(4);
 			browser.screenshot("alerts-triage-01-executive");
 		}
 	}
