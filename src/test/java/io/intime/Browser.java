@@ -88,6 +88,13 @@ public final class Browser implements AutoCloseable {
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", find(css));
 	}
 
+	/**
+	 * Runs a script in the page and returns its result (see {@code JavascriptExecutor}).
+	 */
+	public Object script(String script) {
+		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+	}
+
 	public String currentPath() {
 		return java.net.URI.create(driver.getCurrentUrl()).getPath();
 	}

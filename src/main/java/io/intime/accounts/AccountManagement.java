@@ -257,8 +257,8 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public Map<Long, Stewards> stewards(Collection<Long> accountIds) {
 		Map<Long, Stewards> result = new HashMap<>();
-		String sql = "select id, account_key, name, owner_id, executive_sponsor_id, strategic from account"
-				+ (accountIds == null ? "" : " where id = any(:ids)");
+		String sql = "select id, account_key, name, owner_id, executive_sponsor_id, strategic, arr_amount, billing_currency"
+				+ " from account" + (accountIds == null ? "" : " where id = any(:ids)");
 		var statement = jdbc.sql(sql);
 		if (accountIds != null) {
 			statement = statement.param("ids", new SqlArrayValue("bigint", accountIds.toArray()));
@@ -266,18 +266,19 @@ public class AccountManagement {
 		statement
 			.query((rs, i) -> new Stewards(rs.getLong("id"), rs.getString("account_key"), rs.getString("name"),
 					(Long) rs.getObject("owner_id", Long.class),
-					(Long) rs.getObject("executive_sponsor_id", Long.class), rs.getBoolean("strategic")))
+					(Long) rs.getObject("executive_sponsor_id", Long.class), rs.getBoolean("strategic"),
+					new Money(rs.getBigDecimal("arr_amount"), rs.getString("billing_currency"))))
 			.list()
 			.forEach(stewards -> result.put(stewards.accountId(), stewards));
 		return result;
 	}
 
 	/**
-	 * An account's key and name, owner and executive sponsor (either may be null) and
-	 * strategic flag.
+	 * An account's key and name, owner and executive sponsor (either may be null),
+	 * strategic flag and ARR (in its billing currency).
 	 */
 	public record Stewards(long accountId, String key, String name, Long ownerId, Long executiveSponsorId,
-			boolean strategic) {
+			boolean strategic, Money arr) {
 	}
 
 	/**

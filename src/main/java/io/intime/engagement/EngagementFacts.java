@@ -3,10 +3,12 @@ package io.intime.engagement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +25,11 @@ public class EngagementFacts {
 
 	private final JdbcClient jdbc;
 
-	EngagementFacts(JdbcClient jdbc) {
+	private final Today time;
+
+	EngagementFacts(JdbcClient jdbc, Today time) {
 		this.jdbc = jdbc;
+		this.time = time;
 	}
 
 	/**
@@ -89,7 +94,10 @@ public class EngagementFacts {
 
 	/**
 	 * The engagement facts of the accounts in scope with any activity by {@code asOf}; an
-	 * account missing from the map has none.
+	 * account missing from the map has none. A contact has answered our emails when they
+	 * reached us afterwards (an inbound call, email or meeting) or took part in a call or
+	 * meeting with us afterwards that has taken place (a planned one answers nothing
+	 * yet).
 	 * @param windowDays how far back touchpoints and engaged contacts count (90 in the
 	 * default model)
 	 */
@@ -115,12 +123,14 @@ public class EngagementFacts {
 						  where a.occurred_at >= :windowStart
 						), engaged as (
 						  select account_id, count(distinct contact_id) as contacts from per_contact group by account_id
-						), last_inbound as (
+						), last_answer as (
 						  select account_id, contact_id, max(occurred_at) as answered_at
-						  from per_contact where direction = 'INBOUND' group by account_id, contact_id
+						  from per_contact
+						  where (direction = 'INBOUND' or type in ('CALL','MEETING')) and occurred_at <= :happened
+						  group by account_id, contact_id
 						), unanswered as (
 						  select distinct on (p.account_id) p.account_id, p.contact_id, count(*) as emails
-						  from per_contact p left join last_inbound l on l.account_id = p.account_id and l.contact_id = p.contact_id
+						  from per_contact p left join last_answer l on l.account_id = p.account_id and l.contact_id = p.contact_id
 						  where p.type = 'EMAIL' and p.direction = 'OUTBOUND' and (l.answered_at is null or p.occurred_at > l.answered_at)
 						  group by p.account_id, p.contact_id
 						  order by p.account_id, count(*) desc, p.contact_id
@@ -131,8 +141,11 @@ public class EngagementFacts {
 						left join engaged e on e.account_id = s.account_id
 						left join unanswered u on u.account_id = s.account_id
 						""";
+		OffsetDateTime end = asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+		OffsetDateTime now = time.now().atOffset(ZoneOffset.UTC);
 		scope.bind(jdbc.sql(sql))
-			.param("end", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("end", end)
+			.param("happened", now.isBefore(end) ? now : end)
 			.param("windowStart", asOf.plusDays(1).minusDays(windowDays).atStartOfDay().atOffset(ZoneOffset.UTC))
 			.query((rs, row) -> {
 				java.sql.Timestamp last = rs.getTimestamp("last_touchpoint");

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * null
  * @param contactsEngaged distinct contacts who took part in any activity in the window
  * @param unresponsiveContactId the contact with the most outbound emails since they last
- * reached us (in the window), or null when every contact answered
+ * answered (reached us, or took part in a call or meeting that took place; in the
+ * window), or null when every contact answered
  * @param unansweredEmails how many emails that contact has not answered, 0 when none
  */
 public record ExecutiveFacts(long accountId, int touchpoints, LocalDate lastTouchpoint, int contactsEngaged,

@@ -12,14 +12,17 @@ import io.intime.accounts.HealthBand;
  * An account's current health as the API and the health page show it.
  *
  * @param asOf the day the facts were read as of
+ * @param computedAt when the score last changed
+ * @param checkedAt when it was last checked against the facts (a recompute that found it
+ * unchanged leaves {@code computedAt} as it was); never before {@code computedAt}
  * @param measuredMaximum the maxima of the components measured (100 unless an input is
  * missing; the score is then scaled to 100)
  * @param components per component of the model, in its order
  * @param moves what would raise the score, largest gain first
  */
 public record HealthReport(long accountId, int score, HealthBand band, LocalDate asOf, Instant computedAt,
-		int modelVersion, int measuredMaximum, int greenFrom, int yellowFrom, List<Component> components,
-		List<Move> moves) {
+		Instant checkedAt, int modelVersion, int measuredMaximum, int greenFrom, int yellowFrom,
+		List<Component> components, List<Move> moves) {
 
 	/**
 	 * One component.

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
+import io.intime.accounts.HealthBand;
 import io.intime.health.model.HealthModel;
 import io.intime.health.model.HealthModels;
 import io.intime.health.scoring.ComponentScore;
@@ -83,8 +84,34 @@ public class HealthScores {
 					m.newBand(), m.bandChanges()))
 			.toList();
 		return new HealthReport(accountId, stored.total(), stored.band(), stored.asOf(), stored.computedAt(),
-				stored.modelVersion(), score.measuredMaximum(), model.greenFrom(), model.yellowFrom(), components,
-				moves);
+				stored.checkedAt(), stored.modelVersion(), score.measuredMaximum(), model.greenFrom(),
+				model.yellowFrom(), components, moves);
+	}
+
+	/**
+	 * Whether the account's score has caught up with its facts: {@code pending} while a
+	 * change of its facts waits for the recompute that follows it (never for an archived
+	 * account, which is not recomputed).
+	 *
+	 * @param score null when the account has no score yet (then also {@code band})
+	 * @param version identifies what the score shows (its fingerprint); null without a
+	 * score
+	 */
+	public record Freshness(long accountId, Integer score, HealthBand band, boolean pending, String version) {
+	}
+
+	/**
+	 * The freshness of an account's score, for pages that wait for a recompute.
+	 * @throws NotFoundException when there is no such account
+	 * @throws AccessDeniedException when the user may not see the account's health
+	 */
+	@Transactional(readOnly = true)
+	public Freshness freshness(long accountId, CurrentUser user) {
+		AccountDetails account = accounts.get(accountId, user);
+		rules.requireView(account, user);
+		HealthStore.Freshness f = store.freshness(accountId);
+		return new Freshness(accountId, f.score(), f.band(), !account.archived() && f.pending(),
+				f.fingerprint() == null ? null : Long.toHexString(f.fingerprint()));
 	}
 
 	/** The history of an account's score between two days (inclusive), oldest first. */

@@ -135,6 +135,58 @@ class EngagementFactsIntegrationTest {
 	}
 
 	@Test
+	void aCallOrMeetingThatTookPlaceOrAnInboundMessageAfterTheEmailsAnswersThem() {
+		CurrentUser manager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
+		AccountDetails silent = fixtures.accounts().account(manager);
+		AccountDetails called = fixtures.accounts().account(manager);
+		AccountDetails met = fixtures.accounts().account(manager);
+		AccountDetails wrote = fixtures.accounts().account(manager);
+		AccountDetails calledBefore = fixtures.accounts().account(manager);
+		Map<AccountDetails, ContactView> people = new java.util.LinkedHashMap<>();
+		for (AccountDetails account : List.of(silent, called, met, wrote, calledBefore)) {
+			ContactView jane = fixtures.contact(account, StakeholderRole.CHAMPION);
+			people.put(account, jane);
+			fixtures.activity(account, manager, EMAIL, OUTBOUND, at(10), List.of(jane));
+			fixtures.activity(account, manager, EMAIL, OUTBOUND, at(8), List.of(jane));
+		}
+		fixtures.activity(called, manager, CALL, OUTBOUND, at(5), List.of(people.get(called)));
+		fixtures.activity(met, manager, MEETING, OUTBOUND, at(6), List.of(people.get(met)));
+		fixtures.activity(wrote, manager, EMAIL, INBOUND, at(7), List.of(people.get(wrote)));
+		fixtures.activity(calledBefore, manager, CALL, OUTBOUND, at(12), List.of(people.get(calledBefore)));
+
+		Map<Long, ExecutiveFacts> all = facts.executive(asOf, 90,
+				AccountScope.of(people.keySet().stream().map(AccountDetails::id).toList()));
+
+		assertThat(all.get(silent.id()).unresponsiveContactId()).isEqualTo(people.get(silent).id());
+		assertThat(all.get(silent.id()).unansweredEmails()).isEqualTo(2);
+		assertThat(all.get(called.id()).unresponsiveContactId()).as("a call after the emails").isNull();
+		assertThat(all.get(called.id()).unansweredEmails()).isZero();
+		assertThat(all.get(met.id()).unresponsiveContactId()).as("a meeting after the emails").isNull();
+		assertThat(all.get(wrote.id()).unresponsiveContactId()).as("their email after ours").isNull();
+		assertThat(all.get(calledBefore.id()).unresponsiveContactId()).as("a call before the emails answers nothing")
+			.isEqualTo(people.get(calledBefore).id());
+		assertThat(all.get(calledBefore.id()).unansweredEmails()).isEqualTo(2);
+	}
+
+	@Test
+	void aCallPlannedLaterTodayAnswersNothingYet() {
+		CurrentUser manager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
+		AccountDetails account = fixtures.accounts().account(manager);
+		ContactView jane = fixtures.contact(account, StakeholderRole.CHAMPION);
+		Instant now = TestClock.now();
+		fixtures.activity(account, manager, EMAIL, OUTBOUND, now.minus(9, ChronoUnit.DAYS), List.of(jane));
+		fixtures.activity(account, manager, EMAIL, OUTBOUND, now.minus(4, ChronoUnit.DAYS), List.of(jane));
+		// The test clock starts at noon: two hours on is still today.
+		fixtures.activity(account, manager, CALL, OUTBOUND, now.plus(2, ChronoUnit.HOURS), List.of(jane));
+
+		ExecutiveFacts today = facts.executive(TestClock.today(), 90, AccountScope.of(List.of(account.id())))
+			.get(account.id());
+
+		assertThat(today.unresponsiveContactId()).isEqualTo(jane.id());
+		assertThat(today.unansweredEmails()).isEqualTo(2);
+	}
+
+	@Test
 	void activitiesAndResponsesJoinTheAccountTimelineNewestFirstWithTheirTone() {
 		CurrentUser manager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
 		AccountDetails account = fixtures.accounts().account(manager);

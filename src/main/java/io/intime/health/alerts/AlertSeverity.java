@@ -2,10 +2,11 @@ package io.intime.health.alerts;
 
 /**
  * How urgently an alert asks for attention: HIGH today, MEDIUM this week, LOW when
- * convenient.
+ * convenient. A rule gives HIGH, MEDIUM or LOW by its figures; CRITICAL (first thing)
+ * comes only from weighing that with the account ({@link AlertTriage}).
  */
 public enum AlertSeverity {
 
-	HIGH, MEDIUM, LOW
+	CRITICAL, HIGH, MEDIUM, LOW
 
 }

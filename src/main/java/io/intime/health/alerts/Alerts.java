@@ -1,11 +1,13 @@
 package io.intime.health.alerts;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -29,6 +31,8 @@ import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
 import io.intime.shared.Actor;
+import io.intime.shared.CurrencyRates;
+import io.intime.shared.Money;
 import io.intime.shared.Today;
 import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
@@ -73,8 +77,11 @@ public class Alerts {
 
 	private final HealthRules rules;
 
+	private final CurrencyRates rates;
+
 	Alerts(JdbcClient jdbc, AccountManagement accounts, UserDirectory users, AuditTrail audit,
-			ApplicationEventPublisher events, Today time, HealthRules rules) {
+			ApplicationEventPublisher events, Today time, HealthRules rules, CurrencyRates rates) {
+		this.rates = rates;
 		this.time = time;
 		this.rules = rules;
 		this.jdbc = jdbc;
@@ -292,8 +299,11 @@ public class Alerts {
 	// ------------------------------------------------------------------ reading
 
 	/**
-	 * The alerts addressed to the user, unresolved first and most severe first;
-	 * {@code status} null means the unresolved ones (OPEN and ACKNOWLEDGED).
+	 * The alerts addressed to the user; {@code status} null means the unresolved ones
+	 * (OPEN and ACKNOWLEDGED). Unresolved alerts come in triage order ({@link #triage}):
+	 * grouped by account, the accounts by their most urgent alert's priority, then by how
+	 * many alerts they have at it and by ARR at stake; resolved ones most severe, then
+	 * most recently raised, first.
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<AlertView> mine(AlertStatus status, PageRequest page, CurrentUser user) {
@@ -303,6 +313,17 @@ public class Alerts {
 		params.put("me", user.id());
 		if (status != null) {
 			params.put("status", status.name());
+		}
+		if (status != AlertStatus.RESOLVED) {
+			// The unresolved alerts of one person: at most one per rule and account they
+			// look after, so all of them are read and put in order here.
+			List<AlertView> all = triage(views(jdbc.sql("select * from health_alert" + where + " " + ORDER)
+				.params(params)
+				.query((rs, i) -> Row.of(rs))
+				.list(), user));
+			int from = (int) Math.min(all.size(), page.offset());
+			return new PageResult<>(all.subList(from, (int) Math.min(all.size(), from + (long) page.size())),
+					all.size(), page.page(), page.size());
 		}
 		long total = jdbc.sql("select count(*) from health_alert" + where).params(params).query(Long.class).single();
 		params.put("limit", page.size());
@@ -339,6 +360,35 @@ public class Alerts {
 			.query((rs, i) -> Row.of(rs))
 			.list();
 		return views(rows, user);
+	}
+
+	/**
+	 * Alerts in triage order: grouped by account, the accounts by their most urgent
+	 * alert's priority, then by how many alerts they have at that priority, then by ARR
+	 * (in USD) and name; within an account open before acknowledged, then by priority and
+	 * newest first.
+	 */
+	List<AlertView> triage(List<AlertView> alerts) {
+		Map<Long, AlertSeverity> worst = new HashMap<>();
+		alerts.forEach(a -> worst.merge(a.accountId(), a.priority(), (x, y) -> x.compareTo(y) <= 0 ? x : y));
+		Map<Long, Integer> atWorst = new HashMap<>();
+		alerts.stream()
+			.filter(a -> a.priority() == worst.get(a.accountId()))
+			.forEach(a -> atWorst.merge(a.accountId(), 1, Integer::sum));
+		Comparator<AlertView> order = Comparator.<AlertView, AlertSeverity>comparing(a -> worst.get(a.accountId()))
+			.thenComparing(a -> atWorst.get(a.accountId()), Comparator.reverseOrder())
+			.thenComparing(a -> usd(a.arr()), Comparator.reverseOrder())
+			.thenComparing(AlertView::accountName)
+			.thenComparingLong(AlertView::accountId)
+			.thenComparing(AlertView::status)
+			.thenComparing(AlertView::priority)
+			.thenComparing(AlertView::raisedAt, Comparator.reverseOrder())
+			.thenComparing(AlertView::id, Comparator.reverseOrder());
+		return alerts.stream().sorted(order).toList();
+	}
+
+	private BigDecimal usd(Money arr) {
+		return arr == null || !rates.supports(arr.currency()) ? BigDecimal.ZERO : rates.convert(arr, "USD").amount();
 	}
 
 	private static final String ORDER = """
@@ -522,15 +572,39 @@ public class Alerts {
 		}
 		Map<Long, Stewards> names = accountIds.isEmpty() ? Map.of() : accounts.stewards(accountIds);
 		Map<Long, UserSummary> users = people.isEmpty() ? Map.of() : this.users.findAll(people);
-		return rows.stream()
-			.map(row -> new AlertView(row.id(), row.accountId(),
-					names.containsKey(row.accountId()) ? names.get(row.accountId()).name()
-							: "Account " + row.accountId(),
-					row.rule(), row.rule().label(), row.severity(),
+		Map<Long, Health> health = health(accountIds);
+		return rows.stream().map(row -> {
+			Stewards account = names.get(row.accountId());
+			Health scored = health.get(row.accountId());
+			boolean strategic = account != null && account.strategic();
+			Money arr = account == null ? null : account.arr();
+			HealthBand band = scored == null ? null : scored.band();
+			return new AlertView(row.id(), row.accountId(),
+					account != null ? account.name() : "Account " + row.accountId(), row.rule(), row.rule().label(),
+					row.severity(),
+					AlertTriage.priority(row.severity(), strategic, arr == null ? null : usd(arr), band),
 					Citations.render(row.reason(), citable.get(row.accountId())), row.evidenceHref(), row.status(),
 					row.recipientIds(), row.raisedAt(), row.acknowledgedAt(), nameOf(users, row.acknowledgedBy()),
-					row.resolvedAt(), nameOf(users, row.resolvedBy()), row.resolution(), row.version()))
-			.toList();
+					row.resolvedAt(), nameOf(users, row.resolvedBy()), row.resolution(), row.version(), strategic,
+					scored == null ? null : scored.score(), band, arr);
+		}).toList();
+	}
+
+	/** The current score of the accounts that have one (one statement). */
+	private Map<Long, Health> health(Set<Long> accountIds) {
+		Map<Long, Health> health = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return health;
+		}
+		jdbc.sql("select account_id, score, band from account_health where account_id = any(:ids)")
+			.param("ids", new SqlArrayValue("bigint", accountIds.toArray()))
+			.query((rs, i) -> new Health(rs.getLong(1), rs.getInt(2), HealthBand.valueOf(rs.getString(3))))
+			.list()
+			.forEach(h -> health.put(h.accountId(), h));
+		return health;
+	}
+
+	private record Health(long accountId, int score, HealthBand band) {
 	}
 
 	/**

@@ -315,12 +315,15 @@ public class HealthRecompute {
 	private Sliced slice(HealthModel model, LocalDate asOf, List<Long> ids, AccountScope scope,
 			Map<Long, HealthBand> earlierBands, boolean confirmUnchanged, Function<Long, Actor> actors) {
 		roomToSort();
+		// Taken before the facts are read: a change is noted just before its transaction
+		// commits (FactChanges), and the recompute that follows it starts after the
+		// commit, so this instant is later than the changes these scores count.
+		Instant now = time.now();
 		long t0 = System.nanoTime();
 		Map<Long, HealthStore.Current> previous = store.current(scope);
 		long t1 = System.nanoTime();
 		Map<Long, Scored> scored = score(model, asOf, ids, scope);
 		long t2 = System.nanoTime();
-		Instant now = time.now();
 		// Only what changed is written: a recompute that finds the same score leaves no
 		// trace.
 		List<Score> changed = new ArrayList<>();
@@ -340,7 +343,7 @@ public class HealthRecompute {
 					|| stored.detailFingerprint() != score.detailFingerprint();
 		});
 		if (confirmUnchanged) {
-			store.confirm(unchanged, asOf);
+			store.confirm(unchanged, asOf, now);
 		}
 		long t3 = System.nanoTime();
 		// The accounts list shows total and band: only those that moved are marked again.

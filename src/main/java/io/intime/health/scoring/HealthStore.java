@@ -129,12 +129,13 @@ public class HealthStore {
 		}
 		jdbc.sql(
 				"""
-						insert into account_health (account_id, as_of, computed_at, model_version, score, band, points, fingerprint)
-						select id, day, :at, version, total, band, cast(points as int[]), fingerprint
+						insert into account_health (account_id, as_of, computed_at, checked_at, model_version, score, band, points, fingerprint)
+						select id, day, :at, :at, version, total, band, cast(points as int[]), fingerprint
 						from unnest(:ids, :days, :versions, :totals, :bands, :points, :fingerprints)
 						       as s(id, day, version, total, band, points, fingerprint)
 						on conflict (account_id) do update set
-						  as_of = excluded.as_of, computed_at = excluded.computed_at, model_version = excluded.model_version,
+						  as_of = excluded.as_of, computed_at = excluded.computed_at, checked_at = excluded.checked_at,
+						  model_version = excluded.model_version,
 						  score = excluded.score, band = excluded.band, points = excluded.points, fingerprint = excluded.fingerprint
 						where account_health.as_of <= excluded.as_of
 						""")
@@ -196,18 +197,64 @@ public class HealthStore {
 	}
 
 	/**
-	 * Moves the day of scores found unchanged to {@code day} (a recompute of a few
-	 * accounts; a full run confirms all of them at once by its {@code health_run} row
-	 * instead).
+	 * Confirms scores found unchanged: their day moves to {@code day} and they count as
+	 * checked at {@code checkedAt} (a recompute of a few accounts; a full run confirms
+	 * all of them at once by its {@code health_run} row instead).
 	 */
-	public void confirm(List<Long> accountIds, LocalDate day) {
+	public void confirm(List<Long> accountIds, LocalDate day, Instant checkedAt) {
 		if (accountIds.isEmpty()) {
 			return;
 		}
-		jdbc.sql("update account_health set as_of = :day where account_id = any(:ids) and as_of < :day")
+		jdbc.sql("""
+				update account_health set as_of = greatest(as_of, :day), checked_at = greatest(checked_at, :at)
+				where account_id = any(:ids)""")
 			.param("day", day)
+			.param("at", Timestamp.from(checkedAt))
 			.param("ids", new SqlArrayValue("bigint", accountIds.toArray()))
 			.update();
+	}
+
+	/**
+	 * Whether an account's score is current: the score as stored, when it was last
+	 * checked against the facts (by a recompute of the account or a full run) and when
+	 * its facts last changed.
+	 *
+	 * @param score null when the account has no score yet (then also {@code computedAt},
+	 * {@code checkedAt} and {@code fingerprint})
+	 * @param factsChangedAt null when no change was noted since recording began
+	 */
+	public record Freshness(Integer score, HealthBand band, Instant computedAt, Instant checkedAt, Long fingerprint,
+			Instant factsChangedAt) {
+
+		/**
+		 * Whether a change of the facts has not been scored yet: no recompute read the
+		 * facts since (an archived account is never recomputed; the caller says so).
+		 */
+		public boolean pending() {
+			return factsChangedAt != null && (checkedAt == null || !checkedAt.isAfter(factsChangedAt));
+		}
+	}
+
+	/** The freshness of an account's score (one statement). */
+	public Freshness freshness(long accountId) {
+		return jdbc
+			.sql("""
+					select h.score, h.band, h.computed_at,
+					       greatest(h.computed_at, h.checked_at, (select max(r.started_at) from health_run r)) as checked_at,
+					       h.fingerprint, c.changed_at
+					from (select cast(:id as bigint) as account_id) k
+					left join account_health h on h.account_id = k.account_id
+					left join health_fact_change c on c.account_id = k.account_id""")
+			.param("id", accountId)
+			.query((rs, i) -> new Freshness((Integer) rs.getObject("score", Integer.class),
+					rs.getString("band") == null ? null : HealthBand.valueOf(rs.getString("band")),
+					instant(rs.getTimestamp("computed_at")), instant(rs.getTimestamp("checked_at")),
+					(Long) rs.getObject("fingerprint", Long.class), instant(rs.getTimestamp("changed_at"))))
+			.single();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	/** Records a full run: every score is current as of its day from now on. */
@@ -260,16 +307,18 @@ public class HealthStore {
 	 * last changed and the day of the last full run, which found it unchanged.
 	 */
 	public StoredScore current(long accountId) {
-		return jdbc.sql("""
-				select h.account_id, greatest(h.as_of, (select max(r.as_of) from health_run r)) as as_of, h.computed_at,
-				       h.model_version, h.score, h.band, h.points, d.inputs_x, d.inputs_y, d.bands, d.explanations
-				from account_health h join account_health_detail d on d.account_id = h.account_id
-				where h.account_id = :id""")
+		return jdbc
+			.sql("""
+					select h.account_id, greatest(h.as_of, (select max(r.as_of) from health_run r)) as as_of, h.computed_at,
+					       greatest(h.computed_at, h.checked_at, (select max(r.started_at) from health_run r)) as checked_at,
+					       h.model_version, h.score, h.band, h.points, d.inputs_x, d.inputs_y, d.bands, d.explanations
+					from account_health h join account_health_detail d on d.account_id = h.account_id
+					where h.account_id = :id""")
 			.param("id", accountId)
 			.query((rs, i) -> new StoredScore(rs.getLong("account_id"), rs.getDate("as_of").toLocalDate(),
-					rs.getTimestamp("computed_at").toInstant(), rs.getInt("model_version"), rs.getInt("score"),
-					HealthBand.valueOf(rs.getString("band")), (Integer[]) rs.getArray("points").getArray(),
-					(BigDecimal[]) rs.getArray("inputs_x").getArray(),
+					rs.getTimestamp("computed_at").toInstant(), rs.getTimestamp("checked_at").toInstant(),
+					rs.getInt("model_version"), rs.getInt("score"), HealthBand.valueOf(rs.getString("band")),
+					(Integer[]) rs.getArray("points").getArray(), (BigDecimal[]) rs.getArray("inputs_x").getArray(),
 					(BigDecimal[]) rs.getArray("inputs_y").getArray(), (Short[]) rs.getArray("bands").getArray(),
 					(String[]) rs.getArray("explanations").getArray()))
 			.optional()
@@ -278,9 +327,12 @@ public class HealthStore {
 
 	/**
 	 * A current score as stored: its components are read with the model version it cites.
+	 * {@code computedAt}: when it last changed; {@code checkedAt}: when a recompute last
+	 * found it (changed or not).
 	 */
-	public record StoredScore(long accountId, LocalDate asOf, Instant computedAt, int modelVersion, int total,
-			HealthBand band, Integer[] points, BigDecimal[] x, BigDecimal[] y, Short[] bands, String[] sentences) {
+	public record StoredScore(long accountId, LocalDate asOf, Instant computedAt, Instant checkedAt, int modelVersion,
+			int total, HealthBand band, Integer[] points, BigDecimal[] x, BigDecimal[] y, Short[] bands,
+			String[] sentences) {
 
 		/**
 		 * The score with its components, read with {@code model} (the version it was

@@ -1,6 +1,15 @@
 package io.intime.health.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import io.intime.accounts.HealthBand;
+import io.intime.health.alerts.AlertSeverity;
+import io.intime.shared.Money;
 
 import io.intime.health.alerts.AlertStatus;
 import io.intime.health.alerts.AlertView;
@@ -49,9 +58,30 @@ class AlertPages {
 				: "resolved".equalsIgnoreCase(status) ? AlertStatus.RESOLVED : null;
 		PageResult<AlertView> result = alerts.mine(shown, new PageRequest(Math.max(0, page), PAGE_SIZE), me);
 		model.addAttribute("alerts", result);
+		model.addAttribute("groups", groups(result.items()));
 		model.addAttribute("shown", shown == null ? "open" : shown.name().toLowerCase());
 		model.addAttribute("openCount", alerts.openCount(me));
 		return "health/alerts";
+	}
+
+	/**
+	 * The alerts of one account together, on the page: its name, health, ARR and its most
+	 * urgent alert's priority.
+	 */
+	record AlertGroup(long accountId, String accountName, boolean strategic, Integer healthScore, HealthBand healthBand,
+			Money arr, AlertSeverity priority, List<AlertView> alerts) {
+	}
+
+	/** Consecutive alerts of the same account, in the order given. */
+	static List<AlertGroup> groups(List<AlertView> alerts) {
+		Map<Long, List<AlertView>> byAccount = new LinkedHashMap<>();
+		alerts.forEach(a -> byAccount.computeIfAbsent(a.accountId(), id -> new ArrayList<>()).add(a));
+		return byAccount.values().stream().map(list -> {
+			AlertView first = list.get(0);
+			AlertSeverity worst = list.stream().map(AlertView::priority).min(Comparator.naturalOrder()).orElseThrow();
+			return new AlertGroup(first.accountId(), first.accountName(), first.strategic(), first.healthScore(),
+					first.healthBand(), first.arr(), worst, List.copyOf(list));
+		}).toList();
 	}
 
 	@PostMapping("/alerts/{id}/acknowledge")

@@ -59,9 +59,9 @@ public final class HealthAdvice {
 					+ " (last 90 days against the 90 before)", account + "/activities#nps"));
 		}
 		if (s.unansweredEmails() != null && s.unansweredEmails() >= 2 && s.unresponsiveContactName() != null) {
-			risks.add(new Risk("HIGH",
-					s.unresponsiveContactName() + " has not answered the last " + s.unansweredEmails() + " emails",
-					account + "/activities"));
+			risks
+				.add(new Risk("HIGH", s.unresponsiveContactName() + " has not answered the last " + s.unansweredEmails()
+						+ " emails: no reply, call or meeting with them since", account + "/activities"));
 		}
 		if (s.escalations90() != null && s.escalations90() > 0) {
 			boolean surge = s.escalations30() != null && s.escalations30() >= 3;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.intime.accounts.AccountDetails;
@@ -28,6 +29,7 @@ import io.intime.health.scoring.FactsReader;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -35,6 +37,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -110,11 +113,51 @@ class HealthPages {
 
 	@GetMapping("/accounts/{id}/health")
 	String show(@PathVariable long id, Model model, CurrentUser me) {
+		HealthScores.Freshness freshness = scores.freshness(id, me);
 		HealthReport report = scores.current(id, me);
 		// An executive opening a strategic account's health is a review
 		// (strategic_account.reviewed).
 		AccountDetails account = accounts.open(id, report == null ? null : report.score(), me);
 		sections.header(model, account, "health", me);
+		body(model, account, report, freshness, me);
+		return "health/show";
+	}
+
+	/**
+	 * The health page's body again, once the score it shows is no longer the current one:
+	 * the page asks with what it shows ({@code version}, the score's fingerprint, and
+	 * whether it said "recomputing…") when it loads, and again every second while a
+	 * recompute is pending. Nothing changed: 204, and the page stays as it is.
+	 */
+	@GetMapping("/accounts/{id}/health/live")
+	String live(@PathVariable long id, @RequestParam(required = false) String version,
+			@RequestParam(defaultValue = "false") boolean pending, Model model, CurrentUser me,
+			HttpServletResponse response) {
+		HealthScores.Freshness freshness = scores.freshness(id, me);
+		if (!freshness.pending() && !pending && Objects.equals(version, freshness.version())) {
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return null;
+		}
+		AccountDetails account = accounts.get(id, me);
+		model.addAttribute("account", account);
+		body(model, account, scores.current(id, me), freshness, me);
+		return "health/show :: live";
+	}
+
+	/**
+	 * The health chip of the account header ({@code accounts/parts :: account-header}),
+	 * asked for when a page of the account loads: the current score, and while a
+	 * recompute is pending "recomputing…" and a new question a second later.
+	 */
+	@GetMapping("/accounts/{id}/health/chip")
+	String chip(@PathVariable long id, Model model, CurrentUser me) {
+		model.addAttribute("chip", scores.freshness(id, me));
+		return "health/parts :: chip";
+	}
+
+	private void body(Model model, AccountDetails account, HealthReport report, HealthScores.Freshness freshness,
+			CurrentUser me) {
+		long id = account.id();
 		LocalDate today = time.organizationToday();
 		List<HealthReport.Point> history = scores.history(id, today.minusMonths(12), today, me);
 		AlertThresholds thresholds = alerts.settings().thresholds();
@@ -122,6 +165,7 @@ class HealthPages {
 				: thresholds.touchpointDaysOther();
 		HealthSnapshot snapshot = snapshot(account, today, me, rules.citable(account, me));
 		model.addAttribute("health", report == null ? null : view(report, history));
+		model.addAttribute("freshness", freshness);
 		model.addAttribute("risks", HealthAdvice.risks(snapshot, touchpointDays));
 		model.addAttribute("actions", HealthAdvice.actions(snapshot, touchpointDays));
 		model.addAttribute("chart", chart(history, today, report == null ? 80 : report.greenFrom(),
@@ -129,15 +173,28 @@ class HealthPages {
 		model.addAttribute("alerts", alerts.forAccount(id, me));
 		model.addAttribute("canRecompute", rules.canRecompute(account, me));
 		model.addAttribute("timeline", timeline.of(id, time.now().minus(90, ChronoUnit.DAYS), 40, me));
-		return "health/show";
 	}
 
 	@PostMapping("/accounts/{id}/health/recompute")
 	String recompute(@PathVariable long id, CurrentUser me, RedirectAttributes redirect) {
+		HealthReport before = scores.current(id, me);
 		HealthReport report = scores.recompute(id, me);
-		redirect.addFlashAttribute("toast",
-				"Health recomputed from the latest facts: " + report.score() + "/100, " + report.band().label() + ".");
+		redirect.addFlashAttribute("toast", recomputedToast(before, report));
 		return "redirect:/accounts/" + id + "/health";
+	}
+
+	/**
+	 * What "Recompute now" says: the score it found, and whether anything changed (a
+	 * recompute that finds the facts as they were leaves the score as it was, computed
+	 * when it last changed).
+	 */
+	static String recomputedToast(HealthReport before, HealthReport after) {
+		String score = after.score() + "/100, " + after.band().label();
+		if (before != null && before.computedAt().equals(after.computedAt())) {
+			return "Health checked just now against the latest facts: unchanged, " + score + ".";
+		}
+		return "Health recomputed from the latest facts: " + score
+				+ (before == null || before.score() == after.score() ? "" : " (was " + before.score() + ")") + ".";
 	}
 
 	static HealthView view(HealthReport report, List<HealthReport.Point> history) {
@@ -161,7 +218,8 @@ class HealthPages {
 			change30 = report.score() - before.score();
 		}
 		return new HealthView(report.score(), report.band().name(), report.band().label(), report.modelVersion(),
-				report.computedAt(), components, moves, change30, report.greenFrom(), report.yellowFrom());
+				report.computedAt(), report.checkedAt(), components, moves, change30, report.greenFrom(),
+				report.yellowFrom());
 	}
 
 	private static String inputs(HealthReport.Component c) {

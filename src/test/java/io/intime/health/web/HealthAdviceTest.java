@@ -34,7 +34,7 @@ class HealthAdviceTest {
 		assertThat(risks).extracting(Risk::text)
 			.containsExactly("No open jobs — last hire Sep 24 (Frontend Developer), 60 days ago",
 					"Recent NPS score: 3/10 (detractor) — survey Oct 11: “Not meeting expectations”",
-					"Jane Doe has not answered the last 2 emails",
+					"Jane Doe has not answered the last 2 emails: no reply, call or meeting with them since",
 					"2 escalations in the last 90 days, all resolved — latest: Poor candidate quality");
 		assertThat(risks.get(0).href()).isEqualTo("/accounts/5/jobs");
 	}
