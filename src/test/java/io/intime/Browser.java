@@ -88,6 +88,14 @@ public final class Browser implements AutoCloseable {
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", find(css));
 	}
 
+	/**
+	 * Runs a script in the page (e.g. to set a date and time input, whose typing is
+	 * locale-bound).
+	 */
+	public Object execute(String script, Object... arguments) {
+		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
+	}
+
 	public String currentPath() {
 		return java.net.URI.create(driver.getCurrentUrl()).getPath();
 	}

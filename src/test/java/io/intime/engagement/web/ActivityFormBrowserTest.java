@@ -52,8 +52,13 @@ class ActivityFormBrowserTest {
 			assertThat(negative.getRect().getY()).as("Negative on the line of the other choices")
 				.isEqualTo(positive.getRect().getY());
 			assertThat(negative.getRect().getHeight()).isEqualTo(positive.getRect().getHeight());
+			WebElement choices = browser.find("[data-field=sentiment] .segmented");
+			assertThat(negative.getRect().getX() + negative.getRect().getWidth()).as("Negative not cut off")
+				.isLessThanOrEqualTo(choices.getRect().getX() + choices.getRect().getWidth());
 			browser.scrollTo("#activity-form");
 			browser.screenshot("activity-form-01-log-a-call");
+			browser.scrollTo("[data-field=notes]");
+			browser.screenshot("activity-form-01b-sentiment-on-one-line");
 
 			choose(browser, "NOTE");
 			assertThat(browser.find("#form-heading").getText()).isEqualTo("Add a note");
