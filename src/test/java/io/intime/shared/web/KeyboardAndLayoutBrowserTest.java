@@ -84,6 +84,10 @@ class KeyboardAndLayoutBrowserTest {
 			int line = numbers.get(0).getRect().getHeight();
 			assertThat(numbers).allSatisfy(n -> assertThat(n.getRect().getHeight()).as(n.getText()).isEqualTo(line));
 			assertThat(line).as("one line").isLessThan(30);
+			assertThat((Boolean) browser
+				.execute("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+				.as("the page does not scroll sideways")
+				.isTrue();
 			WebElement disputed = browser.find("tr.invoice-row.DISPUTED");
 			WebElement note = browser.find("tr.dispute-row .dispute-note");
 			assertThat(note.getText()).contains("left within the 60-day guarantee");
