@@ -89,10 +89,12 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Runs a script in the page and returns its result (see {@code JavascriptExecutor}).
+	 * Runs a script in the page with its arguments and returns its result (see
+	 * {@code JavascriptExecutor}), e.g. to set a date and time input, whose typing is
+	 * locale-bound.
 	 */
-	public Object script(String script) {
-		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+	public Object script(String script, Object... arguments) {
+		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
 	}
 
 	public String currentPath() {

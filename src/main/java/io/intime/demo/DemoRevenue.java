@@ -159,9 +159,21 @@ class DemoRevenue implements DemoFacts {
 
 	private void create(long accountId, CurrentUser owner, String title, Money value, OpportunityStage stage,
 			String source, String nextStep, LocalDate identified, LocalDate closed) {
-		opportunities.create(accountId, new OpportunityForm(title, stage, MoneyInput.of(value), source, nextStep,
-				identified, closed, owner.id()), owner);
+		opportunities
+			.create(accountId,
+					new OpportunityForm(title, stage, MoneyInput.of(value), source, nextStep, identified, closed,
+							owner.id(),
+							stage == OpportunityStage.LOST
+									? LOST_REASONS[Math.floorMod(title.hashCode(), LOST_REASONS.length)] : null),
+					owner);
 	}
+
+	/**
+	 * Why the demo's lost opportunities were lost (chosen from the title, so that the
+	 * random facts of the demo stay as they are).
+	 */
+	private static final String[] LOST_REASONS = { "Went with another supplier", "Budget cut for the year",
+			"Hiring freeze at the client", "Our rates were above their budget" };
 
 	/**
 	 * A value worth {@code usd} US dollars, in the account's currency, rounded to the

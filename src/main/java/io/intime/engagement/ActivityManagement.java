@@ -1,6 +1,8 @@
 package io.intime.engagement;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -187,6 +190,7 @@ public class ActivityManagement {
 	 * not see the account
 	 */
 	public ActivityView create(long accountId, ActivityForm form, CurrentUser user) {
+		form = internalNote(form);
 		AccountDetails account = rules.account(accountId, user);
 		Map<Long, ContactView> people = contactsOf(accountId, user);
 		Map<Long, UserSummary> participants = validate(form, account, people);
@@ -223,6 +227,7 @@ public class ActivityManagement {
 	 * logged it or sees everything
 	 */
 	public ActivityView update(long id, ActivityForm form, long expectedVersion, CurrentUser user) {
+		form = internalNote(form);
 		Activity activity = load(id);
 		AccountDetails account = rules.account(activity.accountId(), user);
 		EngagementRules.require(rules.canChangeActivity(user, activity.createdBy()),
@@ -289,8 +294,84 @@ public class ActivityManagement {
 				&& form.direction() != ActivityDirection.INTERNAL) {
 			errors.add(new FieldError("direction", "a note is internal: choose Internal"));
 		}
+		fieldsOfAnotherKind(form, time.now()).stream()
+			.filter(e -> errors.stream().noneMatch(known -> known.field().equals(e.field())))
+			.forEach(errors::add);
 		EngagementRules.throwIfAny(errors);
 		return found;
+	}
+
+	/** A note without a direction is internal (the only direction a note has). */
+	private static ActivityForm internalNote(ActivityForm form) {
+		if (form == null || form.type() != ActivityType.NOTE || form.direction() != null) {
+			return form;
+		}
+		return new ActivityForm(form.type(), ActivityDirection.INTERNAL, form.subject(), form.notes(),
+				form.occurredAt(), form.durationMinutes(), form.outcome(), form.sentiment(), form.tags(),
+				form.contactIds(), form.participantIds());
+	}
+
+	/**
+	 * The fields that do not belong to the activity's type and tense (the form shows only
+	 * its own): emails and notes have no duration; what lies ahead has not happened yet,
+	 * so it has no outcome nor sentiment.
+	 */
+	static List<FieldError> fieldsOfAnotherKind(ActivityForm form, Instant now) {
+		List<FieldError> errors = new ArrayList<>();
+		if (form.type() == null) {
+			return errors;
+		}
+		if (form.durationMinutes() != null && !form.type().hasDuration()) {
+			errors.add(new FieldError("durationMinutes", form.type().label() + "s have no duration: leave it empty"));
+		}
+		if (form.occurredAt() != null && form.occurredAt().isAfter(now)) {
+			String planned = "a planned " + form.type().label().toLowerCase() + " has not happened yet: ";
+			if (form.outcome() != null && !form.outcome().isBlank()) {
+				errors.add(new FieldError("outcome", planned + "give its outcome once it has"));
+			}
+			if (form.sentiment() != null) {
+				errors.add(new FieldError("sentiment", planned + "say how it felt once it has"));
+			}
+		}
+		return errors;
+	}
+
+	/**
+	 * The contact the account's relationship runs through, whom a new call, email or
+	 * meeting names unless told otherwise: of the active contacts, the one named in the
+	 * most activities of the last 180 days; with none named, the first active champion
+	 * (then hiring manager, economic buyer, executive, finance, other). Empty when the
+	 * account has no active contact.
+	 * @throws org.springframework.security.access.AccessDeniedException when the user may
+	 * not see the account
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> primaryContact(long accountId, CurrentUser user) {
+		rules.account(accountId, user);
+		List<ContactView> active = contactsOf(accountId, user).values().stream().filter(ContactView::active).toList();
+		if (active.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = time.now();
+		Map<Long, Long> named = new LinkedHashMap<>();
+		jdbc.sql("""
+				select c.contact_id, count(*) as times
+				from activity a cross join lateral unnest(a.contact_ids) as c(contact_id)
+				where a.account_id = :account and a.occurred_at between :since and :now
+				group by c.contact_id""")
+			.param("account", accountId)
+			.param("since", now.minus(Duration.ofDays(180)).atOffset(ZoneOffset.UTC))
+			.param("now", now.atOffset(ZoneOffset.UTC))
+			.query((rs, row) -> named.put(rs.getLong("contact_id"), rs.getLong("times")))
+			.list();
+		List<StakeholderRole> roles = List.of(StakeholderRole.CHAMPION, StakeholderRole.HIRING_MANAGER,
+				StakeholderRole.ECONOMIC_BUYER, StakeholderRole.EXECUTIVE, StakeholderRole.FINANCE,
+				StakeholderRole.OTHER);
+		Comparator<ContactView> byRole = Comparator
+			.comparingInt(c -> c.stakeholderRole() == null ? roles.size() : roles.indexOf(c.stakeholderRole()));
+		return active.stream()
+			.min(Comparator.<ContactView>comparingLong(c -> -named.getOrDefault(c.id(), 0L)).thenComparing(byRole))
+			.map(ContactView::id);
 	}
 
 	private static boolean touchpoint(ActivityForm form, AccountDetails account, Map<Long, ContactView> people) {

@@ -26,4 +26,25 @@ public enum ActivityType {
 		return this == CALL || this == MEETING;
 	}
 
+	/**
+	 * Whether someone reached someone: a note is among ourselves (its direction is always
+	 * internal).
+	 */
+	public boolean hasDirection() {
+		return this != NOTE;
+	}
+
+	/**
+	 * Whether it lasts a while: calls and meetings have a duration, emails and notes
+	 * none.
+	 */
+	public boolean hasDuration() {
+		return this == CALL || this == MEETING;
+	}
+
+	/** "a call", "an email", "a meeting", "a note". */
+	public String withArticle() {
+		return (this == EMAIL ? "an " : "a ") + label.toLowerCase();
+	}
+
 }

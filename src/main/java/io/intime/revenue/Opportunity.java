@@ -53,6 +53,9 @@ class Opportunity extends Audited {
 	@Column(name = "owner_id")
 	private Long ownerId;
 
+	@Column(name = "lost_reason")
+	private String lostReason;
+
 	protected Opportunity() {
 	}
 
@@ -74,11 +77,12 @@ class Opportunity extends Audited {
 		this.identifiedOn = form.identifiedOn();
 		this.closedOn = form.closedOn();
 		this.ownerId = form.ownerId();
+		this.lostReason = form.lostReason();
 	}
 
 	OpportunityForm toForm() {
 		return new OpportunityForm(title, stage, new MoneyInput(amount, currency), source, nextStep, identifiedOn,
-				closedOn, ownerId);
+				closedOn, ownerId, lostReason);
 	}
 
 	Map<String, Object> auditState() {
@@ -93,12 +97,13 @@ class Opportunity extends Audited {
 		state.put("identifiedOn", identifiedOn);
 		state.put("closedOn", closedOn);
 		state.put("ownerId", ownerId);
+		state.put("lostReason", lostReason);
 		return state;
 	}
 
 	OpportunityView toView(String accountName, String ownerName, Money valueUsd) {
 		return new OpportunityView(id, accountId, accountName, title, stage, new Money(amount, currency), valueUsd,
-				source, nextStep, identifiedOn, closedOn, ownerId, ownerName, stage.open(), stamp());
+				source, nextStep, identifiedOn, closedOn, ownerId, ownerName, stage.open(), lostReason, stamp());
 	}
 
 	Money value() {

@@ -13,12 +13,19 @@ import jakarta.validation.constraints.Size;
  * The editable fields of an expansion opportunity. Null means: stage IDENTIFIED,
  * identified today, the account's billing currency, owned by whoever creates it.
  * {@code closedOn} belongs to WON and LOST only: closing without one closes today,
- * reopening clears it.
+ * reopening clears it. {@code lostReason} is required for LOST and belongs to it only
+ * (any other stage clears it).
  */
 public record OpportunityForm(@NotBlank @Size(max = 300) String title, OpportunityStage stage,
 		@NotNull @Valid @MinimumAmount(value = "0", message = "must be 0 or more") MoneyInput value,
 		@Size(max = 200) String source, @Size(max = 500) String nextStep, LocalDate identifiedOn, LocalDate closedOn,
-		Long ownerId) {
+		Long ownerId, @Size(max = 500) String lostReason) {
+
+	/** An opportunity that was not lost: no reason. */
+	public OpportunityForm(String title, OpportunityStage stage, MoneyInput value, String source, String nextStep,
+			LocalDate identifiedOn, LocalDate closedOn, Long ownerId) {
+		this(title, stage, value, source, nextStep, identifiedOn, closedOn, ownerId, null);
+	}
 
 	public static OpportunityForm blank(String currency, LocalDate today, Long ownerId) {
 		return new OpportunityForm("", OpportunityStage.IDENTIFIED, new MoneyInput(null, currency), "", "", today, null,

@@ -261,6 +261,21 @@ public class OpportunityManagement {
 	 */
 	@Transactional
 	public OpportunityView moveTo(long id, OpportunityStage stage, long expectedVersion, CurrentUser user) {
+		return moveTo(id, stage, null, expectedVersion, user);
+	}
+
+	/**
+	 * Moves an opportunity to another stage, keeping everything else, with the reason
+	 * when the stage is LOST (the board card's Won and Lost); the same rules and version
+	 * check as {@link #update}.
+	 * @param lostReason why it was lost; required for LOST, ignored for any other stage
+	 * @throws InvalidInputException naming {@code lostReason} when LOST comes without one
+	 * @throws StaleVersionException when someone else saved it since
+	 * {@code expectedVersion}
+	 */
+	@Transactional
+	public OpportunityView moveTo(long id, OpportunityStage stage, String lostReason, long expectedVersion,
+			CurrentUser user) {
 		Opportunity opportunity = load(id);
 		if (stage == null) {
 			throw new InvalidInputException("stage", "is required");
@@ -268,7 +283,8 @@ public class OpportunityManagement {
 		OpportunityForm current = opportunity.toForm();
 		return update(id,
 				new OpportunityForm(current.title(), stage, current.value(), current.source(), current.nextStep(),
-						current.identifiedOn(), stage.open() ? null : current.closedOn(), current.ownerId()),
+						current.identifiedOn(), stage.open() ? null : current.closedOn(), current.ownerId(),
+						stage == OpportunityStage.LOST ? lostReason : null),
 				expectedVersion, user);
 	}
 
@@ -297,7 +313,8 @@ public class OpportunityManagement {
 	/**
 	 * Checks a form and completes it: stage IDENTIFIED, identified today, the account's
 	 * currency and the acting user as owner when missing; closed today when WON or LOST
-	 * without a day, no closing day while open.
+	 * without a day, no closing day while open; a reason for LOST, none for any other
+	 * stage.
 	 */
 	private OpportunityForm validate(OpportunityForm form, AccountDetails account, Opportunity existing,
 			CurrentUser user) {
@@ -326,6 +343,11 @@ public class OpportunityManagement {
 			errors.add(new FieldError("closedOn",
 					"must be on or after the day it was identified (" + DATE.format(identified) + ")"));
 		}
+		String lostReason = stage == OpportunityStage.LOST && form.lostReason() != null && !form.lostReason().isBlank()
+				? form.lostReason().trim() : null;
+		if (stage == OpportunityStage.LOST && lostReason == null) {
+			errors.add(new FieldError("lostReason", "Say why it was lost, e.g. another supplier or a budget cut"));
+		}
 		Long owner = form.ownerId() == null ? (existing == null ? user.id() : null) : form.ownerId();
 		if (owner != null && !Objects.equals(owner, existing == null ? null : existing.ownerId())) {
 			UserSummary found = users.find(owner).orElse(null);
@@ -340,7 +362,7 @@ public class OpportunityManagement {
 			throw new InvalidInputException(errors);
 		}
 		return new OpportunityForm(form.title().trim(), stage, new MoneyInput(form.value().amount(), currency),
-				form.source(), form.nextStep(), identified, closed, owner);
+				form.source(), form.nextStep(), identified, closed, owner, lostReason);
 	}
 
 	private List<OpportunityView> views(List<Opportunity> found,

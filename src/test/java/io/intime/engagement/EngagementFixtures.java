@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.intime.TestClock;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountFixtures;
 import io.intime.accounts.ContactForm;
@@ -51,7 +52,7 @@ public final class EngagementFixtures {
 	public static ActivityForm form(ActivityType type, ActivityDirection direction, Instant at, List<ContactView> with,
 			List<CurrentUser> ours) {
 		return new ActivityForm(type, direction, type.label() + " " + AccountFixtures.unique("s"), null, at,
-				type == ActivityType.EMAIL || type == ActivityType.NOTE ? null : 30, null, Sentiment.NEUTRAL, List.of(),
+				type.hasDuration() ? 30 : null, null, at.isAfter(TestClock.now()) ? null : Sentiment.NEUTRAL, List.of(),
 				with.stream().map(ContactView::id).toList(), ours.stream().map(CurrentUser::id).toList());
 	}
 

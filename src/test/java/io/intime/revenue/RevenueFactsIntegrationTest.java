@@ -129,9 +129,10 @@ class RevenueFactsIntegrationTest {
 
 	private OpportunityView opportunity(AccountDetails account, String title, String amount, String currency,
 			OpportunityStage stage, int identifiedAgo, Integer closedAgo) {
-		return opportunities.create(
-				account.id(), new OpportunityForm(title, stage, new MoneyInput(new BigDecimal(amount), currency), "QBR",
-						null, t.minusDays(identifiedAgo), closedAgo == null ? null : t.minusDays(closedAgo), null),
+		return opportunities.create(account.id(),
+				new OpportunityForm(title, stage, new MoneyInput(new BigDecimal(amount), currency), "QBR", null,
+						t.minusDays(identifiedAgo), closedAgo == null ? null : t.minusDays(closedAgo), null,
+						stage == OpportunityStage.LOST ? "Went with another supplier" : null),
 				director);
 	}
 

@@ -132,6 +132,15 @@ public class ActivityFormData {
 		return List.of();
 	}
 
+	/**
+	 * Whether it lies ahead of {@code now} (both in the person's time, as the form writes
+	 * them); {@code otherwise} when the time given cannot be read.
+	 */
+	boolean lies(String now, boolean otherwise) {
+		LocalDateTime local = local();
+		return local == null ? otherwise : local.isAfter(LocalDateTime.parse(now));
+	}
+
 	private Instant instant(ZoneId zone) {
 		LocalDateTime local = local();
 		try {

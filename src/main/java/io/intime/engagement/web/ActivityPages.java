@@ -1,6 +1,7 @@
 package io.intime.engagement.web;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -145,6 +146,9 @@ class ActivityPages {
 		List<ContactView> people = contacts.forAccount(id, me);
 		ActivityType chosen = parse(type);
 		Long contact = contactOf(contactId, people);
+		if (contact == null && (contactId == null || contactId.isBlank()) && chosen != ActivityType.NOTE) {
+			contact = activities.primaryContact(id, me).orElse(null);
+		}
 		ActivityFormData form = ActivityFormData.blank(chosen, contact, subject, "true".equalsIgnoreCase(planned),
 				me.id(), me.timeZone(), time.now());
 		return activityForm(account, people, null, form, FormErrors.none(), me, model);
@@ -320,11 +324,23 @@ class ActivityPages {
 
 	private String activityForm(AccountDetails account, List<ContactView> people, ActivityView activity,
 			ActivityFormData form, FormErrors errors, CurrentUser me, Model model) {
+		String now = ActivityFormData.LOCAL.format(LocalDateTime.ofInstant(time.now(), me.timeZone()));
+		form.setPlanned(form.lies(now, form.isPlanned()));
+		Map<ActivityType, List<String>> headings = new LinkedHashMap<>();
+		for (ActivityType t : ActivityType.values()) {
+			headings.put(t, List.of(heading(activity, t, false), heading(activity, t, true)));
+		}
 		model.addAttribute("account", account);
 		model.addAttribute("activity", activity);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("heading", heading(activity, form));
+		model.addAttribute("headings", headings);
+		model.addAttribute("typesWith", Map.of("direction", typesWhere(ActivityType::hasDirection), "duration",
+				typesWhere(ActivityType::hasDuration)));
+		model.addAttribute("nowLocal", now);
+		model.addAttribute("primaryContactId",
+				activity == null ? activities.primaryContact(account.id(), me).orElse(null) : null);
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("directions", ActivityDirection.values());
 		model.addAttribute("sentiments", Sentiment.values());
@@ -335,19 +351,31 @@ class ActivityPages {
 	}
 
 	static String heading(ActivityView activity, ActivityFormData form) {
-		ActivityType type = form.getType() == null ? ActivityType.CALL : form.getType();
+		return heading(activity, form.getType() == null ? ActivityType.CALL : form.getType(), form.isPlanned());
+	}
+
+	/**
+	 * The types of which {@code test} holds, as the form's {@code data-types} names them.
+	 */
+	private static String typesWhere(java.util.function.Predicate<ActivityType> test) {
+		return java.util.Arrays.stream(ActivityType.values())
+			.filter(test)
+			.map(ActivityType::name)
+			.collect(java.util.stream.Collectors.joining(" "));
+	}
+
+	/**
+	 * The form's heading for a type and tense: "Log a call", "Plan a call", "Add a note";
+	 * "Edit call" for an activity already saved.
+	 */
+	static String heading(ActivityView activity, ActivityType type, boolean planned) {
 		if (activity != null) {
-			return "Edit " + activity.type().label().toLowerCase();
+			return "Edit " + type.label().toLowerCase();
 		}
-		if (form.isPlanned()) {
-			return type == ActivityType.MEETING ? "Plan a meeting" : "Plan a call";
+		if (type == ActivityType.NOTE) {
+			return "Add a note";
 		}
-		return switch (type) {
-			case CALL -> "Log a call";
-			case EMAIL -> "Log an email";
-			case MEETING -> "Log a meeting";
-			case NOTE -> "Add a note";
-		};
+		return (planned ? "Plan " : "Log ") + type.withArticle();
 	}
 
 	/**

@@ -69,7 +69,7 @@ class OpportunityApi {
 			description = "accountId plus the opportunity's fields; value "
 					+ "is {\"amount\": \"300000.00\", \"currency\": \"USD\"} (currency defaults to the account's billing currency); "
 					+ "stage defaults to IDENTIFIED, identifiedOn to today, ownerId to you; closedOn is set when the stage is WON or "
-					+ "LOST (today unless given). 201 with the opportunity and its Location.")
+					+ "LOST (today unless given); LOST needs lostReason (why it was lost). 201 with the opportunity and its Location.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			description = "accountId plus the opportunity form",
 			content = @Content(schema = @Schema(implementation = OpportunityForm.class)))
@@ -92,8 +92,8 @@ class OpportunityApi {
 	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH })
 	@Operation(summary = "Change an opportunity",
 			description = "A JSON merge patch: the version you read (required) and "
-					+ "only the fields to change, e.g. {\"version\": 2, \"stage\": \"PROPOSAL\"}; an open stage clears closedOn. "
-					+ "A stale version is a 409.")
+					+ "only the fields to change, e.g. {\"version\": 2, \"stage\": \"PROPOSAL\"}; an open stage clears closedOn, "
+					+ "{\"stage\": \"LOST\", \"lostReason\": \"…\"} closes it as lost. A stale version is a 409.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			description = "version plus the fields to change",
 			content = @Content(schema = @Schema(implementation = OpportunityForm.class)))

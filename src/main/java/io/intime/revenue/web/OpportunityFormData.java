@@ -34,6 +34,8 @@ public class OpportunityFormData {
 
 	private Long ownerId;
 
+	private String lostReason;
+
 	private long version;
 
 	static OpportunityFormData of(OpportunityForm form, long version) {
@@ -47,13 +49,14 @@ public class OpportunityFormData {
 		data.identifiedOn = form.identifiedOn();
 		data.closedOn = form.closedOn();
 		data.ownerId = form.ownerId();
+		data.lostReason = form.lostReason();
 		data.version = version;
 		return data;
 	}
 
 	OpportunityForm toForm() {
 		return new OpportunityForm(title == null ? "" : title, stage, new MoneyInput(value, currency), source, nextStep,
-				identifiedOn, closedOn, ownerId);
+				identifiedOn, closedOn, ownerId, lostReason);
 	}
 
 	Map<String, Object> comparable() {
@@ -67,6 +70,7 @@ public class OpportunityFormData {
 		values.put("identifiedOn", identifiedOn);
 		values.put("closedOn", closedOn);
 		values.put("ownerId", ownerId);
+		values.put("lostReason", lostReason);
 		return values;
 	}
 
@@ -140,6 +144,14 @@ public class OpportunityFormData {
 
 	public void setOwnerId(Long ownerId) {
 		this.ownerId = ownerId;
+	}
+
+	public String getLostReason() {
+		return lostReason;
+	}
+
+	public void setLostReason(String lostReason) {
+		this.lostReason = lostReason;
 	}
 
 	public long getVersion() {

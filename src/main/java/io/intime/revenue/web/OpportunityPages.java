@@ -17,6 +17,7 @@ import io.intime.revenue.OpportunityManagement;
 import io.intime.revenue.OpportunityStage;
 import io.intime.revenue.OpportunityView;
 import io.intime.revenue.PipelineSummary;
+import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
 import io.intime.shared.StaleVersionException;
@@ -48,7 +49,7 @@ class OpportunityPages {
 
 	private static final Map<String, String> LABELS = Map.of("title", "Title", "stage", "Stage", "value", "Value",
 			"currency", "Currency", "source", "Source", "nextStep", "Next step", "identifiedOn", "Identified on",
-			"closedOn", "Closed on", "ownerId", "Owner");
+			"closedOn", "Closed on", "ownerId", "Owner", "lostReason", "Why it was lost");
 
 	/**
 	 * The form's flat value and currency fields stand for the facade's
@@ -188,22 +189,50 @@ class OpportunityPages {
 		}
 	}
 
+	/**
+	 * The board card's buttons: the next stage, Won, and Lost with its reason. A refusal
+	 * (no reason, a stale version) shows the board again with the message on the card:
+	 * 422 and 409, as the edit form answers.
+	 */
 	@PostMapping("/accounts/{id}/opportunities/{opportunityId}/stage")
 	String moveTo(@PathVariable long id, @PathVariable long opportunityId, @RequestParam OpportunityStage stage,
-			@RequestParam long version, CurrentUser me, RedirectAttributes flash) {
+			@RequestParam long version, @RequestParam(required = false) String lostReason, CurrentUser me, Model model,
+			RedirectAttributes flash, HttpServletResponse response) {
 		OpportunityView opportunity = opportunityOf(id, opportunityId, me);
 		try {
-			OpportunityView moved = opportunities.moveTo(opportunityId, stage, version, me);
+			OpportunityView moved = opportunities.moveTo(opportunityId, stage, lostReason, version, me);
 			flash.addFlashAttribute("toast", moved.title() + ": " + moved.stage().label());
+			return "redirect:/accounts/" + id + "/opportunities#opportunity-" + opportunityId;
 		}
 		catch (StaleVersionException e) {
-			flash.addFlashAttribute("flashError", "Someone else changed " + opportunity.title()
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("flashError", "Someone else changed " + opportunity.title()
 					+ " while you were looking at it; nothing was changed. Its current stage is shown below.");
+			model.addAttribute("cardError", new CardError(opportunityId, null, null, lostReason));
 		}
 		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", opportunity.title() + " was not moved: " + e.getMessage());
+			response.setStatus(422);
+			FieldError first = e.errors().isEmpty() ? null : e.errors().get(0);
+			String field = first == null ? null : first.field();
+			String message = first == null ? e.getMessage() : first.message();
+			if ("lostReason".equals(field)) {
+				model.addAttribute("cardError", new CardError(opportunityId, field, message, lostReason));
+			}
+			else {
+				model.addAttribute("flashError",
+						opportunity.title() + " was not moved: " + (first == null ? message : first.message()));
+				model.addAttribute("cardError", new CardError(opportunityId, field, null, lostReason));
+			}
 		}
-		return "redirect:/accounts/" + id + "/opportunities#opportunity-" + opportunityId;
+		return tab(id, me, model);
+	}
+
+	/**
+	 * A card's refused move: the card, the field the message is about (null for the whole
+	 * card), the message shown on the card (null when it is shown above the board), and
+	 * the reason as typed.
+	 */
+	record CardError(long opportunityId, String field, String message, String lostReason) {
 	}
 
 	@PostMapping("/accounts/{id}/opportunities/{opportunityId}/delete")

@@ -172,7 +172,10 @@ class AccountPagesIntegrationTest {
 				mvc.perform(get("/accounts/{id}", account.id()).with(as(ceo))).andExpect(status().isOk()).andReturn());
 
 		assertThat(document.selectFirst("#account-name").text()).isEqualTo(account.name());
-		assertThat(document.select("#strategic-star")).hasSize(1);
+		assertThat(document.selectFirst(".account-hero .hero-meta").text().split("Strategic", -1))
+			.as("said once, not as a star, a tier and a flag")
+			.hasSize(2);
+		assertThat(document.selectFirst(".account-hero .badge.STRATEGIC").text()).isEqualTo("★ Strategic account");
 		assertThat(document.selectFirst("#edit-account").attr("href")).isEqualTo("/accounts/" + account.id() + "/edit");
 		assertThat(document.select("#delete-account")).hasSize(1);
 		assertThat(jdbc.sql("""

@@ -74,7 +74,7 @@ class InvoicesBrowserTest {
 			browser.find("#invoice-" + newest + " .dispute-form button[type=submit]").click();
 			browser.waitUntil(
 					d -> browser.find("#invoice-" + newest + " .invoice-status").getText().startsWith("Disputed"));
-			assertThat(browser.find("#invoice-" + newest + " .dispute-note").getText())
+			assertThat(browser.find("#invoice-" + newest + " + tr.dispute-row .dispute-note").getText())
 				.contains("billed for a week they were on leave");
 			browser.screenshot("billing-03-disputed");
 		}

@@ -181,6 +181,45 @@ class ActivityApiIntegrationTest {
 	}
 
 	@Test
+	void fieldsOfAnotherTypeOrTenseAreRefusedAsTheFormLeavesThemOut() {
+		CurrentUser manager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
+		AccountDetails account = fixtures.accounts().account(manager);
+		Instant tomorrow = yesterday.plus(2, ChronoUnit.DAYS);
+
+		MvcTestResult timedEmail = post(manager, json("""
+				{'accountId': %d, 'type': 'EMAIL', 'direction': 'OUTBOUND', 'subject': 'x', 'occurredAt': '%s',
+				 'durationMinutes': 30}""".formatted(account.id(), yesterday)));
+		assertThat(errorFields(timedEmail)).containsExactly("durationMinutes");
+		assertThat(errorMessage(timedEmail, "durationMinutes")).isEqualTo("Emails have no duration: leave it empty");
+		MvcTestResult plannedWithFeelings = post(manager, json("""
+				{'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': 'x', 'occurredAt': '%s',
+				 'durationMinutes': 30, 'outcome': 'Renewal agreed', 'sentiment': 'POSITIVE'}""".formatted(account.id(),
+				tomorrow)));
+		assertThat(errorFields(plannedWithFeelings)).containsExactly("outcome", "sentiment");
+		assertThat(errorMessage(plannedWithFeelings, "sentiment"))
+			.isEqualTo("a planned call has not happened yet: say how it felt once it has");
+		assertThat(jdbc.sql("select count(*) from activity where account_id = :a")
+			.param("a", account.id())
+			.query(Long.class)
+			.single()).isZero();
+
+		JsonNode note = body(post(manager, json("""
+				{'accountId': %d, 'type': 'NOTE', 'subject': 'Internal review', 'occurredAt': '%s'}"""
+			.formatted(account.id(), yesterday))));
+		assertThat(note.get("direction").asString()).isEqualTo("INTERNAL");
+		JsonNode call = body(post(manager, json("""
+				{'accountId': %d, 'type': 'CALL', 'direction': 'OUTBOUND', 'subject': 'Check-in', 'occurredAt': '%s',
+				 'durationMinutes': 30, 'sentiment': 'NEUTRAL'}""".formatted(account.id(), yesterday))));
+		long id = call.get("id").asLong();
+		long read = call.get("stamp").get("version").asLong();
+		assertThat(errorFields(patch(id, manager, json("{'version': %d, 'type': 'EMAIL'}".formatted(read)))))
+			.containsExactly("durationMinutes");
+		assertThat(
+				patch(id, manager, json("{'version': %d, 'type': 'EMAIL', 'durationMinutes': null}".formatted(read))))
+			.hasStatusOk();
+	}
+
+	@Test
 	void aStalePatchIsAConflictAndTheOtherChangeSurvives() {
 		CurrentUser manager = fixtures.accounts().user(Role.ACCOUNT_MANAGER);
 		AccountDetails account = fixtures.accounts().account(manager);

@@ -143,6 +143,66 @@ class ActivityPagesIntegrationTest {
 	}
 
 	@Test
+	void theFormShowsOnlyTheFieldsOfItsTypeAndTenseAndTicksThePrimaryContact() throws Exception {
+		ContactView ceo = fixtures.contact(account, StakeholderRole.EXECUTIVE);
+		Instant now = TestClock.now();
+		fixtures.activity(account, manager, ActivityType.EMAIL, ActivityDirection.OUTBOUND,
+				now.minus(3, ChronoUnit.DAYS), List.of(jane));
+		fixtures.activity(account, manager, ActivityType.CALL, ActivityDirection.OUTBOUND,
+				now.minus(2, ChronoUnit.DAYS), List.of(jane, ceo));
+
+		Document call = page(
+				mvc.perform(get("/accounts/{id}/activities/new", account.id()).param("type", "CALL").with(as(manager)))
+					.andExpect(status().isOk())
+					.andReturn());
+		assertThat(call.selectFirst("h1").text()).isEqualTo("Log a call");
+		assertThat(call.selectFirst("#contact-" + jane.id()).hasAttr("checked")).as("the primary contact").isTrue();
+		assertThat(call.selectFirst("#contact-" + ceo.id()).hasAttr("checked")).isFalse();
+		assertThat(call.selectFirst("#contact-" + jane.id()).parent().select(".primary-chip").text())
+			.isEqualTo("Primary contact");
+		assertThat(call.selectFirst("[data-field=durationMinutes]").hasAttr("hidden")).isFalse();
+		assertThat(call.selectFirst("[data-field=sentiment]").hasAttr("hidden")).isFalse();
+		assertThat(call.selectFirst("#activity-form").attr("data-tense")).isEqualTo("logged");
+		assertThat(call.selectFirst("[data-field=type] input[value=NOTE]").attr("data-heading-logged"))
+			.isEqualTo("Add a note");
+		assertThat(call.select("script[src=/js/activity-form.js]")).hasSize(1);
+
+		Document note = page(
+				mvc.perform(get("/accounts/{id}/activities/new", account.id()).param("type", "NOTE").with(as(manager)))
+					.andReturn());
+		assertThat(note.selectFirst("h1").text()).isEqualTo("Add a note");
+		assertThat(note.selectFirst("[data-field=direction]").hasAttr("hidden")).isTrue();
+		assertThat(note.selectFirst("[data-field=direction] select").hasAttr("disabled")).isTrue();
+		assertThat(note.selectFirst("[data-field=durationMinutes] input").hasAttr("disabled")).isTrue();
+		assertThat(note.select("input[name=contactIds][checked]")).as("a note is among ourselves").isEmpty();
+
+		Document planned = page(mvc
+			.perform(get("/accounts/{id}/activities/new", account.id()).param("type", "CALL")
+				.param("planned", "true")
+				.with(as(manager)))
+			.andReturn());
+		assertThat(planned.selectFirst("#activity-form").attr("data-tense")).isEqualTo("planned");
+		assertThat(planned.selectFirst("[data-field=sentiment]").hasAttr("hidden")).isTrue();
+		assertThat(planned.selectFirst("[data-field=outcome] input").hasAttr("disabled")).isTrue();
+		assertThat(planned.select(".form-section-head h2")
+			.stream()
+			.filter(h -> h.parents().stream().noneMatch(p -> p.hasAttr("hidden")))
+			.map(h -> h.text())
+			.toList()).containsExactly("What", "Who", "Agenda");
+
+		mvc.perform(post("/accounts/{id}/activities/new", account.id()).with(as(manager))
+			.param("type", "NOTE")
+			.param("subject", "Internal review")
+			.param("occurredAt", "2026-01-05T16:00")
+			.param("version", "0"))
+			.andExpect(redirectedUrlPattern("/accounts/" + account.id() + "/activities#activity-*"));
+		assertThat(jdbc.sql("select direction from activity where account_id = :a and subject = 'Internal review'")
+			.param("a", account.id())
+			.query(String.class)
+			.single()).isEqualTo("INTERNAL");
+	}
+
+	@Test
 	void aWrongFieldIsShownBesideItWithTheInputKeptAndNothingSavedThenTheFixedFormSaves() throws Exception {
 		Document refused = page(mvc
 			.perform(post("/accounts/{id}/activities/new", account.id()).with(as(manager))

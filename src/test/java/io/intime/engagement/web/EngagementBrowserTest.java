@@ -66,7 +66,7 @@ class EngagementBrowserTest {
 			browser.find("#log-call").click();
 			assertThat(browser.find("#form-heading").getText()).isEqualTo("Log a call");
 			browser.find("[data-field=subject] input").sendKeys("Emergency check-in with Jane Doe");
-			browser.find("#contact-" + jane).click();
+			assertThat(browser.find("#contact-" + jane).isSelected()).as("Jane Doe, the primary contact").isTrue();
 			WebElement duration = browser.find("[data-field=durationMinutes] input");
 			duration.clear();
 			duration.sendKeys("2000");

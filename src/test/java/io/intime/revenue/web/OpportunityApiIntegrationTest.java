@@ -138,7 +138,7 @@ class OpportunityApiIntegrationTest {
 			.containsExactly("identifiedOn");
 		MvcTestResult closedEarly = post(manager,
 				"{" + base + ", 'title': 'X', 'value': {'amount': '1'}, 'stage': 'LOST',"
-						+ " 'identifiedOn': '2026-03-10', 'closedOn': '2026-03-01'}");
+						+ " 'identifiedOn': '2026-03-10', 'closedOn': '2026-03-01', 'lostReason': 'Budget cut'}");
 		assertThat(errorFields(closedEarly)).containsExactly("closedOn");
 		assertThat(errorMessage(closedEarly, "closedOn"))
 			.isEqualTo("must be on or after the day it was identified (Mar 10, 2026)");
@@ -148,6 +148,27 @@ class OpportunityApiIntegrationTest {
 		assertThat(
 				errorFields(post(manager, "{" + base + ", 'title': 'X', 'value': {'amount': '1'}, 'probability': 50}")))
 			.containsExactly("probability");
+	}
+
+	@Test
+	void lostNeedsAReasonWhichReopeningClears() {
+		JsonNode opportunity = body(post(manager,
+				"{'accountId': %d, 'title': 'Data team', 'value': {'amount': '120000'}}".formatted(account.id())));
+		long id = opportunity.get("id").asLong();
+		MvcTestResult noReason = patch(id, manager, "{'version': %d, 'stage': 'LOST'}".formatted(version(opportunity)));
+		assertThat(errorFields(noReason)).containsExactly("lostReason");
+		assertThat(errorMessage(noReason, "lostReason"))
+			.isEqualTo("Say why it was lost, e.g. another supplier or a budget cut");
+
+		JsonNode lost = body(
+				patch(id, manager, "{'version': %d, 'stage': 'LOST', 'lostReason': ' Went with another supplier '}"
+					.formatted(version(opportunity))));
+		assertThat(lost.get("stage").asString()).isEqualTo("LOST");
+		assertThat(lost.get("lostReason").asString()).isEqualTo("Went with another supplier");
+
+		JsonNode reopened = body(patch(id, manager, "{'version': %d, 'stage': 'QUALIFIED'}".formatted(version(lost))));
+		assertThat(reopened.get("stage").asString()).isEqualTo("QUALIFIED");
+		assertThat(reopened.get("lostReason").isNull()).isTrue();
 	}
 
 	@Test
@@ -217,7 +238,7 @@ class OpportunityApiIntegrationTest {
 			.asLong();
 		long lost = body(post(manager,
 				("{'accountId': %d, 'title': 'C', 'value': {'amount': '1'}, 'stage': 'LOST',"
-						+ " 'identifiedOn': '%s', 'closedOn': '%s'}")
+						+ " 'identifiedOn': '%s', 'closedOn': '%s', 'lostReason': 'Went with another supplier'}")
 					.formatted(account.id(), today.minusDays(20), today.minusDays(1))))
 			.get("id")
 			.asLong();

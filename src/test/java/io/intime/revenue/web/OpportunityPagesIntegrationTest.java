@@ -92,6 +92,62 @@ class OpportunityPagesIntegrationTest {
 	}
 
 	@Test
+	void aCardEndsAnOpportunityAsWonOrAsLostWithAReasonUnderTheEditFormsRules() throws Exception {
+		OpportunityView interns = opportunity("Interns", "20000", OpportunityStage.IDENTIFIED, null);
+		OpportunityView dataTeam = opportunity("Data team", "120000", OpportunityStage.QUALIFIED, null);
+		Document board = page(
+				mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager))).andReturn());
+		assertThat(board.select("#opportunity-" + interns.id() + " .mark-won")).hasSize(1);
+		assertThat(board.select("#opportunity-" + interns.id() + " .mark-lost input[name=lostReason]")).hasSize(1);
+
+		Document noReason = page(mvc
+			.perform(post("/accounts/{id}/opportunities/{oid}/stage", account.id(), dataTeam.id()).with(as(manager))
+				.param("stage", "LOST")
+				.param("lostReason", " ")
+				.param("version", String.valueOf(dataTeam.stamp().version())))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn());
+		assertThat(noReason.selectFirst("#opportunity-" + dataTeam.id() + " .mark-lost").hasAttr("open")).isTrue();
+		assertThat(noReason.selectFirst("#opportunity-" + dataTeam.id() + " .lost-form .field-error").text())
+			.isEqualTo("Say why it was lost, e.g. another supplier or a budget cut");
+		assertThat(noReason.selectFirst("#lost-reason-" + dataTeam.id()).attr("aria-invalid")).isEqualTo("true");
+		assertThat(opportunities.get(dataTeam.id(), manager).stage()).isEqualTo(OpportunityStage.QUALIFIED);
+
+		OpportunityForm form = opportunities.editable(dataTeam.id(), manager).form();
+		opportunities.update(dataTeam.id(),
+				new OpportunityForm(form.title(), OpportunityStage.NEGOTIATION, form.value(), form.source(),
+						form.nextStep(), form.identifiedOn(), null, form.ownerId()),
+				dataTeam.stamp().version(), fixtures.executive());
+		Document stale = page(mvc
+			.perform(post("/accounts/{id}/opportunities/{oid}/stage", account.id(), dataTeam.id()).with(as(manager))
+				.param("stage", "LOST")
+				.param("lostReason", "Budget cut")
+				.param("version", String.valueOf(dataTeam.stamp().version())))
+			.andExpect(status().isConflict())
+			.andReturn());
+		assertThat(stale.selectFirst(".alert-error").text()).startsWith("Someone else changed Data team");
+		assertThat(stale.select("#stage-NEGOTIATION #opportunity-" + dataTeam.id())).hasSize(1);
+		assertThat(opportunities.get(dataTeam.id(), manager).stage()).isEqualTo(OpportunityStage.NEGOTIATION);
+
+		long current = opportunities.get(dataTeam.id(), manager).stamp().version();
+		mvc.perform(post("/accounts/{id}/opportunities/{oid}/stage", account.id(), dataTeam.id()).with(as(manager))
+			.param("stage", "LOST")
+			.param("lostReason", "Budget cut for the year")
+			.param("version", String.valueOf(current)))
+			.andExpect(redirectedUrl("/accounts/" + account.id() + "/opportunities#opportunity-" + dataTeam.id()));
+		mvc.perform(post("/accounts/{id}/opportunities/{oid}/stage", account.id(), interns.id()).with(as(manager))
+			.param("stage", "WON")
+			.param("version", String.valueOf(interns.stamp().version())))
+			.andExpect(redirectedUrl("/accounts/" + account.id() + "/opportunities#opportunity-" + interns.id()));
+		Document closed = page(
+				mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager))).andReturn());
+		assertThat(closed.selectFirst("#closed-opportunities #opportunity-" + dataTeam.id() + " .lost-reason").text())
+			.isEqualTo("Budget cut for the year");
+		assertThat(opportunities.get(interns.id(), manager).stage()).isEqualTo(OpportunityStage.WON);
+		assertThat(opportunities.get(interns.id(), manager).closedOn()).isEqualTo(today);
+	}
+
+	@Test
 	void anEmptyPipelineSaysSoAndOffersTheFirstOpportunity() throws Exception {
 		Document tab = page(
 				mvc.perform(get("/accounts/{id}/opportunities", account.id()).with(as(manager))).andReturn());
@@ -149,8 +205,11 @@ class OpportunityPagesIntegrationTest {
 	}
 
 	private OpportunityView opportunity(String title, String usd, OpportunityStage stage, LocalDate closed) {
-		return opportunities.create(account.id(), new OpportunityForm(title, stage,
-				new MoneyInput(new BigDecimal(usd), "USD"), "QBR", null, today.minusDays(30), closed, null), manager);
+		return opportunities.create(account.id(),
+				new OpportunityForm(title, stage, new MoneyInput(new BigDecimal(usd), "USD"), "QBR", null,
+						today.minusDays(30), closed, null,
+						stage == OpportunityStage.LOST ? "Went with another supplier" : null),
+				manager);
 	}
 
 	private static Document page(MvcResult result) throws Exception {
