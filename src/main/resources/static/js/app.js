@@ -1,4 +1,5 @@
-// InTime Accounts page behaviour: CSRF for htmx requests, confirmations, toasts, "/" to search.
+// InTime Accounts page behaviour: CSRF for htmx requests, confirmations, toasts, the small
+// screen's menu, tab bars that scroll, "/" to search.
 (function () {
   const token = document.querySelector('meta[name="_csrf"]');
   const header = document.querySelector('meta[name="_csrf_header"]');
@@ -30,6 +31,46 @@
     const flash = document.querySelector('[data-toast]');
     if (flash) showToast(flash.getAttribute('data-toast'));
   });
+
+  // On a small screen the sidebar is a panel: the menu button opens and closes it; Esc and a
+  // click beside it close it and give the focus back to the button.
+  const menuButton = document.getElementById('menu-button');
+  const sidebar = document.getElementById('sidebar');
+  const backdrop = document.getElementById('menu-backdrop');
+  function setMenu(open, focusButton) {
+    menuButton.setAttribute('aria-expanded', String(open));
+    document.body.classList.toggle('menu-open', open);
+    if (backdrop) backdrop.hidden = !open;
+    if (!open && focusButton) menuButton.focus();
+  }
+  if (menuButton && sidebar) {
+    menuButton.addEventListener('click', function () {
+      setMenu(menuButton.getAttribute('aria-expanded') !== 'true', false);
+    });
+    if (backdrop) backdrop.addEventListener('click', function () { setMenu(false, true); });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && menuButton.getAttribute('aria-expanded') === 'true') setMenu(false, true);
+    });
+    // Wide again: the sidebar is back in its place.
+    window.matchMedia('(max-width: 760px)').addEventListener('change', function (event) {
+      if (!event.matches) setMenu(false, false);
+    });
+  }
+
+  // A tab bar wider than its box scrolls inside itself: the active tab is brought into view.
+  function showActiveTabs() {
+    document.querySelectorAll('.tabs').forEach(function (bar) {
+      const active = bar.querySelector('.tab.active, [aria-current="page"]');
+      if (!active || bar.scrollWidth <= bar.clientWidth) return;
+      const box = bar.getBoundingClientRect();
+      const tab = active.getBoundingClientRect();
+      if (tab.left < box.left || tab.right > box.right) {
+        bar.scrollLeft += tab.left - box.left - Math.max(0, (box.width - tab.width) / 2);
+      }
+    });
+  }
+  showActiveTabs();
+  window.addEventListener('resize', showActiveTabs);
 
   // "/" focuses the page's search box, Esc leaves it.
   document.addEventListener('keydown', function (event) {

@@ -111,6 +111,22 @@ public final class Browser implements AutoCloseable {
 			.executeScript("return window.__cspViolations || []");
 	}
 
+	/**
+	 * Sets the window's size (a phone is 390 wide), for the layout at that width.
+	 */
+	public void resize(int width, int height) {
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		wait.until(d -> ((Number) script("return window.innerWidth")).intValue() == width);
+	}
+
+	/**
+	 * Runs a script in the page and returns its result (a number comes back as a Long or
+	 * Double).
+	 */
+	public Object script(String script, Object... arguments) {
+		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
+	}
+
 	public void screenshot(String name) throws IOException {
 		File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"),

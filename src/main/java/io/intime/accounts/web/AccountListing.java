@@ -13,18 +13,54 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One rendering of the accounts list: the query as the person set it, the page it gave,
- * and the links (sort headers, pager) that keep the other filters.
+ * and the links (sort headers, pager) that keep the other filters. {@code viewer} is the
+ * id of the account manager reading it, who may switch between "My accounts" and "All
+ * accounts" (null for everyone else).
  */
-public record AccountListing(AccountQuery query, String strategic, PageResult<AccountSummary> result) {
+public record AccountListing(AccountQuery query, String strategic, PageResult<AccountSummary> result, Long viewer) {
+
+	public AccountListing(AccountQuery query, String strategic, PageResult<AccountSummary> result) {
+		this(query, strategic, result, null);
+	}
 
 	static final Set<String> SORTS = Set.of("name", "arr", "tier", "status", "updated", "key", "region", "health");
 
 	private static final Set<String> DESCENDING_FIRST = Set.of("arr", "updated");
 
+	/**
+	 * Whether a filter narrows the list. The reader's own portfolio ("My accounts") is
+	 * where they start, not a filter to clear.
+	 */
 	public boolean filtered() {
-		return query.q() != null || query.tier() != null || query.status() != null || query.ownerId() != null
-				|| query.strategic() != null || query.band() != null || query.healthMin() != null
-				|| query.healthMax() != null || query.archived();
+		return query.q() != null || query.tier() != null || query.status() != null
+				|| (query.ownerId() != null && !mine()) || query.strategic() != null || query.band() != null
+				|| query.healthMin() != null || query.healthMax() != null || query.archived();
+	}
+
+	/** Whether the "My accounts" / "All accounts" switch is shown. */
+	public boolean offersScope() {
+		return viewer != null;
+	}
+
+	/** The reader's own portfolio: the account manager filter is the reader. */
+	public boolean mine() {
+		return viewer != null && viewer.equals(query.ownerId());
+	}
+
+	/** Every account manager's accounts. */
+	public boolean everyone() {
+		return query.ownerId() == null;
+	}
+
+	/**
+	 * The switch's link to {@code mine} or {@code all}: the other filters and the sort
+	 * stay, the page starts again.
+	 */
+	public String scopeUrl(String scope) {
+		return builder(query.sort(), query.descending(), 0, null).queryParam("scope", scope)
+			.encode()
+			.build()
+			.toUriString();
 	}
 
 	public boolean sortedBy(String column) {
@@ -37,7 +73,7 @@ public record AccountListing(AccountQuery query, String strategic, PageResult<Ac
 	 */
 	public String sortUrl(String column) {
 		boolean descending = sortedBy(column) ? !query.descending() : DESCENDING_FIRST.contains(column);
-		return url(column, descending, 0);
+		return url(column, descending, 0, query.ownerId());
 	}
 
 	/** "ascending"/"descending"/"none", for aria-sort. */
@@ -46,14 +82,18 @@ public record AccountListing(AccountQuery query, String strategic, PageResult<Ac
 	}
 
 	public String pageUrl(int page) {
-		return url(query.sort(), query.descending(), page);
+		return url(query.sort(), query.descending(), page, query.ownerId());
 	}
 
 	public String clearUrl() {
 		return "/accounts";
 	}
 
-	private String url(String sort, boolean descending, int page) {
+	private String url(String sort, boolean descending, int page, Long ownerId) {
+		return builder(sort, descending, page, ownerId).encode().build().toUriString();
+	}
+
+	private UriComponentsBuilder builder(String sort, boolean descending, int page, Long ownerId) {
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/accounts");
 		if (query.q() != null) {
 			url.queryParam("q", query.q());
@@ -64,8 +104,8 @@ public record AccountListing(AccountQuery query, String strategic, PageResult<Ac
 		if (query.status() != null) {
 			url.queryParam("status", query.status().name());
 		}
-		if (query.ownerId() != null) {
-			url.queryParam("owner", query.ownerId());
+		if (ownerId != null) {
+			url.queryParam("owner", ownerId);
 		}
 		if (strategic != null) {
 			url.queryParam("strategic", strategic);
@@ -91,7 +131,7 @@ public record AccountListing(AccountQuery query, String strategic, PageResult<Ac
 		if (page > 0) {
 			url.queryParam("page", page);
 		}
-		return url.encode().build().toUriString();
+		return url;
 	}
 
 	static Tier tier(String value) {

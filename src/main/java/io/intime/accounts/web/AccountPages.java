@@ -39,7 +39,9 @@ import io.intime.shared.web.PageFormat;
 import io.intime.shared.web.FormErrors;
 import io.intime.shared.web.Conflict;
 import io.intime.shared.Today;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.security.access.AccessDeniedException;
@@ -67,6 +69,9 @@ class AccountPages {
 	static final int PAGE_SIZE = 50;
 	static final int HISTORY_PAGE_SIZE = 50;
 	static final List<String> TABS = List.of("overview", "contacts", "contracts", "history");
+
+	private static final List<String> FILTERS = List.of("q", "tier", "status", "owner", "strategic", "band",
+			"healthMin", "healthMax", "archived");
 
 	private static final Set<Role> IMPORTERS = Set.of(Role.EXECUTIVE, Role.SALES_DIRECTOR, Role.ADMIN,
 			Role.ACCOUNT_MANAGER);
@@ -117,24 +122,29 @@ class AccountPages {
 	 */
 	@GetMapping("/accounts")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String tier,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String owner,
-			@RequestParam(required = false) String strategic, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String band, @RequestParam(required = false) String healthMin,
-			@RequestParam(required = false) String healthMax, @RequestParam(required = false) String archived,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String strategic,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+			@RequestParam(required = false) String page, @RequestParam(required = false) String band,
+			@RequestParam(required = false) String healthMin, @RequestParam(required = false) String healthMax,
+			@RequestParam(required = false) String archived, @RequestParam(required = false) String scope,
 			@RequestHeader(value = "HX-Request", required = false) String htmx,
 			@RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
-			CurrentUser me, Model model, HttpServletResponse response) {
+			CurrentUser me, Model model, HttpServletRequest request, HttpServletResponse response,
+			HttpSession session) {
+		// The raw parameters: a blank one (the owner filter set to everyone) is a choice,
+		// not an absent one.
+		boolean landing = FILTERS.stream().noneMatch(request.getParameterMap()::containsKey);
+		Long ownerId = AccountListScope.owner(scope, request.getParameter("owner"), landing, me, session);
 		Boolean strategicOnly = "true".equals(strategic) ? Boolean.TRUE
 				: "false".equals(strategic) ? Boolean.FALSE : null;
 		String sortBy = sort != null && AccountListing.SORTS.contains(sort) ? sort : "name";
-		AccountQuery query = new AccountQuery(q, AccountListing.tier(tier), AccountListing.status(status),
-				AccountListing.id(owner), strategicOnly, AccountListing.band(band), AccountListing.score(healthMin),
+		AccountQuery query = new AccountQuery(q, AccountListing.tier(tier), AccountListing.status(status), ownerId,
+				strategicOnly, AccountListing.band(band), AccountListing.score(healthMin),
 				AccountListing.score(healthMax), sortBy, "desc".equals(dir), AccountListing.page(page), PAGE_SIZE,
 				"true".equals(archived));
 		PageResult<AccountSummary> result = accounts.search(query, me);
-		model.addAttribute("listing",
-				new AccountListing(query, strategicOnly == null ? null : strategicOnly.toString(), result));
+		model.addAttribute("listing", new AccountListing(query, strategicOnly == null ? null : strategicOnly.toString(),
+				result, AccountListScope.offeredTo(me) ? me.id() : null));
 		response.setHeader("Vary", "HX-Request");
 		if (htmx != null && historyRestore == null) {
 			return "accounts/list :: results";

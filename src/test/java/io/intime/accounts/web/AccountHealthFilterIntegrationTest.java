@@ -127,7 +127,7 @@ class AccountHealthFilterIntegrationTest {
 		assertThat(result).hasStatusOk();
 		Document page = Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(page.select("tr.account-row .account-link").eachText()).containsExactly(yellow.name());
-		assertThat(page.select("tr.account-row .health-pill.YELLOW").text()).isEqualTo("70");
+		assertThat(page.select("tr.account-row .health-pill.YELLOW").text()).isEqualTo("70 · Yellow");
 		assertThat(page.select("#filter-band option[selected]").attr("value")).isEqualTo("YELLOW");
 	}
 

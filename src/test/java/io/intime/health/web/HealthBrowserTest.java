@@ -34,7 +34,7 @@ class HealthBrowserTest {
 			browser.open("/accounts");
 			browser.find("#account-search").sendKeys("DataSystems Inc.");
 			browser.waitUntil(d -> browser.findAll("tr.account-row").size() == 1);
-			assertThat(browser.find("tr.account-row .health-pill").getText()).isEqualTo("35");
+			assertThat(browser.find("tr.account-row .health-pill").getText()).isEqualTo("35 · Red");
 			browser.find("tr.account-row a.account-link").click();
 			browser.find("nav a[href$='/health']").click();
 
