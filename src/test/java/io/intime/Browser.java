@@ -91,7 +91,7 @@ public final class Browser implements AutoCloseable {
 	/**
 	 * Runs a script in the page with its arguments and returns its result (see
 	 * {@code JavascriptExecutor}), e.g. to set a date and time input, whose typing is
-	 * locale-bound.
+	 * locale-bound. A number comes back as a Long or Double.
 	 */
 	public Object script(String script, Object... arguments) {
 		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
@@ -117,14 +117,6 @@ public final class Browser implements AutoCloseable {
 	public void resize(int width, int height) {
 		driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
 		wait.until(d -> ((Number) script("return window.innerWidth")).intValue() == width);
-	}
-
-	/**
-	 * Runs a script in the page and returns its result (a number comes back as a Long or
-	 * Double).
-	 */
-	public Object script(String script, Object... arguments) {
-		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
 	}
 
 	public void screenshot(String name) throws IOException {
