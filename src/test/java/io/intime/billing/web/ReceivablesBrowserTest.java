@@ -85,18 +85,23 @@ class ReceivablesBrowserTest {
 			assertThat(browser.find("[data-field=amount] .field-error").getText())
 				.isEqualTo("Amount is in USD, but '€150,000' is in EUR: type the amount in USD (e.g. 150,000) "
 						+ "or change the currency");
-			assertThat(browser.find("[data-field=number] .field-error").getText()).isEqualTo("is required");
 			browser.screenshot("money-01-euro-in-a-dollar-field");
 
-			browser.find("#number").sendKeys("INV-BROWSER-150K");
 			browser.find("#amount").clear();
 			browser.find("#amount").sendKeys("$150,000");
+			browser.find("#save-invoice").click();
+			browser.waitUntil(d -> !browser.findAll("[data-field=number] .field-error").isEmpty());
+			assertThat(browser.find("[data-field=number] .field-error").getText()).isEqualTo("is required");
+			assertThat(browser.findAll("[data-field=amount] .field-error")).as("the dollar amount is taken").isEmpty();
+			browser.screenshot("money-02-number-required");
+
+			browser.find("#number").sendKeys("INV-BROWSER-150K");
 			browser.find("#save-invoice").click();
 			browser.waitUntil(d -> browser.currentPath().endsWith("/invoices"));
 			WebElement row = browser.find("tr.invoice-row[data-number='INV-BROWSER-150K']");
 			assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".invoice-amount")).getText())
 				.isEqualTo("$150,000.00");
-			browser.screenshot("money-02-saved");
+			browser.screenshot("money-03-saved");
 		}
 	}
 
