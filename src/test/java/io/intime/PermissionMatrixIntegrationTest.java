@@ -334,6 +334,13 @@ class PermissionMatrixIntegrationTest {
 					default -> throw new IllegalArgumentException(action);
 				};
 			}
+			if (record.equals("receivables")) {
+				return switch (action) {
+					case "view" -> Request.get("/api/v1/receivables?accountId=" + a);
+					case "export" -> Request.get("/receivables/export.csv?accountId=" + a);
+					default -> throw new IllegalArgumentException(action);
+				};
+			}
 			if (record.equals("accounts")) {
 				return switch (action) {
 					case "view" -> Request.get("/api/v1/accounts/" + a);
@@ -394,6 +401,9 @@ class PermissionMatrixIntegrationTest {
 				default -> record;
 			};
 			String path = "/accounts/" + a + "/" + (record.equals("nps") ? "activities/nps" : record);
+			if (record.equals("receivables")) {
+				return action.equals("view") ? pageGet("/receivables?accountId=" + a) : null;
+			}
 			if (record.equals("accounts")) {
 				return switch (action) {
 					case "view" -> pageGet("/accounts/" + a);

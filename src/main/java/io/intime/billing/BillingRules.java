@@ -27,6 +27,10 @@ final class BillingRules {
 	private BillingRules() {
 	}
 
+	/** The roles that see invoices (of every account, or of the accounts they own). */
+	static final java.util.Set<Role> READERS = java.util.Set.of(Role.FINANCE, Role.ADMIN, Role.EXECUTIVE,
+			Role.SALES_DIRECTOR, Role.ACCOUNT_MANAGER);
+
 	static InvoiceAccess access(CurrentUser user, AccountDetails account) {
 		boolean finance = user.hasRole(Role.FINANCE);
 		boolean overseer = user.hasRole(Role.EXECUTIVE, Role.SALES_DIRECTOR);

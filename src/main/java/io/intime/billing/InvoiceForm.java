@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
  * the account's billing currency; a null status is OPEN.
  */
 public record InvoiceForm(
-		@NotBlank @Size(max = 40) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9-/._]*$",
+		@NotBlank @Size(max = 40) @Pattern(regexp = "^$|^[A-Za-z0-9][A-Za-z0-9-/._]*$",
 				message = "may contain letters, digits and - / . _ only (e.g. INV-2026-0123)") String number,
 		@NotNull LocalDate issueDate, @NotNull LocalDate dueDate,
 		@NotNull @Valid @MinimumAmount(value = "0.01", inclusive = false,

@@ -112,23 +112,24 @@ public class InvoiceManagement {
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<InvoiceView> search(Long accountId, InvoiceStatus status, PageRequest page, CurrentUser user) {
-		StringBuilder where = new StringBuilder(" where true");
+		return search(accountId, null, status, page, user);
+	}
+
+	/**
+	 * Invoices the user may see, as
+	 * {@link #search(Long, InvoiceStatus, PageRequest, CurrentUser)}, and of the accounts
+	 * one person owns ({@code ownerId}, null for any owner): the filters of the
+	 * receivables view.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<InvoiceView> search(Long accountId, Long ownerId, InvoiceStatus status, PageRequest page,
+			CurrentUser user) {
+		AccountScope scope = scope(accountId, ownerId, user);
+		if (scope.isEmpty()) {
+			return new PageResult<>(List.of(), 0, page.page(), page.size());
+		}
+		StringBuilder where = new StringBuilder(" where true").append(scope.clause("i.account_id"));
 		Map<String, Object> params = new HashMap<>();
-		if (accountId != null) {
-			AccountDetails account = accounts.get(accountId, user);
-			BillingRules.require(access(account, user).view(), "You may not see the invoices of " + account.name());
-			where.append(" and i.account_id = :account");
-			params.put("account", accountId);
-		}
-		else if (!BillingRules.seesAllInvoices(user)) {
-			BillingRules.require(user.hasRole(Role.ACCOUNT_MANAGER), "You may not see invoices");
-			List<Long> owned = accounts.exportable(user).stream().map(AccountSummary::id).toList();
-			if (owned.isEmpty()) {
-				return new PageResult<>(List.of(), 0, page.page(), page.size());
-			}
-			where.append(AccountScope.of(owned).clause("i.account_id"));
-			params.put("accountIds", new org.springframework.jdbc.support.SqlArrayValue("bigint", owned.toArray()));
-		}
 		if (status != null) {
 			where.append(switch (status) {
 				case OVERDUE -> " and (i.status = 'OVERDUE' or (i.status = 'OPEN' and i.due_date < :today))";
@@ -138,16 +139,50 @@ public class InvoiceManagement {
 			params.put("status", status.name());
 			params.put("today", today());
 		}
-		List<Long> ids = jdbc
-			.sql("select i.id from invoice i" + where
-					+ " order by i.issue_date desc, i.id desc limit :limit offset :offset")
+		List<Long> ids = scope
+			.bind(jdbc.sql("select i.id from invoice i" + where
+					+ " order by i.issue_date desc, i.id desc limit :limit offset :offset"))
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(Long.class)
 			.list();
-		long total = jdbc.sql("select count(*) from invoice i" + where).params(params).query(Long.class).single();
+		long total = scope.bind(jdbc.sql("select count(*) from invoice i" + where))
+			.params(params)
+			.query(Long.class)
+			.single();
 		return new PageResult<>(views(invoices.findAllById(ids), ids), total, page.page(), page.size());
+	}
+
+	/**
+	 * The accounts whose invoices the user reads: one account ({@code accountId}) when
+	 * given and the user may see its invoices; else every account for those who see all
+	 * invoices, the accounts they own for account managers; narrowed to the accounts
+	 * {@code ownerId} owns when given.
+	 * @throws org.springframework.security.access.AccessDeniedException when the user may
+	 * not see invoices (of that account)
+	 */
+	AccountScope scope(Long accountId, Long ownerId, CurrentUser user) {
+		List<Long> ids = null;
+		if (accountId != null) {
+			AccountDetails account = accounts.get(accountId, user);
+			BillingRules.require(access(account, user).view(), "You may not see the invoices of " + account.name());
+			ids = List.of(accountId);
+		}
+		else if (!BillingRules.seesAllInvoices(user)) {
+			BillingRules.require(user.hasRole(Role.ACCOUNT_MANAGER), "You may not see invoices");
+			ids = accounts.exportable(user).stream().map(AccountSummary::id).toList();
+		}
+		if (ownerId != null && (ids == null || !ids.isEmpty())) {
+			Set<Long> owned = accounts.stewards(ids)
+				.values()
+				.stream()
+				.filter(stewards -> ownerId.equals(stewards.ownerId()))
+				.map(AccountManagement.Stewards::accountId)
+				.collect(Collectors.toSet());
+			ids = List.copyOf(owned);
+		}
+		return ids == null ? AccountScope.all() : AccountScope.of(ids);
 	}
 
 	/** Every invoice of one account, newest issued first. */
@@ -467,7 +502,7 @@ public class InvoiceManagement {
 		}
 		if (status == InvoiceStatus.OVERDUE && form.dueDate() != null && !form.dueDate().isBefore(today)) {
 			errors.add(new FieldError("status",
-					"can be OVERDUE only after the due date (" + DATE.format(form.dueDate()) + ")"));
+					"can be Overdue only after the due date (" + DATE.format(form.dueDate()) + ")"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

@@ -8,6 +8,7 @@ import io.intime.billing.InvoiceManagement;
 import io.intime.engagement.ActivityManagement;
 import io.intime.escalations.EscalationManagement;
 import io.intime.health.Citations.Source;
+import io.intime.health.alerts.AlertRule;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.revenue.OpportunityManagement;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * account's own manager; every account at once by admins only;</li>
  * <li>the health model and the alert thresholds are changed by admins only;</li>
  * <li>an alert is acknowledged or resolved by the people it is for, executives, sales
- * directors and admins;</li>
+ * directors and admins; finance reads and acts on the overdue-invoice alerts of every
+ * account ({@link #followedRules});</li>
  * <li>what health's sentences cite of other modules' records (an invoice's number, an
  * opportunity's value, an escalation's title) each module's own rules decide
  * ({@link #citable}).</li>
@@ -79,6 +81,25 @@ public class HealthRules {
 
 	public boolean canActOnAlert(Set<Long> recipientIds, CurrentUser user) {
 		return recipientIds.contains(user.id()) || OVERSEERS.contains(user.role());
+	}
+
+	/**
+	 * Whether the user acts on an alert of this rule: as
+	 * {@link #canActOnAlert(Set, CurrentUser)}, and on the rules the user follows
+	 * ({@link #followedRules}).
+	 */
+	public boolean canActOnAlert(Set<Long> recipientIds, AlertRule rule, CurrentUser user) {
+		return canActOnAlert(recipientIds, user) || followedRules(user).contains(rule);
+	}
+
+	/**
+	 * The alerts a user reads on every account besides those addressed to them: finance
+	 * follows the overdue invoices of every account (it sees every account's invoices and
+	 * collects them), so its alerts page lists those alerts and it acknowledges and
+	 * resolves them.
+	 */
+	public Set<AlertRule> followedRules(CurrentUser user) {
+		return user.hasRole(Role.FINANCE) ? EnumSet.of(AlertRule.INVOICE_OVERDUE) : EnumSet.noneOf(AlertRule.class);
 	}
 
 	/**

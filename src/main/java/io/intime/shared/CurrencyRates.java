@@ -28,6 +28,14 @@ public class CurrencyRates {
 		this.usdRates = new TreeMap<>(usdRates);
 	}
 
+	/**
+	 * The currency reports sum amounts of several currencies in: USD, the currency the
+	 * rates are quoted in.
+	 */
+	public String reportingCurrency() {
+		return "USD";
+	}
+
 	public boolean supports(String currency) {
 		return currency != null && usdRates.containsKey(currency);
 	}

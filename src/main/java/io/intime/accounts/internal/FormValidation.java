@@ -38,7 +38,7 @@ public class FormValidation {
 	public static void checkTimeZone(String field, String zone, List<FieldError> errors, boolean required) {
 		if (zone == null || zone.isBlank()) {
 			if (required && errors.stream().noneMatch(e -> e.field().equals(field))) {
-				errors.add(new FieldError(field, "must not be blank"));
+				errors.add(new FieldError(field, "is required"));
 			}
 			return;
 		}

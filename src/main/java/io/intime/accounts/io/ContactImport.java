@@ -213,7 +213,7 @@ public class ContactImport extends CsvImport<CurrentUser, ContactImport.NewConta
 		String text = draft.row.get("account");
 		draft.shown.put("account", text);
 		if (text.isEmpty()) {
-			draft.error("account", "must not be blank: give the account's key (ACC-001) or its exact name");
+			draft.error("account", "is required: give the account's key (ACC-001) or its exact name");
 			return null;
 		}
 		String key = text.toLowerCase(Locale.ROOT);

@@ -264,7 +264,7 @@ class AccountApi {
 				errors.add(new FieldError("userId", "is required"));
 			}
 			if (teamRole == null || teamRole.isBlank()) {
-				errors.add(new FieldError("teamRole", "must not be blank (e.g. Dedicated Recruiter)"));
+				errors.add(new FieldError("teamRole", "is required (e.g. Dedicated Recruiter)"));
 			}
 			else if (teamRole.trim().length() > 40) {
 				errors.add(new FieldError("teamRole", "must be at most 40 characters"));

@@ -59,11 +59,12 @@ class InvoiceApi {
 	@GetMapping
 	@Operation(summary = "List invoices",
 			description = "Newest issued first; optionally of one account (accountId) and in "
-					+ "one status (status; OVERDUE also matches an OPEN invoice past its due date, OPEN only those not yet due).")
+					+ "one status (status; OVERDUE also matches an OPEN invoice past its due date, OPEN only those not yet due); "
+					+ "of the accounts one person owns (ownerId), as the receivables view filters them.")
 	PageResult<InvoiceView> list(@RequestParam(required = false) Long accountId,
-			@RequestParam(required = false) InvoiceStatus status, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, CurrentUser user) {
-		return invoices.search(accountId, status, new PageRequest(page, size), user);
+			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) InvoiceStatus status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return invoices.search(accountId, ownerId, status, new PageRequest(page, size), user);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

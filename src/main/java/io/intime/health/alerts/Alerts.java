@@ -307,10 +307,10 @@ public class Alerts {
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<AlertView> mine(AlertStatus status, PageRequest page, CurrentUser user) {
-		String where = " where :me = any(recipient_ids) and "
-				+ (status == null ? "status <> 'RESOLVED'" : "status = :status");
+		String where = " where " + FOR_ME + " and " + (status == null ? "status <> 'RESOLVED'" : "status = :status");
 		Map<String, Object> params = new HashMap<>();
 		params.put("me", user.id());
+		params.put("followed", followed(user));
 		if (status != null) {
 			params.put("status", status.name());
 		}
@@ -335,11 +335,22 @@ public class Alerts {
 		return new PageResult<>(views(rows, user), total, page.page(), page.size());
 	}
 
+	/**
+	 * The alerts for a user: addressed to them, or of a rule they follow
+	 * ({@link HealthRules#followedRules}).
+	 */
+	private static final String FOR_ME = "(:me = any(recipient_ids) or rule = any(:followed))";
+
+	private SqlArrayValue followed(CurrentUser user) {
+		return new SqlArrayValue("varchar", rules.followedRules(user).stream().map(Enum::name).toArray());
+	}
+
 	/** How many unresolved alerts are addressed to the user (the navigation badge). */
 	@Transactional(readOnly = true)
 	public long openCount(CurrentUser user) {
-		return jdbc.sql("select count(*) from health_alert where :me = any(recipient_ids) and status = 'OPEN'")
+		return jdbc.sql("select count(*) from health_alert where " + FOR_ME + " and status = 'OPEN'")
 			.param("me", user.id())
+			.param("followed", followed(user))
 			.query(Long.class)
 			.single();
 	}
@@ -425,7 +436,7 @@ public class Alerts {
 
 	private AlertView change(long id, long version, CurrentUser user, AlertStatus target) {
 		Row row = load(id);
-		if (!rules.canActOnAlert(Set.copyOf(row.recipientIds()), user)) {
+		if (!rules.canActOnAlert(Set.copyOf(row.recipientIds()), row.rule(), user)) {
 			throw new AccessDeniedException("Only the people this alert is for can "
 					+ (target == AlertStatus.RESOLVED ? "resolve" : "acknowledge") + " it");
 		}

@@ -23,7 +23,7 @@ public final class DefaultHealthModel {
 
 	public static HealthModel create() {
 		return new HealthModel(
-				0, "Appendix C rubric", List.of(
+				0, "Standard rubric", List.of(
 						new Component("hiring", "Hiring Velocity", Measure.HIRING_VELOCITY, 25, 90,
 								List.of(band(25, ">10 active reqs, hiring >5/month", 11, null, 16, null),
 										band(20, "5–10 active reqs, hiring 3–5/month", 5, null, 9, null),
@@ -55,7 +55,7 @@ public final class DefaultHealthModel {
 								List.of(band(10, "Zero escalations in last quarter", null, 0, null, 0),
 										band(5, "1–2 escalations, resolved quickly", null, 2, null, 0),
 										band(0, "3+ escalations or unresolved issues", null, null, null, null)))),
-				80, 50, null, null, "Spec 03 Appendix C");
+				80, 50, null, null, "Standard staffing health rubric");
 	}
 
 	private static Band band(int points, String label, Integer min, Integer max, Integer min2, Integer max2) {

@@ -47,7 +47,8 @@ public record HealthModel(int version, String name, List<Component> components, 
 	 * bounds all hold, 0 when none does.
 	 */
 	public record Component(@Size(max = 30) String key, @Size(max = HealthModels.MAX_NAME) String label,
-			Measure measure, int maximum, int windowDays, @Size(max = HealthModels.MAX_BANDS) List<Band> bands) {
+			Measure measure, int maximum, int windowDays,
+			@Size(max = HealthModels.MAX_BANDS, message = "may have at most {max} bands") List<Band> bands) {
 
 		public Component {
 			bands = List.copyOf(bands);

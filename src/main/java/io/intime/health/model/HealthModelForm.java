@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
  * stamp.
  */
 public record HealthModelForm(@Size(max = HealthModels.MAX_NAME) String name, Integer greenFrom, Integer yellowFrom,
-		@Size(max = HealthModels.MAX_COMPONENTS) List<HealthModel.Component> components) {
+		@Size(max = HealthModels.MAX_COMPONENTS,
+				message = "may have at most {max} components") List<HealthModel.Component> components) {
 
 	public HealthModel toDraft() {
 		return new HealthModel(0, name, components == null ? List.of() : components, greenFrom == null ? 0 : greenFrom,

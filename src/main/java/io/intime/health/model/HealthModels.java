@@ -74,7 +74,7 @@ public class HealthModels {
 			jdbc.sql(
 					"insert into health_model (version, definition, note, created_by) values (1, cast(:d as jsonb), :note, 'system') on conflict do nothing")
 				.param("d", json.writeValueAsString(DefaultHealthModel.create()))
-				.param("note", "Default model: spec 03 Appendix C")
+				.param("note", "Default model: the standard staffing health rubric")
 				.update();
 			newest = 1;
 		}
@@ -192,7 +192,7 @@ public class HealthModels {
 	public static void validate(HealthModel model) {
 		List<FieldError> errors = new ArrayList<>();
 		if (model.name() == null || model.name().isBlank()) {
-			errors.add(new FieldError("name", "must not be blank"));
+			errors.add(new FieldError("name", "is required"));
 		}
 		else if (model.name().strip().length() > MAX_NAME) {
 			errors.add(new FieldError("name", tooLong(MAX_NAME)));
@@ -217,7 +217,7 @@ public class HealthModels {
 				errors.add(new FieldError(at + "key", "is used by another component"));
 			}
 			if (c.label() == null || c.label().isBlank()) {
-				errors.add(new FieldError(at + "label", "must not be blank"));
+				errors.add(new FieldError(at + "label", "is required"));
 			}
 			else if (c.label().strip().length() > MAX_NAME) {
 				errors.add(new FieldError(at + "label", tooLong(MAX_NAME)));
@@ -248,7 +248,7 @@ public class HealthModels {
 							"must be between 0 and the component's maximum (" + c.maximum() + ")"));
 				}
 				if (b.label() == null || b.label().isBlank()) {
-					errors.add(new FieldError(bandAt + "label", "must not be blank"));
+					errors.add(new FieldError(bandAt + "label", "is required"));
 				}
 				else if (b.label().strip().length() > MAX_NAME) {
 					errors.add(new FieldError(bandAt + "label", tooLong(MAX_NAME)));

@@ -48,7 +48,7 @@ class AlertPages {
 	@Bean
 	static NavigationItem alertsNavigationItem() {
 		return new NavigationItem("Alerts", "/alerts", "bell", 15,
-				Set.of("ACCOUNT_MANAGER", "EXECUTIVE", "SALES_DIRECTOR"));
+				Set.of("ACCOUNT_MANAGER", "EXECUTIVE", "SALES_DIRECTOR", "FINANCE"));
 	}
 
 	@GetMapping("/alerts")

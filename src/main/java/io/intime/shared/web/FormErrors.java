@@ -61,7 +61,8 @@ public final class FormErrors {
 		FormErrors errors = new FormErrors();
 		for (org.springframework.validation.FieldError error : binding.getFieldErrors()) {
 			Class<?> type = binding.getFieldType(error.getField());
-			errors.byField.putIfAbsent(error.getField(), typeMessage(type, error.getRejectedValue(), amountExample));
+			errors.byField.putIfAbsent(error.getField(), InputRulesBinding.AMOUNT_CODE.equals(error.getCode())
+					? error.getDefaultMessage() : typeMessage(type, error.getRejectedValue(), amountExample));
 		}
 		return errors;
 	}
@@ -168,7 +169,7 @@ public final class FormErrors {
 		}
 		if (type.isEnum()) {
 			return quoted + " is not one of "
-					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+					+ Arrays.stream(type.getEnumConstants()).map(PageFormat::labelOf).collect(Collectors.joining(", "));
 		}
 		return quoted + " is not valid";
 	}

@@ -1,9 +1,12 @@
 package io.intime.shared.web;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.beans.ConfigurablePropertyAccessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.beans.PropertyValue;
 import org.springframework.beans.TypeMismatchException;
@@ -38,7 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataB
 class InputRulesBinding {
 
 	@Bean
-	WebMvcRegistrations checkedBinding() {
+	WebMvcRegistrations checkedBinding(ObjectProvider<PageFormat> format) {
 		return new WebMvcRegistrations() {
 			@Override
 			public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
@@ -50,7 +53,7 @@ class InputRulesBinding {
 							@Override
 							protected ServletRequestDataBinder createBinderInstance(Object target, String name,
 									NativeWebRequest request) {
-								return new CheckedBinder(target, name);
+								return new CheckedBinder(target, name, field -> format.getObject().field(field));
 							}
 						};
 					}
@@ -59,11 +62,17 @@ class InputRulesBinding {
 		};
 	}
 
+	/** The code of a money field's refusal, whose message {@link FormErrors} shows. */
+	static final String AMOUNT_CODE = "amount";
+
 	/** A binder that applies {@link InputRules} to what it binds and converts. */
 	static class CheckedBinder extends ExtendedServletRequestDataBinder {
 
-		CheckedBinder(Object target, String name) {
+		private final Function<String, String> labels;
+
+		CheckedBinder(Object target, String name, Function<String, String> labels) {
 			super(target, name);
+			this.labels = labels;
 		}
 
 		@Override
@@ -81,6 +90,7 @@ class InputRulesBinding {
 					refused.add(error(name, value.getValue(), problem));
 				}
 			}
+			readAmounts(values, accessor, refused);
 			super.applyPropertyValues(values);
 			for (PropertyValue value : values.getPropertyValues()) {
 				if (accessor.isReadableProperty(value.getName())) {
@@ -91,6 +101,72 @@ class InputRulesBinding {
 				}
 			}
 			refused.forEach(getInternalBindingResult()::addError);
+		}
+
+		/**
+		 * Money fields (a decimal beside a {@code currency} field, its own or its form's)
+		 * take amounts as people type them ({@link AmountText}): "$150,000" becomes
+		 * 150000 for a USD field, "€150,000" is refused there with a message; a blank
+		 * currency takes the one the symbol names. Text that is no amount is left for the
+		 * conversion to refuse as before.
+		 */
+		private void readAmounts(MutablePropertyValues values, ConfigurablePropertyAccessor accessor,
+				List<FieldError> refused) {
+			for (PropertyValue value : values.getPropertyValues()) {
+				String name = value.getName();
+				String text = value.getValue() instanceof String single ? single
+						: value.getValue() instanceof String[] array && array.length == 1 ? array[0] : null;
+				if (text == null || text.isBlank() || !accessor.isWritableProperty(name)
+						|| accessor.getPropertyType(name) != BigDecimal.class) {
+					continue;
+				}
+				String currencyField = currencyField(name, accessor);
+				if (currencyField == null) {
+					continue;
+				}
+				PropertyValue submitted = values.getPropertyValue(currencyField);
+				Object currency = submitted != null ? submitted.getValue() : accessor.getPropertyValue(currencyField);
+				if (currency instanceof String[] array) {
+					currency = array.length == 1 ? array[0] : null;
+				}
+				String field = name.substring(name.lastIndexOf('.') + 1);
+				try {
+					AmountText.Read read = AmountText.read(text, currency == null ? null : currency.toString(),
+							labels.apply(field));
+					values.add(name, read.amount().toPlainString());
+					if (read.currency() != null && (currency == null || currency.toString().isBlank())
+							&& accessor.isWritableProperty(currencyField)) {
+						values.add(currencyField, read.currency());
+					}
+				}
+				catch (AmountText.CurrencyMismatch e) {
+					values.removePropertyValue(name);
+					refused.add(new FieldError(getObjectName(), name, text, true,
+							new String[] { AMOUNT_CODE + "." + name, AMOUNT_CODE }, null, e.getMessage()));
+				}
+				catch (IllegalArgumentException e) {
+					// not an amount: the conversion refuses it with the form's example
+				}
+			}
+		}
+
+		/**
+		 * The currency field of a money field: {@code currency} beside it, or of a form
+		 * that holds it ({@code serviceLines[1].annualValue} → {@code currency}).
+		 */
+		private static String currencyField(String name, ConfigurablePropertyAccessor accessor) {
+			String prefix = name;
+			while (true) {
+				int dot = prefix.lastIndexOf('.');
+				prefix = dot < 0 ? "" : prefix.substring(0, dot);
+				String candidate = prefix.isEmpty() ? "currency" : prefix + ".currency";
+				if (accessor.isReadableProperty(candidate) && accessor.getPropertyType(candidate) == String.class) {
+					return candidate;
+				}
+				if (prefix.isEmpty()) {
+					return null;
+				}
+			}
 		}
 
 		@Override

@@ -53,7 +53,7 @@ final class JacksonProblems {
 			return refused.reason();
 		}
 		if (e instanceof InvalidNullException) {
-			return "must not be null";
+			return "is required";
 		}
 		if (e instanceof InvalidFormatException format) {
 			return "'" + format.getValue() + "' is not " + expectation(format.getTargetType());

@@ -54,7 +54,7 @@ public @interface MinimumAmount {
 			}
 			String message = null;
 			if (input.amount() == null) {
-				message = "must not be null";
+				message = "is required";
 			}
 			else {
 				int comparison = input.amount().compareTo(minimum);

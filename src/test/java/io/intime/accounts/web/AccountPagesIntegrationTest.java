@@ -529,7 +529,7 @@ class AccountPagesIntegrationTest {
 			.andExpect(status().isUnprocessableContent())
 			.andReturn());
 
-		assertThat(document.selectFirst("[data-field=name] .field-error").text()).isEqualTo("must not be blank");
+		assertThat(document.selectFirst("[data-field=name] .field-error").text()).isEqualTo("is required");
 		assertThat(document.selectFirst("[data-field=timeZone] .field-error").text()).contains("not a known time zone");
 		assertThat(document.selectFirst("[data-field=timeZone] input").attr("value")).isEqualTo("Mars/Olympus");
 	}

@@ -102,7 +102,7 @@ class EngagementBrowserTest {
 			browser.find("[data-field=description] textarea")
 				.sendKeys("Jane Doe has not answered two emails since the pause.");
 			browser.find("#save-escalation").click();
-			assertThat(browser.find("[data-field=title] .field-error").getText()).isEqualTo("must not be blank");
+			assertThat(browser.find("[data-field=title] .field-error").getText()).isEqualTo("is required");
 			browser.screenshot("engagement-05-escalation-validation");
 			browser.find("[data-field=title] input").sendKeys("Client unresponsive after search pause");
 			browser.find("#save-escalation").click();

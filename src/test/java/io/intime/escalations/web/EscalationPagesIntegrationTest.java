@@ -106,7 +106,7 @@ class EscalationPagesIntegrationTest {
 				.param("version", "0"))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn());
-		assertThat(refused.selectFirst("[data-field=title] .field-error").text()).isEqualTo("must not be blank");
+		assertThat(refused.selectFirst("[data-field=title] .field-error").text()).isEqualTo("is required");
 		assertThat(refused.selectFirst("[data-field=description] textarea").text()).isEqualTo("Client frustrated");
 		assertThat(count()).isZero();
 

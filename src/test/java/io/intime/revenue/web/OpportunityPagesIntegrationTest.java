@@ -178,7 +178,7 @@ class OpportunityPagesIntegrationTest {
 				.param("version", "0"))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn());
-		assertThat(blank.selectFirst("[data-field=title] .field-error").text()).isEqualTo("must not be blank");
+		assertThat(blank.selectFirst("[data-field=title] .field-error").text()).isEqualTo("is required");
 		assertThat(blank.selectFirst("[data-field=closedOn] .field-error").text())
 			.isEqualTo("must be on or after the day it was identified (Mar 10, 2026)");
 

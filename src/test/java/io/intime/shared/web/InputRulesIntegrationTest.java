@@ -132,7 +132,7 @@ class InputRulesIntegrationTest {
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(errorFields(result)).containsExactly("components[0]");
-		assertThat(errorMessage(result, "components[0]")).isEqualTo("must not be null");
+		assertThat(errorMessage(result, "components[0]")).isEqualTo("is required");
 	}
 
 	@Test
