@@ -99,6 +99,29 @@ class KeyboardAndLayoutBrowserTest {
 		}
 	}
 
+	/**
+	 * Tab bars scroll sideways on a small screen, never up and down: no stray scroll
+	 * arrows beside the Alerts tabs or Account 360's.
+	 */
+	@Test
+	void tabBarsHaveNoVerticalScrollbar() throws Exception {
+		long abc = jdbc.sql("select id from account where name = 'ABC Technologies'").query(Long.class).single();
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			browser.signIn("ceo", "demo");
+			for (String page : List.of("/alerts", "/accounts/" + abc)) {
+				browser.open(page);
+				browser.find("nav.tabs");
+				assertThat((Boolean) browser.script("""
+						const tabs = document.querySelector('nav.tabs');
+						return tabs.scrollHeight <= tabs.clientHeight && tabs.offsetWidth - tabs.clientWidth === 0;"""))
+					.as("the tab bar of %s has no vertical scrollbar", page)
+					.isTrue();
+			}
+			browser.open("/alerts");
+			browser.screenshot("polish-03-alerts-tabs");
+		}
+	}
+
 	private static WebElement active(Browser browser) {
 		return (WebElement) browser.script("return document.activeElement");
 	}
