@@ -2,17 +2,15 @@ package io.intime.accounts.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 import io.intime.accounts.io.AccountExport;
 import io.intime.identity.CurrentUser;
-import io.intime.shared.InvalidInputException;
 import io.intime.shared.Today;
 import io.intime.shared.io.TableExport;
+import io.intime.shared.web.ExportDownload;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +40,7 @@ class ExportController {
 	void accounts(CurrentUser me, @RequestParam(required = false) String format,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = format(request.getRequestURI(), format, accept);
+		TableExport.Format chosen = ExportDownload.formatOf(request.getRequestURI(), format, accept);
 		export.writeAccounts(me, chosen, start(response, chosen, "accounts", time.today(me.timeZone())));
 	}
 
@@ -50,35 +48,13 @@ class ExportController {
 	void contacts(CurrentUser me, @RequestParam(required = false) String format,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = format(request.getRequestURI(), format, accept);
+		TableExport.Format chosen = ExportDownload.formatOf(request.getRequestURI(), format, accept);
 		export.writeContacts(me, chosen, start(response, chosen, "contacts", time.today(me.timeZone())));
-	}
-
-	private static TableExport.Format format(String path, String requested, String accept) {
-		if (path.endsWith(".xlsx")) {
-			return TableExport.Format.XLSX;
-		}
-		if (path.endsWith(".csv")) {
-			return TableExport.Format.CSV;
-		}
-		try {
-			return TableExport.Format.of(requested, accept);
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidInputException("format", e.getMessage());
-		}
 	}
 
 	private static OutputStream start(HttpServletResponse response, TableExport.Format format, String stem,
 			java.time.LocalDate day) throws IOException {
-		response.setContentType(format.mediaType());
-		if (format == TableExport.Format.CSV) {
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		}
-		String filename = TableExport.filename(stem, day, format);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(filename).build().toString());
-		return response.getOutputStream();
+		return ExportDownload.start(response, format, TableExport.filename(stem, day, format));
 	}
 
 }

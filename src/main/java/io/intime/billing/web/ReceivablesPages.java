@@ -2,7 +2,6 @@ package io.intime.billing.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,16 +12,15 @@ import io.intime.billing.ReceivablesReport;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
-import io.intime.shared.InvalidInputException;
 import io.intime.shared.Money;
 import io.intime.shared.PageRequest;
 import io.intime.shared.io.TableExport;
+import io.intime.shared.web.ExportDownload;
 import io.intime.shared.web.NavigationItem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,13 +90,14 @@ class ReceivablesPages {
 			@RequestParam(required = false) String format,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, CurrentUser me,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = format(request.getRequestURI(), format, accept);
+		TableExport.Format chosen = ExportDownload.formatOf(request.getRequestURI(), format, accept);
 		Receivables all = receivables.summary(accountId, ownerId, null, me);
 		String in = " (" + all.reportingCurrency() + ")";
 		List<String> columns = List.of("Account key", "Account", "Owner", "0–30 days" + in, "31–60 days" + in,
 				"61–90 days" + in, "Over 90 days" + in, "Overdue" + in, "Disputed" + in, "Due this week" + in,
 				"Unpaid" + in, "Invoice currencies");
-		OutputStream out = start(response, chosen, TableExport.filename("receivables", all.asOf(), chosen));
+		OutputStream out = ExportDownload.start(response, chosen,
+				TableExport.filename("receivables", all.asOf(), chosen));
 		try (TableExport.Writer table = TableExport.open(chosen, "Receivables", columns, out)) {
 			for (Receivables.AccountLine line : all.accounts().items()) {
 				table.row(List.of(text(line.accountKey()), line.accountName(), text(line.ownerName()),
@@ -115,32 +114,6 @@ class ReceivablesPages {
 
 	private static java.math.BigDecimal amount(Money money) {
 		return money.amount();
-	}
-
-	private static TableExport.Format format(String path, String requested, String accept) {
-		if (path.endsWith(".xlsx")) {
-			return TableExport.Format.XLSX;
-		}
-		if (path.endsWith(".csv")) {
-			return TableExport.Format.CSV;
-		}
-		try {
-			return TableExport.Format.of(requested, accept);
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidInputException("format", e.getMessage());
-		}
-	}
-
-	private static OutputStream start(HttpServletResponse response, TableExport.Format format, String filename)
-			throws IOException {
-		response.setContentType(format.mediaType());
-		if (format == TableExport.Format.CSV) {
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		}
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(filename).build().toString());
-		return response.getOutputStream();
 	}
 
 }
