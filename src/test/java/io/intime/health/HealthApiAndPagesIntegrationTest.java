@@ -117,6 +117,24 @@ class HealthApiAndPagesIntegrationTest {
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
+	/**
+	 * The live pieces of the account pages (the header's chip, the Health tab's body)
+	 * show a score only to those who may read this account's health: not to an account
+	 * manager of other accounts, nor to a recruiter.
+	 */
+	@Test
+	void theLiveHealthPiecesAreReadOnlyByThoseWhoMayReadTheAccountsHealth() {
+		recompute.recompute(List.of(account.id()));
+		for (String piece : List.of("chip", "live")) {
+			String uri = "/accounts/" + account.id() + "/health/" + piece;
+			assertThat(mvc.get().uri(uri).with(as(owner)).exchange()).hasStatus(HttpStatus.OK);
+			assertThat(mvc.get().uri(uri).with(as(fixtures.user(Role.ACCOUNT_MANAGER))).exchange())
+				.hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.get().uri(uri).with(as(fixtures.user(Role.RECRUITER))).exchange())
+				.hasStatus(HttpStatus.FORBIDDEN);
+		}
+	}
+
 	@Test
 	void theTimelineMergesTheFactModulesNewestFirst() {
 		JsonNode timeline = body(mvc.get()
