@@ -25,9 +25,10 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false", "intime.health.live=false",
-		"intime.diagnostics.request-metrics=true", "intime.scheduler.polling-interval=500ms",
-		"intime.scheduler.heartbeat-interval=500ms", "intime.scheduler.missed-heartbeats-limit=4" })
+@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.security.bcrypt-cost=4",
+		"intime.demo=false", "intime.health.live=false", "intime.diagnostics.request-metrics=true",
+		"intime.scheduler.polling-interval=500ms", "intime.scheduler.heartbeat-interval=500ms",
+		"intime.scheduler.missed-heartbeats-limit=4" })
 @AutoConfigureMockMvc
 @Import({ TestProbes.class, SchedulerProbes.class })
 public @interface IntegrationTest {

@@ -44,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and they are retried until the score is right. (How fast is measured by
  * {@code bench/health-recompute.sh}; the waits here only bound a slow CI machine.)
  */
-@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.demo=false", "intime.health.live=true",
-		"intime.health.retry-failed-after=PT0.2S", "intime.health.retry-failed-every=PT0.3S" })
+@SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.security.bcrypt-cost=4",
+		"intime.demo=false", "intime.health.live=true", "intime.health.retry-failed-after=PT0.2S",
+		"intime.health.retry-failed-every=PT0.3S" })
 class LiveHealthUpdatesIntegrationTest {
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -14,7 +15,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -54,9 +56,16 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
 			+ "accelerometer=(), gyroscope=(), magnetometer=()";
 
+	/**
+	 * BCrypt at the cost of {@code intime.security.bcrypt-cost} (default 10, i.e. 2^10
+	 * rounds; a firm may raise it). Hashes keep their {@code {bcrypt}} prefix so that the
+	 * algorithm can change later; a hash records its own cost, so changing the setting
+	 * never locks anyone out. The test suites set the cost to 4: it signs in thousands of
+	 * times and would otherwise spend its minutes hashing.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${intime.security.bcrypt-cost:10}") int cost) {
+		return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
 	}
 
 	/**
