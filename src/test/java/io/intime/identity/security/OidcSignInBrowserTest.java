@@ -140,8 +140,38 @@ class OidcSignInBrowserTest {
 		}
 	}
 
+	/**
+	 * This application runs with passwords off; the page of a firm that keeps both is the
+	 * same template, rendered here with both on and shown with the application's styles.
+	 */
 	@Test
 	@Order(2)
+	void withPasswordsOnTheButtonStandsAboveThePasswordForm() throws Exception {
+		var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/login");
+		var exchange = org.thymeleaf.web.servlet.JakartaServletWebApplication
+			.buildApplication(request.getServletContext())
+			.buildExchange(request, new org.springframework.mock.web.MockHttpServletResponse());
+		String html = application.getBean(org.thymeleaf.spring6.SpringTemplateEngine.class)
+			.process("identity/login", new org.thymeleaf.context.WebContext(exchange, java.util.Locale.ENGLISH,
+					Map.of("oidcName", PROVIDER_NAME, "passwordLogin", true, "demo", false)));
+		Document page = Jsoup.parse(html);
+		List<String> order = page.select("#oidc-sign-in, .login-divider, form.form")
+			.stream()
+			.map(element -> element.id().isEmpty() ? element.tagName() + "." + element.className() : element.id())
+			.toList();
+		assertThat(order).containsExactly("oidc-sign-in", "div.login-divider", "form.form");
+		assertThat(page.selectFirst("#sign-in").hasClass("primary")).isFalse();
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("intime-login", ".html");
+		java.nio.file.Files.writeString(file, html.replace("<head>", "<head><base href=\"" + baseUrl + "/\">"));
+		try (Browser browser = new Browser("")) {
+			browser.open(file.toUri().toString());
+			browser.find("#username");
+			browser.screenshot("oidc-login-with-password");
+		}
+	}
+
+	@Test
+	@Order(3)
 	void passwordsAreRefusedButApiTokensWork() throws Exception {
 		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 		String basic = "Basic "
@@ -171,7 +201,7 @@ class OidcSignInBrowserTest {
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void signsInAKnownUserByEmailAndSetsTheRoleTheirGroupsMapTo() throws Exception {
 		try (Browser browser = new Browser(baseUrl)) {
 			signInWithTheProvider(browser, "dana", "dana-password");
@@ -198,7 +228,7 @@ class OidcSignInBrowserTest {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void refusesAnEmailNoInTimeUserHasWithAMessage() throws Exception {
 		try (Browser browser = new Browser(baseUrl)) {
 			signInWithTheProvider(browser, "stranger", "stranger-password");
@@ -214,7 +244,7 @@ class OidcSignInBrowserTest {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void createsAPersonWhoseGroupsMapToARoleAtTheirFirstSignIn() throws Exception {
 		try (Browser browser = new Browser(baseUrl)) {
 			signInWithTheProvider(browser, "newcomer", "newcomer-password");
