@@ -5,6 +5,7 @@ import java.util.Map;
 import io.intime.shared.Today;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -101,7 +103,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens,
 			ApiAuthenticationEntryPoint apiEntryPoint, RecordingAccessDeniedHandler accessDenied,
-			SessionRegistry sessionRegistry) throws Exception {
+			SessionRegistry sessionRegistry, ObjectProvider<OidcConfiguration.OidcLogin> oidcLogin,
+			@Value("${intime.security.password-login:true}") boolean passwordLogin) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		var signIn = new LoginUrlAuthenticationEntryPoint("/login");
 		AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
@@ -153,7 +156,29 @@ class SecurityConfiguration {
 				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
+		OidcConfiguration.OidcLogin oidc = oidcLogin.getIfAvailable();
+		requireSomeSignIn(passwordLogin, oidc != null);
+		if (oidc != null) {
+			oidc.configure(http);
+		}
+		if (!passwordLogin) {
+			// Passwords are off: no form sign-in (POST /login is refused) and no HTTP
+			// Basic; API tokens keep working.
+			http.formLogin(AbstractHttpConfigurer::disable).httpBasic(AbstractHttpConfigurer::disable);
+		}
 		return http.build();
+	}
+
+	/**
+	 * Refuses a configuration in which nobody could sign in: passwords switched off
+	 * without an identity provider.
+	 */
+	static void requireSomeSignIn(boolean passwordLogin, boolean identityProvider) {
+		if (!passwordLogin && !identityProvider) {
+			throw new IllegalStateException("intime.security.password-login=false switches password sign-in off, "
+					+ "but no identity provider is configured (intime.oidc.issuer-uri, INTIME_OIDC_ISSUER_URI): "
+					+ "nobody could sign in. Configure the identity provider or leave password sign-in on.");
+		}
 	}
 
 	/**

@@ -20,4 +20,7 @@ public interface Users extends JpaRepository<User, Long> {
 
 	List<User> findAllByOrderByFullName();
 
+	@Query("select u from User u where lower(u.email) = lower(?1) order by u.id")
+	List<User> findByEmailIgnoringCase(String email);
+
 }
