@@ -13,7 +13,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -24,20 +23,22 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredStrategy;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * Who may reach what. Pages sign in with a form (CSRF-protected, a fresh session id on
- * sign-in, each session registered so that a password change can end the others); the API
- * also takes HTTP Basic and personal API tokens. CSRF is skipped only for {@code /api/**}
- * requests that carry their own Basic or Bearer credentials or have no session (nothing
- * to forge); a page request needs its CSRF token whatever it carries. A page request
- * without credentials is sent to the sign-in page; an API request without them, and any
- * request with wrong Basic or Bearer credentials, gets a problem+json 401 with a Bearer
- * challenge, never a Basic one (a browser would ask for a password and then send it with
- * every request). Record-level rules (which accounts a user may edit) live in the
- * modules' facades.
+ * sign-in, each session in PostgreSQL so that a password change can end the others on
+ * every node); the API also takes HTTP Basic and personal API tokens. CSRF is skipped
+ * only for {@code /api/**} requests that carry their own Basic or Bearer credentials or
+ * have no session (nothing to forge); a page request needs its CSRF token whatever it
+ * carries. A page request without credentials is sent to the sign-in page; an API request
+ * without them, and any request with wrong Basic or Bearer credentials, gets a
+ * problem+json 401 with a Bearer challenge, never a Basic one (a browser would ask for a
+ * password and then send it with every request). Record-level rules (which accounts a
+ * user may edit) live in the modules' facades.
  */
 @Configuration
 @EnableWebSecurity
@@ -75,18 +76,15 @@ class SecurityConfiguration {
 		return provider;
 	}
 
-	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
 	/**
-	 * Tells the session registry when a session ends (a servlet listener, registered by
-	 * Boot).
+	 * The sessions of every node: Spring Session's repository in PostgreSQL, searched by
+	 * its principal name index (the username). Ending a session marks it expired in the
+	 * database, so whichever node serves its next request signs it out. (No session
+	 * events are needed: the registry keeps nothing of its own.)
 	 */
 	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean
