@@ -30,15 +30,15 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * Who may reach what. Pages sign in with a form (CSRF-protected, a fresh session id on
- * sign-in, each session in PostgreSQL so that a password change can end the others on
- * every node); the API also takes HTTP Basic and personal API tokens. CSRF is skipped
- * only for {@code /api/**} requests that carry their own Basic or Bearer credentials or
- * have no session (nothing to forge); a page request needs its CSRF token whatever it
- * carries. A page request without credentials is sent to the sign-in page; an API request
- * without them, and any request with wrong Basic or Bearer credentials, gets a
- * problem+json 401 with a Bearer challenge, never a Basic one (a browser would ask for a
- * password and then send it with every request). Record-level rules (which accounts a
- * user may edit) live in the modules' facades.
+ * sign-in, each session registered so that a password change can end the others); the API
+ * also takes HTTP Basic and personal API tokens. CSRF is skipped only for {@code /api/**}
+ * requests that carry their own Basic or Bearer credentials or have no session (nothing
+ * to forge); a page request needs its CSRF token whatever it carries. A page request
+ * without credentials is sent to the sign-in page; an API request without them, and any
+ * request with wrong Basic or Bearer credentials, gets a problem+json 401 with a Bearer
+ * challenge, never a Basic one (a browser would ask for a password and then send it with
+ * every request). Record-level rules (which accounts a user may edit) live in the
+ * modules' facades.
  */
 @Configuration
 @EnableWebSecurity
