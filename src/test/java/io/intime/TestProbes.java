@@ -1,10 +1,28 @@
 package io.intime;
 
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Test-only beans of the shared {@link IntegrationTest} context. They live here, not in
@@ -35,6 +53,70 @@ public class TestProbes {
 			}
 			Thread.sleep(sleepMs);
 			return String.valueOf(statements);
+		}
+
+	}
+
+	/**
+	 * Lets MockMvc tests keep a signed-in session in a {@code MockHttpSession}, as they
+	 * did before sessions moved to PostgreSQL. Spring Session finds its session by the
+	 * {@code SESSION} cookie, never in the container's session, and MockMvc keeps no
+	 * cookies: this filter, outside Spring Session's, notes the cookie a response sets in
+	 * the request's {@code MockHttpSession} and sends it with every later request made
+	 * with that {@code MockHttpSession}. The session itself is Spring Session's, in the
+	 * database, as in production.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> mockSessionCookies() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new MockSessionCookies());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	static final class MockSessionCookies extends OncePerRequestFilter {
+
+		private static final String COOKIE = "SESSION";
+
+		private static final String KEPT = MockSessionCookies.class.getName();
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (WebUtils.getNativeRequest(request, MockHttpServletRequest.class) == null) {
+				// a real server (an application a test starts itself): the client keeps
+				// cookies
+				chain.doFilter(request, response);
+				return;
+			}
+			HttpSession mock = request.getSession(false);
+			String kept = mock == null ? null : (String) mock.getAttribute(KEPT);
+			boolean sent = request.getCookies() != null
+					&& Arrays.stream(request.getCookies()).anyMatch(cookie -> COOKIE.equals(cookie.getName()));
+			HttpServletRequest withCookie = kept == null || sent ? request : new HttpServletRequestWrapper(request) {
+				@Override
+				public Cookie[] getCookies() {
+					Cookie[] cookies = super.getCookies();
+					return Stream
+						.concat(cookies == null ? Stream.empty() : Arrays.stream(cookies),
+								Stream.of(new Cookie(COOKIE, kept)))
+						.toArray(Cookie[]::new);
+				}
+			};
+			chain.doFilter(withCookie, response);
+			for (String header : response.getHeaders("Set-Cookie")) {
+				if (header.startsWith(COOKIE + "=")) {
+					String value = header.substring(COOKIE.length() + 1, header.indexOf(';'));
+					if (value.isEmpty() || header.contains("Max-Age=0")) {
+						if (mock != null) {
+							mock.removeAttribute(KEPT);
+						}
+					}
+					else {
+						request.getSession(true).setAttribute(KEPT, value);
+					}
+				}
+			}
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.intime.identity;
 
+import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.Arrays;
 
@@ -7,9 +8,11 @@ import io.intime.shared.Actor;
 
 /**
  * The signed-in user making a request. Controllers receive it as a parameter; facades
- * take it to decide what the user may see and do.
+ * take it to decide what the user may see and do. Serializable: it is part of the
+ * signed-in principal, which the session keeps in PostgreSQL.
  */
-public record CurrentUser(long id, String username, String fullName, Role role, ZoneId timeZone) {
+public record CurrentUser(long id, String username, String fullName, Role role,
+		ZoneId timeZone) implements Serializable {
 
 	/** The user as the actor of the events and audit entries their requests cause. */
 	public Actor actor() {

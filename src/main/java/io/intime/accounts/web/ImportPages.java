@@ -11,7 +11,6 @@ import io.intime.shared.io.ImportPreview;
 import io.intime.shared.io.ImportResult;
 import io.intime.shared.io.ImportRow;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * CSV import of accounts and contacts: upload, a preview of every row with its errors,
  * then an all-or-nothing import of a file whose rows are all valid. Between preview and
- * import the file waits in the session ({@link PendingImports}); the import reads and
+ * import the file waits in the database ({@link PendingImports}); the import reads and
  * checks it again.
  */
 @Controller
@@ -76,8 +75,8 @@ class ImportPages {
 
 	@PostMapping("/import/preview")
 	String preview(CurrentUser me, @RequestParam(defaultValue = "") String kind,
-			@RequestParam(required = false) MultipartFile file, HttpSession session, Model model,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
+			throws IOException {
 		ImportKind chosen = ImportKind.of(kind).orElse(null);
 		if (chosen == null) {
 			model.addAttribute("problem", "Choose what the file holds: accounts or contacts");
@@ -99,22 +98,22 @@ class ImportPages {
 		ImportPreview preview = previewOf(chosen, content, me);
 		String filename = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload.csv"
 				: file.getOriginalFilename();
-		String uploadId = preview.importable() ? pending.put(session, chosen, me.id(), filename, content) : null;
+		String uploadId = preview.importable() ? pending.put(chosen, me.id(), filename, content) : null;
 		return previewPage(chosen, preview, filename, uploadId, null, model);
 	}
 
 	@PostMapping("/import/confirm")
 	String confirm(CurrentUser me, @RequestParam(defaultValue = "") String kind,
-			@RequestParam(defaultValue = "") String upload, HttpSession session, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String upload, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		ImportKind chosen = ImportKind.of(kind).orElse(ImportKind.ACCOUNTS);
 		if (!allowed(me, chosen)) {
 			return refuse(me, chosen, "POST /import/confirm", model, response);
 		}
-		var file = pending.take(session, upload, chosen, me.id());
+		var file = pending.take(upload, chosen, me.id());
 		if (file.isEmpty()) {
-			model.addAttribute("problem", "That upload is no longer waiting: it was imported already, or your session "
-					+ "ended since the preview. Upload the file again to see its preview.");
+			model.addAttribute("problem", "That upload is no longer waiting: it was imported already, or it waited "
+					+ "longer than 8 hours. Upload the file again to see its preview.");
 			return index(me, chosen, model);
 		}
 		ImportResult result = chosen == ImportKind.ACCOUNTS ? accountImport.importAll(file.get().content(), me)
@@ -125,7 +124,7 @@ class ImportPages {
 				// Every row was valid: the database refused (a conflict, a lost
 				// connection); the
 				// same file may be tried again.
-				pending.putBack(session, file.get());
+				pending.putBack(file.get());
 				uploadId = file.get().id();
 			}
 			return previewPage(chosen, result.preview(), file.get().filename(), uploadId,

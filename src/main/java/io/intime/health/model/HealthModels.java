@@ -45,6 +45,10 @@ public class HealthModels {
 
 	private final Today time;
 
+	/**
+	 * Safe with several nodes: every call checks the newest version in the database, and
+	 * a saved version never changes, so a node never serves another node's older model.
+	 */
 	private volatile HealthModel cached;
 
 	private final Map<Integer, HealthModel> versions = new ConcurrentHashMap<>();

@@ -51,6 +51,10 @@ class HealthUpdates {
 
 	/**
 	 * The accounts waiting for a batch, each with who caused it and the batch's outcome.
+	 * Safe with several nodes: each account's events sit in the event publication table
+	 * until their batch commits; a node that stops with accounts still here leaves those
+	 * publications incomplete, and another node hands them to its listener again
+	 * ({@code shared.events.OutboxTasks}).
 	 */
 	private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
@@ -144,7 +148,9 @@ class HealthUpdates {
 	 * Hands the events whose batch failed (a lost connection, a deadlock) to this
 	 * listener again, once they are {@code intime.health.retry-failed-after} old: the
 	 * accounts are recomputed from their facts as they are then, so a retry is always
-	 * safe.
+	 * safe. It runs on every node ({@code @Scheduled}, not the scheduler), which is safe
+	 * for the same reason: two nodes that resubmit the same publication at once recompute
+	 * the account twice from the same facts, and the second changes nothing.
 	 */
 	@Scheduled(fixedDelayString = "${intime.health.retry-failed-every:PT1M}")
 	void retryFailed() {

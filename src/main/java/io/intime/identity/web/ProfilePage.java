@@ -48,8 +48,11 @@ class ProfilePage {
 		this.time = time;
 	}
 
-	/** A token just created, as the page shows it once. */
-	record NewToken(String name, String secret) {
+	/**
+	 * A token just created, as the page shows it once (a flash attribute: serializable,
+	 * since the session is kept in PostgreSQL).
+	 */
+	record NewToken(String name, String secret) implements java.io.Serializable {
 	}
 
 	@GetMapping("/profile")

@@ -9,7 +9,7 @@ import java.util.List;
 public record ImportResult(ImportPreview preview, List<Created> created) {
 
 	/** A record the import created, with the page that shows it. */
-	public record Created(long id, String label, String link) {
+	public record Created(long id, String label, String link) implements java.io.Serializable {
 	}
 
 	public boolean succeeded() {
