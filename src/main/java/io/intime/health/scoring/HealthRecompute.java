@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountManagement.Stewards;
@@ -26,6 +27,8 @@ import io.intime.health.model.HealthModels;
 import io.intime.shared.Actor;
 import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,8 @@ public class HealthRecompute {
 	private static final Logger log = LoggerFactory.getLogger(HealthRecompute.class);
 	static final int SLICE = 10_000;
 
+	static final String TIMER = "intime.health.recompute";
+
 	private final HealthModels models;
 
 	private final FactsReader reader;
@@ -73,10 +78,13 @@ public class HealthRecompute {
 
 	private final int backfillMonths;
 
+	private final MeterRegistry meters;
+
 	HealthRecompute(HealthModels models, FactsReader reader, HealthStore store, AccountManagement accounts,
 			Alerts alerts, JdbcClient jdbc, PlatformTransactionManager transactionManager, Today time,
 			@Value("${intime.health.recompute-threads:2}") int threads, ApplicationEventPublisher events,
-			@Value("${intime.health.backfill-months:12}") int backfillMonths) {
+			@Value("${intime.health.backfill-months:12}") int backfillMonths, MeterRegistry meters) {
+		this.meters = meters;
 		this.events = events;
 		this.backfillMonths = backfillMonths;
 		this.models = models;
@@ -132,6 +140,11 @@ public class HealthRecompute {
 	}
 
 	private Result recompute(Collection<Long> accountIds, Function<Long, Actor> actors, boolean firstWithHistory) {
+		return timed("accounts", () -> recomputeUntimed(accountIds, actors, firstWithHistory));
+	}
+
+	private Result recomputeUntimed(Collection<Long> accountIds, Function<Long, Actor> actors,
+			boolean firstWithHistory) {
 		long start = System.nanoTime();
 		if (accountIds.isEmpty()) {
 			return new Result(0, 0, 0, 0, 0);
@@ -179,6 +192,10 @@ public class HealthRecompute {
 	 * model).
 	 */
 	public Result recomputeAll(LocalDate asOf, Actor actor) {
+		return timed("all", () -> recomputeAllUntimed(asOf, actor));
+	}
+
+	private Result recomputeAllUntimed(LocalDate asOf, Actor actor) {
 		long start = System.nanoTime();
 		Instant startedAt = time.now();
 		HealthModel model = models.current();
@@ -231,6 +248,22 @@ public class HealthRecompute {
 	 * days is written, never the alerts.
 	 */
 	public Result scoreUnscored(int months) {
+		return timed("unscored", () -> scoreUnscoredUntimed(months));
+	}
+
+	/**
+	 * Times a recompute for {@value #TIMER} (Prometheus), tagged with its scope: a few
+	 * accounts after their facts changed, all accounts, or the unscored ones.
+	 */
+	private Result timed(String scope, Supplier<Result> recompute) {
+		return Timer.builder(TIMER)
+			.description("Duration of health recomputes")
+			.tag("scope", scope)
+			.register(meters)
+			.record(recompute);
+	}
+
+	private Result scoreUnscoredUntimed(int months) {
 		long start = System.nanoTime();
 		List<Long> unscored = jdbc.sql("""
 				select a.id from account a where a.archived_at is null

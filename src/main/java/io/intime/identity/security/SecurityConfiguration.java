@@ -105,8 +105,12 @@ class SecurityConfiguration {
 			@Value("${intime.security.password-login:true}") boolean passwordLogin) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		var signIn = new LoginUrlAuthenticationEntryPoint("/login");
+		// Actuator endpoints answer their clients (Prometheus) with a 401, never a
+		// sign-in
+		// page.
+		var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 		AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
-			if (api.matches(request)) {
+			if (api.matches(request) || actuator.matches(request)) {
 				apiEntryPoint.commence(request, response, exception);
 			}
 			else {
@@ -131,6 +135,9 @@ class SecurityConfiguration {
 					"/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			// Metrics: scraped with an administrator's API token (README: Metrics).
+			.requestMatchers("/actuator/prometheus")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())

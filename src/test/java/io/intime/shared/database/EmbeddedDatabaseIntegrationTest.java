@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.intime.InTimeApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +128,8 @@ class EmbeddedDatabaseIntegrationTest {
 	/**
 	 * SIGTERM to a running application: the embedded server stops after the application
 	 * has closed its pool (no JVM shutdown hook of its own), so the stop is quick and
-	 * logs no error.
+	 * logs no error. Started with {@code INTIME_LOG_FORMAT=json}: every line it logs is a
+	 * JSON object (Elastic Common Schema).
 	 */
 	@Test
 	void aStartedApplicationStopsOnSigtermWithinSecondsAndLogsNoError(@TempDir Path dataDir) throws Exception {
@@ -135,9 +138,9 @@ class EmbeddedDatabaseIntegrationTest {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), InTimeApplication.class.getName(), "--server.port=0",
 						"--intime.demo=false", "--intime.health.live=false", "--intime.data-dir=" + dataDir));
-		Process application = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().put("INTIME_LOG_FORMAT", "json");
+		Process application = builder.start();
 		try {
 			// Generous: a start takes seconds on a quiet machine, minutes on a busy CI
 			// one.
@@ -155,9 +158,17 @@ class EmbeddedDatabaseIntegrationTest {
 			assertThat(application.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s").isTrue();
 			assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(15));
 			String logged = Files.readString(log);
-			assertThat(logged.lines().filter(line -> line.contains(" ERROR ") || line.contains("Exception")))
+			assertThat(logged.lines().filter(line -> line.contains("\"ERROR\"") || line.contains("Exception")))
 				.as("errors logged on stop:%n%s", logged)
 				.isEmpty();
+			JsonMapper json = JsonMapper.builder().build();
+			List<JsonNode> lines = logged.lines()
+				// The JVM's own warnings (class data sharing) are not the application's.
+				.filter(line -> !line.startsWith("OpenJDK") && !line.isBlank())
+				.map(json::readTree)
+				.toList();
+			assertThat(lines).allMatch(line -> line.has("@timestamp") && line.has("message"));
+			assertThat(lines).anyMatch(line -> line.get("message").asString().contains("Started InTimeApplication"));
 			assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
 		}
 		finally {
@@ -179,8 +190,9 @@ class EmbeddedDatabaseIntegrationTest {
 				"--intime.health.live=false", "--intime.data-dir=" + dataDir);
 	}
 
-	private static String jdbcUrl(ConfigurableApplicationContext context) {
-		String url = ((HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl();
+	private static String jdbcUrl(ConfigurableApplicationContext context) throws java.sql.SQLException {
+		// The DataSource bean is the SQL timer's proxy (DatabaseMetrics) around the pool.
+		String url = context.getBean(DataSource.class).unwrap(HikariDataSource.class).getJdbcUrl();
 		return url.substring(0, url.indexOf('?'));
 	}
 
