@@ -216,8 +216,9 @@ public class FirstAdministrator {
 	private UserSummary createAdmin(String fullName, String email, String timeZone, String password, String how) {
 		User user = users.save(new User(email, fullName, email, null, Role.ADMIN, passwords.encode(password), timeZone,
 				"system", time.now()));
-		audit.recordCreated("user", user.getId(), user.auditState(), user.toCurrentUser());
-		audit.recordSecurityEvent(user.getId(), "FIRST_ADMIN", how);
+		var state = new java.util.LinkedHashMap<String, Object>(user.auditState());
+		state.put("firstAdministrator", how);
+		audit.recordCreated("user", user.getId(), state, user.toCurrentUser());
 		return user.toSummary();
 	}
 

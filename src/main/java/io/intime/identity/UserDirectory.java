@@ -153,7 +153,9 @@ public class UserDirectory {
 		if (user.getId() == actor.id() && (!form.enabled() || form.role() != Role.ADMIN)) {
 			throw new InvalidInputException("role", "You cannot remove your own admin rights or disable yourself");
 		}
-		boolean deactivating = user.isEnabled() && !form.enabled();
+		// A session keeps the role it signed in with: a changed role signs the user in
+		// afresh.
+		boolean endSessions = user.isEnabled() && (!form.enabled() || user.getRole() != form.role());
 		if (user.getRole() == Role.ADMIN && user.isEnabled() && (!form.enabled() || form.role() != Role.ADMIN)) {
 			admins.requireAnotherBesides(id, form.role() != Role.ADMIN ? "role" : "enabled");
 		}
@@ -171,7 +173,7 @@ public class UserDirectory {
 		}
 		audit.recordChanges("user", id, changes, actor);
 		users.flush();
-		if (deactivating) {
+		if (endSessions) {
 			sessions.endOtherSessions(user.toCurrentUser(), null);
 		}
 		return user.toSummary();

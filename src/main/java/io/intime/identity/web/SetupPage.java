@@ -46,6 +46,9 @@ class SetupPage {
 			throw new NotFoundException("Setup", 0);
 		}
 		Map<String, String> values = new LinkedHashMap<>();
+		for (String field : new String[] { "firmName", "fullName", "email" }) {
+			values.put(field, "");
+		}
 		values.put("timeZone", "UTC");
 		return page(model, token, values, FormErrors.none());
 	}

@@ -98,6 +98,9 @@ class UsersAdminPage {
 	@GetMapping("/invite")
 	String inviteForm(Model model) {
 		Map<String, String> values = new LinkedHashMap<>();
+		for (String field : List.of("fullName", "email", "title")) {
+			values.put(field, "");
+		}
 		values.put("role", Role.ACCOUNT_MANAGER.name());
 		values.put("timeZone", "America/Los_Angeles");
 		return inviteForm(model, values, Map.of());
