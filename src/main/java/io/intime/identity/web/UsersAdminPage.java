@@ -242,7 +242,8 @@ class UsersAdminPage {
 	}
 
 	@GetMapping("/{id}")
-	String edit(@PathVariable long id, Model model) {
+	String edit(CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("invited", administration.invitations(me).containsKey(id));
 		UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
 		Map<String, String> values = valuesOf(new UserForm(user.username(), user.fullName(), user.email(), user.title(),
 				user.role(), user.timeZone(), user.enabled(), ""));
@@ -288,6 +289,7 @@ class UsersAdminPage {
 	private String form(Model model, UserSummary user, Map<String, String> values, Map<String, String> errors,
 			List<Conflict> conflicts) {
 		model.addAttribute("user", user);
+		model.asMap().putIfAbsent("invited", false);
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("conflicts", conflicts);
