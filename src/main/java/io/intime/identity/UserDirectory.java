@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.intime.identity.security.User;
+import io.intime.identity.security.UserSessions;
 import io.intime.identity.security.Users;
 import io.intime.shared.DuplicateException;
 import io.intime.shared.FieldError;
@@ -54,9 +55,16 @@ public class UserDirectory {
 
 	private final Today time;
 
+	private final ActiveAdmins admins;
+
+	private final UserSessions sessions;
+
 	UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator, Today time,
+			ActiveAdmins admins, UserSessions sessions,
 			@Value("${intime.security.max-failed-logins:5}") int maxFailures,
 			@Value("${intime.security.lockout-minutes:15}") long lockoutMinutes) {
+		this.admins = admins;
+		this.sessions = sessions;
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -145,6 +153,16 @@ public class UserDirectory {
 		if (user.getId() == actor.id() && (!form.enabled() || form.role() != Role.ADMIN)) {
 			throw new InvalidInputException("role", "You cannot remove your own admin rights or disable yourself");
 		}
+		// A session keeps the role it signed in with: a changed role signs the user in
+		// afresh.
+		boolean endSessions = user.isEnabled() && (!form.enabled() || user.getRole() != form.role());
+		if (user.getRole() == Role.ADMIN && user.isEnabled() && (!form.enabled() || form.role() != Role.ADMIN)) {
+			admins.requireAnotherBesides(id, form.role() != Role.ADMIN ? "role" : "enabled");
+		}
+		if (user.isInvited() && form.enabled()) {
+			throw new InvalidInputException("enabled",
+					"cannot be switched on before the invitation is accepted: resend the invitation instead");
+		}
 		var before = user.auditState();
 		user.update(form.fullName().trim(), form.email().trim(), blankToNull(form.title()), form.role(),
 				form.timeZone(), form.enabled(), actor.username(), time.now());
@@ -155,6 +173,9 @@ public class UserDirectory {
 		}
 		audit.recordChanges("user", id, changes, actor);
 		users.flush();
+		if (endSessions) {
+			sessions.endOtherSessions(user.toCurrentUser(), null);
+		}
 		return user.toSummary();
 	}
 
@@ -294,7 +315,7 @@ public class UserDirectory {
 	/**
 	 * BCrypt reads at most 72 bytes: a longer password would be refused by the encoder.
 	 */
-	private static Optional<FieldError> passwordError(String field, String password) {
+	static Optional<FieldError> passwordError(String field, String password) {
 		if (!StringUtils.hasText(password) || password.length() < MIN_PASSWORD_LENGTH) {
 			return Optional.of(new FieldError(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
 		}

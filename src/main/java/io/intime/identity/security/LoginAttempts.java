@@ -46,15 +46,13 @@ class LoginAttempts {
 		Instant now = time.now();
 		// Guesses at a locked user do not lock it again (nor extend the lock): it is
 		// locked already.
-		users.findByUsername(event.getAuthentication().getName())
-			.filter(user -> !user.isLocked(now))
-			.ifPresent(user -> {
-				boolean locked = user.recordFailedLogin(maxFailures, now.plus(lockout));
-				if (locked) {
-					audit.recordSecurityEvent(user.getId(), "LOCKED",
-							maxFailures + " failed sign-ins; locked until " + user.getLockedUntil());
-				}
-			});
+		users.findForSignIn(event.getAuthentication().getName()).filter(user -> !user.isLocked(now)).ifPresent(user -> {
+			boolean locked = user.recordFailedLogin(maxFailures, now.plus(lockout));
+			if (locked) {
+				audit.recordSecurityEvent(user.getId(), "LOCKED",
+						maxFailures + " failed sign-ins; locked until " + user.getLockedUntil());
+			}
+		});
 	}
 
 	@EventListener

@@ -130,9 +130,9 @@ class SecurityConfiguration {
 		failure.setExceptionMappings(Map.of(DisabledException.class.getName(), "/login?disabled"));
 		failure.setDefaultFailureUrl("/login?error");
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.svg", "/favicon.ico",
-					"/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-					"/swagger-ui.html", "/swagger-ui/**")
+			.requestMatchers("/login", "/setup", "/invite/*", "/reset-password/*", "/css/**", "/js/**", "/img/**",
+					"/webjars/**", "/favicon.svg", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")

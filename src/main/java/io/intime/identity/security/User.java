@@ -45,6 +45,9 @@ public class User {
 
 	private boolean enabled = true;
 
+	/** Invited and not yet accepted: cannot sign in, and is not "deactivated". */
+	private boolean invited;
+
 	@Column(name = "failed_logins")
 	private int failedLogins;
 
@@ -98,6 +101,49 @@ public class User {
 
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	public boolean isInvited() {
+		return invited;
+	}
+
+	public Role getRole() {
+		return role;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public String getFullName() {
+		return fullName;
+	}
+
+	/** An invited user: no usable password and no sign-in until they accept. */
+	public static User invited(String username, String fullName, String email, String title, Role role,
+			String unusablePasswordHash, String timeZone, String createdBy, Instant createdAt) {
+		User user = new User(username, fullName, email, title, role, unusablePasswordHash, timeZone, createdBy,
+				createdAt);
+		user.enabled = false;
+		user.invited = true;
+		return user;
+	}
+
+	/** Accepting an invitation: the chosen password, and the user may sign in. */
+	public void accept(String passwordHash, Instant at) {
+		this.invited = false;
+		this.enabled = true;
+		changePassword(passwordHash, username, at);
+	}
+
+	public void deactivate(String actor, Instant at) {
+		this.enabled = false;
+		touch(actor, at);
+	}
+
+	public void reactivate(String actor, Instant at) {
+		this.enabled = true;
+		touch(actor, at);
 	}
 
 	public long getVersion() {

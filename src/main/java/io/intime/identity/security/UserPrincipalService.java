@@ -28,7 +28,7 @@ class UserPrincipalService implements UserDetailsService {
 	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return users.findByUsername(username)
+		return users.findForSignIn(username)
 			.map(user -> new UserPrincipal(user, time.now()))
 			.orElseThrow(() -> new UsernameNotFoundException("No user " + username));
 	}

@@ -14,6 +14,27 @@ public interface Users extends JpaRepository<User, Long> {
 	@Query("select u from User u where lower(u.username) = lower(?1)")
 	Optional<User> findByUsername(String username);
 
+	@Query("select u from User u where lower(u.email) = lower(?1)")
+	List<User> findByEmail(String email);
+
+	/**
+	 * The user a sign-in name names: the username, or else the email when exactly one
+	 * user has it (demo users share no email, but nothing forbids two users one mailbox).
+	 */
+	default Optional<User> findForSignIn(String name) {
+		if (name == null) {
+			return Optional.empty();
+		}
+		Optional<User> byUsername = findByUsername(name.trim());
+		if (byUsername.isPresent()) {
+			return byUsername;
+		}
+		List<User> byEmail = findByEmail(name.trim());
+		return byEmail.size() == 1 ? Optional.of(byEmail.get(0)) : Optional.empty();
+	}
+
+	long countByRoleAndEnabledTrue(Role role);
+
 	List<User> findByIdIn(Collection<Long> ids);
 
 	List<User> findByRoleInOrderByFullName(Collection<Role> roles);

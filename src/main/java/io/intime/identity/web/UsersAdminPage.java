@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.intime.identity.CurrentUser;
+import io.intime.identity.InvitationForm;
+import io.intime.identity.UserAdministration;
 import io.intime.identity.ManagedUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
@@ -49,8 +51,11 @@ class UsersAdminPage {
 
 	private final UserDirectory users;
 
-	UsersAdminPage(UserDirectory users) {
+	private final UserAdministration administration;
+
+	UsersAdminPage(UserDirectory users, UserAdministration administration) {
 		this.users = users;
+		this.administration = administration;
 	}
 
 	/**
@@ -80,8 +85,136 @@ class UsersAdminPage {
 		model.addAttribute("users", all);
 		model.addAttribute("zone", me.timeZone());
 		model.addAttribute("lockedCount", all.stream().filter(ManagedUser::locked).count());
-		model.addAttribute("disabledCount", all.stream().filter(user -> !user.user().enabled()).count());
+		Map<Long, UserAdministration.Invitation> invitations = administration.invitations(me);
+		model.addAttribute("invitations", invitations);
+		model.addAttribute("invitedCount", invitations.size());
+		model.addAttribute("disabledCount",
+				all.stream()
+					.filter(user -> !user.user().enabled() && !invitations.containsKey(user.user().id()))
+					.count());
 		return "identity/users";
+	}
+
+	@GetMapping("/invite")
+	String inviteForm(Model model) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String field : List.of("fullName", "email", "title")) {
+			values.put(field, "");
+		}
+		values.put("role", Role.ACCOUNT_MANAGER.name());
+		values.put("timeZone", "America/Los_Angeles");
+		return inviteForm(model, values, Map.of());
+	}
+
+	@PostMapping("/invite")
+	String invite(CurrentUser me, @RequestParam Map<String, String> params, Model model) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String field : List.of("fullName", "email", "title", "role", "timeZone")) {
+			values.put(field, params.getOrDefault(field, "").trim());
+		}
+		Role role = null;
+		try {
+			role = Role.valueOf(values.get("role"));
+		}
+		catch (IllegalArgumentException e) {
+			// the directory names the missing role
+		}
+		try {
+			UserAdministration.IssuedLink link = administration.invite(new InvitationForm(values.get("fullName"),
+					values.get("email"), role, values.get("title"), values.get("timeZone")), me);
+			return linkPage(model, link);
+		}
+		catch (DuplicateException e) {
+			model.addAttribute("existing", Map.of("label", e.existingLabel(), "href", e.existingLink()));
+			return inviteForm(model, values, PageErrors.of(e.errors()));
+		}
+		catch (InvalidInputException e) {
+			return inviteForm(model, values, PageErrors.of(e.errors()));
+		}
+	}
+
+	@PostMapping("/{id}/invitation")
+	String resendInvitation(CurrentUser me, @PathVariable long id, Model model, RedirectAttributes redirect) {
+		try {
+			return linkPage(model, administration.resendInvitation(id, me));
+		}
+		catch (InvalidInputException e) {
+			return refused(redirect, e);
+		}
+	}
+
+	@PostMapping("/{id}/invitation/revoke")
+	String revokeInvitation(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
+		try {
+			administration.revokeInvitation(id, me);
+			redirect.addFlashAttribute("toast", "The invitation of " + user.fullName() + " no longer works");
+			redirect.addFlashAttribute("highlight", id);
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException e) {
+			return refused(redirect, e);
+		}
+	}
+
+	@PostMapping("/{id}/deactivate")
+	String deactivate(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			UserSummary user = administration.deactivate(id, me);
+			redirect.addFlashAttribute("toast",
+					user.fullName() + " is deactivated: their sessions and API tokens stopped working");
+			redirect.addFlashAttribute("highlight", id);
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException e) {
+			return refused(redirect, e);
+		}
+	}
+
+	@PostMapping("/{id}/reactivate")
+	String reactivate(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			UserSummary user = administration.reactivate(id, me);
+			redirect.addFlashAttribute("toast", user.fullName() + " can sign in again");
+			redirect.addFlashAttribute("highlight", id);
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException e) {
+			return refused(redirect, e);
+		}
+	}
+
+	@PostMapping("/{id}/password-reset")
+	String resetPassword(CurrentUser me, @PathVariable long id, Model model, RedirectAttributes redirect) {
+		try {
+			return linkPage(model, administration.resetPassword(id, me));
+		}
+		catch (InvalidInputException e) {
+			return refused(redirect, e);
+		}
+	}
+
+	private String inviteForm(Model model, Map<String, String> values, Map<String, String> errors) {
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("zones", ZONES);
+		return "identity/users-invite";
+	}
+
+	private static String linkPage(Model model, UserAdministration.IssuedLink link) {
+		model.addAttribute("issued", link);
+		model.addAttribute("invitation", link.purpose() == UserAdministration.Purpose.INVITATION);
+		return "identity/users-link";
+	}
+
+	private static String refused(RedirectAttributes redirect, InvalidInputException e) {
+		redirect.addFlashAttribute("flashError", e.errors()
+			.stream()
+			.map(error -> Character.isUpperCase(error.message().charAt(0)) ? error.message()
+					: LABELS.getOrDefault(error.field(), "This user's " + error.field()) + " " + error.message())
+			.collect(java.util.stream.Collectors.joining("; ")));
+		return "redirect:/admin/users";
 	}
 
 	@GetMapping("/new")
@@ -109,7 +242,8 @@ class UsersAdminPage {
 	}
 
 	@GetMapping("/{id}")
-	String edit(@PathVariable long id, Model model) {
+	String edit(CurrentUser me, @PathVariable long id, Model model) {
+		model.addAttribute("invited", administration.invitations(me).containsKey(id));
 		UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
 		Map<String, String> values = valuesOf(new UserForm(user.username(), user.fullName(), user.email(), user.title(),
 				user.role(), user.timeZone(), user.enabled(), ""));
@@ -155,6 +289,7 @@ class UsersAdminPage {
 	private String form(Model model, UserSummary user, Map<String, String> values, Map<String, String> errors,
 			List<Conflict> conflicts) {
 		model.addAttribute("user", user);
+		model.asMap().putIfAbsent("invited", false);
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("conflicts", conflicts);
