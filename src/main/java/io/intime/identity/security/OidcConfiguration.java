@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
@@ -89,8 +90,9 @@ class OidcConfiguration {
 
 	@Bean
 	OidcSignIn oidcSignIn(Users users, AuditTrail audit, PasswordEncoder passwords,
-			PlatformTransactionManager transactionManager, Today time, OidcProperties settings) {
-		return new OidcSignIn(users, audit, passwords, new TransactionTemplate(transactionManager), time, settings);
+			PlatformTransactionManager transactionManager, Today time, OidcProperties settings, JdbcClient jdbc) {
+		return new OidcSignIn(users, audit, passwords, new TransactionTemplate(transactionManager), time, settings,
+				jdbc);
 	}
 
 	@Bean

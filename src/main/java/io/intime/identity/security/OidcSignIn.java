@@ -15,6 +15,7 @@ import io.intime.shared.Today;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,8 +50,11 @@ public class OidcSignIn {
 
 	private final OidcProperties settings;
 
+	private final JdbcClient jdbc;
+
 	OidcSignIn(Users users, AuditTrail audit, PasswordEncoder passwords, TransactionTemplate transactions, Today time,
-			OidcProperties settings) {
+			OidcProperties settings, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.users = users;
 		this.audit = audit;
 		this.passwords = passwords;
@@ -74,11 +78,15 @@ public class OidcSignIn {
 		Optional<Role> role = OidcClaims.roleFor(groups, settings.roleMapping());
 		String[] roleChange = { null };
 		User user = transactions.execute(status -> {
-			List<User> withEmail = users.findByEmailIgnoringCase(email);
+			List<User> withEmail = users.findByEmail(email);
 			List<User> enabled = withEmail.stream().filter(User::isEnabled).toList();
 			if (enabled.size() > 1) {
 				throw refused("Several InTime users have the email " + email
 						+ "; ask your administrator to give each user their own email.");
+			}
+			List<User> invited = withEmail.stream().filter(User::isInvited).toList();
+			if (enabled.isEmpty() && invited.size() == 1) {
+				return accept(invited.get(0));
 			}
 			if (enabled.isEmpty()) {
 				if (!withEmail.isEmpty()) {
@@ -106,6 +114,27 @@ public class OidcSignIn {
 		audit.recordSecurityEvent(user.getId(), "SIGNED_IN", "with " + settings.name() + " (OpenID Connect) as " + email
 				+ (roleChange[0] == null ? "" : "; " + roleChange[0]));
 		return new UserPrincipal(user, time.now());
+	}
+
+	/**
+	 * An invited person who signs in with the identity provider instead of opening their
+	 * link: the provider proved the email, so the invitation is accepted and its links
+	 * are spent.
+	 */
+	private User accept(User user) {
+		java.time.Instant now = time.now();
+		user.acceptThroughIdentityProvider(now);
+		jdbc.sql(
+				"update user_link set used_at = :now where user_id = :id and purpose = 'INVITATION' and used_at is null")
+			.param("now", java.sql.Timestamp.from(now))
+			.param("id", user.getId())
+			.update();
+		users.flush();
+		audit.recordChanges("user", user.getId(),
+				List.of(new FieldChange("invitation", "sent", "accepted with " + settings.name()),
+						new FieldChange("enabled", "false", "true")),
+				null);
+		return user;
 	}
 
 	private User create(OidcClaims read, String email, Role role, Set<String> groups) {

@@ -136,6 +136,17 @@ public class User {
 		changePassword(passwordHash, username, at);
 	}
 
+	/**
+	 * Accepting an invitation by signing in with the firm's identity provider, which has
+	 * proven the email: the user may sign in, and keeps the unusable password they were
+	 * invited with (an admin's reset gives them one).
+	 */
+	public void acceptThroughIdentityProvider(Instant at) {
+		this.invited = false;
+		this.enabled = true;
+		touch(username, at);
+	}
+
 	public void deactivate(String actor, Instant at) {
 		this.enabled = false;
 		touch(actor, at);

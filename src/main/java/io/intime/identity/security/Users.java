@@ -14,7 +14,8 @@ public interface Users extends JpaRepository<User, Long> {
 	@Query("select u from User u where lower(u.username) = lower(?1)")
 	Optional<User> findByUsername(String username);
 
-	@Query("select u from User u where lower(u.email) = lower(?1)")
+	/** The users with this email, without regard to case, oldest first. */
+	@Query("select u from User u where lower(u.email) = lower(?1) order by u.id")
 	List<User> findByEmail(String email);
 
 	/**
@@ -40,8 +41,5 @@ public interface Users extends JpaRepository<User, Long> {
 	List<User> findByRoleInOrderByFullName(Collection<Role> roles);
 
 	List<User> findAllByOrderByFullName();
-
-	@Query("select u from User u where lower(u.email) = lower(?1) order by u.id")
-	List<User> findByEmailIgnoringCase(String email);
 
 }

@@ -6,7 +6,12 @@ import java.util.Map;
 import io.intime.IntegrationTest;
 import io.intime.identity.AuditRecord;
 import io.intime.identity.AuditTrail;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.InvitationForm;
 import io.intime.identity.Role;
+import io.intime.identity.UserAdministration;
+import io.intime.identity.UserAdministration.IssuedLink;
+import io.intime.identity.UserAdministration.Purpose;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserFixtures;
 import io.intime.identity.UserSummary;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +54,12 @@ class OidcSignInIntegrationTest {
 
 	@Autowired
 	Today time;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserAdministration administration;
 
 	@Test
 	void signsInTheEnabledUserWithTheEmailWhateverItsCase() {
@@ -82,6 +94,24 @@ class OidcSignInIntegrationTest {
 			.isInstanceOf(OidcSignInRefusedException.class)
 			.hasMessageStartingWith("No active InTime user has the email nobody-")
 			.hasMessageEndingWith("; ask your administrator for an invitation.");
+	}
+
+	@Test
+	void anInvitedPersonWhoSignsInWithTheProviderAcceptsTheInvitation() {
+		String email = "invitee-" + UserFixtures.unique() + "@firm.example";
+		CurrentUser admin = UserFixtures.current(new UserFixtures(directory).user(Role.ADMIN));
+		IssuedLink link = administration
+			.invite(new InvitationForm("Ivy Invitee", email, Role.ACCOUNT_MANAGER, null, "UTC"), admin);
+		String token = link.link().substring(link.link().lastIndexOf('/') + 1);
+		assertThat(administration.check(Purpose.INVITATION, token).usable()).isTrue();
+
+		UserPrincipal principal = signIn(Map.of()).signIn(verified(email));
+
+		assertThat(principal.currentUser().id()).isEqualTo(link.user().id());
+		assertThat(directory.find(link.user().id()).orElseThrow().enabled()).isTrue();
+		assertThat(administration.check(Purpose.INVITATION, token).usable()).as("the link is spent").isFalse();
+		assertThat(history(link.user()))
+			.anyMatch(entry -> "invitation".equals(entry.field()) && "accepted with Test IdP".equals(entry.newValue()));
 	}
 
 	@Test
@@ -135,7 +165,7 @@ class OidcSignInIntegrationTest {
 	void createsAUserOnlyWhenAllowedAndTheGroupsMapToARole() {
 		String email = "new-" + UserFixtures.unique() + "@firm.example";
 		OidcSignIn creating = new OidcSignIn(users, audit, passwords, transactions(), time, new OidcProperties(
-				"http://idp", "id", "secret", "Test IdP", "groups", Map.of("sales", Role.SALES_DIRECTOR), true));
+				"http://idp", "id", "secret", "Test IdP", "groups", Map.of("sales", Role.SALES_DIRECTOR), true), jdbc);
 		assertThatThrownBy(() -> creating.signIn(withGroups(email, List.of("staff"))))
 			.isInstanceOf(OidcSignInRefusedException.class)
 			.hasMessageStartingWith("No active InTime user has the email " + email);
@@ -154,7 +184,7 @@ class OidcSignInIntegrationTest {
 
 	private OidcSignIn signIn(Map<String, Role> mapping) {
 		return new OidcSignIn(users, audit, passwords, transactions(), time,
-				new OidcProperties("http://idp", "id", "secret", "Test IdP", "groups", mapping, false));
+				new OidcProperties("http://idp", "id", "secret", "Test IdP", "groups", mapping, false), jdbc);
 	}
 
 	private TransactionTemplate transactions() {
