@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.intime.identity.security.Secrets;
 import io.intime.identity.security.User;
 import io.intime.identity.security.Users;
 import io.intime.shared.FieldError;

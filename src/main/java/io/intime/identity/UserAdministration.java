@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.intime.identity.security.Secrets;
 import io.intime.identity.security.User;
 import io.intime.identity.security.UserSessions;
 import io.intime.identity.security.Users;

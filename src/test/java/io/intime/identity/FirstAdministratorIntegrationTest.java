@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import io.intime.Browser;
 import io.intime.InTimeApplication;
+import io.intime.identity.security.Secrets;
 import io.intime.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,12 +1,8 @@
 package io.intime.identity.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,7 +71,7 @@ public class ApiTokenService {
 		RANDOM.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		ApiToken token = tokens
-			.save(new ApiToken(user.id(), trimmed, hash(secret), secret.substring(0, 10), time.now()));
+			.save(new ApiToken(user.id(), trimmed, Secrets.hash(secret), secret.substring(0, 10), time.now()));
 		audit.recordCreated("api_token", token.getId(),
 				java.util.Map.of("name", trimmed, "prefix", token.getTokenPrefix()), user);
 		return new IssuedToken(view(token), secret);
@@ -105,7 +101,7 @@ public class ApiTokenService {
 		if (secret == null || !secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return tokens.findByTokenHashAndRevokedAtIsNull(hash(secret)).flatMap(token -> {
+		return tokens.findByTokenHashAndRevokedAtIsNull(Secrets.hash(secret)).flatMap(token -> {
 			tokens.touch(token.getId());
 			return users.findById(token.getUserId());
 		}).filter(User::isEnabled).map(user -> new UserPrincipal(user, time.now()));
@@ -114,16 +110,6 @@ public class ApiTokenService {
 	private static TokenView view(ApiToken token) {
 		return new TokenView(token.getId(), token.getName(), token.getTokenPrefix(), token.getCreatedAt(),
 				token.getLastUsedAt(), token.getRevokedAt());
-	}
-
-	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.intime.identity;
+package io.intime.identity.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,23 +8,24 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * One-time secrets of links (setup, invitation, password reset): 256 random bits,
- * base64url, stored only as a SHA-256 hash (a slow hash adds nothing to 256 random bits).
+ * Secrets handed out once (setup, invitation and password-reset links: 256 random bits,
+ * base64url; API tokens) and stored only as a SHA-256 hash: a slow hash adds nothing to
+ * that many random bits.
  */
-final class Secrets {
+public final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private Secrets() {
 	}
 
-	static String random() {
+	public static String random() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static String hash(String secret) {
+	public static String hash(String secret) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
