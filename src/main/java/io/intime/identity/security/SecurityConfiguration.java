@@ -27,6 +27,7 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -126,6 +127,13 @@ class SecurityConfiguration {
 				event.getResponse().sendRedirect(event.getRequest().getContextPath() + "/login?expired");
 			}
 		};
+		// The page to return to after signing in is remembered for page requests only: an
+		// API or actuator client without credentials gets its 401 and no session
+		// (sessions
+		// are rows in PostgreSQL; a scanner must not fill the table).
+		var pagesOnly = new HttpSessionRequestCache();
+		pagesOnly.setRequestMatcher(
+				request -> "GET".equals(request.getMethod()) && !api.matches(request) && !actuator.matches(request));
 		var failure = new ExceptionMappingAuthenticationFailureHandler();
 		failure.setExceptionMappings(Map.of(DisabledException.class.getName(), "/login?disabled"));
 		failure.setDefaultFailureUrl("/login?error");
@@ -159,6 +167,7 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
+			.requestCache(cache -> cache.requestCache(pagesOnly))
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 		OidcConfiguration.OidcLogin oidc = oidcLogin.getIfAvailable();
