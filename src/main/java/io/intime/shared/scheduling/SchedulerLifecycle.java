@@ -49,6 +49,12 @@ class SchedulerLifecycle implements SmartLifecycle {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	public synchronized void onReady() {
+		// A stop that came while the application was getting ready (SIGTERM right after
+		// the start) has closed, or is closing, the pool: starting now would only log
+		// errors.
+		if (closing) {
+			return;
+		}
 		if (settings.enabled() && !started) {
 			scheduler.start();
 			started = true;
