@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -102,7 +103,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens,
 			ApiAuthenticationEntryPoint apiEntryPoint, RecordingAccessDeniedHandler accessDenied,
-			SessionRegistry sessionRegistry, ObjectProvider<OidcConfiguration.OidcLogin> oidcLogin,
+			ObjectProvider<OidcConfiguration.OidcLogin> oidcLogin,
 			@Value("${intime.security.password-login:true}") boolean passwordLogin) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		var signIn = new LoginUrlAuthenticationEntryPoint("/login");
@@ -160,10 +161,11 @@ class SecurityConfiguration {
 			// gets its 401 instead of a CSRF 403 that hides the missing credentials.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request)
 					&& (carriesCredentials(request) || request.getSession(false) == null)))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-				.maximumSessions(-1)
-				.sessionRegistry(sessionRegistry)
-				.expiredSessionStrategy(expired))
+			// Sessions are Spring Session's (PostgreSQL), indexed by principal name: the
+			// registry over them finds a user's sessions to end (UserSessions), and the
+			// ended-session filter signs out their next request.
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.addFilterAt(new EndedSessionFilter(expired), ConcurrentSessionFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))

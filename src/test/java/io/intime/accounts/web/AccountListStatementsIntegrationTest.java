@@ -64,11 +64,10 @@ class AccountListStatementsIntegrationTest {
 
 		assertThat(fullPage).isEqualTo(onePage);
 		// Sign-in by HTTP Basic (2) + search (3: page, total, owners' names) + owner
-		// filter (1); a
-		// browser session has no sign-in statements, so a signed-in page runs 4 (bench/
-		// measures that).
-		// The htmx fragment skips the filter. + the session that the page's CSRF token
-		// starts, stored in PostgreSQL (2: the session and its attributes).
+		// filter (1) + the session that the page's CSRF token starts, stored in
+		// PostgreSQL (2: the session and its attributes). A browser's signed-in page has
+		// no sign-in statements but reads and touches its session instead (bench/
+		// measures that). The htmx fragment skips the filter.
 		assertThat(fullPage).isLessThanOrEqualTo(8);
 		assertThat(htmxPage).isEqualTo(fullPage - 1);
 	}
