@@ -45,7 +45,8 @@ class EndedSessionFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		SessionInformation information = new SessionInformation("ended", session.getId(), new java.util.Date());
+		SessionInformation information = new SessionInformation("ended", session.getId(),
+				new java.util.Date(session.getLastAccessedTime()));
 		session.invalidate();
 		SecurityContextHolder.clearContext();
 		ended.onExpiredSessionDetected(new SessionInformationExpiredEvent(information, request, response, chain));
