@@ -54,3 +54,26 @@ create table notification_attempt (
   error        text
 );
 create index notification_attempt_delivery_idx on notification_attempt (delivery_id, at);
+
+-- each user's choices: channels per kind (a missing row: the kind's default channels)
+create table notification_preference (
+  user_id   bigint      not null references app_user (id) on delete cascade,
+  kind      varchar(80) not null,
+  email     boolean     not null,
+  chat      boolean     not null,
+  sms       boolean     not null,
+  primary key (user_id, kind)
+);
+
+-- quiet hours and the daily digest, in the user's time zone (app_user.time_zone); where
+-- chat and SMS reach them
+create table notification_settings (
+  user_id           bigint      primary key references app_user (id) on delete cascade,
+  quiet_start       time,
+  quiet_end         time,
+  digest            boolean     not null default false,
+  digest_time       time        not null default '08:00',
+  phone             varchar(20),
+  chat_webhook_url  varchar(500),
+  version           bigint      not null default 0
+);
