@@ -15,6 +15,15 @@ interface ChannelSender {
 	boolean configured();
 
 	/**
+	 * Whether this message has somewhere to go on this channel (SMS: the recipient has a
+	 * phone number; chat: the recipient or the organization has a webhook). The worker
+	 * marks a delivery it cannot reach SKIPPED instead of attempting it.
+	 */
+	default boolean canReach(OutgoingMessage message) {
+		return true;
+	}
+
+	/**
 	 * Sends the message.
 	 * @throws DeliveryException when the receiving side refused it or could not be
 	 * reached; its message is recorded with the attempt
