@@ -6,5 +6,5 @@
  * {@link io.intime.health.HealthScores} and {@link io.intime.health.HealthReport}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Health", allowedDependencies = { "accounts", "identity",
-		"staffing", "billing", "engagement", "escalations", "revenue", "shared", "shared::*" })
+		"staffing", "billing", "engagement", "escalations", "revenue", "notifications", "shared", "shared::*" })
 package io.intime.health;

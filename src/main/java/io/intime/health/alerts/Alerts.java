@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +23,7 @@ import io.intime.accounts.AccountManagement.Stewards;
 import io.intime.accounts.HealthBand;
 import io.intime.health.HealthAlertCleared;
 import io.intime.health.HealthAlertRaised;
+import io.intime.health.HealthNotificationKinds;
 import io.intime.identity.AuditTrail;
 import io.intime.health.Citations;
 import io.intime.health.HealthRules;
@@ -30,6 +32,9 @@ import io.intime.identity.FieldChange;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
+import io.intime.notifications.Notice;
+import io.intime.notifications.NotificationSeverity;
+import io.intime.notifications.Notifications;
 import io.intime.shared.Actor;
 import io.intime.shared.CurrencyRates;
 import io.intime.shared.Money;
@@ -79,9 +84,13 @@ public class Alerts {
 
 	private final CurrencyRates rates;
 
+	private final Notifications notifications;
+
 	Alerts(JdbcClient jdbc, AccountManagement accounts, UserDirectory users, AuditTrail audit,
-			ApplicationEventPublisher events, Today time, HealthRules rules, CurrencyRates rates) {
+			ApplicationEventPublisher events, Today time, HealthRules rules, CurrencyRates rates,
+			Notifications notifications) {
 		this.rates = rates;
+		this.notifications = notifications;
 		this.time = time;
 		this.rules = rules;
 		this.jdbc = jdbc;
@@ -217,7 +226,7 @@ public class Alerts {
 				.update();
 		}
 		for (int from = 0; from < raised.size(); from += 5_000) {
-			insert(raised.subList(from, Math.min(raised.size(), from + 5_000)), actors, now);
+			insert(raised.subList(from, Math.min(raised.size(), from + 5_000)), stewards, actors, now);
 		}
 		return new SyncResult(raised.size(), updatedIds.size(), cleared.size());
 	}
@@ -257,7 +266,7 @@ public class Alerts {
 		return literal.append('}').toString();
 	}
 
-	private void insert(List<Object[]> rows, Function<Long, Actor> actors, Instant now) {
+	private void insert(List<Object[]> rows, Map<Long, Stewards> stewards, Function<Long, Actor> actors, Instant now) {
 		int n = rows.size();
 		Object[][] columns = new Object[7][n];
 		for (int i = 0; i < n; i++) {
@@ -268,7 +277,7 @@ public class Alerts {
 		// A concurrent sync of the same account may have raised the same alert a moment
 		// ago; the
 		// partial unique index keeps it single and this insert skips it.
-		jdbc.sql("""
+		List<HealthAlertRaised> inserted = jdbc.sql("""
 				insert into health_alert (account_id, rule, severity, reason, evidence_href, from_band, recipient_ids)
 				select account_id, rule, severity, reason, href, from_band, recipients::bigint[]
 				from unnest(:accounts, :rules, :severities, :reasons, :hrefs, :fromBands, :recipients)
@@ -286,8 +295,33 @@ public class Alerts {
 					rs.getString("severity"), rs.getString("reason"),
 					Arrays.asList((Long[]) rs.getArray("recipient_ids").getArray()),
 					actors.apply(rs.getLong("account_id")), now))
-			.list()
-			.forEach(events::publishEvent);
+			.list();
+		inserted.forEach(events::publishEvent);
+		notifications.sendAll(inserted.stream().map(alert -> notice(alert, stewards.get(alert.accountId()))).toList());
+	}
+
+	/**
+	 * The notice of a raised alert, to the people the alert is for. Its words cite no
+	 * other module's record (an invoice's number): a notice is written once for all its
+	 * recipients and read outside the pages that check each reader.
+	 */
+	static Notice notice(HealthAlertRaised alert, Stewards account) {
+		AlertRule rule = AlertRule.valueOf(alert.rule());
+		String reason = Citations.render(alert.reason(), Set.of());
+		String name = account == null ? "Account " + alert.accountId() : account.name();
+		String link = "/accounts/" + alert.accountId() + "/health";
+		String body = rule.label() + " (" + alert.severity().toLowerCase(Locale.ROOT) + "): " + reason
+				+ ".\n\nOpen the account's health page to see the facts behind it and to acknowledge or resolve the alert.";
+		NotificationSeverity severity = switch (AlertSeverity.valueOf(alert.severity())) {
+			case CRITICAL, HIGH -> NotificationSeverity.HIGH;
+			case MEDIUM -> NotificationSeverity.NORMAL;
+			case LOW -> NotificationSeverity.LOW;
+		};
+		return new Notice(
+				rule == AlertRule.BAND_DROP ? HealthNotificationKinds.BAND_DROPPED
+						: HealthNotificationKinds.ALERT_RAISED,
+				alert.accountId(), ENTITY, alert.alertId(), "raised:" + alert.alertId(), name + ": " + reason, body,
+				link, severity, Set.copyOf(alert.recipientIds()), alert.actor());
 	}
 
 	private record Key(long accountId, AlertRule rule) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 import static io.intime.accounts.HealthBand.GREEN;
@@ -32,6 +33,9 @@ class AlertsIntegrationTest {
 
 	@Autowired
 	Alerts alerts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	AccountFixtures fixtures;
 
@@ -66,6 +70,42 @@ class AlertsIntegrationTest {
 		assertThat(alert.evidenceHref()).isEqualTo("/accounts/" + strategic.id() + "/invoices#invoice-9");
 		assertThat(alert.accountName()).isEqualTo(strategic.name());
 		assertThat(alerts.openCount(owner)).isEqualTo(2);
+	}
+
+	@Test
+	void aRaisedAlertNotifiesItsRecipientsOnceWithTheAccountTheReasonAndTheHealthPage() {
+		alerts.sync(List.of(overdue(account, 45), overdue(strategic, 50)), AlertThresholds.DEFAULTS);
+		alerts.sync(List.of(overdue(strategic, 51), band(account, GREEN, RED)), AlertThresholds.DEFAULTS);
+
+		record Sent(long recipient, String kind, String severity, String occasion, String title, String body,
+				String link, String channels) {
+		}
+		List<Sent> sent = jdbc.sql("""
+				select n.recipient_id as recipient, n.kind, n.severity, n.occasion, n.title, n.body, n.link,
+				       (select string_agg(d.channel || ':' || d.status, ',') from notification_delivery d
+				        where d.notification_id = n.id) as channels
+				from notification n where n.account_id = :account order by n.recipient_id""")
+			.param("account", strategic.id())
+			.query(Sent.class)
+			.list();
+		long alertId = alerts.mine(null, new PageRequest(0, 50), sponsor).items().get(0).id();
+		assertThat(sent).extracting(Sent::recipient).containsExactlyInAnyOrder(owner.id(), sponsor.id());
+		Sent toSponsor = sent.stream().filter(s -> s.recipient() == sponsor.id()).findFirst().orElseThrow();
+		assertThat(toSponsor.kind()).isEqualTo("health.alert-raised");
+		assertThat(toSponsor.severity()).isEqualTo("NORMAL");
+		assertThat(toSponsor.occasion()).isEqualTo("raised:" + alertId);
+		// the notice cites no invoice number: it is written once for every recipient
+		assertThat(toSponsor.title()).isEqualTo(strategic.name() + ": An invoice is 50 days overdue");
+		assertThat(toSponsor.body()).startsWith("Invoice overdue (medium): An invoice is 50 days overdue.");
+		assertThat(toSponsor.link()).isEqualTo("/accounts/" + strategic.id() + "/health");
+		assertThat(toSponsor.channels()).isEqualTo("EMAIL:QUEUED");
+
+		List<String> ownerKinds = jdbc
+			.sql("select kind || '/' || severity from notification where account_id = :account order by kind")
+			.param("account", account.id())
+			.query(String.class)
+			.list();
+		assertThat(ownerKinds).containsExactly("health.alert-raised/NORMAL", "health.band-dropped/HIGH");
 	}
 
 	@Test
