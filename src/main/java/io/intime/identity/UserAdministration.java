@@ -25,6 +25,7 @@ import io.intime.shared.Today;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,8 +36,9 @@ import org.springframework.util.StringUtils;
 /**
  * The administrator's user management beyond editing: invitations, deactivation and
  * password resets, and the one-use links (invitation, reset) by which a person sets their
- * password. Every step is audited; tokens and passwords never are. Until a notifications
- * module exists, a link is returned to the admin, who sends it.
+ * password. Every step is audited; tokens and passwords never are. A link made is
+ * returned to the admin and published as {@link UserLinkIssued} in the same transaction
+ * (the notifications module emails it to the user).
  */
 @Service
 public class UserAdministration {
@@ -99,8 +101,11 @@ public class UserAdministration {
 
 	private final Today time;
 
+	private final ApplicationEventPublisher events;
+
 	UserAdministration(Users users, JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Validator validator,
-			UserSessions sessions, ActiveAdmins admins, BaseUrl baseUrl, Today time) {
+			UserSessions sessions, ActiveAdmins admins, BaseUrl baseUrl, Today time, ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
@@ -345,22 +350,26 @@ public class UserAdministration {
 		String token = Secrets.random();
 		Instant now = time.now();
 		Instant expires = now.plus(purpose == Purpose.INVITATION ? INVITATION_VALIDITY : RESET_VALIDITY);
-		jdbc.sql("""
+		long linkId = jdbc.sql("""
 				insert into user_link (user_id, purpose, token_hash, created_at, created_by, expires_at)
-				values (:user, :purpose, :hash, :now, :by, :expires)""")
+				values (:user, :purpose, :hash, :now, :by, :expires) returning id""")
 			.param("user", user.getId())
 			.param("purpose", purpose.name())
 			.param("hash", Secrets.hash(token))
 			.param("now", Timestamp.from(now))
 			.param("by", actor.username())
 			.param("expires", Timestamp.from(expires))
-			.update();
+			.query(Long.class)
+			.single();
 		audit.recordChanges("user", user.getId(),
 				List.of(new FieldChange(purpose == Purpose.INVITATION ? "invitation" : "passwordResetLink", null,
 						"sent, expires " + expires)),
 				actor);
 		String path = (purpose == Purpose.INVITATION ? "/invite/" : "/reset-password/") + token;
-		return new IssuedLink(user.toSummary(), purpose, baseUrl.link(path), expires);
+		IssuedLink issued = new IssuedLink(user.toSummary(), purpose, baseUrl.link(path), expires);
+		events.publishEvent(new UserLinkIssued(linkId, issued.user(), purpose, issued.link(), path, expires,
+				firmName().orElse(null), actor.actor(), actor.fullName()));
+		return issued;
 	}
 
 	private int revokeLive(long userId) {

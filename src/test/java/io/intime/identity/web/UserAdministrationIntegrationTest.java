@@ -284,6 +284,8 @@ class UserAdministrationIntegrationTest {
 		String link = RenderedPage.text(new RenderedPage(html).byId("link-url"));
 		assertThat(link).contains("/invite/");
 		assertThat(RenderedPage.text(html)).contains("Send this link to Kim Shown");
+		assertThat(RenderedPage.text(new RenderedPage(html).byId("link-emailed")))
+			.contains("We emailed it to " + email + ".");
 		String token = link.substring(link.lastIndexOf('/') + 1);
 		assertThat(jdbc.sql("""
 				select count(*) from audit_entry where coalesce(new_value, '') || coalesce(old_value, '')
@@ -293,6 +295,53 @@ class UserAdministrationIntegrationTest {
 			.param("token", token)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void eachInvitationAndResetLinkIsEmailedToItsUserOnce() throws Exception {
+		String email = "mailed." + UserFixtures.unique() + "@firm.example";
+		String path = invite("Mo Mailed", email);
+		long id = users.findByUsername(email).orElseThrow().id();
+		mvc.perform(post("/api/v1/users/{id}/invitation", id).with(asAdmin())).andExpect(status().isOk());
+
+		record Sent(String kind, String severity, String title, String body, String link, String actor,
+				String channels) {
+		}
+		List<Sent> sent = jdbc.sql("""
+				select n.kind, n.severity, n.title, n.body, n.link, n.actor,
+				       (select string_agg(d.channel || ':' || d.status, ',') from notification_delivery d
+				        where d.notification_id = n.id) as channels
+				from notification n where n.recipient_id = :user order by n.id""")
+			.param("user", id)
+			.query(Sent.class)
+			.list();
+		assertThat(sent).hasSize(2);
+		Sent first = sent.get(0);
+		assertThat(first.kind()).isEqualTo("identity.invitation");
+		assertThat(first.severity()).isEqualTo("HIGH");
+		assertThat(first.link()).isEqualTo(path);
+		assertThat(first.title()).isEqualTo("Avery Admin invited you to InTime Accounts at "
+				+ jdbc.sql("select coalesce(max(name), 'your firm') from firm").query(String.class).single());
+		assertThat(first.body()).contains("Avery Admin invited you to ", " as Recruiter.", path,
+				"The link works once, until ", "Your username is " + email + ".");
+		assertThat(first.actor()).isEqualTo(admin.username());
+		assertThat(first.channels()).isEqualTo("EMAIL:QUEUED");
+		assertThat(sent.get(1).link()).startsWith("/invite/").isNotEqualTo(path);
+
+		UserSummary recruiter = fixtures.user(Role.RECRUITER);
+		String reset = URI
+			.create(JsonPath.read(mvc.perform(post("/api/v1/users/{id}/password-reset", recruiter.id()).with(asAdmin()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.link"))
+			.getPath();
+		assertThat(jdbc.sql("""
+				select n.kind || ' ' || n.link || ' ' || d.channel from notification n
+				join notification_delivery d on d.notification_id = n.id where n.recipient_id = :user""")
+			.param("user", recruiter.id())
+			.query(String.class)
+			.list()).containsExactly("identity.password-reset " + reset + " EMAIL");
 	}
 
 	@Test
