@@ -212,6 +212,26 @@ class DemoWorldIntegrationTest {
 	}
 
 	@Test
+	void eachOpenHealthAlertOfTheDemoNotifiedItsRecipientsWithAnEmailQueued() {
+		// every unresolved alert has, for each of its recipients, a notice of a health
+		// kind
+		// with an email delivery (sent by the delivery worker)
+		long missing = jdbc.sql("""
+				select count(*) from health_alert a, unnest(a.recipient_ids) as r(user_id)
+				where a.status <> 'RESOLVED' and not exists (
+				  select 1 from notification n join notification_delivery d on d.notification_id = n.id
+				  where n.record_type = 'health_alert' and n.record_id = a.id and n.recipient_id = r.user_id
+				    and n.kind in ('health.alert-raised', 'health.band-dropped') and d.channel = 'EMAIL')""")
+			.query(Long.class)
+			.single();
+		long alerts = jdbc.sql("select count(*) from health_alert where status <> 'RESOLVED'")
+			.query(Long.class)
+			.single();
+		assertThat(alerts).isPositive();
+		assertThat(missing).isZero();
+	}
+
+	@Test
 	void theWorldWasBuiltThroughTheFacades() {
 		assertThat(count("select count(*) from domain_event where type = 'account.created'")).isEqualTo(66);
 		assertThat(count("select count(*) from domain_event where type = 'contract.created'"))

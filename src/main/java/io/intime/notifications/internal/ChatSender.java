@@ -62,7 +62,8 @@ class ChatSender implements ChannelSender {
 		if (webhook == null) {
 			throw new DeliveryException("No chat webhook: neither the recipient's own nor the organization's is set");
 		}
-		http.post(webhook, "application/json; charset=utf-8", payload(message), Map.of(KEY_HEADER, message.key()));
+		http.post(webhook, "application/json; charset=utf-8", payload(message),
+				message.key() == null ? Map.of() : Map.of(KEY_HEADER, message.key()));
 	}
 
 	private String webhook(OutgoingMessage message) {

@@ -24,6 +24,7 @@ final class ProviderHttp {
 
 	ProviderHttp(Duration connectTimeout, Duration readTimeout) {
 		this.client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();

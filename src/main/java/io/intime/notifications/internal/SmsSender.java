@@ -64,8 +64,12 @@ class SmsSender implements ChannelSender {
 		form.put("Body", body(message));
 		String credentials = Base64.getEncoder()
 			.encodeToString((sms.accountSid() + ":" + sms.authToken()).getBytes(StandardCharsets.UTF_8));
-		http.post(messagesUrl(), "application/x-www-form-urlencoded; charset=utf-8", encode(form),
-				Map.of("Authorization", "Basic " + credentials, KEY_HEADER, message.key()));
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Authorization", "Basic " + credentials);
+		if (message.key() != null) {
+			headers.put(KEY_HEADER, message.key());
+		}
+		http.post(messagesUrl(), "application/x-www-form-urlencoded; charset=utf-8", encode(form), headers);
 	}
 
 	String messagesUrl() {
