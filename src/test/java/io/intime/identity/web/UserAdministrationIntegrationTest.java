@@ -327,6 +327,13 @@ class UserAdministrationIntegrationTest {
 		assertThat(first.actor()).isEqualTo(admin.username());
 		assertThat(first.channels()).isEqualTo("EMAIL:QUEUED");
 		assertThat(sent.get(1).link()).startsWith("/invite/").isNotEqualTo(path);
+		String token = path.substring(path.lastIndexOf('/') + 1);
+		assertThat(jdbc.sql("""
+				select (select count(*) from event_publication where serialized_event like :token)
+				     + (select count(*) from domain_event where payload::text like :token)""")
+			.param("token", "%" + token + "%")
+			.query(Long.class)
+			.single()).as("the link's event is never stored as a domain event or an event publication").isZero();
 
 		UserSummary recruiter = fixtures.user(Role.RECRUITER);
 		String reset = URI
