@@ -72,7 +72,12 @@ class NotificationWriter implements Notifications {
 		Map<Notice, Set<Long>> recipientsOf = new java.util.LinkedHashMap<>();
 		for (Notice notice : notices) {
 			Stewards account = notice.accountId() == null ? null : stewards.get(notice.accountId());
-			recipientsOf.put(notice, recipients(kind(notice.kind()), notice, account));
+			Set<Long> recipients = recipients(kind(notice.kind()), notice, account);
+			if (notice.accountId() != null && !recipients.isEmpty()) {
+				recipients
+					.retainAll(accounts.mayView(recipients, notice.accountId(), notice.kind().startsWith("health.")));
+			}
+			recipientsOf.put(notice, recipients);
 		}
 		Map<Long, Recipient> people = recipients(
 				recipientsOf.values().stream().flatMap(Set::stream).collect(Collectors.toSet()),

@@ -53,6 +53,9 @@ class NotificationInboxIntegrationTest {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	io.intime.accounts.AccountManagement accountManagement;
+
 	AccountFixtures fixtures;
 
 	@BeforeEach
@@ -94,6 +97,28 @@ class NotificationInboxIntegrationTest {
 			.list()).containsExactly(owner.id());
 		assertThat(deliveries(owner.id())).containsExactly("EMAIL:QUEUED");
 		assertThat(deliveries(sponsor.id())).isEmpty();
+	}
+
+	@Test
+	void onlyPeopleWhoMaySeeTheAccountReceiveIt() {
+		CurrentUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
+		CurrentUser otherManager = fixtures.user(Role.ACCOUNT_MANAGER);
+		CurrentUser recruiterOnTeam = fixtures.user(Role.RECRUITER);
+		CurrentUser recruiterElsewhere = fixtures.user(Role.RECRUITER);
+		AccountDetails account = fixtures.account(owner);
+		fixtures.onTeam(account, recruiterOnTeam);
+
+		send(raised(account, 9010, fixtures.executive()).to(recruiterOnTeam.id(), recruiterElsewhere.id()));
+
+		assertThat(jdbc.sql("select recipient_id from notification where record_id = 9010 and account_id = :a")
+			.param("a", account.id())
+			.query(Long.class)
+			.list()).containsExactlyInAnyOrder(owner.id(), recruiterOnTeam.id());
+		// health notices: account managers only for the accounts they own
+		assertThat(accountManagement.mayView(List.of(owner.id(), otherManager.id()), account.id(), true))
+			.containsExactly(owner.id());
+		assertThat(accountManagement.mayView(List.of(owner.id(), otherManager.id()), account.id(), false))
+			.containsExactlyInAnyOrder(owner.id(), otherManager.id());
 	}
 
 	@Test
