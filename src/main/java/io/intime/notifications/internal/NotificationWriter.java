@@ -73,6 +73,12 @@ class NotificationWriter implements Notifications {
 		for (Notice notice : notices) {
 			Stewards account = notice.accountId() == null ? null : stewards.get(notice.accountId());
 			Set<Long> recipients = recipients(kind(notice.kind()), notice, account);
+			if (notice.accountId() != null) {
+				recipients.addAll(teamAudiences(kind(notice.kind()), notice.accountId()));
+				if (notice.actor().userId() != null) {
+					recipients.remove(notice.actor().userId());
+				}
+			}
 			if (notice.accountId() != null && !recipients.isEmpty()) {
 				recipients
 					.retainAll(accounts.mayView(recipients, notice.accountId(), notice.kind().startsWith("health.")));
@@ -228,6 +234,31 @@ class NotificationWriter implements Notifications {
 			return deliveries;
 		}
 
+	}
+
+	/**
+	 * The kind's team audiences of an account in one statement: its team members, the
+	 * recruiting managers among them, and the sales director its owner reports to.
+	 */
+	private List<Long> teamAudiences(NotificationKind kind, long accountId) {
+		boolean team = kind.audiences().contains(Audience.ACCOUNT_TEAM);
+		boolean recruitingManagers = kind.audiences().contains(Audience.RECRUITING_MANAGER);
+		boolean director = kind.audiences().contains(Audience.SALES_DIRECTOR);
+		if (!team && !recruitingManagers && !director) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select t.user_id from account_team_member t join app_user u on u.id = t.user_id
+				where t.account_id = :account and (:team or (:recruitingManagers and u.role = 'RECRUITING_MANAGER'))
+				union
+				select o.manager_id from account a join app_user o on o.id = a.owner_id
+				where :director and a.id = :account and o.manager_id is not null""")
+			.param("account", accountId)
+			.param("team", team)
+			.param("recruitingManagers", recruitingManagers)
+			.param("director", director)
+			.query(Long.class)
+			.list();
 	}
 
 	private NotificationKind kind(String key) {

@@ -122,6 +122,24 @@ class NotificationInboxIntegrationTest {
 	}
 
 	@Test
+	void theSalesDirectorTheOwnerReportsToReceivesIt() {
+		CurrentUser director = fixtures.user(Role.SALES_DIRECTOR);
+		CurrentUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
+		jdbc.sql("update app_user set manager_id = :d where id = :o")
+			.param("d", director.id())
+			.param("o", owner.id())
+			.update();
+		AccountDetails account = fixtures.account(owner);
+
+		send(raised(account, 9011, fixtures.executive()));
+
+		assertThat(jdbc.sql("select recipient_id from notification where record_id = 9011 and account_id = :a")
+			.param("a", account.id())
+			.query(Long.class)
+			.list()).containsExactlyInAnyOrder(owner.id(), director.id());
+	}
+
+	@Test
 	void inQuietHoursTheEmailIsHeldUntilTheyEndInTheRecipientsZone() {
 		CurrentUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
 		AccountDetails account = fixtures.account(owner);
