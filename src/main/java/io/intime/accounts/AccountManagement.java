@@ -274,6 +274,29 @@ public class AccountManagement {
 	}
 
 	/**
+	 * Which of these users may see the account now, in one statement: enabled users, and
+	 * of recruiters only those on its team; with {@code health}, account managers only
+	 * when they own it (they see the health of their own accounts). For notifying people.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> mayView(Collection<Long> userIds, long accountId, boolean health) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("""
+				select u.id from app_user u join account a on a.id = :account
+				where u.id = any(:ids) and u.enabled
+				  and (u.role <> 'RECRUITER'
+				    or exists (select 1 from account_team_member t where t.account_id = a.id and t.user_id = u.id))
+				  and (not :health or u.role <> 'ACCOUNT_MANAGER' or a.owner_id = u.id)""")
+			.param("account", accountId)
+			.param("ids", new SqlArrayValue("bigint", userIds.toArray()))
+			.param("health", health)
+			.query(Long.class)
+			.list());
+	}
+
+	/**
 	 * An account's key and name, owner and executive sponsor (either may be null),
 	 * strategic flag and ARR (in its billing currency).
 	 */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,8 @@ import io.intime.shared.Editable;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;
+import io.intime.notifications.Notice;
+import io.intime.notifications.Notifications;
 import io.intime.shared.AccountFactChanged;
 import io.intime.shared.FieldError;
 import io.intime.shared.NotFoundException;
@@ -64,8 +67,11 @@ public class EscalationManagement {
 
 	private final Today time;
 
+	private final Notifications notifications;
+
 	EscalationManagement(Escalations escalations, AccountManagement accounts, EscalationRules rules, AuditTrail audit,
-			ApplicationEventPublisher events, JdbcClient jdbc, Today time) {
+			ApplicationEventPublisher events, JdbcClient jdbc, Today time, Notifications notifications) {
+		this.notifications = notifications;
 		this.escalations = escalations;
 		this.accounts = accounts;
 		this.rules = rules;
@@ -181,6 +187,10 @@ public class EscalationManagement {
 		audit.recordCreated(ENTITY, escalation.id(), escalation.auditState(), user);
 		events.publishEvent(new EscalationRaised(accountId, escalation.id(), escalation.key(), escalation.title(),
 				escalation.severity(), escalation.status(), escalation.raisedAt(), user.actor(), now));
+		notifications.send(new Notice(EscalationNotificationKinds.RAISED, accountId, ENTITY, escalation.id(), "raised",
+				account.name() + ": " + escalation.severity() + " escalation " + escalation.key() + " raised",
+				escalation.title(), "/accounts/" + accountId + "/escalations",
+				EscalationNotificationKinds.severity(escalation.severity()), Set.of(), user.actor()));
 		return view(escalation, account.name());
 	}
 
@@ -216,6 +226,11 @@ public class EscalationManagement {
 			if (statusBefore != escalation.status()) {
 				events.publishEvent(new EscalationStatusChanged(account.id(), id, escalation.key(), statusBefore,
 						escalation.status(), escalation.raisedAt(), escalation.resolvedAt(), user.actor(), now));
+				notifications.send(new Notice(EscalationNotificationKinds.STATUS_CHANGED, account.id(), ENTITY, id,
+						"status-" + escalation.version() + "-" + escalation.status(),
+						account.name() + ": escalation " + escalation.key() + " is " + escalation.status(),
+						escalation.title(), "/accounts/" + account.id() + "/escalations",
+						EscalationNotificationKinds.severity(escalation.severity()), Set.of(), user.actor()));
 			}
 		}
 		return view(escalation, account.name());

@@ -4,5 +4,5 @@
  * {@link io.intime.shared.AccountFactChanged}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Escalations",
-		allowedDependencies = { "accounts", "identity", "shared", "shared::*" })
+		allowedDependencies = { "accounts", "identity", "notifications", "shared", "shared::*" })
 package io.intime.escalations;
