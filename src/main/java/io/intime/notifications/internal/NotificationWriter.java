@@ -85,9 +85,15 @@ class NotificationWriter implements Notifications {
 			}
 			recipientsOf.put(notice, recipients);
 		}
+		// invitation and reset links go to people who are not enabled yet (invited) or no
+		// longer can sign in with their old password: these are the only notices for them
+		Set<Long> linkRecipients = notices.stream()
+			.filter(notice -> notice.kind().startsWith("identity."))
+			.flatMap(notice -> notice.namedUserIds().stream())
+			.collect(Collectors.toSet());
 		Map<Long, Recipient> people = recipients(
 				recipientsOf.values().stream().flatMap(Set::stream).collect(Collectors.toSet()),
-				notices.stream().map(Notice::kind).collect(Collectors.toSet()));
+				notices.stream().map(Notice::kind).collect(Collectors.toSet()), linkRecipients);
 		int written = 0;
 		for (Notice notice : notices) {
 			NotificationKind kind = kind(notice.kind());
@@ -144,7 +150,7 @@ class NotificationWriter implements Notifications {
 	 * The enabled recipients among these users, with their time zone, quiet hours, digest
 	 * and channel choices for these kinds: two statements for the whole batch.
 	 */
-	private Map<Long, Recipient> recipients(Set<Long> userIds, Set<String> kindKeys) {
+	private Map<Long, Recipient> recipients(Set<Long> userIds, Set<String> kindKeys, Set<Long> linkRecipients) {
 		Map<Long, Recipient> people = new HashMap<>();
 		if (userIds.isEmpty()) {
 			return people;
@@ -154,14 +160,19 @@ class NotificationWriter implements Notifications {
 				select u.id, u.time_zone, s.quiet_start, s.quiet_end, coalesce(s.digest, false) as digest,
 				  coalesce(s.digest_time, time '08:00') as digest_time
 				from app_user u left join notification_settings s on s.user_id = u.id
-				where u.id = any(:ids) and u.enabled""").param("ids", ids).query((rs, n) -> {
-			java.sql.Time quietStart = rs.getTime("quiet_start");
-			java.sql.Time quietEnd = rs.getTime("quiet_end");
-			return new Recipient(rs.getLong("id"), ZoneId.of(rs.getString("time_zone")),
-					quietStart == null ? null : quietStart.toLocalTime(),
-					quietEnd == null ? null : quietEnd.toLocalTime(), rs.getBoolean("digest"),
-					rs.getTime("digest_time").toLocalTime(), new HashMap<>());
-		}).list().forEach(person -> people.put(person.id(), person));
+				where u.id = any(:ids) and (u.enabled or u.id = any(:linkRecipients))""")
+			.param("ids", ids)
+			.param("linkRecipients", linkRecipients.toArray(Long[]::new))
+			.query((rs, n) -> {
+				java.sql.Time quietStart = rs.getTime("quiet_start");
+				java.sql.Time quietEnd = rs.getTime("quiet_end");
+				return new Recipient(rs.getLong("id"), ZoneId.of(rs.getString("time_zone")),
+						quietStart == null ? null : quietStart.toLocalTime(),
+						quietEnd == null ? null : quietEnd.toLocalTime(), rs.getBoolean("digest"),
+						rs.getTime("digest_time").toLocalTime(), new HashMap<>());
+			})
+			.list()
+			.forEach(person -> people.put(person.id(), person));
 		jdbc.sql("""
 				select user_id, kind, email, chat, sms from notification_preference
 				where user_id = any(:ids) and kind = any(:kinds)""")
