@@ -27,6 +27,7 @@ import io.intime.accounts.Influence;
 import io.intime.accounts.ServiceLineForm;
 import io.intime.accounts.StakeholderRole;
 import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserForm;
 import io.intime.identity.UserSummary;
@@ -212,6 +213,11 @@ public class DemoWorld {
 							user.timeZone(), true, password))
 					.toList())
 				.forEach(user -> people.put(user.username(), user));
+			users.seedReportsTo(people.values()
+				.stream()
+				.filter(user -> user.role() == Role.ACCOUNT_MANAGER)
+				.map(UserSummary::id)
+				.toList(), people.get("director").id());
 			CurrentUser ceo = actor("ceo");
 			CurrentUser admin = actor("admin");
 			List<DemoAccount> strategic = DemoCatalog.strategicAccounts();

@@ -59,12 +59,15 @@ public class UserDirectory {
 
 	private final UserSessions sessions;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	UserDirectory(Users users, PasswordEncoder passwords, AuditTrail audit, Validator validator, Today time,
-			ActiveAdmins admins, UserSessions sessions,
+			ActiveAdmins admins, UserSessions sessions, org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			@Value("${intime.security.max-failed-logins:5}") int maxFailures,
 			@Value("${intime.security.lockout-minutes:15}") long lockoutMinutes) {
 		this.admins = admins;
 		this.sessions = sessions;
+		this.jdbc = jdbc;
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -286,6 +289,19 @@ public class UserDirectory {
 							"system", time.now()))
 					.toSummary()))
 			.toList();
+	}
+
+	/**
+	 * Makes these users report to a sales director (the demo world's account managers
+	 * report to {@code director}); the director receives the notices addressed to the
+	 * owner's sales director. Used to seed; no permission check.
+	 */
+	@Transactional
+	public void seedReportsTo(java.util.Collection<Long> userIds, long managerId) {
+		jdbc.sql("update app_user set manager_id = :manager where id = any(:ids) and manager_id is null")
+			.param("manager", managerId)
+			.param("ids", userIds.toArray(Long[]::new))
+			.update();
 	}
 
 	/**
