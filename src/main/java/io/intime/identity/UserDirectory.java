@@ -291,6 +291,44 @@ public class UserDirectory {
 			.toList();
 	}
 
+	/** The sales director (or executive) a user reports to, if any. */
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> reportsTo(long userId) {
+		return jdbc.sql("select manager_id from app_user where id = :id and manager_id is not null")
+			.param("id", userId)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::find);
+	}
+
+	/**
+	 * Sets whom a user reports to (null: nobody); admins only. The manager must be an
+	 * enabled sales director or executive other than the user; the change is audited.
+	 * @throws InvalidInputException naming {@code managerId}
+	 */
+	@Transactional
+	public void changeReportsTo(long userId, Long managerId, CurrentUser actor) {
+		requireAdmin(actor, "change whom users report to");
+		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		String before = reportsTo(userId).map(UserSummary::username).orElse(null);
+		String after = null;
+		if (managerId != null) {
+			UserSummary manager = find(managerId)
+				.filter(candidate -> candidate.enabled() && candidate.id() != userId
+						&& (candidate.role() == Role.SALES_DIRECTOR || candidate.role() == Role.EXECUTIVE))
+				.orElseThrow(() -> new InvalidInputException("managerId",
+						"must be an active sales director or executive other than the user"));
+			after = manager.username();
+		}
+		jdbc.sql("update app_user set manager_id = :manager where id = :id")
+			.param("manager", managerId)
+			.param("id", user.getId())
+			.update();
+		if (!java.util.Objects.equals(before, after)) {
+			audit.recordChanges("user", userId, List.of(new FieldChange("reportsTo", before, after)), actor);
+		}
+	}
+
 	/**
 	 * Makes these users report to a sales director (the demo world's account managers
 	 * report to {@code director}); the director receives the notices addressed to the

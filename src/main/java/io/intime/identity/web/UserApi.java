@@ -79,6 +79,20 @@ class UserApi {
 		return administration.reactivate(id, me);
 	}
 
+	/** The body of a reports-to change: the manager's id, or null for nobody. */
+	record ReportsTo(Long managerId) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/{id}/reports-to")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Set whom a user reports to (admins)",
+			description = "The sales director (or executive) who receives the notices addressed to the owner's "
+					+ "sales director; null for nobody.")
+	void reportsTo(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody ReportsTo body,
+			CurrentUser me) {
+		users.changeReportsTo(id, body.managerId(), me);
+	}
+
 	@PostMapping("/{id}/password-reset")
 	@Operation(summary = "Reset a user's password (admins)",
 			description = "The old password stops working and their sessions end; the returned link (one use, "

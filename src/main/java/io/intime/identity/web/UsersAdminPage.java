@@ -273,6 +273,21 @@ class UsersAdminPage {
 		}
 	}
 
+	@PostMapping("/{id}/reports-to")
+	String reportsTo(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long managerId,
+			RedirectAttributes redirect) {
+		UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
+		try {
+			users.changeReportsTo(id, managerId, me);
+			redirect.addFlashAttribute("toast", user.fullName() + (managerId == null ? " reports to nobody"
+					: " reports to " + users.reportsTo(id).map(UserSummary::fullName).orElse("")));
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("toast", "Reports to " + e.errors().get(0).message());
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
 	@PostMapping("/{id}/unlock")
 	String unlock(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
 		UserSummary user = users.find(id).orElseThrow(() -> new NotFoundException("User", id));
@@ -295,6 +310,14 @@ class UsersAdminPage {
 		model.addAttribute("conflicts", conflicts);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("zones", ZONES);
+		if (user != null) {
+			model.addAttribute("reportsTo", users.reportsTo(user.id()).map(UserSummary::id).orElse(null));
+			model.addAttribute("managers",
+					users.withRoles(Role.SALES_DIRECTOR, Role.EXECUTIVE)
+						.stream()
+						.filter(candidate -> candidate.enabled() && candidate.id() != user.id())
+						.toList());
+		}
 		return "identity/users-form";
 	}
 

@@ -59,6 +59,51 @@ class UsersAdminPageIntegrationTest {
 	}
 
 	@Test
+	void adminSetsWhomAnAccountManagerReportsToOnThePageAndThroughTheApi() throws Exception {
+		UserSummary am = fixtures.user(Role.ACCOUNT_MANAGER);
+		UserSummary director = fixtures.user(Role.SALES_DIRECTOR, "Dana Director");
+		UserSummary recruiter = fixtures.user(Role.RECRUITER);
+
+		String form = mvc.perform(get("/admin/users/" + am.id()).with(asAdmin()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("Reports to", "Dana Director (Sales Director)");
+
+		mvc.perform(post("/admin/users/" + am.id() + "/reports-to").with(csrf())
+			.with(asAdmin())
+			.param("managerId", Long.toString(director.id()))).andExpect(redirectedUrl("/admin/users/" + am.id()));
+		assertThat(users.reportsTo(am.id())).map(UserSummary::id).contains(director.id());
+		assertThat(jdbc
+			.sql("select count(*) from audit_entry where entity_type = 'user' and entity_id = :id"
+					+ " and field = 'reportsTo'")
+			.param("id", am.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/users/" + am.id() + "/reports-to")
+			.with(asAdmin())
+			.contentType("application/json")
+			.content("{\"managerId\": " + recruiter.id() + "}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("managerId")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/users/" + am.id() + "/reports-to")
+			.with(httpBasic(director.username(), UserFixtures.PASSWORD))
+			.contentType("application/json")
+			.content("{\"managerId\": null}")).andExpect(status().isForbidden());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/users/" + am.id() + "/reports-to")
+			.with(asAdmin())
+			.contentType("application/json")
+			.content("{\"managerId\": null}")).andExpect(status().isNoContent());
+		assertThat(users.reportsTo(am.id())).isEmpty();
+	}
+
+	@Test
 	void adminSeesEveryUserWithRoleAndState() throws Exception {
 		UserSummary recruiter = fixtures.user(Role.RECRUITER, "Casey Recruiter");
 
