@@ -121,4 +121,13 @@ public class TestProbes {
 
 	}
 
+	/** A notification kind to email, for the delivery tests. */
+	@Bean
+	io.intime.notifications.NotificationKind testMailKind() {
+		return new io.intime.notifications.NotificationKind("test.mail", "Test mail",
+				"A notice the delivery tests send", java.util.Set.of(io.intime.notifications.Audience.OWNER),
+				io.intime.notifications.NotificationSeverity.NORMAL,
+				java.util.Set.of(io.intime.notifications.Channel.EMAIL));
+	}
+
 }

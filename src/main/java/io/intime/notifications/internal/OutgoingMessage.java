@@ -17,9 +17,20 @@ import java.util.List;
  * @param text the plain text, with the record's full link
  * @param link the record's full URL, or null
  * @param items the notifications a digest collects (one for a single notice)
+ * @param kind the notification kind (for the email's unsubscribe link), or null for a
+ * digest
+ * @param replyToEmail the account owner's email address (the email's Reply-To), or null
+ * @param replyToName the account owner's name, or null
  */
 public record OutgoingMessage(String key, String recipientName, String email, String phone, String chatWebhook,
-		String subject, String text, String link, List<Item> items) {
+		String subject, String text, String link, List<Item> items, String kind, String replyToEmail,
+		String replyToName) {
+
+	/** A message without kind and reply-to. */
+	public OutgoingMessage(String key, String recipientName, String email, String phone, String chatWebhook,
+			String subject, String text, String link, List<Item> items) {
+		this(key, recipientName, email, phone, chatWebhook, subject, text, link, items, null, null, null);
+	}
 
 	/** One notification in the message. */
 	public record Item(String kind, String severity, String title, String body, String link) {

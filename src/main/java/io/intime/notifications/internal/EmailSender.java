@@ -1,0 +1,182 @@
+package io.intime.notifications.internal;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import io.intime.notifications.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends email deliveries through Spring's {@link JavaMailSender} ({@code spring.mail.*},
+ * or the in-process SMTP server of the embedded default): a multipart/alternative message
+ * with an HTML and a text part rendered from the templates in
+ * {@code templates/notifications/mail}, Reply-To the account owner, a
+ * {@code List-Unsubscribe} link to the preferences and a Message-ID derived from the
+ * delivery's key, so that a receiver sees a repeat as the same message.
+ */
+@Component
+class EmailSender implements ChannelSender {
+
+	private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+
+	private final JavaMailSender mail;
+
+	private final Environment environment;
+
+	private final String from;
+
+	private final TemplateEngine templates = new TemplateEngine();
+
+	private final Session session = Session.getInstance(new Properties());
+
+	@Autowired
+	EmailSender(ObjectProvider<JavaMailSender> mail, Environment environment,
+			@Value("${intime.mail.from:InTime Accounts <notifications@intime.local>}") String from) {
+		this(mail.getIfAvailable(), environment, from);
+	}
+
+	/** A sender through {@code mail} (null: email is not configured). */
+	EmailSender(JavaMailSender mail, Environment environment, String from) {
+		this.mail = mail;
+		this.environment = environment;
+		this.from = from;
+		this.templates.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+		this.templates.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+	}
+
+	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/notifications/mail/");
+		resolver.setTemplateMode(mode);
+		resolver.getResolvablePatternSpec().addPattern(pattern);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setOrder(order);
+		resolver.setCacheable(true);
+		return resolver;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void warnWhenNotConfigured() {
+		if (mail == null) {
+			log.warn("Email is not configured (spring.mail.host is not set): email notifications stay queued "
+					+ "until it is");
+		}
+	}
+
+	@Override
+	public Channel channel() {
+		return Channel.EMAIL;
+	}
+
+	@Override
+	public boolean configured() {
+		return mail != null;
+	}
+
+	@Override
+	public void send(OutgoingMessage message) throws DeliveryException {
+		if (mail == null) {
+			throw new DeliveryException("Email is not configured");
+		}
+		try {
+			mail.send(render(message));
+		}
+		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
+			throw new DeliveryException(describe(ex), ex);
+		}
+	}
+
+	/** The message as it is sent (also used by tests and the benchmark's floor). */
+	MimeMessage render(OutgoingMessage message) throws MessagingException, UnsupportedEncodingException {
+		String messageId = messageId(message.key());
+		MimeMessage mime = new MimeMessage(session) {
+			@Override
+			protected void updateMessageID() throws MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+		MimeMessageHelper helper = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
+		helper.setFrom(InternetAddress.parse(from)[0]);
+		helper.setTo(new InternetAddress(message.email(), message.recipientName(), StandardCharsets.UTF_8.name()));
+		if (message.replyToEmail() != null) {
+			helper.setReplyTo(
+					new InternetAddress(message.replyToEmail(), message.replyToName(), StandardCharsets.UTF_8.name()));
+		}
+		helper.setSubject(message.subject());
+		boolean digest = message.kind() == null;
+		String template = digest ? "digest" : "notice";
+		Context context = new Context();
+		context.setVariables(Map.of("message", message, "item", message.items().get(0), "baseUrl", baseUrl(),
+				"preferences", preferences(message.kind())));
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(templates.process(template + ".txt", context), StandardCharsets.UTF_8.name(), "plain");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(templates.process(template + ".html", context), StandardCharsets.UTF_8.name(), "html");
+		MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+		mime.setContent(alternative);
+		mime.setHeader("List-Unsubscribe", "<" + preferences(message.kind()) + ">");
+		mime.setHeader("Message-ID", messageId);
+		return mime;
+	}
+
+	private String baseUrl() {
+		String base = environment.getProperty("intime.base-url", "http://localhost:8080").trim();
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	private String preferences(String kind) {
+		return baseUrl() + "/settings/notifications" + (kind == null ? "" : "?kind=" + kind);
+	}
+
+	/** {@code <sha256-of-key@intime>}. */
+	static String messageId(String key) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			return "<" + HexFormat.of().formatHex(hash) + "@intime>";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String describe(Exception ex) {
+		Throwable cause = ex;
+		StringBuilder text = new StringBuilder();
+		while (cause != null && text.length() < 1000) {
+			if (cause.getMessage() != null) {
+				text.append(text.isEmpty() ? "" : ": ").append(cause.getMessage().strip());
+			}
+			cause = cause.getCause() == cause ? null : cause.getCause();
+		}
+		return text.isEmpty() ? ex.getClass().getSimpleName() : text.toString();
+	}
+
+}
