@@ -162,12 +162,19 @@ class DeliveryWorker {
 				digests.computeIfAbsent(due.recipientId(), id -> new ArrayList<>()).add(due);
 				continue;
 			}
-			ChannelSender sender = senders.get(Channel.valueOf(due.channel()));
-			if (sender == null || !sender.configured()) {
+			Channel channel = Channel.valueOf(due.channel());
+			ChannelSender sender = senders.get(channel);
+			OutgoingMessage message = message(due);
+			// a recipient's own chat webhook works without the organization's; SMS needs
+			// a
+			// phone number: nothing to send to is skipped, not failed
+			boolean usable = sender != null && (sender.configured()
+					|| (channel == Channel.CHAT && message.chatWebhook() != null && !message.chatWebhook().isBlank()));
+			if (!usable || !sender.canReach(message)) {
 				skip(due);
 				continue;
 			}
-			sent += attempt(sender, List.of(due), message(due)) ? 1 : 0;
+			sent += attempt(sender, List.of(due), message) ? 1 : 0;
 		}
 		ChannelSender email = senders.get(Channel.EMAIL);
 		for (List<Due> digest : digests.values()) {
