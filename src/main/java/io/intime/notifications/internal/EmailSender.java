@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -53,7 +54,7 @@ class EmailSender implements ChannelSender {
 
 	private final String from;
 
-	private final TemplateEngine templates = new TemplateEngine();
+	private final TemplateEngine templates = new SpringTemplateEngine();
 
 	private final Session session = Session.getInstance(new Properties());
 
