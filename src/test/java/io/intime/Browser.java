@@ -97,6 +97,18 @@ public final class Browser implements AutoCloseable {
 		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
 	}
 
+	/**
+	 * Works inside the frame (an iframe) the selector finds, until {@link #switchBack}.
+	 */
+	public void switchToFrame(String css) {
+		driver.switchTo().frame(find(css));
+	}
+
+	/** Back from a frame to the page. */
+	public void switchBack() {
+		driver.switchTo().defaultContent();
+	}
+
 	public String currentPath() {
 		return java.net.URI.create(driver.getCurrentUrl()).getPath();
 	}
