@@ -82,4 +82,32 @@
       search.blur();
     }
   });
+
+  // <select data-autosubmit> submits its form when changed (filters).
+  document.addEventListener('change', function (event) {
+    if (event.target.matches('[data-autosubmit]') && event.target.form) event.target.form.requestSubmit();
+  });
+
+  // The bell: its button loads the panel (htmx) and opens it; a click elsewhere or Escape closes it.
+  document.addEventListener('click', function (event) {
+    const bell = document.getElementById('bell');
+    if (!bell) return;
+    const panel = document.getElementById('bell-panel');
+    const button = document.getElementById('bell-button');
+    if (button.contains(event.target)) {
+      const open = panel.hasAttribute('hidden');
+      panel.toggleAttribute('hidden', !open);
+      button.setAttribute('aria-expanded', String(open));
+    } else if (!panel.contains(event.target)) {
+      panel.setAttribute('hidden', '');
+      button.setAttribute('aria-expanded', 'false');
+    }
+  });
+  document.addEventListener('keydown', function (event) {
+    const panel = document.getElementById('bell-panel');
+    if (event.key === 'Escape' && panel && !panel.hasAttribute('hidden')) {
+      panel.setAttribute('hidden', '');
+      document.getElementById('bell-button').setAttribute('aria-expanded', 'false');
+    }
+  });
 })();
