@@ -148,7 +148,9 @@ class EmailDeliveryIntegrationTest {
 			mail.setHost("127.0.0.1");
 			mail.setPort(refusing.getPortAllocated());
 			EmailSender sender = new EmailSender(mail, environment, "InTime Accounts <notifications@intime.local>");
-			Clock later = Clock.offset(TestClock.INSTANCE, Duration.ofHours(2));
+			Clock later = Clock.fixed(TestClock.INSTANCE.instant()
+				.plus(Duration.ofHours(2))
+				.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), java.time.ZoneOffset.UTC);
 			MutableClock clock = new MutableClock(later);
 			DeliveryWorker refused = new DeliveryWorker(environment, jdbc, transactions, new Today(clock),
 					List.of(sender), Duration.ofMinutes(1), 3, 10, Duration.ofMinutes(5));
