@@ -5,5 +5,5 @@
  * {@code bench/README.md}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo world", allowedDependencies = { "identity",
-		"accounts", "staffing", "billing", "engagement", "escalations", "revenue", "shared", "shared::*" })
+		"accounts", "staffing", "billing", "engagement", "escalations", "revenue", "tasks", "shared", "shared::*" })
 package io.intime.demo;

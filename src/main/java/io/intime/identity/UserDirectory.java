@@ -301,6 +301,16 @@ public class UserDirectory {
 			.flatMap(this::find);
 	}
 
+	/** The enabled users who report to this one (a sales director's team), by name. */
+	@Transactional(readOnly = true)
+	public List<UserSummary> directReports(long managerId) {
+		List<Long> ids = jdbc.sql("select id from app_user where manager_id = :id and enabled")
+			.param("id", managerId)
+			.query(Long.class)
+			.list();
+		return findAll(ids).values().stream().sorted(java.util.Comparator.comparing(UserSummary::fullName)).toList();
+	}
+
 	/**
 	 * Sets whom a user reports to (null: nobody); admins only. The manager must be an
 	 * enabled sales director or executive other than the user; the change is audited.
