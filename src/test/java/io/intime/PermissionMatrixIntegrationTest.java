@@ -260,7 +260,7 @@ class PermissionMatrixIntegrationTest {
 			fixtures.onTeam(account, users.get(Who.RECRUITING_MANAGER));
 			fixtures.onTeam(account, users.get(Who.RECRUITER));
 			for (String record : List.of("contacts", "contracts", "activities", "jobs", "placements", "escalations",
-					"invoices", "nps", "opportunities")) {
+					"invoices", "nps", "opportunities", "tasks")) {
 				records.put(record, create(record));
 			}
 			assertThat(post("/api/v1/accounts/" + account.id() + "/health/recompute", null, executive)).hasStatusOk();
@@ -313,6 +313,9 @@ class PermissionMatrixIntegrationTest {
 					"{'accountId': %d, 'score': 8, 'respondedOn': '%s', 'comment': '%s'}".formatted(a, today, unique);
 				case "opportunities" ->
 					"{'accountId': %d, 'title': '%s', 'value': {'amount': '1000'}}".formatted(a, unique);
+				// assigned to the account's manager, as an executive or a recruiter would
+				case "tasks" -> "{'accountId': %d, 'title': '%s', 'dueDate': '%s', 'assigneeId': %d}".formatted(a,
+						unique, TestClock.today().plusDays(2), users.get(Who.AM_ASSIGNED).id());
 				default -> throw new IllegalArgumentException(record);
 			};
 		}
@@ -388,6 +391,7 @@ class PermissionMatrixIntegrationTest {
 				case "invoices" -> "'number': '" + AccountFixtures.unique("N") + "'";
 				case "nps" -> "'comment': 'Changed'";
 				case "opportunities" -> "'title': 'Changed'";
+				case "tasks" -> "'title': 'Changed'";
 				default -> throw new IllegalArgumentException(record);
 			};
 		}
@@ -417,6 +421,17 @@ class PermissionMatrixIntegrationTest {
 				return switch (action) {
 					case "view" -> pageGet("/accounts/" + a + "/health");
 					case "create", "edit" -> pagePost("/accounts/" + a + "/health/recompute");
+					default -> null;
+				};
+			}
+			if (record.equals("tasks")) {
+				// the tab lists the tasks the user may see (another manager's own only)
+				return switch (action) {
+					case "view" -> new Request("GET", "/accounts/" + a + "/tasks", null,
+							"task-" + records.get("tasks") + "\"", true);
+					case "create" -> pageGet("/tasks/new?accountId=" + a);
+					case "edit" -> pageGet("/tasks/" + create(record) + "/edit");
+					case "delete" -> pagePost("/tasks/" + create(record) + "/delete");
 					default -> null;
 				};
 			}
