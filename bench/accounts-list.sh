@@ -7,6 +7,8 @@
 #
 #   bench/accounts-list.sh                       # 10,000 synthetic accounts, 300 requests each
 #   ACCOUNTS=100000 REQUESTS=500 bench/accounts-list.sh
+#
+# bench/my-tasks.sh runs this script with SCENARIO=my-tasks and APP_ARGS (synthetic tasks).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -35,6 +37,7 @@ INTIME_DEMO_PASSWORD="$PASSWORD" java ${JAVA_OPTS:-} -jar "$JAR" \
   --intime.synthetic.accounts="$ACCOUNTS" \
   --intime.demo=true \
   --intime.diagnostics.request-metrics=true \
+  ${APP_ARGS:-} \
   --server.port="$PORT" >"$DATA/app.log" 2>&1 &
 APP=$!
 
@@ -67,8 +70,8 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || tr
   sleep 2
 done
 echo "Ready after $(( $(date +%s) - started ))s:"
-grep -hoE '(Demo world created|Synthetic portfolio): .*' "$DATA/app.log" | sed 's/^/  /' || true
+grep -hoE '(Demo world created|Synthetic portfolio|Synthetic tasks): .*' "$DATA/app.log" | sed 's/^/  /' || true
 echo
 
 python3 bench/measure.py --base "$BASE" --user am --password "$PASSWORD" --requests "$REQUESTS" --warmup "$WARMUP" \
-  --app-jar "$JAR" --workdir "$DATA"
+  --app-jar "$JAR" --workdir "$DATA" --scenario "${SCENARIO:-accounts}"

@@ -117,12 +117,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", required=True)
     parser.add_argument("--user", default="am")
+    parser.add_argument("--full-name", default="Jordan Reyes", help="the user's name as pages show it (my-tasks)")
     parser.add_argument("--password", default="demo")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--admin", default="admin", help="who captures the SQL of the requests (an admin)")
     parser.add_argument("--app-jar", help="the application's jar: its PostgreSQL driver replays the SQL floor")
     parser.add_argument("--workdir", default=".", help="where the floor's files go")
+    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks"],
+                        help="accounts: the accounts list (bench/accounts-list.sh); my-tasks: My tasks (bench/my-tasks.sh)")
     args = parser.parse_args()
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects())
@@ -156,6 +159,30 @@ def main():
             print(f"  SQL floor       p50 {f['p50']:.1f} ms   p95 {f['p95']:.1f} ms   max {f['max']:.1f} ms"
                   f"   ({statements:.1f} statements per request over plain JDBC, {len(distinct)} distinct requests)")
             print(f"  server / floor  p50 {sql_floor.ratio(request_p50, f['p50'])}   p95 {sql_floor.ratio(request_p95, f['p95'])}")
+
+    if args.scenario == "my-tasks":
+        # the filter offers the accounts of the user's tasks; the task form names the user's id
+        _, _, body, _ = request(opener, args.base + "/tasks", headers={"Accept": "text/html"})
+        html = body.decode("utf-8", "replace")
+        select = re.search(r'<select id="filter-account".*?</select>', html, re.S)
+        accounts = re.findall(r'<option value="(\d+)"', select.group(0)) if select else []
+        _, _, body, _ = request(opener, args.base + "/tasks/new", headers={"Accept": "text/html"})
+        me = re.search(r'<option value="(\d+)"[^>]*>' + re.escape(args.full_name), body.decode("utf-8", "replace"))
+        if not me:
+            sys.exit(f"no user {args.full_name} among the assignees of /tasks/new")
+
+        def tasks_page(i):
+            # three of four requests are the whole list, the fourth filters by one of the accounts
+            return "/tasks" if i % 4 != 3 or not accounts else f"/tasks?account={accounts[(i // 4) % len(accounts)]}"
+
+        def tasks_api(i):
+            return f"/api/v1/tasks?assigneeId={me.group(1)}&status=OPEN&page={i % 5}&size=50"
+
+        run(opener, args.base, "My tasks page   GET /tasks (and /tasks?account=…)", tasks_page, "text/html",
+            args.warmup, args.requests, floor)
+        run(opener, args.base, "Tasks API       GET /api/v1/tasks?assigneeId=…&status=OPEN&page=…&size=50", tasks_api,
+            "application/json", args.warmup, args.requests, floor)
+        return
 
     run(opener, args.base, "Accounts page   GET /accounts?q=…&page=…", page, "text/html", args.warmup, args.requests, floor)
     run(opener, args.base, "Accounts API    GET /api/v1/accounts?q=…&page=0&size=50", api, "application/json",

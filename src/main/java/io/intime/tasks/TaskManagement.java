@@ -61,8 +61,10 @@ public class TaskManagement {
 	 */
 	private static final Duration SKEW = Duration.ofMinutes(5);
 
-	/** How many tasks each list of My tasks shows before "show all". */
-	static final int LIST_LIMIT = 100;
+	/** How many tasks each list of My tasks shows, and with "show all". */
+	public static final int LIST_LIMIT = 50;
+
+	public static final int LIST_LIMIT_ALL = 500;
 
 	private final JdbcClient jdbc;
 
@@ -270,7 +272,8 @@ public class TaskManagement {
 				where.append(" and (t.assignee_id = :me or t.created_by_id = :me)");
 			}
 		}
-		else if (!user.seesEverything()) {
+		else if (!user.seesEverything() && !Long.valueOf(user.id()).equals(query.assigneeId())) {
+			// (one's own tasks are all visible to oneself: no need to list the accounts)
 			List<Long> visible = rules.visibleAccounts(user);
 			if (visible == null) {
 				where.append(" and (t.assignee_id = :me or t.created_by_id = :me or t.account_id is not null)");
@@ -305,7 +308,9 @@ public class TaskManagement {
 			.query(TaskRows.VIEW)
 			.list();
 		long total = jdbc.sql("select count(*) from task t" + where).params(params).query(Long.class).single();
-		return new PageResult<>(named(tasks), total, page.page(), page.size());
+		List<TaskView> result = Long.valueOf(user.id()).equals(query.assigneeId())
+				? withAccountNames(tasks, user.fullName(), user.id()) : named(tasks);
+		return new PageResult<>(result, total, page.page(), page.size());
 	}
 
 	/**
@@ -316,6 +321,12 @@ public class TaskManagement {
 	 */
 	@Transactional(readOnly = true)
 	public MyTasks mine(CurrentUser user, Long accountId) {
+		return mine(user, accountId, LIST_LIMIT);
+	}
+
+	/** {@link #mine(CurrentUser, Long)} with up to {@code limit} tasks in each list. */
+	@Transactional(readOnly = true)
+	public MyTasks mine(CurrentUser user, Long accountId, int limit) {
 		ZoneId zone = user.timeZone();
 		LocalDate today = time.today(zone);
 		Instant todayStart = today.atStartOfDay(zone).toInstant();
@@ -345,7 +356,7 @@ public class TaskManagement {
 			.param("today", Date.valueOf(today))
 			.param("doneSince", Timestamp.from(todayStart.minus(Duration.ofDays(7))))
 			.param("todayStart", Timestamp.from(todayStart))
-			.param("limit", LIST_LIMIT);
+			.param("limit", Math.max(1, Math.min(limit, LIST_LIMIT_ALL)));
 		if (accountId != null) {
 			statement = statement.param("account", accountId);
 		}

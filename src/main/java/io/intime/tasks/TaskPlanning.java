@@ -52,6 +52,9 @@ public class TaskPlanning {
 		}
 	}
 
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+		.ofPattern("EEE, MMM d", java.util.Locale.US);
+
 	private final JdbcClient jdbc;
 
 	private final TaskManagement tasks;
@@ -89,7 +92,7 @@ public class TaskPlanning {
 		for (TaskView task : due) {
 			boolean carried = task.dueDate().isBefore(day);
 			items.add(new Item("task-" + task.id(), task.title(),
-					carried ? "Still open from " + task.dueDate()
+					carried ? "Still open from " + DAY.format(task.dueDate())
 							: "Due " + (task.dueTime() == null ? "that day" : "at " + task.dueTime()),
 					task.accountId(), task.accountName(), task.dueTime(), task.priority(), task.id(), task.version(),
 					carried, false, null, null));
@@ -140,8 +143,13 @@ public class TaskPlanning {
 							i.priority(), i.taskId(), i.taskVersion(), i.carried(), i.proposal(), i.recordType(),
 							i.recordId()));
 		}
-		proposed.sort(Comparator.comparing((Item i) -> i.time() == null ? LocalTime.MAX : i.time()));
 		items.addAll(proposed);
+		boolean ranked = due.stream().anyMatch(t -> t.planRank() != null);
+		if (!ranked) {
+			// not planned yet: the day in its order, by time (untimed last), high first
+			items.sort(Comparator.comparing((Item i) -> i.time() == null ? LocalTime.MAX : i.time())
+				.thenComparing(i -> i.priority().ordinal()));
+		}
 		Instant confirmed = jdbc.sql("select confirmed_at from task_plan where user_id = :me and day = :day")
 			.param("me", user.id())
 			.param("day", Date.valueOf(day))

@@ -89,8 +89,8 @@ class TaskReminders {
 				? "Due " + DAY.format(task.dueDate()) + " at " + TIME.format(task.dueTime())
 				: "Due " + DAY.format(task.dueDate());
 		String body = when + (task.notes() == null || task.notes().isBlank() ? "" : "\n\n" + task.notes());
-		String title = (task.dueTime() != null ? TIME.format(task.dueAt().atZone(zone)) + " · " : "Today · ")
-				+ task.title();
+		String title = (task.dueTime() != null ? "Due at " + TIME.format(task.dueAt().atZone(zone)) + ": "
+				: "Due today: ") + task.title();
 		NotificationSeverity severity = task.priority() == TaskPriority.HIGH ? NotificationSeverity.HIGH : null;
 		return new Notice(KIND, task.accountId(), TaskManagement.ENTITY, task.id(), "remind-" + task.remindAt(), title,
 				body, task.link(), severity, Set.of(task.assigneeId()), Actor.SYSTEM);

@@ -96,12 +96,16 @@ class TaskPages {
 	// ---------------------------------------------------------------- My tasks
 
 	@GetMapping("/tasks")
-	String mine(@RequestParam(required = false) Long account, CurrentUser me, Model model) {
-		return myTasks(account, TaskFormData.blank(account, time.today(me.timeZone())), FormErrors.none(), me, model);
+	String mine(@RequestParam(required = false) Long account, @RequestParam(defaultValue = "false") boolean all,
+			CurrentUser me, Model model) {
+		return myTasks(account, all, TaskFormData.blank(account, time.today(me.timeZone())), FormErrors.none(), me,
+				model);
 	}
 
-	private String myTasks(Long account, TaskFormData quick, FormErrors errors, CurrentUser me, Model model) {
-		MyTasks mine = tasks.mine(me, account);
+	private String myTasks(Long account, boolean all, TaskFormData quick, FormErrors errors, CurrentUser me,
+			Model model) {
+		MyTasks mine = tasks.mine(me, account, all ? TaskManagement.LIST_LIMIT_ALL : TaskManagement.LIST_LIMIT);
+		model.addAttribute("all", all);
 		model.addAttribute("mine", mine);
 		model.addAttribute("account", account);
 		// the filter offers the accounts of the tasks shown (no query for it)
@@ -156,7 +160,7 @@ class TaskPages {
 			}
 		}
 		response.setStatus(422);
-		return myTasks(null, quick, errors, me, model);
+		return myTasks(null, false, quick, errors, me, model);
 	}
 
 	// ---------------------------------------------------------------- the form

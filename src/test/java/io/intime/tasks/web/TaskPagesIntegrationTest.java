@@ -188,6 +188,13 @@ class TaskPagesIntegrationTest {
 		assertThat(tab.selectFirst("#tab-tasks").hasClass("active")).isTrue();
 		assertThat(tab.select("#open-tasks li.task-row").eachAttr("id")).containsExactly("task-" + open.id());
 		assertThat(tab.select("#new-account-task")).hasSize(1);
+		String timeline = mvc.perform(get("/api/v1/accounts/{id}/timeline", account.id()).with(as(manager)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(timeline).contains("Task: Call Michael Chen")
+			.contains("/accounts/" + account.id() + "/tasks#task-" + open.id());
 		CurrentUser otherManager = fixtures.user(Role.ACCOUNT_MANAGER);
 		Document others = page(mvc.perform(get("/accounts/{id}/tasks", account.id()).with(as(otherManager)))
 			.andExpect(status().isOk())
