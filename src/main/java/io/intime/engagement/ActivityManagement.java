@@ -73,9 +73,12 @@ public class ActivityManagement {
 
 	private final Today time;
 
+	private final io.intime.notifications.Notifications notifications;
+
 	ActivityManagement(Activities activities, AccountManagement accounts, ContactManagement contacts,
 			UserDirectory users, EngagementRules rules, AuditTrail audit, ApplicationEventPublisher events,
-			JdbcClient jdbc, Today time) {
+			JdbcClient jdbc, Today time, io.intime.notifications.Notifications notifications) {
+		this.notifications = notifications;
 		this.activities = activities;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -212,6 +215,8 @@ public class ActivityManagement {
 			events
 				.publishEvent(new ExecutiveCallScheduled(accountId, activity.id(), clientContact, activity.occurredAt(),
 						activity.notes() == null ? activity.subject() : activity.notes(), user.actor(), now));
+			notifications
+				.send(EngagementNotificationKinds.executiveCall(account.name(), activity, clientContact, user.actor()));
 		}
 		return view(activity, account.name(), people, participants);
 	}

@@ -5,5 +5,5 @@
  * {@link io.intime.shared.AccountFactChanged}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Engagement",
-		allowedDependencies = { "accounts", "identity", "tasks", "shared", "shared::*" })
+		allowedDependencies = { "accounts", "identity", "notifications", "tasks", "shared", "shared::*" })
 package io.intime.engagement;

@@ -137,6 +137,14 @@ class ActivityApiIntegrationTest {
 		assertThat(payload.get("call_date").asString()).isEqualTo(tomorrow.toString());
 		assertThat(payload.get("client_contact").asString()).startsWith(champion.name());
 		assertThat(payload.get("agenda").asString()).isEqualTo("Recovery plan");
+		// the account's manager is told (the sponsor planned it and is not told of their
+		// own act)
+		assertThat(jdbc.sql("""
+				select recipient_id from notification
+				where kind = 'engagement.executive-call-scheduled' and record_id = :id""")
+			.param("id", planned.get("id").asLong())
+			.query(Long.class)
+			.list()).containsExactly(manager.id());
 	}
 
 	@Test
