@@ -26,6 +26,16 @@ public record TaskView(long id, String title, String notes, long assigneeId, Str
 		return open() && dueDate.isBefore(today);
 	}
 
+	/** When it is due, as a list says it: "Today · 15:00", "Tomorrow", "Dec 8, 2026". */
+	public String dueText(LocalDate today) {
+		String day = dueDate.equals(today) ? "Today"
+				: dueDate.equals(today.plusDays(1)) ? "Tomorrow" : DUE_DAY.format(dueDate);
+		return dueTime == null ? day : day + " · " + dueTime;
+	}
+
+	private static final java.time.format.DateTimeFormatter DUE_DAY = java.time.format.DateTimeFormatter
+		.ofPattern("MMM d, yyyy", java.util.Locale.US);
+
 	/** Days between its due date and {@code today}, 0 when not overdue. */
 	public long daysOverdue(LocalDate today) {
 		return overdue(today) ? java.time.temporal.ChronoUnit.DAYS.between(dueDate, today) : 0;

@@ -312,7 +312,8 @@ class TaskPages {
 		LocalDate snoozeDay = day;
 		LocalTime snoozeAt = at;
 		return act(id, me, htmx, model, response, flash, () -> tasks.snooze(id, snoozeDay, snoozeAt, version, me),
-				"Snoozed to " + snoozeDay + (snoozeAt == null ? "" : " " + snoozeAt) + ": ");
+				"Snoozed to " + io.intime.shared.web.PageFormat.dateOf(snoozeDay)
+						+ (snoozeAt == null ? "" : " at " + snoozeAt) + ": ");
 	}
 
 	@PostMapping("/tasks/{id}/reassign")
@@ -517,8 +518,8 @@ class TaskPages {
 		}
 	}
 
-	private static String day(TaskView task, CurrentUser me) {
-		return task.dueDate() + (task.dueTime() == null ? "" : " " + task.dueTime());
+	private String day(TaskView task, CurrentUser me) {
+		return task.dueText(time.today(task.zone())).replace(" · ", " at ");
 	}
 
 	/**
