@@ -1,7 +1,5 @@
 package io.intime.tasks;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import io.intime.accounts.AccountManagement;
@@ -9,9 +7,7 @@ import io.intime.accounts.AccountSummary;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.shared.FieldError;
-import io.intime.shared.InvalidInputException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import io.intime.shared.FormConstraints;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -30,11 +26,11 @@ class TaskRules {
 
 	private final AccountManagement accounts;
 
-	private final Validator validator;
+	private final FormConstraints constraints;
 
-	TaskRules(AccountManagement accounts, Validator validator) {
+	TaskRules(AccountManagement accounts, FormConstraints constraints) {
 		this.accounts = accounts;
-		this.validator = validator;
+		this.constraints = constraints;
 	}
 
 	/** Whether the user may create tasks at an account they see (owned by ownerId). */
@@ -83,23 +79,11 @@ class TaskRules {
 	}
 
 	List<FieldError> violations(Object form) {
-		List<FieldError> errors = new ArrayList<>();
-		validator.validate(form)
-			.stream()
-			.sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
-			.forEach(v -> {
-				String field = v.getPropertyPath().toString();
-				if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-					errors.add(new FieldError(field, v.getMessage()));
-				}
-			});
-		return errors;
+		return constraints.violations(form);
 	}
 
 	static void throwIfAny(List<FieldError> errors) {
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		FormConstraints.throwIfAny(errors);
 	}
 
 }
