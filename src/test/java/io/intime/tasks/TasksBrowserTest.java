@@ -80,9 +80,8 @@ class TasksBrowserTest {
 			browser.script("document.getElementById('quick-due').value = arguments[0];"
 					+ "document.getElementById('quick-time').value = '15:00';", today.plusDays(1).toString());
 			browser.find("#quick-add-button").click();
-			browser.waitUntil(d -> browser.findAll("#upcoming .task-title")
-				.stream()
-				.anyMatch(e -> e.getText().contains("Call Michael Chen about the invoice")));
+			browser.waitUntil(d -> attribute(browser, "#upcoming", "textContent")
+				.contains("Call Michael Chen about the invoice"));
 			assertThat(jdbc.sql(
 					"select due_time::text from task where assignee_id = :am and title like 'Call Michael Chen about%'")
 				.param("am", am.id())
@@ -136,6 +135,47 @@ class TasksBrowserTest {
 				.query(Long.class)
 				.single()).isZero();
 			assertThat(browser.cspViolations()).isEmpty();
+		}
+	}
+
+	/**
+	 * Jordan adds a recurring task with the full form (the repeat fields appear only when
+	 * it repeats) and finds it on the account's Tasks tab; Dana Whitfield, the sales
+	 * director, sees her team's tasks, overdue first; the working days page lists the
+	 * holidays.
+	 */
+	@Test
+	void aRecurringTaskFromTheFormTheAccountTabTheTeamAndTheWorkingDays() throws Exception {
+		UserSummary am = users.findByUsername("am").orElseThrow();
+		LocalDate today = TestClock.today(ZoneId.of(am.timeZone()));
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			browser.signIn("am", "demo");
+			browser.open("/tasks/new");
+			browser.find("#title");
+			assertThat(browser.findAll("[data-field=repeatCount]").get(0).isDisplayed()).isFalse();
+			browser.find("#title").sendKeys("Quarterly business review prep");
+			new Select(browser.find("#accountId")).selectByVisibleText("MegaBank");
+			browser.script("document.getElementById('dueDate').value = arguments[0];", today.plusDays(5).toString());
+			new Select(browser.find("#repeats")).selectByValue("QUARTERLY");
+			browser.waitUntil(d -> browser.find("[data-field=repeatCount]").isDisplayed());
+			browser.find("#repeatCount").sendKeys("4");
+			browser.screenshot("tasks-06-recurring-form");
+			browser.find("#save-task").click();
+			browser.waitUntil(d -> browser.currentPath().endsWith("/tasks"));
+			assertThat(browser.find("#open-tasks").getText()).contains("Quarterly business review prep")
+				.contains("Every 3 months, 4 times");
+			browser.screenshot("tasks-07-account-tab");
+			assertThat(browser.cspViolations()).isEmpty();
+		}
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			browser.signIn("director", "demo");
+			browser.open("/tasks/team");
+			assertThat(browser.find(".team-member h2").getText()).isNotBlank();
+			assertThat(browser.find("main").getText()).contains("Jordan Reyes");
+			browser.screenshot("tasks-08-team");
+			browser.open("/tasks/working-days");
+			assertThat(browser.find("#holidays").getText()).contains("Christmas Day");
+			browser.screenshot("tasks-09-working-days");
 		}
 	}
 
