@@ -8,7 +8,8 @@ import java.util.List;
  * upcoming, and recently done, each with its total (lists stop at a page).
  */
 public record MyTasks(LocalDate today, List<TaskView> overdue, long overdueTotal, List<TaskView> dueToday,
-		long todayTotal, List<TaskView> upcoming, long upcomingTotal, List<TaskView> done, long doneToday) {
+		long todayTotal, List<TaskView> upcoming, long upcomingTotal, List<TaskView> done, long doneTotal,
+		long doneToday) {
 
 	/**
 	 * "Completed: 4 of 5" of spec 02 step 16: today's tasks done today out of all

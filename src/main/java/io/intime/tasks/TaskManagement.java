@@ -62,7 +62,10 @@ public class TaskManagement {
 	private static final Duration SKEW = Duration.ofMinutes(5);
 
 	/** How many tasks each list of My tasks shows, and with "show all". */
-	public static final int LIST_LIMIT = 50;
+	public static final int LIST_LIMIT = 25;
+
+	/** How many recently done tasks My tasks shows. */
+	static final int DONE_LIMIT = 10;
 
 	public static final int LIST_LIMIT_ALL = 500;
 
@@ -331,8 +334,7 @@ public class TaskManagement {
 		LocalDate today = time.today(zone);
 		Instant todayStart = today.atStartOfDay(zone).toInstant();
 		String account = accountId == null ? "" : " and t.account_id = :account";
-		var statement = jdbc
-			.sql("""
+		var statement = jdbc.sql("""
 					with mine as (
 					  select %1$s, case when t.due_date < :today then 'OVERDUE' when t.due_date = :today then 'TODAY'
 					    else 'UPCOMING' end as bucket
@@ -350,13 +352,15 @@ public class TaskManagement {
 					    count(*) filter (where bucket = 'DONE' and completed_at >= :todayStart) over () as done_today
 					  from mine m
 					)
-					select * from ranked where position <= :limit order by bucket, position"""
-				.formatted(TaskRows.COLUMNS, TaskRows.FROM, account))
+					select * from ranked
+				where position <= case when bucket = 'DONE' then least(:limit, :doneLimit) else :limit end
+				order by bucket, position""".formatted(TaskRows.COLUMNS, TaskRows.FROM, account))
 			.param("me", user.id())
 			.param("today", Date.valueOf(today))
 			.param("doneSince", Timestamp.from(todayStart.minus(Duration.ofDays(7))))
 			.param("todayStart", Timestamp.from(todayStart))
-			.param("limit", Math.max(1, Math.min(limit, LIST_LIMIT_ALL)));
+			.param("limit", Math.max(1, Math.min(limit, LIST_LIMIT_ALL)))
+			.param("doneLimit", limit > LIST_LIMIT ? LIST_LIMIT_ALL : DONE_LIMIT);
 		if (accountId != null) {
 			statement = statement.param("account", accountId);
 		}
@@ -381,7 +385,7 @@ public class TaskManagement {
 			.toList();
 		return new MyTasks(today, list.apply("OVERDUE"), totals.getOrDefault("OVERDUE", 0L), list.apply("TODAY"),
 				totals.getOrDefault("TODAY", 0L), list.apply("UPCOMING"), totals.getOrDefault("UPCOMING", 0L),
-				list.apply("DONE"), doneToday[0]);
+				list.apply("DONE"), totals.getOrDefault("DONE", 0L), doneToday[0]);
 	}
 
 	/** Open overdue and due-today counts of the user, for the navigation. */
