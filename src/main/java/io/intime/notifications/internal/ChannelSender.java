@@ -30,4 +30,28 @@ interface ChannelSender {
 	 */
 	void send(OutgoingMessage message) throws DeliveryException;
 
+	/**
+	 * A connection for the messages of one batch, which the worker closes after it. The
+	 * default sends each message on its own; email keeps one SMTP connection, so that the
+	 * worker records a message sent as soon as the server accepted it (not after the
+	 * connection's close) and pays the connection's set-up once per batch.
+	 */
+	default Connection connect() {
+		return this::send;
+	}
+
+	/** Several sends in a row, closed after the last. */
+	@FunctionalInterface
+	interface Connection extends AutoCloseable {
+
+		/** As {@link ChannelSender#send}. */
+		void send(OutgoingMessage message) throws DeliveryException;
+
+		/** Ends the connection; never throws. */
+		@Override
+		default void close() {
+		}
+
+	}
+
 }

@@ -4,12 +4,14 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +34,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +44,9 @@ import org.springframework.stereotype.Component;
  * with an HTML and a text part rendered from the templates in
  * {@code templates/notifications/mail}, Reply-To the account owner, a
  * {@code List-Unsubscribe} link to the preferences and a Message-ID derived from the
- * delivery's key, so that a receiver sees a repeat as the same message.
+ * delivery's key, so that a receiver sees a repeat as the same message. The worker sends
+ * a batch on one SMTP connection ({@link #connect()}) when the sender is Spring's
+ * {@link JavaMailSenderImpl} (Boot's and the embedded server's are).
  */
 @Component
 class EmailSender implements ChannelSender {
@@ -113,6 +118,83 @@ class EmailSender implements ChannelSender {
 		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
 			throw new DeliveryException(describe(ex), ex);
 		}
+	}
+
+	/**
+	 * One SMTP connection for a batch, opened at its first message: each message is sent
+	 * with {@link Transport#sendMessage}, which returns when the server accepted it, so
+	 * the worker can record it sent before anything else happens (Spring's
+	 * {@code JavaMailSender.send} also closes the connection first, a round trip more
+	 * during which a stopping process would leave a sent message unrecorded). A failed
+	 * message closes the connection; the next one opens a new one. Senders other than
+	 * {@link JavaMailSenderImpl} send each message on its own.
+	 */
+	@Override
+	public Connection connect() {
+		return mail instanceof JavaMailSenderImpl smtp ? new SmtpConnection(smtp) : this::send;
+	}
+
+	private final class SmtpConnection implements Connection {
+
+		private final JavaMailSenderImpl smtp;
+
+		private Transport transport;
+
+		SmtpConnection(JavaMailSenderImpl smtp) {
+			this.smtp = smtp;
+		}
+
+		@Override
+		public void send(OutgoingMessage message) throws DeliveryException {
+			try {
+				MimeMessage mime = render(message);
+				// as JavaMailSenderImpl does before it sends
+				mime.setSentDate(new Date());
+				mime.saveChanges();
+				if (transport == null) {
+					transport = open();
+				}
+				transport.sendMessage(mime, mime.getAllRecipients());
+			}
+			catch (MessagingException | UnsupportedEncodingException | RuntimeException ex) {
+				close();
+				throw new DeliveryException(describe(ex), ex);
+			}
+		}
+
+		/** Connects as {@code JavaMailSenderImpl.connectTransport} does. */
+		private Transport open() throws MessagingException {
+			Session smtpSession = smtp.getSession();
+			String protocol = smtp.getProtocol();
+			if (protocol == null) {
+				protocol = smtpSession.getProperty("mail.transport.protocol");
+			}
+			Transport opened = smtpSession.getTransport(protocol == null ? "smtp" : protocol);
+			String username = smtp.getUsername();
+			String password = smtp.getPassword();
+			if ("".equals(username)) {
+				username = null;
+				if ("".equals(password)) {
+					password = null;
+				}
+			}
+			opened.connect(smtp.getHost(), smtp.getPort(), username, password);
+			return opened;
+		}
+
+		@Override
+		public void close() {
+			if (transport != null) {
+				try {
+					transport.close();
+				}
+				catch (MessagingException | RuntimeException ex) {
+					log.debug("Closing the SMTP connection failed", ex);
+				}
+				transport = null;
+			}
+		}
+
 	}
 
 	/** The message as it is sent (also used by tests and the benchmark's floor). */

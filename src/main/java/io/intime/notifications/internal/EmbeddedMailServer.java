@@ -69,6 +69,11 @@ class EmbeddedMailServer {
 		sender.setHost("127.0.0.1");
 		sender.setPort(embeddedSmtpServer.getPortAllocated());
 		sender.setDefaultEncoding("UTF-8");
+		// as spring.mail.properties.* sets them for an SMTP server of the firm's
+		Properties timeouts = new Properties();
+		timeouts.setProperty("mail.smtp.connectiontimeout", "10000");
+		timeouts.setProperty("mail.smtp.timeout", "20000");
+		sender.setJavaMailProperties(timeouts);
 		return sender;
 	}
 
