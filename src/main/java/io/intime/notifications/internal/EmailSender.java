@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -20,7 +22,6 @@ import jakarta.mail.internet.MimeMultipart;
 import io.intime.notifications.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -35,7 +36,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,13 +53,31 @@ class EmailSender implements ChannelSender {
 
 	private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
+	/**
+	 * Jakarta Mail 2.1 looks its {@code StreamProvider} up with a {@code ServiceLoader}
+	 * for every body part and multipart it creates (jakartaee/mail-api#699, #861, fixed
+	 * in 2.2), which in the application's jar, with its nested jars, took most of the
+	 * time of a message. Named by this system property (the one implementation the
+	 * application ships, Angus Mail's), it is a class lookup. Left alone when set
+	 * otherwise.
+	 */
+	static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+	static {
+		String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
+		if (System.getProperty(STREAM_PROVIDER) == null
+				&& EmailSender.class.getClassLoader().getResource(angus.replace('.', '/') + ".class") != null) {
+			System.setProperty(STREAM_PROVIDER, angus);
+		}
+	}
+
 	private final JavaMailSender mail;
 
 	private final Environment environment;
 
 	private final String from;
 
-	private final TemplateEngine templates = new SpringTemplateEngine();
+	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
 	private final Session session = Session.getInstance(new Properties());
 
@@ -74,6 +92,8 @@ class EmailSender implements ChannelSender {
 		this.mail = mail;
 		this.environment = environment;
 		this.from = from;
+		// as spring.thymeleaf.enable-spring-el-compiler does for the pages
+		this.templates.setEnableSpringELCompiler(true);
 		this.templates.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
 		this.templates.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
 	}
@@ -206,14 +226,17 @@ class EmailSender implements ChannelSender {
 				setHeader("Message-ID", messageId);
 			}
 		};
-		MimeMessageHelper helper = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
-		helper.setFrom(InternetAddress.parse(from)[0]);
-		helper.setTo(new InternetAddress(message.email(), message.recipientName(), StandardCharsets.UTF_8.name()));
+		// set directly: Spring's MimeMessageHelper, given a message JavaMailSenderImpl
+		// did
+		// not make, reads the MIME type table from the classpath for each one
+		mime.setFrom(InternetAddress.parse(from)[0]);
+		mime.setRecipient(Message.RecipientType.TO,
+				new InternetAddress(message.email(), message.recipientName(), StandardCharsets.UTF_8.name()));
 		if (message.replyToEmail() != null) {
-			helper.setReplyTo(
-					new InternetAddress(message.replyToEmail(), message.replyToName(), StandardCharsets.UTF_8.name()));
+			mime.setReplyTo(new Address[] { new InternetAddress(message.replyToEmail(), message.replyToName(),
+					StandardCharsets.UTF_8.name()) });
 		}
-		helper.setSubject(message.subject());
+		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
 		boolean digest = message.kind() == null;
 		String template = digest ? "digest" : "notice";
 		Context context = new Context();
