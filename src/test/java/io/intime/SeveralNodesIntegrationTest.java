@@ -13,9 +13,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -27,6 +33,14 @@ import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserFixtures;
 import io.intime.identity.UserSummary;
+import io.intime.notifications.Audience;
+import io.intime.notifications.Channel;
+import io.intime.notifications.Notice;
+import io.intime.notifications.NotificationKind;
+import io.intime.notifications.NotificationSeverity;
+import io.intime.notifications.Notifications;
+import io.intime.notifications.internal.DeliveryWorkers;
+import io.intime.shared.Actor;
 import io.intime.shared.Today;
 import io.intime.shared.scheduling.ReviveOnSchedulerClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -52,8 +66,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a cookie store) signs in on node A, goes on on node B with the same session
  * cookie, leaves a CSV import waiting for its confirmation, a one-time job and an
  * unfinished event publication (the outbox) on A; then A stops, and B carries on with all
- * of it. B also answers as behind a TLS-terminating reverse proxy. Prints what each step
- * did, node by node.
+ * of it. Before that, both nodes' delivery workers send 200 queued emails at the same
+ * time, each message once. B also answers as behind a TLS-terminating reverse proxy.
+ * Prints what each step did, node by node.
  */
 class SeveralNodesIntegrationTest {
 
@@ -130,6 +145,8 @@ class SeveralNodesIntegrationTest {
 		assertThat(token.headers().firstValue("Location").orElseThrow()).endsWith("/profile#tokens");
 		step("B", "POST /profile/tokens without, then with the CSRF token",
 				forged.statusCode() + ", then " + token.statusCode() + " → /profile#tokens");
+
+		deliverOnBothNodes(a, b, database);
 
 		// Preview an import on A; a job and an event left on A.
 		String prefix = "Nodes " + UUID.randomUUID().toString().substring(0, 6) + " ";
@@ -213,6 +230,80 @@ class SeveralNodesIntegrationTest {
 						+ "; session cookie Secure, HttpOnly, SameSite=Lax; plain http: no HSTS");
 	}
 
+	/**
+	 * 200 email notices committed on A; both nodes' delivery workers run at once (and
+	 * their scheduler's runs besides), in claims of 20: each message arrives once at the
+	 * nodes' in-process SMTP servers (both store what they receive in sent_mail).
+	 */
+	private void deliverOnBothNodes(ConfigurableApplicationContext a, ConfigurableApplicationContext b,
+			JdbcClient database) throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		List<Long> recipients = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			recipients.add(database.sql("""
+					insert into app_user (username, full_name, email, role, password_hash, time_zone)
+					values (:username, :name, :email, 'ACCOUNT_MANAGER', 'x', 'UTC') returning id""")
+				.param("username", "mail-" + i + "-" + suffix)
+				.param("name", "Mail Recipient " + i)
+				.param("email", "mail-" + i + "-" + suffix + "@firm.example")
+				.query(Long.class)
+				.single());
+		}
+		List<Notice> notices = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			notices.add(Notice
+				.about(NodeProbes.MAIL, null, "node-test", i, "nodes-" + suffix, "Node notice " + i,
+						"One of 200 notices both nodes deliver.", null, Actor.SYSTEM)
+				.to(recipients.get(i % recipients.size())));
+		}
+		int written = a.getBean(TransactionTemplate.class)
+			.execute(tx -> a.getBean(Notifications.class).sendAll(notices));
+		assertThat(written).isEqualTo(200);
+
+		CyclicBarrier together = new CyclicBarrier(2);
+		ExecutorService workers = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> onA = workers.submit(() -> {
+				together.await();
+				return DeliveryWorkers.sendDue(a);
+			});
+			Future<Integer> onB = workers.submit(() -> {
+				together.await();
+				return DeliveryWorkers.sendDue(b);
+			});
+			int sentByA = onA.get(60, TimeUnit.SECONDS);
+			int sentByB = onB.get(60, TimeUnit.SECONDS);
+			String mailOf = "select count(*) from sent_mail where envelope_to like :pattern";
+			await(Duration.ofSeconds(20),
+					() -> database.sql(mailOf)
+						.param("pattern", "mail-%-" + suffix + "@firm.example")
+						.query(Long.class)
+						.single() >= 200);
+			Map<String, Object> mail = database.sql("""
+					select count(*) as messages, count(distinct message_id) as distinct_ids from sent_mail
+					where envelope_to like :pattern""")
+				.param("pattern", "mail-%-" + suffix + "@firm.example")
+				.query()
+				.singleRow();
+			List<String> deliveries = database.sql("""
+					select d.status || ':' || d.attempts from notification_delivery d
+					join notification n on n.id = d.notification_id where n.occasion = :occasion""")
+				.param("occasion", "nodes-" + suffix)
+				.query(String.class)
+				.list();
+			assertThat(mail).containsEntry("messages", 200L).containsEntry("distinct_ids", 200L);
+			assertThat(deliveries).hasSize(200).containsOnly("SENT:1");
+			assertThat(sentByA).as("A's worker sent some").isPositive();
+			assertThat(sentByB).as("B's worker sent some").isPositive();
+			step("A+B", "200 email notices committed on A; both nodes' delivery workers at once (claims of 20)",
+					"A sent " + sentByA + ", B sent " + sentByB + ", their schedulers " + (200 - sentByA - sentByB)
+							+ "; 200 messages at the SMTP servers, 200 Message-IDs, every delivery SENT after 1 attempt");
+		}
+		finally {
+			workers.shutdownNow();
+		}
+	}
+
 	private static ConfigurableApplicationContext start(String node, String url) {
 		return new SpringApplicationBuilder(InTimeApplication.class, NodeProbes.class).run(
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
@@ -221,7 +312,8 @@ class SeveralNodesIntegrationTest {
 				"--server.forward-headers-strategy=native", "--intime.scheduler.polling-interval=500ms",
 				"--intime.scheduler.heartbeat-interval=500ms", "--intime.scheduler.missed-heartbeats-limit=4",
 				"--intime.scheduler.shutdown-max-wait=500ms", "--intime.events.retry-every=PT1S",
-				"--intime.test.node=" + node);
+				// claims of 20 deliveries, so that both nodes' workers share 200
+				"--intime.notifications.batch-size=20", "--intime.test.node=" + node);
 	}
 
 	private void step(String node, String what, String result) {
@@ -317,6 +409,15 @@ class SeveralNodesIntegrationTest {
 	static class NodeProbes {
 
 		static final String JOB = "test.node-job";
+
+		static final String MAIL = "test.node-mail";
+
+		/** A notification kind to email, for the delivery step. */
+		@Bean
+		NotificationKind nodeMailKind() {
+			return new NotificationKind(MAIL, "Node mail", "A notice the several-nodes test emails",
+					Set.of(Audience.NAMED), NotificationSeverity.NORMAL, Set.of(Channel.EMAIL));
+		}
 
 		@Bean
 		OneTimeTask<Void> nodeJob(@Value("${intime.test.node:?}") String node) {
