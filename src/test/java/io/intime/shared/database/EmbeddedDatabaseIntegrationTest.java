@@ -167,6 +167,7 @@ class EmbeddedDatabaseIntegrationTest {
 			List<JsonNode> lines = logged.lines()
 				// The JVM's own warnings (class data sharing) are not the application's.
 				.filter(line -> !line.startsWith("OpenJDK") && !line.isBlank())
+				.peek(line -> assertThat(line).as("a log line that is not JSON:%n%s", logged).startsWith("{"))
 				.map(json::readTree)
 				.toList();
 			assertThat(lines).allMatch(line -> line.has("@timestamp") && line.has("message"));
