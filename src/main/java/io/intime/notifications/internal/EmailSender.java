@@ -73,6 +73,8 @@ class EmailSender implements ChannelSender {
 
 	private final JavaMailSender mail;
 
+	private final java.time.Clock clock;
+
 	private final Environment environment;
 
 	private final String from;
@@ -83,12 +85,17 @@ class EmailSender implements ChannelSender {
 
 	@Autowired
 	EmailSender(ObjectProvider<JavaMailSender> mail, Environment environment,
-			@Value("${intime.mail.from:InTime Accounts <notifications@intime.local>}") String from) {
-		this(mail.getIfAvailable(), environment, from);
+			@Value("${intime.mail.from:InTime Accounts <notifications@intime.local>}") String from,
+			io.intime.shared.Today time) {
+		this(mail.getIfAvailable(), environment, from, time.clock());
 	}
 
-	/** A sender through {@code mail} (null: email is not configured). */
-	EmailSender(JavaMailSender mail, Environment environment, String from) {
+	/**
+	 * A sender through {@code mail} (null: email is not configured); {@code clock} dates
+	 * the messages.
+	 */
+	EmailSender(JavaMailSender mail, Environment environment, String from, java.time.Clock clock) {
+		this.clock = clock;
 		this.mail = mail;
 		this.environment = environment;
 		this.from = from;
@@ -169,7 +176,7 @@ class EmailSender implements ChannelSender {
 			try {
 				MimeMessage mime = render(message);
 				// as JavaMailSenderImpl does before it sends
-				mime.setSentDate(new Date());
+				mime.setSentDate(Date.from(clock.instant()));
 				mime.saveChanges();
 				if (transport == null) {
 					transport = open();

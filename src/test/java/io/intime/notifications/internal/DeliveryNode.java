@@ -61,7 +61,8 @@ final class DeliveryNode {
 		JavaMailSenderImpl smtp = new JavaMailSenderImpl();
 		smtp.setHost("127.0.0.1");
 		smtp.setPort(smtpPort);
-		EmailSender email = new EmailSender(smtp, environment, "InTime Accounts <notifications@intime.local>");
+		EmailSender email = new EmailSender(smtp, environment, "InTime Accounts <notifications@intime.local>",
+				java.time.Clock.systemUTC());
 		DeliveryWorker worker = new DeliveryWorker(environment, JdbcClient.create(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new Today(clock),
 				List.of(new Stopping(email, stopAt)), Duration.ofSeconds(30), 6, 200, Duration.ofMinutes(5));

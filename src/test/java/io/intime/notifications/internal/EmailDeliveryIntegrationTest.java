@@ -147,7 +147,8 @@ class EmailDeliveryIntegrationTest {
 			JavaMailSenderImpl mail = new JavaMailSenderImpl();
 			mail.setHost("127.0.0.1");
 			mail.setPort(refusing.getPortAllocated());
-			EmailSender sender = new EmailSender(mail, environment, "InTime Accounts <notifications@intime.local>");
+			EmailSender sender = new EmailSender(mail, environment, "InTime Accounts <notifications@intime.local>",
+					java.time.Clock.systemUTC());
 			Clock later = Clock.fixed(TestClock.INSTANCE.instant()
 				.plus(Duration.ofHours(2))
 				.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), java.time.ZoneOffset.UTC);
