@@ -152,16 +152,22 @@ class TaskSeries {
 	/** Makes the occurrences that came near for every active series; returns how many. */
 	@Transactional
 	int extendAll() {
+		return extendAll(time.now());
+	}
+
+	/** {@link #extendAll()} as of {@code now} (tests run it ahead of the clock). */
+	@Transactional
+	int extendAll(Instant now) {
 		List<Long> due = jdbc.sql("""
 				select id from task_series where active and (made_through is null or made_through < :horizon)
 				order by id limit 500 for update skip locked""")
 			.param("horizon",
-					Date.valueOf(time.now().atZone(Today.ORGANIZATION_ZONE).toLocalDate().plusDays(HORIZON_DAYS - 1)))
+					Date.valueOf(now.atZone(Today.ORGANIZATION_ZONE).toLocalDate().plusDays(HORIZON_DAYS - 1)))
 			.query(Long.class)
 			.list();
 		int made = 0;
 		for (long id : due) {
-			made += make(id, time.now(), Actor.SYSTEM, false).size();
+			made += make(id, now, Actor.SYSTEM, false).size();
 		}
 		return made;
 	}
@@ -198,7 +204,7 @@ class TaskSeries {
 			.single();
 		UserSummary assignee = users.find(row.assigneeId()).orElse(null);
 		BusinessCalendar days = calendar.calendar(row.assigneeId());
-		LocalDate today = time.today(row.zone());
+		LocalDate today = now.atZone(row.zone()).toLocalDate();
 		LocalDate from = row.madeThrough() == null ? row.startsOn() : row.madeThrough().plusDays(1);
 		var next = Occurrences.next(row.recurrence(), row.startsOn(), from, days);
 		if (next.isEmpty() || assignee == null || !assignee.enabled()) {
