@@ -303,17 +303,27 @@ public class TaskManagement {
 			where.append(" and t.due_date <= :before");
 			params.put("before", Date.valueOf(query.dueBefore()));
 		}
-		List<TaskView> tasks = jdbc.sql("select " + TaskRows.COLUMNS + TaskRows.FROM + where
-				+ " order by (t.status <> 'OPEN'), t.due_date, t.due_time nulls last, t.id limit :limit offset :offset")
+		// The page and the total in one statement; the total comes first, so that a page
+		// past the end still answers it (one row with no task).
+		List<TaskView> tasks = new ArrayList<>();
+		long[] total = { 0 };
+		jdbc.sql("with total as (select count(*) as total_rows from task t" + where + "), listed as (select "
+				+ TaskRows.COLUMNS + TaskRows.FROM + where
+				+ " order by (t.status <> 'OPEN'), t.due_date, t.due_time nulls last, t.id limit :limit offset :offset)"
+				+ " select listed.*, total.total_rows from total left join listed on true"
+				+ " order by (listed.status <> 'OPEN'), listed.due_date, listed.due_time nulls last, listed.id")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(TaskRows.VIEW)
-			.list();
-		long total = jdbc.sql("select count(*) from task t" + where).params(params).query(Long.class).single();
+			.query(rs -> {
+				total[0] = rs.getLong("total_rows");
+				if (rs.getObject("id") != null) {
+					tasks.add(TaskRows.view(rs, tasks.size()));
+				}
+			});
 		List<TaskView> result = Long.valueOf(user.id()).equals(query.assigneeId())
 				? withAccountNames(tasks, user.fullName(), user.id()) : named(tasks);
-		return new PageResult<>(result, total, page.page(), page.size());
+		return new PageResult<>(result, total[0], page.page(), page.size());
 	}
 
 	/**

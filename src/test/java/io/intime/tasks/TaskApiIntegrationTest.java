@@ -180,6 +180,15 @@ class TaskApiIntegrationTest {
 		assertThat(ids(manager, "?assigneeId=" + manager.id() + "&dueAfter=" + today.plusDays(10)))
 			.containsExactly(later);
 		assertThat(ids(manager, "?assigneeId=" + manager.id() + "&status=DONE")).isEmpty();
+		// pages carry the total, also past the last one
+		var second = body(
+				mvc.get().uri("/api/v1/tasks?accountId={id}&page=1&size=1", account.id()).with(as(manager)).exchange());
+		assertThat(second.get("total").asLong()).isEqualTo(2);
+		assertThat(second.get("items").get(0).get("id").asLong()).isEqualTo(later);
+		var beyond = body(
+				mvc.get().uri("/api/v1/tasks?accountId={id}&page=5&size=1", account.id()).with(as(manager)).exchange());
+		assertThat(beyond.get("total").asLong()).isEqualTo(2);
+		assertThat(beyond.get("items")).isEmpty();
 
 		// another account manager sees neither the account's tasks nor the personal one
 		assertThat(mvc.get().uri("/api/v1/tasks/{id}", soon).with(as(otherManager)).exchange())

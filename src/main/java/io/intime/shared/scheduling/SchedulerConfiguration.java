@@ -1,15 +1,19 @@
 package io.intime.shared.scheduling;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.Waiter;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.intime.shared.Today;
 import org.slf4j.Logger;
@@ -46,7 +50,7 @@ class SchedulerConfiguration {
 		log.info("Scheduler with tasks {}", tasks.orderedStream().map(Task::getName).toList());
 		// Transaction-aware: a task scheduled inside a transaction is stored (or not)
 		// with it.
-		return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+		return new PollingOnElapsedTime(new TransactionAwareDataSourceProxy(dataSource), known)
 			.startTasks(asStartTasks(startTasks))
 			.threads(Math.max(1, settings.threads()))
 			.pollingInterval(settings.pollingInterval())
@@ -70,6 +74,31 @@ class SchedulerConfiguration {
 			throw new IllegalStateException("Task " + task.getName()
 					+ " revives dead executions on the system time: add .onDeadExecution(new ReviveOnSchedulerClock<>())");
 		}
+	}
+
+	/**
+	 * db-scheduler waits between polls on the scheduler's clock: it computes "now +
+	 * polling interval" and waits while its clock is before that. On the application's
+	 * clock, a clock set back while the poller waits (a demonstration's clock set back, a
+	 * test that moved the clock ahead and resets it) would hold every poll until the
+	 * clock catches up again, days later: due executions would stay unpicked while the
+	 * node looks alive. The wait between polls is elapsed time, so it is measured on the
+	 * monotonic clock; what is due is still decided on the application's clock.
+	 */
+	static final class PollingOnElapsedTime extends SchedulerBuilder {
+
+		/** Elapsed time as an instant: only differences of it mean anything. */
+		static final Clock ELAPSED = () -> Instant.EPOCH.plusNanos(System.nanoTime());
+
+		PollingOnElapsedTime(DataSource dataSource, List<Task<?>> knownTasks) {
+			super(dataSource, knownTasks);
+		}
+
+		@Override
+		protected Waiter buildWaiter() {
+			return new Waiter(this.poolingInterval, ELAPSED);
+		}
+
 	}
 
 	/**

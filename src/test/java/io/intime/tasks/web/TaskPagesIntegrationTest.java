@@ -201,6 +201,13 @@ class TaskPagesIntegrationTest {
 			.andReturn());
 		assertThat(others.select("li.task-row")).isEmpty();
 		assertThat(others.select("#new-account-task")).isEmpty();
+		// nor on the account's timeline, which they do read
+		String othersTimeline = mvc.perform(get("/api/v1/accounts/{id}/timeline", account.id()).with(as(otherManager)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(othersTimeline).doesNotContain("Call Michael Chen").doesNotContain("#task-" + open.id());
 
 		Document plan = page(
 				mvc.perform(get("/tasks/tomorrow").with(as(manager))).andExpect(status().isOk()).andReturn());
