@@ -150,6 +150,38 @@ public class ActivityManagement {
 	}
 
 	/**
+	 * The activities of these accounts that took place in {@code [from, to)} and not
+	 * later than now (planned ones are not done yet), counted per type, with the accounts
+	 * they touched. Accounts whose engagement the user may not see are left out.
+	 */
+	@Transactional(readOnly = true)
+	public ActivityTally tallyBetween(java.util.Collection<Long> accountIds, Instant from, Instant to,
+			CurrentUser user) {
+		Map<ActivityType, Long> counts = new LinkedHashMap<>();
+		for (ActivityType type : ActivityType.values()) {
+			counts.put(type, 0L);
+		}
+		java.util.Set<Long> touched = new java.util.TreeSet<>();
+		List<Long> visible = rules.viewable(accountIds, user);
+		if (!visible.isEmpty()) {
+			jdbc.sql("""
+					select account_id, type, count(*) from activity
+					 where account_id = any(:accounts) and occurred_at >= :from and occurred_at < :to
+					   and occurred_at <= :now
+					 group by account_id, type""")
+				.param("accounts", new org.springframework.jdbc.support.SqlArrayValue("bigint", visible.toArray()))
+				.param("from", java.sql.Timestamp.from(from))
+				.param("to", java.sql.Timestamp.from(to))
+				.param("now", java.sql.Timestamp.from(time.now()))
+				.query(rs -> {
+					touched.add(rs.getLong(1));
+					counts.merge(ActivityType.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+				});
+		}
+		return new ActivityTally(counts, touched);
+	}
+
+	/**
 	 * @throws NotFoundException when there is no such activity
 	 * @throws org.springframework.security.access.AccessDeniedException when the user may
 	 * not see its account

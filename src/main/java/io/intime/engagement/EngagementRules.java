@@ -58,6 +58,22 @@ class EngagementRules {
 		return account;
 	}
 
+	/**
+	 * Of these accounts (which the user may see), those whose engagement records the user
+	 * may see too, in one statement.
+	 */
+	List<Long> viewable(java.util.Collection<Long> accountIds, CurrentUser user) {
+		if (!user.hasRole(Role.ACCOUNT_MANAGER) || accountIds.isEmpty()) {
+			return List.copyOf(accountIds);
+		}
+		return accounts.stewards(accountIds)
+			.values()
+			.stream()
+			.filter(s -> s.ownerId() != null && s.ownerId() == user.id())
+			.map(AccountManagement.Stewards::accountId)
+			.toList();
+	}
+
 	boolean canChangeActivity(CurrentUser user, String loggedBy) {
 		return user.seesEverything() || user.username().equals(loggedBy);
 	}

@@ -139,6 +139,32 @@ public class EscalationManagement {
 		return view(escalation, account.name());
 	}
 
+	/**
+	 * The escalations of these accounts that are open, or were resolved or closed at or
+	 * after the instant, most severe first: for views across a portfolio (the team sync
+	 * prep, the daily summary). The caller passes accounts the user may see.
+	 */
+	@Transactional(readOnly = true)
+	public List<EscalationView> openOrEndedSince(java.util.Collection<Long> accountIds, Instant since,
+			CurrentUser user) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = jdbc.sql("""
+				select id from escalation where account_id = any(:accounts)
+				   and (status not in ('RESOLVED', 'CLOSED') or resolved_at >= :since)
+				order by severity, raised_at""")
+			.param("accounts", new org.springframework.jdbc.support.SqlArrayValue("bigint", accountIds.toArray()))
+			.param("since", java.sql.Timestamp.from(since))
+			.query(Long.class)
+			.list();
+		Map<Long, String> names = new HashMap<>();
+		accounts.stewards(accountIds).forEach((id, stewards) -> names.put(id, stewards.name()));
+		Map<Long, Escalation> byId = new HashMap<>();
+		escalations.findAllById(ids).forEach(e -> byId.put(e.id(), e));
+		return ids.stream().map(byId::get).map(e -> view(e, names.get(e.accountId()))).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Editable<EscalationForm> editable(long id, CurrentUser user) {
 		Escalation escalation = load(id);

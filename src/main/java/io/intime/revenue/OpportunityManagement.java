@@ -1,5 +1,7 @@
 package io.intime.revenue;
 
+import java.util.Collection;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -160,6 +162,49 @@ public class OpportunityManagement {
 	public List<OpportunityView> forAccount(long accountId, CurrentUser user) {
 		AccountDetails account = viewable(accountId, user);
 		return views(opportunities.findByAccount(accountId), id -> account.name());
+	}
+
+	/**
+	 * The opportunities of these accounts that were identified or changed (a stage move,
+	 * a new value …) in {@code [from, to)}, the latest change first: the pipeline that
+	 * moved in a day. Accounts whose opportunities the user may not see are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> changedBetween(Collection<Long> accountIds, Instant from, Instant to,
+			CurrentUser user) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, AccountManagement.Stewards> stewards = accounts.stewards(accountIds);
+		List<Long> visible = stewards.values()
+			.stream()
+			.filter(a -> RevenueRules.seesAll(user) || user.hasRole(Role.FINANCE)
+					|| user.hasRole(Role.ACCOUNT_MANAGER) && a.ownerId() != null && a.ownerId() == user.id())
+			.map(AccountManagement.Stewards::accountId)
+			.toList();
+		if (visible.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = jdbc.sql("""
+				select id from opportunity where account_id = any(:accounts)
+				   and updated_at >= :from and updated_at < :to
+				   and (updated_at > created_at + interval '1 second' or identified_on >= :fromDay)
+				 order by updated_at desc, id desc""")
+			.param("accounts", new SqlArrayValue("bigint", visible.toArray()))
+			.param("from", java.sql.Timestamp.from(from))
+			.param("to", java.sql.Timestamp.from(to))
+			.param("fromDay", from.atZone(user.timeZone()).toLocalDate())
+			.query(Long.class)
+			.list();
+		Map<Long, Integer> position = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			position.put(ids.get(i), i);
+		}
+		List<Opportunity> found = opportunities.findAllById(ids)
+			.stream()
+			.sorted(Comparator.comparing(o -> position.get(o.id())))
+			.toList();
+		return views(found, id -> stewards.containsKey(id) ? stewards.get(id).name() : null);
 	}
 
 	/**

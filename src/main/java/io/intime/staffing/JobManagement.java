@@ -136,6 +136,28 @@ public class JobManagement {
 	}
 
 	/**
+	 * The jobs of these accounts that are open now or were opened on or after the day
+	 * (new needs), for views across a portfolio (the team sync prep). The caller passes
+	 * accounts the user may see; each account's rules decide again.
+	 */
+	@Transactional(readOnly = true)
+	public List<JobView> openOrOpenedSince(Collection<Long> accountIds, LocalDate since, CurrentUser user) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = jdbc.sql("""
+				select id from job where account_id = any(:accounts) and (status = 'OPEN' or opened_on >= :since)
+				order by account_id, opened_on desc, id""")
+			.param("accounts", new SqlArrayValue("bigint", accountIds.toArray()))
+			.param("since", since)
+			.query(Long.class)
+			.list();
+		List<Job> found = new ArrayList<>(jobs.findAllById(ids));
+		found.sort(Comparator.comparing(j -> ids.indexOf(j.id())));
+		return views(found, null, today(user));
+	}
+
+	/**
 	 * Whether the user, who may see the account, sees its jobs and placements (views of
 	 * other modules that cite them ask this).
 	 */

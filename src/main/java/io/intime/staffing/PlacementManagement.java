@@ -132,6 +132,21 @@ public class PlacementManagement {
 		return views(placements.findByAccount(accountId), account.name());
 	}
 
+	/**
+	 * The active placements of these accounts that start between the two days
+	 * (inclusive), by start date: upcoming starts for views across a portfolio. The
+	 * caller passes accounts the user may see.
+	 */
+	@Transactional(readOnly = true)
+	public List<PlacementView> startingBetween(java.util.Collection<Long> accountIds, java.time.LocalDate from,
+			java.time.LocalDate to, CurrentUser user) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		List<Placement> found = placements.startingBetween(accountIds, from, to);
+		return views(found, null);
+	}
+
 	@Transactional(readOnly = true)
 	public PlacementView get(long id, CurrentUser user) {
 		Placement placement = load(id);

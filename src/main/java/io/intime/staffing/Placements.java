@@ -11,4 +11,14 @@ interface Placements extends JpaRepository<Placement, Long> {
 	@Query("select p from Placement p where p.accountId = ?1 order by p.startDate desc, p.id desc")
 	List<Placement> findByAccount(long accountId);
 
+	/**
+	 * The active placements of these accounts starting between the two days, soonest
+	 * first.
+	 */
+	@Query("""
+			select p from Placement p where p.accountId in ?1 and p.status = io.intime.staffing.PlacementStatus.ACTIVE
+			and p.startDate between ?2 and ?3 order by p.startDate, p.id""")
+	List<Placement> startingBetween(java.util.Collection<Long> accountIds, java.time.LocalDate from,
+			java.time.LocalDate to);
+
 }
