@@ -150,9 +150,10 @@ public class ActivityManagement {
 	}
 
 	/**
-	 * The activities of these accounts that took place in {@code [from, to)} and not
-	 * later than now (planned ones are not done yet), counted per type, with the accounts
-	 * they touched. Accounts whose engagement the user may not see are left out.
+	 * The activities of these accounts that took place in from {@code from} up to (not
+	 * including) {@code to} and not later than now (planned ones are not done yet),
+	 * counted per type, with the accounts they touched. Accounts whose engagement the
+	 * user may not see are left out.
 	 */
 	@Transactional(readOnly = true)
 	public ActivityTally tallyBetween(java.util.Collection<Long> accountIds, Instant from, Instant to,

@@ -166,8 +166,9 @@ public class OpportunityManagement {
 
 	/**
 	 * The opportunities of these accounts that were identified or changed (a stage move,
-	 * a new value …) in {@code [from, to)}, the latest change first: the pipeline that
-	 * moved in a day. Accounts whose opportunities the user may not see are left out.
+	 * a new value …) in from {@code from} up to (not including) {@code to}, the latest
+	 * change first: the pipeline that moved in a day. Accounts whose opportunities the
+	 * user may not see are left out.
 	 */
 	@Transactional(readOnly = true)
 	public List<OpportunityView> changedBetween(Collection<Long> accountIds, Instant from, Instant to,
