@@ -1,5 +1,7 @@
 package io.intime.accounts;
 
+import java.time.LocalDate;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -207,6 +209,66 @@ public class AccountManagement {
 					(Integer) rs.getObject("health_score", Integer.class),
 					rs.getString("health_band") == null ? null : HealthBand.valueOf(rs.getString("health_band")));
 		}
+	}
+
+	/**
+	 * The live accounts these users own, by name, each with the ARR of its contracts in
+	 * force on {@code then} and today, in one statement: an account manager's or a team's
+	 * portfolio for the console. A contract is in force from its start to its end date
+	 * unless it is a draft (a terminated one counts until its end date: when it stopped
+	 * is not recorded); its ARR is the sum of its service lines' annual values. Health is
+	 * shown only to a reader who may see it.
+	 */
+	@Transactional(readOnly = true)
+	public List<PortfolioAccount> portfolio(Collection<Long> ownerIds, LocalDate then, CurrentUser user) {
+		if (ownerIds.isEmpty()) {
+			return List.of();
+		}
+		LocalDate today = time.organizationToday();
+		return jdbc
+			.sql("""
+					select a.id, a.name, a.tier, a.strategic, a.owner_id, u.full_name, a.arr_amount, a.billing_currency,
+					       a.health_score, a.health_band,
+					       coalesce(arr.currencies, '') as currencies
+					  from account a
+					  left join app_user u on u.id = a.owner_id
+					  left join lateral (
+					       select string_agg(c.currency || ':' || coalesce(then_value, 0) || ':' || coalesce(now_value, 0), ';')
+					              as currencies
+					         from (select c.currency,
+					                      sum(l.annual_value) filter (where c.start_date <= :then and c.end_date >= :then) as then_value,
+					                      sum(l.annual_value) filter (where c.start_date <= :today and c.end_date >= :today) as now_value
+					                 from contract c join service_line l on l.contract_id = c.id
+					                where c.account_id = a.id and c.status <> 'DRAFT'
+					                group by c.currency) c) arr on true
+					 where a.owner_id = any(:owners) and a.archived_at is null
+					 order by lower(a.name), a.id""")
+			.param("owners", new SqlArrayValue("bigint", ownerIds.toArray()))
+			.param("then", then)
+			.param("today", today)
+			.query((rs, n) -> {
+				Long owner = (Long) rs.getObject("owner_id");
+				boolean health = AccountRules.seesHealthOf(user, owner);
+				Money thenUsd = Money.zero("USD");
+				Money nowUsd = Money.zero("USD");
+				for (String part : rs.getString("currencies").split(";")) {
+					if (part.isBlank()) {
+						continue;
+					}
+					String[] values = part.split(":");
+					thenUsd = thenUsd
+						.plus(rates.convert(new Money(new java.math.BigDecimal(values[1]), values[0]), "USD"));
+					nowUsd = nowUsd
+						.plus(rates.convert(new Money(new java.math.BigDecimal(values[2]), values[0]), "USD"));
+				}
+				String band = rs.getString("health_band");
+				return new PortfolioAccount(rs.getLong("id"), rs.getString("name"), Tier.valueOf(rs.getString("tier")),
+						rs.getBoolean("strategic"), owner, rs.getString("full_name"),
+						new Money(rs.getBigDecimal("arr_amount"), rs.getString("billing_currency")),
+						health ? (Integer) rs.getObject("health_score", Integer.class) : null,
+						health && band != null ? HealthBand.valueOf(band) : null, thenUsd, nowUsd);
+			})
+			.list();
 	}
 
 	/**

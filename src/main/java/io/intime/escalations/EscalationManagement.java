@@ -165,6 +165,28 @@ public class EscalationManagement {
 		return ids.stream().map(byId::get).map(e -> view(e, names.get(e.accountId()))).toList();
 	}
 
+	/**
+	 * The escalations raised on these accounts since the instant, latest first (at most
+	 * 50), in one statement: for the console's recent client activity. The caller passes
+	 * accounts the user may see (everyone who sees an account sees its escalations).
+	 */
+	@Transactional(readOnly = true)
+	public List<RecentEscalation> raisedSince(java.util.Collection<Long> accountIds, Instant since) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id, escalation_key, account_id, title, severity, status, raised_at from escalation
+				 where account_id = any(:accounts) and raised_at >= :since
+				 order by raised_at desc, id desc limit 50""")
+			.param("accounts", new org.springframework.jdbc.support.SqlArrayValue("bigint", accountIds.toArray()))
+			.param("since", java.sql.Timestamp.from(since))
+			.query((rs, n) -> new RecentEscalation(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					Severity.valueOf(rs.getString(5)), EscalationStatus.valueOf(rs.getString(6)),
+					rs.getTimestamp(7).toInstant()))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public Editable<EscalationForm> editable(long id, CurrentUser user) {
 		Escalation escalation = load(id);

@@ -147,6 +147,30 @@ public class PlacementManagement {
 		return views(found, null);
 	}
 
+	/**
+	 * The placements of these accounts that started between the two days (inclusive),
+	 * latest first (at most 50), in one statement: for the console's recent client
+	 * activity. Everyone who sees an account sees its placements.
+	 */
+	@Transactional(readOnly = true)
+	public List<RecentPlacement> startedBetween(java.util.Collection<Long> accountIds, java.time.LocalDate from,
+			java.time.LocalDate to) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select p.id, p.account_id, p.candidate_name, j.title, p.start_date
+				  from placement p join job j on j.id = p.job_id
+				 where p.account_id = any(:accounts) and p.start_date between :from and :to
+				 order by p.start_date desc, p.id desc limit 50""")
+			.param("accounts", new org.springframework.jdbc.support.SqlArrayValue("bigint", accountIds.toArray()))
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> new RecentPlacement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getDate(5).toLocalDate()))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public PlacementView get(long id, CurrentUser user) {
 		Placement placement = load(id);

@@ -398,6 +398,31 @@ public class TaskManagement {
 				list.apply("DONE"), totals.getOrDefault("DONE", 0L), doneToday[0]);
 	}
 
+	/**
+	 * The status of the user's task about each of these records (for a meeting: its
+	 * preparation task), in one statement; a record with several tasks shows the open one
+	 * if any. Records without a task of the user are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, TaskStatus> statusOfTasksAbout(String recordType, java.util.Collection<Long> recordIds,
+			CurrentUser user) {
+		if (recordIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, TaskStatus> statuses = new java.util.HashMap<>();
+		jdbc.sql("""
+				select record_id, status from task
+				 where assignee_id = :me and record_type = :type and record_id = any(:ids) and status <> 'CANCELLED'""")
+			.param("me", user.id())
+			.param("type", recordType)
+			.param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", recordIds.toArray()))
+			.query(rs -> {
+				TaskStatus status = TaskStatus.valueOf(rs.getString(2));
+				statuses.merge(rs.getLong(1), status, (a, b) -> a == TaskStatus.OPEN ? a : b);
+			});
+		return statuses;
+	}
+
 	/** Open overdue and due-today counts of the user, for the navigation. */
 	@Transactional(readOnly = true)
 	public long dueNow(CurrentUser user) {
