@@ -124,8 +124,9 @@ def main():
     parser.add_argument("--admin", default="admin", help="who captures the SQL of the requests (an admin)")
     parser.add_argument("--app-jar", help="the application's jar: its PostgreSQL driver replays the SQL floor")
     parser.add_argument("--workdir", default=".", help="where the floor's files go")
-    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks"],
-                        help="accounts: the accounts list (bench/accounts-list.sh); my-tasks: My tasks (bench/my-tasks.sh)")
+    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console"],
+                        help="accounts: the accounts list (bench/accounts-list.sh); my-tasks: My tasks (bench/my-tasks.sh); "
+                             "console: the account manager's console (bench/console.sh)")
     args = parser.parse_args()
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects())
@@ -159,6 +160,15 @@ def main():
             print(f"  SQL floor       p50 {f['p50']:.1f} ms   p95 {f['p95']:.1f} ms   max {f['max']:.1f} ms"
                   f"   ({statements:.1f} statements per request over plain JDBC, {len(distinct)} distinct requests)")
             print(f"  server / floor  p50 {sql_floor.ratio(request_p50, f['p50'])}   p95 {sql_floor.ratio(request_p95, f['p95'])}")
+
+    if args.scenario == "console":
+        # targets of the console: p95 <= 100 ms and at most 10 statements (issue 13)
+        global TARGET_P95_MS, TARGET_STATEMENTS
+        TARGET_P95_MS, TARGET_STATEMENTS = 100, 10
+        run(opener, args.base, "Console page    GET /", lambda i: "/", "text/html", args.warmup, args.requests, floor)
+        run(opener, args.base, "Console API     GET /api/v1/console", lambda i: "/api/v1/console", "application/json",
+            args.warmup, args.requests, floor)
+        return
 
     if args.scenario == "my-tasks":
         # the filter offers the accounts of the user's tasks; the task form names the user's id
