@@ -116,8 +116,10 @@ public class AccountManagerConsole {
 		List<Long> ids = portfolio.stream().map(PortfolioAccount::id).toList();
 		List<UrgentAlerts.Urgent> urgent = alerts.of(portfolio, user);
 
-		List<ConsoleView.MeetingItem> meetings = meetings(user, today, byId);
-		MyTasks mine = tasks.mine(user, null, TASKS_SHOWN);
+		Map<Long, String> names = portfolio.stream()
+			.collect(Collectors.toMap(PortfolioAccount::id, PortfolioAccount::name));
+		MyTasks mine = tasks.mine(user, null, TASKS_SHOWN, names);
+		List<ConsoleView.MeetingItem> meetings = meetings(user, today, byId, mine);
 		List<ConsoleView.FeedItem> activity = activity(portfolio, byId, ids, dayAgo, today, user);
 
 		Money arr = portfolio.stream().map(PortfolioAccount::arrNowUsd).reduce(Money.zero("USD"), Money::plus);
@@ -185,11 +187,18 @@ public class AccountManagerConsole {
 		return total == 0 ? 0 : Math.round(count * 100f / total);
 	}
 
-	private List<ConsoleView.MeetingItem> meetings(CurrentUser user, LocalDate today,
-			Map<Long, PortfolioAccount> byId) {
+	/**
+	 * The day's meetings with their preparation: the user's task about the meeting (the
+	 * plan for tomorrow makes one) among the tasks already read, open or done today.
+	 */
+	private List<ConsoleView.MeetingItem> meetings(CurrentUser user, LocalDate today, Map<Long, PortfolioAccount> byId,
+			MyTasks mine) {
 		List<EngagementDigest.Meeting> day = engagement.meetingsOn(today, user);
-		Map<Long, TaskStatus> prep = tasks.statusOfTasksAbout("activity",
-				day.stream().map(EngagementDigest.Meeting::activityId).toList(), user);
+		Map<Long, TaskStatus> prep = new java.util.HashMap<>();
+		java.util.stream.Stream.of(mine.overdue(), mine.dueToday(), mine.done())
+			.flatMap(List::stream)
+			.filter(t -> "activity".equals(t.recordType()) && t.recordId() != null)
+			.forEach(t -> prep.merge(t.recordId(), t.status(), (a, b) -> a == TaskStatus.OPEN ? a : b));
 		return day.stream().map(m -> {
 			TaskStatus status = prep.get(m.activityId());
 			String preparation = status == TaskStatus.DONE ? "PREPARED"

@@ -71,6 +71,12 @@ class Activity extends Audited {
 	@Column(name = "executive_touchpoint")
 	private boolean executiveTouchpoint;
 
+	@Column(name = "call_type")
+	private String callType;
+
+	@Column(name = "call_outcome")
+	private String callOutcome;
+
 	protected Activity() {
 	}
 
@@ -116,6 +122,12 @@ class Activity extends Audited {
 		state.put("participantIds", participantIds.isEmpty() ? null : participantIds.toString());
 		state.put("executiveTouchpoint", executiveTouchpoint);
 		return state;
+	}
+
+	/** A logged call's kind and ending, from the lists of {@link CallLogging}. */
+	void classify(CallType type, CallOutcome outcome) {
+		this.callType = type == null ? null : type.name();
+		this.callOutcome = outcome == null ? null : outcome.name();
 	}
 
 	private static String blankToNull(String value) {

@@ -340,6 +340,16 @@ public class TaskManagement {
 	/** {@link #mine(CurrentUser, Long)} with up to {@code limit} tasks in each list. */
 	@Transactional(readOnly = true)
 	public MyTasks mine(CurrentUser user, Long accountId, int limit) {
+		return mine(user, accountId, limit, Map.of());
+	}
+
+	/**
+	 * {@link #mine(CurrentUser, Long, int)} for a caller that knows the names of the
+	 * accounts (a portfolio it read): the names are read only for the other accounts, so
+	 * the whole is one statement when it knows them all.
+	 */
+	@Transactional(readOnly = true)
+	public MyTasks mine(CurrentUser user, Long accountId, int limit, Map<Long, String> knownAccountNames) {
 		ZoneId zone = user.timeZone();
 		LocalDate today = time.today(zone);
 		Instant todayStart = today.atStartOfDay(zone).toInstant();
@@ -386,7 +396,16 @@ public class TaskManagement {
 		List<TaskView> all = new ArrayList<>();
 		buckets.values().forEach(all::addAll);
 		Map<Long, TaskView> namedById = new HashMap<>();
-		for (TaskView task : withAccountNames(all, user.fullName(), user.id())) {
+		List<TaskView> unknown = all.stream()
+			.filter(t -> t.accountId() != null && !knownAccountNames.containsKey(t.accountId()))
+			.toList();
+		for (TaskView task : all) {
+			if (!unknown.contains(task)) {
+				namedById.put(task.id(), task.named(user.fullName(),
+						task.accountId() == null ? null : knownAccountNames.get(task.accountId())));
+			}
+		}
+		for (TaskView task : withAccountNames(unknown, user.fullName(), user.id())) {
 			namedById.put(task.id(), task);
 		}
 		java.util.function.Function<String, List<TaskView>> list = bucket -> buckets.getOrDefault(bucket, List.of())
@@ -396,31 +415,6 @@ public class TaskManagement {
 		return new MyTasks(today, list.apply("OVERDUE"), totals.getOrDefault("OVERDUE", 0L), list.apply("TODAY"),
 				totals.getOrDefault("TODAY", 0L), list.apply("UPCOMING"), totals.getOrDefault("UPCOMING", 0L),
 				list.apply("DONE"), totals.getOrDefault("DONE", 0L), doneToday[0]);
-	}
-
-	/**
-	 * The status of the user's task about each of these records (for a meeting: its
-	 * preparation task), in one statement; a record with several tasks shows the open one
-	 * if any. Records without a task of the user are absent.
-	 */
-	@Transactional(readOnly = true)
-	public Map<Long, TaskStatus> statusOfTasksAbout(String recordType, java.util.Collection<Long> recordIds,
-			CurrentUser user) {
-		if (recordIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<Long, TaskStatus> statuses = new java.util.HashMap<>();
-		jdbc.sql("""
-				select record_id, status from task
-				 where assignee_id = :me and record_type = :type and record_id = any(:ids) and status <> 'CANCELLED'""")
-			.param("me", user.id())
-			.param("type", recordType)
-			.param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", recordIds.toArray()))
-			.query(rs -> {
-				TaskStatus status = TaskStatus.valueOf(rs.getString(2));
-				statuses.merge(rs.getLong(1), status, (a, b) -> a == TaskStatus.OPEN ? a : b);
-			});
-		return statuses;
 	}
 
 	/** Open overdue and due-today counts of the user, for the navigation. */

@@ -206,6 +206,16 @@ public class SqlCapture {
 				return typed("unsupported", String.valueOf(e.getMessage()));
 			}
 		}
+		if (v instanceof Long[] || v instanceof Integer[] || v instanceof String[]) {
+			// an array bound as an object (PostgreSQL's driver takes Java arrays as well)
+			List<Object> items = new ArrayList<>();
+			for (Object element : (Object[]) v) {
+				items.add(value(element));
+			}
+			Map<String, Object> typed = typed("array", items);
+			typed.put("base", v instanceof Long[] ? "int8" : v instanceof Integer[] ? "int4" : "varchar");
+			return typed;
+		}
 		if (v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
 				|| v instanceof Short || v instanceof Double || v instanceof Float || v instanceof BigDecimal
 				|| v instanceof UUID) {
