@@ -41,7 +41,7 @@ document.addEventListener('DOMContentLoaded', function () {
   var lastTemplate = type.options[type.selectedIndex].getAttribute('data-template') || '';
   type.addEventListener('change', function () {
     var template = type.options[type.selectedIndex].getAttribute('data-template') || '';
-    if (notes.value.trim() === '' || notes.value === lastTemplate) {
+    if (notes.value.trim() === '' || notes.value.replace(/\s+/g, ' ').trim() === lastTemplate.replace(/\s+/g, ' ').trim()) {
       notes.value = template;
     }
     lastTemplate = template;

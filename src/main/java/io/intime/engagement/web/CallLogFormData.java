@@ -40,19 +40,19 @@ record CallLogFormData(Long account, String kind, String callType, Long contact,
 	}
 
 	/** The rows shown: the posted ones and at least {@link #ROWS}. */
-	int rows() {
+	public int rows() {
 		return Math.max(ROWS, actionTitle.size());
 	}
 
-	String title(int i) {
+	public String title(int i) {
 		return i < actionTitle.size() ? actionTitle.get(i) : "";
 	}
 
-	String due(int i) {
+	public String due(int i) {
 		return i < actionDue.size() ? actionDue.get(i) : "";
 	}
 
-	String assignee(int i) {
+	public String assignee(int i) {
 		return i < actionAssignee.size() ? actionAssignee.get(i) : "";
 	}
 
