@@ -75,6 +75,41 @@ public class ContactManagement {
 	}
 
 	/**
+	 * The account an email address belongs to, for mail that arrives (no reader: the
+	 * caller files it for the account's owner): the live account of an active contact
+	 * with that address; else the live account whose contacts share the address's domain
+	 * (the one with most of them), without a contact. Empty for an unknown address or a
+	 * public mail domain shared by several accounts equally.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<AddressMatch> matchAddress(String email) {
+		if (email == null || !email.contains("@")) {
+			return java.util.Optional.empty();
+		}
+		String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+		java.util.Optional<AddressMatch> exact = jdbc.sql("""
+				select a.id, a.name, a.owner_id, c.id, c.name from contact c join account a on a.id = c.account_id
+				 where lower(c.email) = :address and c.active and a.archived_at is null
+				 order by a.id limit 1""")
+			.param("address", address)
+			.query((rs, n) -> new AddressMatch(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getLong(4),
+					rs.getString(5)))
+			.optional();
+		if (exact.isPresent()) {
+			return exact;
+		}
+		String domain = address.substring(address.indexOf('@') + 1);
+		java.util.List<AddressMatch> byDomain = jdbc.sql("""
+				select a.id, a.name, a.owner_id, count(*) as n from contact c join account a on a.id = c.account_id
+				 where lower(c.email) like :domain and a.archived_at is null
+				 group by a.id, a.name, a.owner_id order by n desc, a.id limit 2""")
+			.param("domain", "%@" + domain.replace("%", "").replace("_", "\\_"))
+			.query((rs, n) -> new AddressMatch(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), null, null))
+			.list();
+		return byDomain.size() == 1 ? java.util.Optional.of(byDomain.get(0)) : java.util.Optional.empty();
+	}
+
+	/**
 	 * Contacts across the accounts the user may see, optionally of one account and
 	 * matching a name or email.
 	 */

@@ -414,7 +414,8 @@ final class DemoCatalog {
 			.terms("Net 30")
 			.lines(0)
 			.terminatedSow("Software Engineer search")
-			.contact("Jane Doe", "Director of Talent Acquisition (primary contact)", CHAMPION, HIGH)
+			.contact("Jane Doe", "Director of Talent Acquisition (primary contact)", "jane.doe@datasystemsinc.com",
+					CHAMPION, HIGH)
 			.contact("John Smith", "VP Operations", "john.smith@datasystemsinc.com", EXECUTIVE, HIGH)
 			.contact("Marcus Hale", "Controller", FINANCE, LOW)
 			.team("priya.sharma", "Recruiter"));
@@ -510,7 +511,7 @@ final class DemoCatalog {
 			.renewsIn(300)
 			.terms("Net 30")
 			.lines(2)
-			.contact("Ines Shah", "Head of People", ECONOMIC_BUYER, HIGH)
+			.contact("Ines Shah", "Head of People", "ines.shah@growthstartup.io", ECONOMIC_BUYER, HIGH)
 			.contact("Felix Ito", "Engineering Manager", HIRING_MANAGER, MEDIUM));
 		all.add(account("Harbourside Retail Ltd").industry("Retail")
 			.employees(2800)

@@ -77,6 +77,18 @@ class Activity extends Audited {
 	@Column(name = "call_outcome")
 	private String callOutcome;
 
+	@Column(name = "message_id")
+	private String messageId;
+
+	@Column(name = "in_reply_to")
+	private String inReplyTo;
+
+	@Column(name = "review_status")
+	private String reviewStatus;
+
+	@Column(name = "from_address")
+	private String fromAddress;
+
 	protected Activity() {
 	}
 
@@ -122,6 +134,37 @@ class Activity extends Audited {
 		state.put("participantIds", participantIds.isEmpty() ? null : participantIds.toString());
 		state.put("executiveTouchpoint", executiveTouchpoint);
 		return state;
+	}
+
+	/**
+	 * An email's place in its thread, and for one that arrived, its sender and review.
+	 */
+	void mail(String messageId, String inReplyTo, String fromAddress, String reviewStatus) {
+		this.messageId = messageId;
+		this.inReplyTo = inReplyTo;
+		this.fromAddress = fromAddress;
+		this.reviewStatus = reviewStatus;
+	}
+
+	/**
+	 * The account manager's review of an email that arrived: its sentiment and outcome.
+	 */
+	void review(String status, Sentiment sentiment, String outcome) {
+		this.reviewStatus = status;
+		if (sentiment != null) {
+			this.sentiment = sentiment;
+		}
+		if (outcome != null && !outcome.isBlank()) {
+			this.outcome = outcome.trim();
+		}
+	}
+
+	String messageId() {
+		return messageId;
+	}
+
+	String reviewStatus() {
+		return reviewStatus;
 	}
 
 	/** A logged call's kind and ending, from the lists of {@link CallLogging}. */

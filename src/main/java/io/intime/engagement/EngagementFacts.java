@@ -110,7 +110,8 @@ public class EngagementFacts {
 				with acts as (
 				  select id, account_id, type, direction, occurred_at, contact_ids, executive_touchpoint
 				  from activity
-				  where occurred_at < :end""" + " " + scope.clause("account_id")
+				  where occurred_at < :end and (review_status is null or review_status = 'CONFIRMED')""" + " "
+				+ scope.clause("account_id")
 				+ """
 						), summary as (
 						  select account_id,

@@ -26,6 +26,19 @@ class EngagementNotificationKinds {
 
 	static final String EXECUTIVE_CALL_SCHEDULED = "engagement.executive-call-scheduled";
 
+	static final String CRITICAL_EMAIL = "engagement.critical-email";
+
+	/**
+	 * An email from a client that says one of the critical words reaches the owner at
+	 * once.
+	 */
+	@Bean
+	NotificationKind criticalEmail() {
+		return new NotificationKind(CRITICAL_EMAIL, "Urgent client email",
+				"An email from a client's contact says a critical word (escalation, urgent, cancel, unhappy …).",
+				Set.of(Audience.OWNER), NotificationSeverity.HIGH, Set.of(Channel.IN_APP, Channel.EMAIL));
+	}
+
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE, MMM d 'at' HH:mm 'UTC'", Locale.US)
 		.withZone(ZoneOffset.UTC);
 

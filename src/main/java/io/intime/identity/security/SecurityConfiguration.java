@@ -141,7 +141,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/setup", "/invite/*", "/reset-password/*", "/css/**", "/js/**", "/img/**",
 					"/webjars/**", "/favicon.svg", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
-					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+					// mail providers post inbound email with a shared secret
+					// (InboundEmailApi checks it)
+					"/api/v1/inbound/email")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
