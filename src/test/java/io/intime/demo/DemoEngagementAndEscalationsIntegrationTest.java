@@ -143,7 +143,8 @@ class DemoEngagementAndEscalationsIntegrationTest {
 				select (occurred_at at time zone 'UTC')::date from activity
 				where account_id = :a and type = 'EMAIL' and direction = 'OUTBOUND' and :jane = any(contact_ids)
 				  and occurred_at > (select max(occurred_at) from activity where account_id = :a
-				                     and direction = 'INBOUND' and :jane = any(contact_ids))
+				                     and direction = 'INBOUND' and :jane = any(contact_ids)
+				                     and review_status is distinct from 'PENDING')
 				order by 1""").param("a", id).param("jane", contactId(id, "Jane Doe")).query(LocalDate.class).list())
 			.containsExactly(today.minusDays(12), today.minusDays(5));
 

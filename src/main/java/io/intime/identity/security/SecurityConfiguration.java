@@ -146,6 +146,10 @@ class SecurityConfiguration {
 					// (InboundEmailApi checks it)
 					"/api/v1/inbound/email")
 			.permitAll()
+			// calendar programs subscribe to a personal feed by its secret token
+			// (Meetings.feed)
+			.requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/feed/*")
+			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			// Metrics: scraped with an administrator's API token (README: Metrics).

@@ -38,7 +38,8 @@ class AccountsLayoutBrowserTest {
 		try (Browser browser = new Browser("http://localhost:" + port)) {
 			browser.signIn("am", "demo");
 			browser.open("/");
-			assertThat(browser.currentPath()).isEqualTo("/accounts");
+			assertThat(browser.find("h1").getText()).isEqualTo("Account Manager Console");
+			browser.open("/accounts");
 			assertThat(browser.find("#scope-mine").getAttribute("aria-current")).isEqualTo("page");
 			assertThat(browser.find("#account-count").getText()).endsWith(mine + " accounts");
 			assertThat(browser.findAll("tr.account-row .owner .person-name")).extracting(WebElement::getText)
@@ -62,7 +63,7 @@ class AccountsLayoutBrowserTest {
 			browser.waitUntil(d -> text(browser, "#account-count").endsWith(mine + " accounts"));
 			browser.find("#account-search").sendKeys("DataSystems Inc.");
 			browser.waitUntil(d -> browser.findAll("tr.account-row").size() == 1);
-			browser.open("/");
+			browser.open("/accounts");
 			assertThat(browser.find("#account-count").getText()).endsWith(mine + " accounts");
 			assertThat(browser.cspViolations()).as("blocked by the Content-Security-Policy").isEmpty();
 		}
