@@ -1,0 +1,144 @@
+package io.intime.engagement.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Properties;
+
+import io.intime.Browser;
+import io.intime.DemoWorldTest;
+import io.intime.TestClock;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Jordan Reyes (am) schedules the FinanceHub Q1 planning call with Lisa Martinez (spec 02
+ * step 6's follow-up): forgetting the attendees is refused beside the field; the
+ * invitation read back from the SMTP server carries an iCalendar REQUEST that iCal4j
+ * parses; the meeting shows on the calendar with "Prepare now"; cancelling sends a CANCEL
+ * with the same UID. Runs late: it adds a meeting to FinanceHub.
+ */
+@DemoWorldTest
+@Order(Integer.MAX_VALUE - 5)
+class CalendarBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void anAccountManagerSchedulesAndCancelsAMeeting() throws Exception {
+		long financeHub = jdbc.sql("select id from account where name = 'FinanceHub'").query(Long.class).single();
+		LocalDate day = TestClock.today(ZoneId.of("America/New_York")).plusDays(1);
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			browser.signIn("am", "demo");
+			browser.open("/calendar/meetings/new?account=" + financeHub);
+			browser.find("#title").sendKeys("FinanceHub Q1 hiring plans");
+			browser.script("document.getElementById('date').value = arguments[0];"
+					+ "document.getElementById('start').value = '14:00';", day.toString());
+			browser.find("#send-invitations").click();
+			browser.waitUntil(d -> !d.findElements(By.cssSelector("[data-field='attendees'] .field-error")).isEmpty());
+			assertThat(browser.find("[data-field='attendees'] .field-error").getText())
+				.contains("at least one attendee");
+			assertThat(browser.find("#title").getAttribute("value")).isEqualTo("FinanceHub Q1 hiring plans");
+
+			browser.find("input[name='contacts'] + span").findElement(By.xpath("..")).click();
+			String invited = browser.find("input[name='contacts']:checked + span").getText();
+			browser.find("#agenda").sendKeys("Capacity for 8-10 roles; timelines; rates");
+			browser.screenshot("calendar-01-form");
+			browser.find("#send-invitations").click();
+			browser.waitUntil(d -> browser.currentPath().startsWith("/calendar/meetings/"));
+			assertThat(browser.find("#attendees").getText()).contains(invited.split(",")[0]).contains("No answer yet");
+			browser.screenshot("calendar-02-meeting");
+
+			String to = jdbc.sql("""
+					select a.email from meeting_attendee a join meeting m on m.id = a.meeting_id
+					 where m.title = 'FinanceHub Q1 hiring plans' and a.contact_id is not null""")
+				.query(String.class)
+				.single();
+			Calendar invite = calendar(awaitMail(to, "Invitation: FinanceHub Q1 hiring plans"));
+			assertThat(invite.getProperty(Property.METHOD).map(Property::getValue)).contains("REQUEST");
+			String uid = invite.<VEvent>getComponents().get(0).getProperty(Property.UID).orElseThrow().getValue();
+
+			browser.open("/calendar");
+			assertThat(browser.find(".calendar-page").getText()).contains("FinanceHub Q1 hiring plans", "Prepare now");
+			browser.screenshot("calendar-03-calendar");
+
+			browser.open("/calendar");
+			browser.find("a.strong").click();
+			browser.waitUntil(d -> browser.currentPath().startsWith("/calendar/meetings/"));
+			browser.script(
+					"document.querySelectorAll('form[data-confirm]').forEach(f => f.removeAttribute('data-confirm'));");
+			browser.find("#cancel-meeting").click();
+			browser.waitUntil(d -> d.getPageSource().contains("Cancelled"));
+			Calendar cancel = calendar(awaitMail(to, "Cancelled: FinanceHub Q1 hiring plans"));
+			assertThat(cancel.getProperty(Property.METHOD).map(Property::getValue)).contains("CANCEL");
+			assertThat(cancel.<VEvent>getComponents().get(0).getProperty(Property.UID).orElseThrow().getValue())
+				.isEqualTo(uid);
+		}
+	}
+
+	private MimeMessage awaitMail(String to, String subjectStart) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<byte[]> found = jdbc.sql(
+					"select raw from sent_mail where lower(envelope_to) = lower(:to) and subject like :s order by id desc")
+				.param("to", to)
+				.param("s", subjectStart + "%")
+				.query((rs, n) -> rs.getBytes(1))
+				.list();
+			if (!found.isEmpty()) {
+				return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(found.get(0)));
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("No email to " + to + ": " + subjectStart);
+	}
+
+	/** The text/calendar part of the message, parsed with iCal4j. */
+	private static Calendar calendar(MimeMessage message) throws Exception {
+		Part part = find(message);
+		assertThat(part).as("a text/calendar part").isNotNull();
+		try (InputStream in = part.getInputStream()) {
+			return new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(), "UTF-8")));
+		}
+	}
+
+	private static Part find(Part part) throws Exception {
+		if (part.isMimeType("text/calendar")) {
+			return part;
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				Part found = find(multipart.getBodyPart(i));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+}
