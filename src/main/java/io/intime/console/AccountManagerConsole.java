@@ -228,8 +228,7 @@ public class AccountManagerConsole {
 		}
 		for (RecentEscalation e : escalations.raisedSince(ids, since)) {
 			feed.add(new ConsoleView.FeedItem("ESCALATION", e.raisedAt(), e.accountId(), byId.get(e.accountId()).name(),
-					e.key() + " (" + e.severity() + "): " + e.title(), "/accounts/" + e.accountId() + "/escalations",
-					"bad"));
+					e.key() + " (" + e.severity() + "): " + e.title(), "/escalations/" + e.id(), "bad"));
 		}
 		for (RecentPlacement p : placements.startedBetween(ids, today.minusDays(1), today)) {
 			feed.add(new ConsoleView.FeedItem("PLACEMENT", p.startDate().atStartOfDay(user.timeZone()).toInstant(),

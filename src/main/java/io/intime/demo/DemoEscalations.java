@@ -12,6 +12,7 @@ import io.intime.escalations.EscalationForm;
 import io.intime.escalations.EscalationManagement;
 import io.intime.escalations.EscalationStatus;
 import io.intime.escalations.EscalationView;
+import io.intime.escalations.ResolutionCategory;
 import io.intime.escalations.Severity;
 import io.intime.shared.Today;
 import jakarta.persistence.EntityManager;
@@ -112,7 +113,8 @@ class DemoEscalations implements DemoFacts {
 			if (end != EscalationStatus.OPEN) {
 				escalations.update(raised.id(),
 						new EscalationForm(raised.title(), raised.description(), raised.severity(), end,
-								raised.raisedAt(), p.resolvedAt()),
+								raised.raisedAt(), p.resolvedAt())
+							.withStatus(end, p.resolvedAt(), end.ended() ? ResolutionCategory.FIXED : null),
 						raised.stamp().version(), world.actor().apply(p.resolvedBy()));
 			}
 			if (++created % 25 == 0) {
@@ -187,7 +189,10 @@ class DemoEscalations implements DemoFacts {
 				Kind kind = KINDS.get(random.nextInt(KINDS.size()));
 				int day = i == 0 ? 25 + random.nextInt(60) : 20 + random.nextInt(20);
 				Instant raised = at(world, zone, day, 9 + random.nextInt(7), 5 * random.nextInt(12), now);
-				all.add(new Planned(a.name, kind, raised, resolved(kind, raised, random, now), null, raiser, a.owner));
+				// in the health window: resolved quickly, within the policy (DESIGN
+				// decision 4)
+				all.add(new Planned(a.name, kind, raised, resolved(kind, raised, random, now, true), null, raiser,
+						a.owner));
 			}
 		}
 		else {
@@ -205,7 +210,8 @@ class DemoEscalations implements DemoFacts {
 			Kind kind = KINDS.get(random.nextInt(KINDS.size()));
 			Instant raised = at(world, zone, 100 + random.nextInt(340), 9 + random.nextInt(7), 5 * random.nextInt(12),
 					now);
-			all.add(new Planned(a.name, kind, raised, resolved(kind, raised, random, now), null, raiser, a.owner));
+			all.add(new Planned(a.name, kind, raised, resolved(kind, raised, random, now, false), null, raiser,
+					a.owner));
 		}
 	}
 
@@ -213,9 +219,10 @@ class DemoEscalations implements DemoFacts {
 	 * Mostly within the severity's resolution SLA (spec 03 Appendix B), sometimes half as
 	 * long again; never ahead of now.
 	 */
-	private static Instant resolved(Kind kind, Instant raised, Random random, Instant now) {
+	private static Instant resolved(Kind kind, Instant raised, Random random, Instant now, boolean withinSla) {
 		long slaMinutes = kind.severity().resolutionSla().toMinutes();
 		double share = random.nextInt(7) == 0 ? 1.1 + random.nextDouble() * 0.4 : 0.2 + random.nextDouble() * 0.75;
+		share = withinSla ? Math.min(share, 0.9) : share;
 		Instant resolved = raised.plus(Duration.ofMinutes((long) (slaMinutes * share)));
 		Instant latest = now.minus(Duration.ofHours(2));
 		return resolved.isAfter(latest) ? latest : resolved;

@@ -50,6 +50,36 @@ class Escalation extends Audited {
 	@Column(name = "resolved_at")
 	private Instant resolvedAt;
 
+	@Column(name = "owner_id")
+	private Long ownerId;
+
+	@Column(name = "reporter_id")
+	private Long reporterId;
+
+	@Column(name = "contact_id")
+	private Long contactId;
+
+	@Column(name = "job_id")
+	private Long jobId;
+
+	@Column(name = "placement_id")
+	private Long placementId;
+
+	@Enumerated(EnumType.STRING)
+	private EscalationCategory category;
+
+	private String impact;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "resolution_category")
+	private ResolutionCategory resolutionCategory;
+
+	@Column(name = "root_cause")
+	private String rootCause;
+
+	@Column(name = "post_mortem")
+	private String postMortem;
+
 	protected Escalation() {
 	}
 
@@ -73,10 +103,34 @@ class Escalation extends Audited {
 		else {
 			resolvedAt = null;
 		}
+		this.category = form.category();
+		this.impact = blankIsNull(form.impact());
+		this.contactId = form.contactId();
+		this.jobId = form.jobId();
+		this.placementId = form.placementId();
+		this.resolutionCategory = form.resolutionCategory();
+		this.rootCause = blankIsNull(form.rootCause());
+	}
+
+	private static String blankIsNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	void own(Long ownerId) {
+		this.ownerId = ownerId;
+	}
+
+	void reportedBy(Long reporterId) {
+		this.reporterId = reporterId;
+	}
+
+	void postMortem(String text) {
+		this.postMortem = blankIsNull(text);
 	}
 
 	EscalationForm toForm() {
-		return new EscalationForm(title, description, severity, status, raisedAt, resolvedAt);
+		return new EscalationForm(title, description, severity, status, raisedAt, resolvedAt, category, impact,
+				contactId, jobId, placementId, resolutionCategory, rootCause);
 	}
 
 	Map<String, Object> auditState() {
@@ -89,6 +143,15 @@ class Escalation extends Audited {
 		state.put("status", status);
 		state.put("raisedAt", raisedAt);
 		state.put("resolvedAt", resolvedAt);
+		state.put("ownerId", ownerId);
+		state.put("category", category);
+		state.put("impact", impact);
+		state.put("contactId", contactId);
+		state.put("jobId", jobId);
+		state.put("placementId", placementId);
+		state.put("resolutionCategory", resolutionCategory);
+		state.put("rootCause", rootCause);
+		state.put("postMortem", postMortem);
 		return state;
 	}
 
@@ -126,6 +189,46 @@ class Escalation extends Audited {
 
 	Instant resolvedAt() {
 		return resolvedAt;
+	}
+
+	Long ownerId() {
+		return ownerId;
+	}
+
+	Long reporterId() {
+		return reporterId;
+	}
+
+	Long contactId() {
+		return contactId;
+	}
+
+	Long jobId() {
+		return jobId;
+	}
+
+	Long placementId() {
+		return placementId;
+	}
+
+	EscalationCategory category() {
+		return category;
+	}
+
+	String impact() {
+		return impact;
+	}
+
+	ResolutionCategory resolutionCategory() {
+		return resolutionCategory;
+	}
+
+	String rootCause() {
+		return rootCause;
+	}
+
+	String postMortem() {
+		return postMortem;
 	}
 
 }

@@ -41,6 +41,8 @@ public class EscalationFacts {
 				       count(*) filter (where raised_at >= :windowStart) as in_window,
 				       count(*) filter (where raised_at >= :monthStart) as last30,
 				       count(*) filter (where resolved_at is null or resolved_at >= :end) as open,
+				       count(*) filter (where raised_at >= :windowStart and resolved_at < :end
+				                          and resolution_met = false) as late,
 				       (array_agg(escalation_key || ' – ' || title order by raised_at desc, id desc))[1] as latest_title,
 				       max(raised_at) as latest
 				from escalation
@@ -56,7 +58,8 @@ public class EscalationFacts {
 				java.sql.Timestamp latest = rs.getTimestamp("latest");
 				return new IssueFacts(rs.getLong("account_id"), rs.getInt("in_window"), rs.getInt("last30"),
 						rs.getInt("open"), rs.getString("latest_title"),
-						latest == null ? null : latest.toInstant().atOffset(ZoneOffset.UTC).toLocalDate());
+						latest == null ? null : latest.toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
+						rs.getInt("late"));
 			})
 			.list()
 			.forEach(f -> facts.put(f.accountId(), f));

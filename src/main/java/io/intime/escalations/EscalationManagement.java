@@ -17,6 +17,7 @@ import io.intime.shared.Editable;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;
+import io.intime.identity.UserDirectory;
 import io.intime.notifications.Notice;
 import io.intime.notifications.Notifications;
 import io.intime.shared.AccountFactChanged;
@@ -34,9 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Escalations of client accounts: the record (key ESC-YYYY-NNNN, severity P0–P3, status,
- * raised and resolved); SLA timers and owners come with the escalation workflow later.
- * Who may do what is {@link EscalationRules}. Every change is audited field by field and
- * published in its transaction as a typed event ({@link EscalationRaised},
+ * owner, reporter, what it is about), its guarded moves, its incident log and its SLA
+ * clocks ({@link EscalationClocks}, kept after every change that moves them). Who may do
+ * what is {@link EscalationRules}. Every change is audited field by field and published
+ * in its transaction as a typed event ({@link EscalationRaised},
  * {@link EscalationUpdated}, {@link EscalationDeleted}: facts of the account,
  * {@link AccountFactChanged}; and {@link EscalationStatusChanged}) with the user as its
  * actor.
@@ -69,9 +71,19 @@ public class EscalationManagement {
 
 	private final Notifications notifications;
 
+	private final IncidentLog log;
+
+	private final EscalationClocks clocks;
+
+	private final UserDirectory users;
+
 	EscalationManagement(Escalations escalations, AccountManagement accounts, EscalationRules rules, AuditTrail audit,
-			ApplicationEventPublisher events, JdbcClient jdbc, Today time, Notifications notifications) {
+			ApplicationEventPublisher events, JdbcClient jdbc, Today time, Notifications notifications, IncidentLog log,
+			EscalationClocks clocks, UserDirectory users) {
 		this.notifications = notifications;
+		this.log = log;
+		this.clocks = clocks;
+		this.users = users;
 		this.escalations = escalations;
 		this.accounts = accounts;
 		this.rules = rules;
@@ -127,16 +139,28 @@ public class EscalationManagement {
 		List<Escalation> list = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 		Map<Long, AccountManagement.Stewards> names = list.isEmpty() ? Map.of()
 				: accounts.stewards(list.stream().map(Escalation::accountId).distinct().toList());
+		Map<Long, String> people = people(list);
+		Map<Long, SlaState> states = clocks.compute(clocks.subjects(ids), time.now());
 		return new PageResult<>(list.stream()
-			.map(e -> view(e, names.containsKey(e.accountId()) ? names.get(e.accountId()).name() : null))
+			.map(e -> view(e, names.containsKey(e.accountId()) ? names.get(e.accountId()).name() : null, people,
+					states.get(e.id())))
 			.toList(), total, page.page(), page.size());
 	}
 
+	/** One escalation with its clocks as of now. */
 	@Transactional(readOnly = true)
 	public EscalationView get(long id, CurrentUser user) {
 		Escalation escalation = load(id);
 		AccountDetails account = accounts.get(escalation.accountId(), user);
-		return view(escalation, account.name());
+		return view(escalation, account.name(), people(List.of(escalation)), clock(escalation));
+	}
+
+	/** The escalation's incident log, oldest first. */
+	@Transactional(readOnly = true)
+	public List<IncidentLogEntry> incidentLog(long id, CurrentUser user) {
+		Escalation escalation = load(id);
+		accounts.get(escalation.accountId(), user);
+		return log.of(id);
 	}
 
 	/**
@@ -162,7 +186,7 @@ public class EscalationManagement {
 		accounts.stewards(accountIds).forEach((id, stewards) -> names.put(id, stewards.name()));
 		Map<Long, Escalation> byId = new HashMap<>();
 		escalations.findAllById(ids).forEach(e -> byId.put(e.id(), e));
-		return ids.stream().map(byId::get).map(e -> view(e, names.get(e.accountId()))).toList();
+		return ids.stream().map(byId::get).map(e -> view(e, names.get(e.accountId()), Map.of(), null)).toList();
 	}
 
 	/**
@@ -202,6 +226,19 @@ public class EscalationManagement {
 		return rules.canView(user, account);
 	}
 
+	/**
+	 * The severity the escalation matrix suggests for a text (title and description),
+	 * with the words that decided; the person raising it confirms.
+	 */
+	public SeveritySuggestion suggestSeverity(String text) {
+		return SeverityRules.suggest(text);
+	}
+
+	/** Whether the user sees resolution-within-SLA figures. */
+	public boolean canSeePerformance(CurrentUser user) {
+		return rules.canSeePerformance(user);
+	}
+
 	/** Whether the user may raise escalations (pages offer the button only then). */
 	public boolean canRaise(CurrentUser user) {
 		return rules.canRaise(user);
@@ -230,16 +267,30 @@ public class EscalationManagement {
 		Instant now = time.now();
 		validate(form, now);
 		Instant raised = form.raisedAt() != null ? form.raisedAt() : now;
-		Escalation escalation = escalations
-			.saveAndFlush(new Escalation(nextKey(raised), accountId, form, now, user.username()));
+		Escalation fresh = new Escalation(nextKey(raised), accountId, form, now, user.username());
+		fresh.reportedBy(user.id());
+		if (form.severity().ownedByManager() && account.ownerId() != null) {
+			// the matrix: the account's manager owns P0 and P1 from the start
+			fresh.own(account.ownerId());
+		}
+		Escalation escalation = escalations.saveAndFlush(fresh);
+		log.append(escalation.id(), escalation.raisedAt(), LogEntry.RAISED, EscalationStatus.OPEN,
+				escalation.severity(), escalation.description(), user.id(), user.fullName());
+		if (escalation.status() != EscalationStatus.OPEN) {
+			log.append(escalation.id(), statusAt(escalation, now), LogEntry.STATUS, escalation.status(), null,
+					resolutionText(escalation), user.id(), user.fullName());
+		}
+		clocks.refresh(List.of(escalation.id()), now);
 		audit.recordCreated(ENTITY, escalation.id(), escalation.auditState(), user);
 		events.publishEvent(new EscalationRaised(accountId, escalation.id(), escalation.key(), escalation.title(),
 				escalation.severity(), escalation.status(), escalation.raisedAt(), user.actor(), now));
 		notifications.send(new Notice(EscalationNotificationKinds.RAISED, accountId, ENTITY, escalation.id(), "raised",
 				account.name() + ": " + escalation.severity() + " escalation " + escalation.key() + " raised",
-				escalation.title(), "/accounts/" + accountId + "/escalations",
-				EscalationNotificationKinds.severity(escalation.severity()), Set.of(), user.actor()));
-		return view(escalation, account.name());
+				escalation.title() + "\n\n" + escalation.severity().label() + " ("
+						+ escalation.severity().amInvolvement() + "); raised by " + user.fullName() + ".",
+				"/escalations/" + escalation.id(), EscalationNotificationKinds.severity(escalation.severity()),
+				ownerOnly(escalation), user.actor()));
+		return view(escalation, account.name(), people(List.of(escalation)), clock(escalation));
 	}
 
 	/**
@@ -252,6 +303,17 @@ public class EscalationManagement {
 	 * may change the account's escalations
 	 */
 	public EscalationView update(long id, EscalationForm form, long expectedVersion, CurrentUser user) {
+		return update(id, form, expectedVersion, null, user);
+	}
+
+	/**
+	 * {@link #update} with what to log with a change of status: the reason for reopening
+	 * a resolved or closed escalation (required then), else a note for the incident log.
+	 * Moves are guarded: nothing goes back to OPEN once answered, resolving or closing
+	 * needs a resolution category, closing a P0 or P1 needs its post-mortem, and an ended
+	 * escalation is reopened only with a reason.
+	 */
+	public EscalationView update(long id, EscalationForm form, long expectedVersion, String reason, CurrentUser user) {
 		Escalation escalation = load(id);
 		AccountDetails account = accounts.get(escalation.accountId(), user);
 		EscalationRules.require(rules.canChange(user, account),
@@ -262,7 +324,9 @@ public class EscalationManagement {
 		}
 		Instant now = time.now();
 		validate(form, now);
+		guard(escalation, form, reason);
 		EscalationStatus statusBefore = escalation.status();
+		Severity severityBefore = escalation.severity();
 		Map<String, Object> before = escalation.auditState();
 		escalation.apply(form, now);
 		List<FieldChange> changes = FieldChange.between(before, escalation.auditState());
@@ -270,18 +334,222 @@ public class EscalationManagement {
 			escalation.updated(user.username(), time.now());
 			escalations.saveAndFlush(escalation);
 			audit.recordChanges(ENTITY, id, changes, user);
+			if (severityBefore != escalation.severity()) {
+				log.append(id, now, LogEntry.SEVERITY, null, escalation.severity(),
+						severityBefore + " → " + escalation.severity(), user.id(), user.fullName());
+			}
+			if (statusBefore != escalation.status()) {
+				String text = statusBefore.ended() && !escalation.status().ended() ? "Reopened: " + reason.strip()
+						: join(resolutionText(escalation), reason);
+				log.append(id, statusAt(escalation, now), LogEntry.STATUS, escalation.status(), null, text, user.id(),
+						user.fullName());
+			}
+			else if (reason != null && !reason.isBlank()) {
+				log.append(id, now, LogEntry.NOTE, null, null, reason.strip(), user.id(), user.fullName());
+			}
+			if (severityBefore != escalation.severity() || statusBefore != escalation.status()) {
+				clocks.refresh(List.of(id), now);
+			}
 			events.publishEvent(new EscalationUpdated(account.id(), id, escalation.key(), changes, user.actor(), now));
 			if (statusBefore != escalation.status()) {
 				events.publishEvent(new EscalationStatusChanged(account.id(), id, escalation.key(), statusBefore,
 						escalation.status(), escalation.raisedAt(), escalation.resolvedAt(), user.actor(), now));
 				notifications.send(new Notice(EscalationNotificationKinds.STATUS_CHANGED, account.id(), ENTITY, id,
 						"status-" + escalation.version() + "-" + escalation.status(),
-						account.name() + ": escalation " + escalation.key() + " is " + escalation.status(),
-						escalation.title(), "/accounts/" + account.id() + "/escalations",
-						EscalationNotificationKinds.severity(escalation.severity()), Set.of(), user.actor()));
+						account.name() + ": escalation " + escalation.key() + " is "
+								+ escalation.status().label().toLowerCase(java.util.Locale.ROOT),
+						escalation.title() + "\n\n" + user.fullName() + " moved it from " + statusBefore.label()
+								+ " to " + escalation.status().label()
+								+ (reason == null || reason.isBlank() ? "." : ": " + reason.strip()),
+						"/escalations/" + id, EscalationNotificationKinds.severity(escalation.severity()),
+						reporterAndOwner(escalation), user.actor()));
 			}
 		}
-		return view(escalation, account.name());
+		return view(escalation, account.name(), people(List.of(escalation)), clock(escalation));
+	}
+
+	/**
+	 * Takes ownership (spec 02 step 8): the user owns it, and an OPEN escalation is
+	 * answered and in progress; the person who raised it is told.
+	 * @throws StaleVersionException when someone changed it since {@code expectedVersion}
+	 */
+	public EscalationView takeOwnership(long id, long expectedVersion, CurrentUser user) {
+		Escalation escalation = load(id);
+		AccountDetails account = accounts.get(escalation.accountId(), user);
+		EscalationRules.require(rules.canChange(user, account),
+				"Only the account's manager, executives, sales directors and admins take ownership of its escalations");
+		if (escalation.version() != expectedVersion) {
+			throw new StaleVersionException("Escalation " + escalation.key(), id, expectedVersion,
+					escalation.version());
+		}
+		if (escalation.status().ended()) {
+			throw new io.intime.shared.InvalidInputException("status",
+					"is " + escalation.status().label() + ": reopen it before taking ownership");
+		}
+		Instant now = time.now();
+		Map<String, Object> before = escalation.auditState();
+		escalation.own(user.id());
+		boolean answering = escalation.status() == EscalationStatus.OPEN;
+		if (answering) {
+			escalation.apply(escalation.toForm().withStatus(EscalationStatus.IN_PROGRESS, null, null), now);
+		}
+		escalation.updated(user.username(), now);
+		escalations.saveAndFlush(escalation);
+		audit.recordChanges(ENTITY, id, FieldChange.between(before, escalation.auditState()), user);
+		log.append(id, now, LogEntry.OWNER, answering ? EscalationStatus.IN_PROGRESS : null, null,
+				user.fullName() + " took ownership", user.id(), user.fullName());
+		if (answering) {
+			log.append(id, now, LogEntry.STATUS, EscalationStatus.IN_PROGRESS, null, null, user.id(), user.fullName());
+			clocks.refresh(List.of(id), now);
+			events.publishEvent(new EscalationStatusChanged(account.id(), id, escalation.key(), EscalationStatus.OPEN,
+					EscalationStatus.IN_PROGRESS, escalation.raisedAt(), null, user.actor(), now));
+		}
+		events.publishEvent(new EscalationUpdated(account.id(), id, escalation.key(),
+				FieldChange.between(before, escalation.auditState()), user.actor(), now));
+		notifications.send(new Notice(
+				answering ? EscalationNotificationKinds.STATUS_CHANGED : EscalationNotificationKinds.OWNERSHIP,
+				account.id(), ENTITY, id, "owner-" + escalation.version() + "-" + user.id(),
+				account.name() + ": " + user.fullName() + " took ownership of " + escalation.key(),
+				escalation.title() + (answering ? "\n\nIt is now in progress." : ""), "/escalations/" + id,
+				EscalationNotificationKinds.severity(escalation.severity()),
+				escalation.reporterId() == null ? Set.of() : Set.of(escalation.reporterId()), user.actor()));
+		return view(escalation, account.name(), people(List.of(escalation)), clock(escalation));
+	}
+
+	/**
+	 * Adds an update to the incident log (what was done, said or learned); the account's
+	 * manager, executives, sales directors, admins, and the recruiters and recruiting
+	 * managers who raise escalations may.
+	 */
+	public IncidentLogEntry addNote(long id, String text, CurrentUser user) {
+		Escalation escalation = load(id);
+		AccountDetails account = accounts.get(escalation.accountId(), user);
+		EscalationRules.require(rules.canChange(user, account) || rules.canRaise(user),
+				"Only the people who raise or handle escalations add updates");
+		if (text == null || text.isBlank()) {
+			throw new io.intime.shared.InvalidInputException("note", "is required");
+		}
+		if (text.length() > 5000) {
+			throw new io.intime.shared.InvalidInputException("note", "is at most 5,000 characters");
+		}
+		log.append(id, time.now(), LogEntry.NOTE, null, null, text.strip(), user.id(), user.fullName());
+		List<IncidentLogEntry> all = log.of(id);
+		return all.get(all.size() - 1);
+	}
+
+	/**
+	 * Saves the post-mortem (what happened, why, what changes); P0 and P1 need one before
+	 * they are closed.
+	 */
+	public EscalationView savePostMortem(long id, String text, long expectedVersion, CurrentUser user) {
+		Escalation escalation = load(id);
+		AccountDetails account = accounts.get(escalation.accountId(), user);
+		EscalationRules.require(rules.canChange(user, account),
+				"Only the account's manager, executives, sales directors and admins write post-mortems");
+		if (escalation.version() != expectedVersion) {
+			throw new StaleVersionException("Escalation " + escalation.key(), id, expectedVersion,
+					escalation.version());
+		}
+		if (text == null || text.isBlank()) {
+			throw new io.intime.shared.InvalidInputException("postMortem", "is required");
+		}
+		if (text.length() > 20000) {
+			throw new io.intime.shared.InvalidInputException("postMortem", "is at most 20,000 characters");
+		}
+		Instant now = time.now();
+		Map<String, Object> before = escalation.auditState();
+		escalation.postMortem(text);
+		escalation.updated(user.username(), now);
+		escalations.saveAndFlush(escalation);
+		audit.recordChanges(ENTITY, id, FieldChange.between(before, escalation.auditState()), user);
+		log.append(id, now, LogEntry.POST_MORTEM, null, null, "Post-mortem written", user.id(), user.fullName());
+		return view(escalation, account.name(), people(List.of(escalation)), clock(escalation));
+	}
+
+	private void guard(Escalation escalation, EscalationForm form, String reason) {
+		EscalationStatus from = escalation.status();
+		EscalationStatus to = form.status();
+		if (to == null || from == to) {
+			return;
+		}
+		List<FieldError> errors = new java.util.ArrayList<>();
+		boolean reopening = from == EscalationStatus.CLOSED || from.ended() && !to.ended();
+		if (reopening && (reason == null || reason.isBlank())) {
+			errors.add(new FieldError("reopenReason",
+					"is required to reopen a " + from.label().toLowerCase(java.util.Locale.ROOT) + " escalation"));
+		}
+		if (!reopening && to == EscalationStatus.OPEN) {
+			errors.add(new FieldError("status", "cannot go back to Open once answered; use In progress"));
+		}
+		if (to == EscalationStatus.CLOSED && (form.severity() == Severity.P0 || form.severity() == Severity.P1)
+				&& escalation.postMortem() == null) {
+			errors.add(new FieldError("postMortem", "is required to close a P0 or P1 escalation"));
+		}
+		EscalationRules.throwIfAny(errors);
+	}
+
+	/**
+	 * A status entry is logged now, or at the resolution time a record of the past gives.
+	 */
+	private static Instant statusAt(Escalation escalation, Instant now) {
+		return escalation.status().ended() && escalation.resolvedAt() != null && escalation.resolvedAt().isBefore(now)
+				? escalation.resolvedAt() : now;
+	}
+
+	private static String resolutionText(Escalation escalation) {
+		if (!escalation.status().ended()) {
+			return null;
+		}
+		return join(
+				escalation.resolutionCategory() == null ? null
+						: escalation.status().label() + " – " + escalation.resolutionCategory().label(),
+				escalation.rootCause() == null ? null : "Root cause: " + escalation.rootCause());
+	}
+
+	private static String join(String a, String b) {
+		boolean hasA = a != null && !a.isBlank();
+		boolean hasB = b != null && !b.isBlank();
+		return hasA && hasB ? a + ". " + b.strip() : hasA ? a : hasB ? b.strip() : null;
+	}
+
+	private static Set<Long> ownerOnly(Escalation e) {
+		return e.ownerId() == null ? Set.of() : Set.of(e.ownerId());
+	}
+
+	private static Set<Long> reporterAndOwner(Escalation e) {
+		Set<Long> ids = new java.util.HashSet<>();
+		if (e.reporterId() != null) {
+			ids.add(e.reporterId());
+		}
+		if (e.ownerId() != null) {
+			ids.add(e.ownerId());
+		}
+		return ids;
+	}
+
+	/** The escalation's clocks now, computed from its log. */
+	private SlaState clock(Escalation e) {
+		List<EscalationClocks.Subject> subjects = clocks.subjects(List.of(e.id()));
+		return clocks.compute(subjects, time.now()).get(e.id());
+	}
+
+	/** Full names of the owners and reporters of these escalations. */
+	private Map<Long, String> people(java.util.Collection<Escalation> list) {
+		Set<Long> ids = new java.util.HashSet<>();
+		for (Escalation e : list) {
+			if (e.ownerId() != null) {
+				ids.add(e.ownerId());
+			}
+			if (e.reporterId() != null) {
+				ids.add(e.reporterId());
+			}
+		}
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> names = new HashMap<>();
+		users.findAll(ids).forEach((id, u) -> names.put(id, u.fullName()));
+		return names;
 	}
 
 	/**
@@ -301,6 +569,10 @@ public class EscalationManagement {
 
 	private void validate(EscalationForm form, Instant now) {
 		List<FieldError> errors = rules.violations(form);
+		if (form.status() != null && form.status().ended() && form.resolutionCategory() == null) {
+			errors.add(new FieldError("resolutionCategory", "is required to "
+					+ (form.status() == EscalationStatus.CLOSED ? "close" : "resolve") + " an escalation"));
+		}
 		if (form.raisedAt() != null && form.raisedAt().isAfter(now.plus(SKEW))) {
 			errors.add(new FieldError("raisedAt", "cannot lie in the future"));
 		}
@@ -328,9 +600,11 @@ public class EscalationManagement {
 		return String.format("ESC-%d-%04d", year, number);
 	}
 
-	private static EscalationView view(Escalation e, String accountName) {
+	private static EscalationView view(Escalation e, String accountName, Map<Long, String> people, SlaState sla) {
 		return new EscalationView(e.id(), e.key(), e.accountId(), accountName, e.title(), e.description(), e.severity(),
-				e.status(), e.raisedAt(), e.resolvedAt(), e.stamp());
+				e.status(), e.raisedAt(), e.resolvedAt(), e.stamp(), e.ownerId(), people.get(e.ownerId()),
+				e.reporterId(), people.get(e.reporterId()), e.category(), e.impact(), e.contactId(), e.jobId(),
+				e.placementId(), e.resolutionCategory(), e.rootCause(), e.postMortem(), sla);
 	}
 
 	private Escalation load(long id) {

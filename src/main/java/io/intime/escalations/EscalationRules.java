@@ -50,6 +50,16 @@ class EscalationRules {
 				|| user.hasRole(Role.ACCOUNT_MANAGER) && account.ownerId() != null && account.ownerId() == user.id();
 	}
 
+	/** Who sees resolution-within-SLA figures: the people who are measured by them. */
+	boolean canSeePerformance(CurrentUser user) {
+		return user.seesEverything() || user.hasRole(Role.ACCOUNT_MANAGER);
+	}
+
+	void requirePerformance(CurrentUser user) {
+		require(canSeePerformance(user),
+				"Only account managers, sales directors, executives and admins see SLA performance");
+	}
+
 	boolean canDelete(CurrentUser user) {
 		return user.seesEverything();
 	}

@@ -10,7 +10,20 @@ import java.time.LocalDate;
  * @param open escalations raised by then and not resolved by then
  * @param latestTitle the latest escalation's key and title, or null
  * @param latestRaised the day it was raised, or null
+ * @param late escalations of the window resolved outside their SLA policy's resolution
+ * time: not "resolved quickly" (DESIGN decision 4)
  */
-public record IssueFacts(long accountId, int inWindow, int last30, int open, String latestTitle,
-		LocalDate latestRaised) {
+public record IssueFacts(long accountId, int inWindow, int last30, int open, String latestTitle, LocalDate latestRaised,
+		int late) {
+
+	/** Without late resolutions. */
+	public IssueFacts(long accountId, int inWindow, int last30, int open, String latestTitle, LocalDate latestRaised) {
+		this(accountId, inWindow, last30, open, latestTitle, latestRaised, 0);
+	}
+
+	/** Open, or resolved outside their SLA: the issues not resolved quickly. */
+	public int notResolvedQuickly() {
+		return open + late;
+	}
+
 }

@@ -59,7 +59,9 @@ class EscalationFactsIntegrationTest {
 	EscalationView escalation(AccountDetails account, String title, Instant raised, Instant resolved) {
 		return escalations.create(account.id(),
 				new EscalationForm(title, null, Severity.P2,
-						resolved == null ? EscalationStatus.OPEN : EscalationStatus.RESOLVED, raised, resolved),
+						resolved == null ? EscalationStatus.OPEN : EscalationStatus.RESOLVED, raised, resolved)
+					.withStatus(resolved == null ? EscalationStatus.OPEN : EscalationStatus.RESOLVED, resolved,
+							resolved == null ? null : ResolutionCategory.FIXED),
 				fixtures.executive());
 	}
 

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.intime.escalations.EscalationCategory;
 import io.intime.escalations.EscalationForm;
+import io.intime.escalations.ResolutionCategory;
 import io.intime.escalations.EscalationStatus;
 import io.intime.escalations.Severity;
 import io.intime.shared.FieldError;
@@ -37,6 +39,22 @@ public class EscalationFormData {
 
 	private String resolvedAt;
 
+	private EscalationCategory category;
+
+	private String impact;
+
+	private Long contactId;
+
+	private Long jobId;
+
+	private Long placementId;
+
+	private ResolutionCategory resolutionCategory;
+
+	private String rootCause;
+
+	private String reopenReason;
+
 	private long version;
 
 	static EscalationFormData blank(ZoneId zone, Instant now) {
@@ -56,13 +74,21 @@ public class EscalationFormData {
 		data.raisedAt = form.raisedAt() == null ? null : LOCAL.format(LocalDateTime.ofInstant(form.raisedAt(), zone));
 		data.resolvedAt = form.resolvedAt() == null ? null
 				: LOCAL.format(LocalDateTime.ofInstant(form.resolvedAt(), zone));
+		data.category = form.category();
+		data.impact = form.impact();
+		data.contactId = form.contactId();
+		data.jobId = form.jobId();
+		data.placementId = form.placementId();
+		data.resolutionCategory = form.resolutionCategory();
+		data.rootCause = form.rootCause();
 		data.version = version;
 		return data;
 	}
 
 	EscalationForm toForm(ZoneId zone) {
 		return new EscalationForm(title, description, severity, status, instant(raisedAt, zone),
-				status != null && status.ended() ? instant(resolvedAt, zone) : null);
+				status != null && status.ended() ? instant(resolvedAt, zone) : null, category, impact, contactId, jobId,
+				placementId, resolutionCategory, rootCause);
 	}
 
 	/**
@@ -110,7 +136,75 @@ public class EscalationFormData {
 		values.put("Raised", raisedAt == null ? "" : raisedAt.replace('T', ' '));
 		values.put("Resolved", resolvedAt == null ? "" : resolvedAt.replace('T', ' '));
 		values.put("Description", description);
+		values.put("Category", category == null ? "" : category.label());
+		values.put("Impact", impact);
+		values.put("Resolution", resolutionCategory == null ? "" : resolutionCategory.label());
+		values.put("Root cause", rootCause);
 		return values;
+	}
+
+	public EscalationCategory getCategory() {
+		return category;
+	}
+
+	public void setCategory(EscalationCategory category) {
+		this.category = category;
+	}
+
+	public String getImpact() {
+		return impact;
+	}
+
+	public void setImpact(String impact) {
+		this.impact = impact;
+	}
+
+	public Long getContactId() {
+		return contactId;
+	}
+
+	public void setContactId(Long contactId) {
+		this.contactId = contactId;
+	}
+
+	public Long getJobId() {
+		return jobId;
+	}
+
+	public void setJobId(Long jobId) {
+		this.jobId = jobId;
+	}
+
+	public Long getPlacementId() {
+		return placementId;
+	}
+
+	public void setPlacementId(Long placementId) {
+		this.placementId = placementId;
+	}
+
+	public ResolutionCategory getResolutionCategory() {
+		return resolutionCategory;
+	}
+
+	public void setResolutionCategory(ResolutionCategory resolutionCategory) {
+		this.resolutionCategory = resolutionCategory;
+	}
+
+	public String getRootCause() {
+		return rootCause;
+	}
+
+	public void setRootCause(String rootCause) {
+		this.rootCause = rootCause;
+	}
+
+	public String getReopenReason() {
+		return reopenReason;
+	}
+
+	public void setReopenReason(String reopenReason) {
+		this.reopenReason = reopenReason;
 	}
 
 	public String getTitle() {

@@ -8,7 +8,13 @@ import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSections;
 import io.intime.shared.Editable;
+import io.intime.accounts.ContactManagement;
+import io.intime.engagement.ActivityManagement;
+import io.intime.engagement.ActivityView;
+import io.intime.escalations.EscalationCategory;
 import io.intime.escalations.EscalationFacts;
+import io.intime.escalations.ResolutionCategory;
+import io.intime.staffing.JobManagement;
 import io.intime.escalations.EscalationForm;
 import io.intime.escalations.EscalationManagement;
 import io.intime.escalations.EscalationStatus;
@@ -38,6 +44,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -57,8 +64,18 @@ class EscalationPages {
 
 	private final Today time;
 
+	private final ContactManagement contacts;
+
+	private final JobManagement jobs;
+
+	private final ActivityManagement activities;
+
 	EscalationPages(AccountManagement accounts, AccountSections sections, EscalationManagement escalations,
-			EscalationFacts facts, Today time) {
+			EscalationFacts facts, Today time, ContactManagement contacts, JobManagement jobs,
+			ActivityManagement activities) {
+		this.contacts = contacts;
+		this.jobs = jobs;
+		this.activities = activities;
 		this.accounts = accounts;
 		this.sections = sections;
 		this.escalations = escalations;
@@ -92,11 +109,43 @@ class EscalationPages {
 		return "escalations/escalations";
 	}
 
+	/**
+	 * The raise form; from an inbound email ({@code fromActivity}, spec 02 step 14) it is
+	 * prefilled with its subject, text and sender, and the severity the matrix suggests
+	 * for them; from a job ({@code jobId}) with the job.
+	 */
 	@GetMapping("/accounts/{id}/escalations/new")
-	String newEscalation(@PathVariable long id, CurrentUser me, Model model) {
+	String newEscalation(@PathVariable long id, @RequestParam(required = false) Long fromActivity,
+			@RequestParam(required = false) Long jobId, CurrentUser me, Model model) {
 		AccountDetails account = accounts.get(id, me);
 		requireRaise(me);
-		return form(account, null, EscalationFormData.blank(me.timeZone(), time.now()), FormErrors.none(), me, model);
+		EscalationFormData data = EscalationFormData.blank(me.timeZone(), time.now());
+		if (fromActivity != null) {
+			ActivityView email = activities.get(fromActivity, me);
+			if (email.accountId() != id) {
+				throw new NotFoundException("Activity", fromActivity);
+			}
+			data.setTitle(email.subject());
+			data.setDescription(email.notes());
+			data.setContactId(email.contactIds().isEmpty() ? null : email.contactIds().get(0));
+			data.setSeverity(escalations.suggestSeverity(email.subject() + "\n" + email.notes()).severity());
+			data.setRaisedAt(EscalationFormData.LOCAL
+				.format(java.time.LocalDateTime.ofInstant(email.occurredAt(), me.timeZone())));
+			model.addAttribute("fromEmail", email);
+		}
+		if (jobId != null) {
+			data.setJobId(jobId);
+		}
+		return form(account, null, data, FormErrors.none(), me, model);
+	}
+
+	/** The severity the matrix suggests while the person types (an htmx fragment). */
+	@GetMapping("/escalations/severity-suggestion")
+	String suggestion(@RequestParam(required = false) String title, @RequestParam(required = false) String description,
+			Model model) {
+		String text = (title == null ? "" : title) + "\n" + (description == null ? "" : description);
+		model.addAttribute("suggestion", text.isBlank() ? null : escalations.suggestSeverity(text));
+		return "escalations/escalation-form :: suggestion";
 	}
 
 	@PostMapping("/accounts/{id}/escalations/new")
@@ -110,8 +159,9 @@ class EscalationPages {
 		}
 		try {
 			EscalationView created = escalations.create(id, form.toForm(me.timeZone()), me);
-			flash.addFlashAttribute("toast", "Raised " + created.key() + " – " + created.title());
-			return "redirect:/accounts/" + id + "/escalations#escalation-" + created.id();
+			flash.addFlashAttribute("toast", "Raised " + created.key() + " – " + created.title()
+					+ (created.ownerName() != null ? " · owned by " + created.ownerName() : ""));
+			return "redirect:/escalations/" + created.id();
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
@@ -139,7 +189,8 @@ class EscalationPages {
 			return form(account, escalation, form, FormErrors.of(binding).addAll(form.parseErrors()), me, model);
 		}
 		try {
-			EscalationView saved = escalations.update(escalationId, form.toForm(me.timeZone()), form.getVersion(), me);
+			EscalationView saved = escalations.update(escalationId, form.toForm(me.timeZone()), form.getVersion(),
+					form.getReopenReason(), me);
 			flash.addFlashAttribute("toast", "Saved " + saved.key() + " (" + saved.status().label() + ")");
 			return "redirect:/accounts/" + id + "/escalations#escalation-" + escalationId;
 		}
@@ -175,6 +226,14 @@ class EscalationPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("statuses", EscalationStatus.values());
+		model.addAttribute("categories", EscalationCategory.values());
+		model.addAttribute("resolutions", ResolutionCategory.values());
+		model.addAttribute("contacts", contacts.forAccount(account.id(), me));
+		model.addAttribute("jobs", jobs.forAccount(account.id(), me));
+		if (!model.containsAttribute("suggestion") && form.getTitle() != null) {
+			model.addAttribute("suggestion", escalations.suggestSeverity(
+					form.getTitle() + "\n" + (form.getDescription() == null ? "" : form.getDescription())));
+		}
 		model.addAttribute("zone", me.timeZone());
 		model.addAttribute("canDelete", escalation != null && escalations.canDelete(me));
 		return "escalations/escalation-form";

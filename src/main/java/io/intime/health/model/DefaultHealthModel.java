@@ -18,6 +18,12 @@ import io.intime.health.model.HealthModel.Component;
  */
 public final class DefaultHealthModel {
 
+	/**
+	 * "> $100K" is strictly above $100,000 (DESIGN decision 4); bands are inclusive and
+	 * amounts are in cents, so the band starts at the next cent.
+	 */
+	private static final BigDecimal OVER_100K = new BigDecimal("100000.01");
+
 	private DefaultHealthModel() {
 	}
 
@@ -48,7 +54,7 @@ public final class DefaultHealthModel {
 										band(5, "Manager-level only", null, null, 2, null),
 										band(0, "Single point of contact risk", null, null, null, null))),
 						new Component("expansion", "Expansion Pipeline", Measure.EXPANSION_PIPELINE, 10, 0,
-								List.of(band(10, "Active expansion opportunity >$100K", 100000, null, null, null),
+								List.of(over(10, "Active expansion opportunity >$100K", OVER_100K),
 										band(5, "Potential expansion identified", null, null, 1, null),
 										band(0, "No expansion potential", null, null, null, null))),
 						new Component("issues", "Issue Frequency", Measure.ISSUE_FREQUENCY, 10, 90,
@@ -60,6 +66,10 @@ public final class DefaultHealthModel {
 
 	private static Band band(int points, String label, Integer min, Integer max, Integer min2, Integer max2) {
 		return new Band(points, label, dec(min), dec(max), dec(min2), dec(max2));
+	}
+
+	private static Band over(int points, String label, BigDecimal min) {
+		return new Band(points, label, min, null, null, null);
 	}
 
 	private static BigDecimal dec(Integer value) {

@@ -97,13 +97,18 @@ public final class HealthMoves {
 					? atLeast(b.min(), "executive call or meeting", "executive calls or meetings") + " in " + window
 					: b.min2() != null ? atLeast(b.min2(), "contact", "contacts") + " engaged in " + window : b.label();
 			case EXPANSION_PIPELINE -> b.min() != null && b.min().signum() > 0
-					? "an open expansion opportunity of " + HealthScorer.usd(b.min()) + " or more"
+					? b.min().stripTrailingZeros().scale() > 0
+							// a bound just above a round amount is "over" it (DESIGN
+							// decision 4)
+							? "an open expansion opportunity over "
+									+ HealthScorer.usd(b.min().setScale(0, java.math.RoundingMode.DOWN))
+							: "an open expansion opportunity of " + HealthScorer.usd(b.min()) + " or more"
 					: b.min2() != null ? "an open expansion opportunity of any size" : b.label();
 			case ISSUE_FREQUENCY -> {
 				String raised = b.max() == null ? "" : b.max().signum() == 0 ? "no escalation for " + window
 						: "at most " + whole(b.max()) + " escalations in " + window;
-				String open = b.max2() == null ? ""
-						: b.max2().signum() == 0 ? "none open" : "at most " + whole(b.max2()) + " open";
+				String open = b.max2() == null ? "" : b.max2().signum() == 0 ? "none open or resolved late"
+						: "at most " + whole(b.max2()) + " open or resolved late";
 				yield join(raised, open, "and");
 			}
 		};

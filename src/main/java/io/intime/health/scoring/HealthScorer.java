@@ -102,7 +102,8 @@ public final class HealthScorer {
 			}
 			case ISSUE_FREQUENCY -> {
 				IssueFacts i = f.issues();
-				return new BigDecimal[] { num(i == null ? 0 : i.inWindow()), num(i == null ? 0 : i.open()) };
+				return new BigDecimal[] { num(i == null ? 0 : i.inWindow()),
+						num(i == null ? 0 : i.notResolvedQuickly()) };
 			}
 			default -> throw new IllegalArgumentException(measure.name());
 		}
@@ -239,8 +240,12 @@ public final class HealthScorer {
 				if (n == 0 && open == 0) {
 					return "No escalations in the last " + c.windowDays() + " days";
 				}
+				int late = i == null ? 0 : i.late();
 				return plural(n, "escalation") + " in the last " + c.windowDays() + " days"
-						+ (open == 0 ? ", all resolved" : ", " + open + " open") + (i.latestTitle() == null ? ""
+						+ (open == 0 && late == 0 ? ", all resolved within SLA"
+								: (open == 0 ? "" : ", " + open + " open")
+										+ (late == 0 ? "" : ", " + late + " resolved outside its SLA"))
+						+ (i.latestTitle() == null ? ""
 								: cite(Source.ESCALATIONS, " (latest: " + i.latestTitle() + ")", ""));
 			}
 			default -> throw new IllegalArgumentException(c.measure().name());

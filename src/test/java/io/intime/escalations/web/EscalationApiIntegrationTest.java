@@ -105,12 +105,18 @@ class EscalationApiIntegrationTest {
 				 'status': 'IN_PROGRESS', 'raisedAt': '%s'}""".formatted(account.id(), raised))));
 		long id = escalation.get("id").asLong();
 
-		JsonNode resolved = body(patch(id, manager, json("{'version': 0, 'status': 'RESOLVED'}")));
+		assertThat(errorFields(patch(id, manager, json("{'version': 0, 'status': 'RESOLVED'}"))))
+			.containsExactly("resolutionCategory");
+		JsonNode resolved = body(
+				patch(id, manager, json("{'version': 0, 'status': 'RESOLVED', 'resolutionCategory': 'FIXED'}")));
 		assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
 		Instant resolvedAt = Instant.parse(resolved.get("resolvedAt").asString());
 		assertThat(resolvedAt).isBetween(TestClock.now().minusSeconds(60), TestClock.now());
 
-		JsonNode reopened = body(patch(id, manager, json("{'version': 1, 'status': 'OPEN'}")));
+		assertThat(errorFields(patch(id, manager, json("{'version': 1, 'status': 'OPEN'}"))))
+			.containsExactly("reopenReason");
+		JsonNode reopened = body(
+				patch(id, manager, json("{'version': 1, 'status': 'OPEN', 'reopenReason': 'The client wrote again'}")));
 		assertThat(reopened.get("resolvedAt").isNull()).isTrue();
 		JsonNode again = body(patch(id, manager, json(
 				"{'version': 2, 'status': 'CLOSED', 'resolvedAt': '%s'}".formatted(raised.plus(2, ChronoUnit.DAYS)))));
@@ -146,12 +152,17 @@ class EscalationApiIntegrationTest {
 		assertThat(errorFields(
 				post(manager, json("{'accountId': %d, 'description': 'no title'}".formatted(account.id())))))
 			.containsExactly("severity", "title");
+		// issue 13: an escalation without account is refused by name, nothing is raised
+		long before = jdbc.sql("select count(*) from escalation").query(Long.class).single();
+		assertThat(errorFields(post(manager, json("{'title': 'Orphan', 'severity': 'P2'}"))))
+			.containsExactly("accountId");
+		assertThat(jdbc.sql("select count(*) from escalation").query(Long.class).single()).isEqualTo(before);
 		assertThat(errorFields(
 				post(manager, json("{'accountId': %d, 'title': 'x', 'severity': 'P9'}".formatted(account.id())))))
 			.containsExactly("severity");
 		MvcTestResult early = post(manager,
 				json("""
-						{'accountId': %d, 'title': 'x', 'severity': 'P1', 'status': 'RESOLVED', 'raisedAt': '%s', 'resolvedAt': '%s'}"""
+						{'accountId': %d, 'title': 'x', 'severity': 'P1', 'status': 'RESOLVED', 'resolutionCategory': 'FIXED', 'raisedAt': '%s', 'resolvedAt': '%s'}"""
 					.formatted(account.id(), raised, raised.minus(1, ChronoUnit.HOURS))));
 		assertThat(early).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -222,8 +233,9 @@ class EscalationApiIntegrationTest {
 		Instant old = TestClock.now().minus(20, ChronoUnit.DAYS);
 		post(manager, json("{'accountId': %d, 'title': 'Old open', 'severity': 'P3', 'raisedAt': '%s'}"
 			.formatted(account.id(), old)));
-		post(manager, json("{'accountId': %d, 'title': 'New resolved', 'severity': 'P3', 'status': 'RESOLVED'}"
-			.formatted(account.id())));
+		post(manager, json(
+				"{'accountId': %d, 'title': 'New resolved', 'severity': 'P3', 'status': 'RESOLVED', 'resolutionCategory': 'FIXED'}"
+					.formatted(account.id())));
 		JsonNode list = body(
 				mvc.get().uri("/api/v1/escalations?accountId={a}", account.id()).with(as(manager)).exchange());
 		assertThat(list.get("items").get(0).get("title").asString()).isEqualTo("Old open");

@@ -11,6 +11,7 @@ import io.intime.escalations.EscalationForm;
 import io.intime.escalations.EscalationManagement;
 import io.intime.escalations.EscalationStatus;
 import io.intime.escalations.EscalationView;
+import io.intime.escalations.ResolutionCategory;
 import io.intime.escalations.Severity;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
@@ -68,8 +69,10 @@ class EscalationPagesIntegrationTest {
 	@Test
 	void theTabShowsOpenEscalationsWithTheirAgeAndResolvedOnesWithTheirTimeToResolve() throws Exception {
 		Instant now = TestClock.now();
-		EscalationView resolved = escalations.create(account.id(), new EscalationForm("Poor candidate quality", null,
-				Severity.P2, EscalationStatus.RESOLVED, now.minus(36, ChronoUnit.DAYS), now.minus(33, ChronoUnit.DAYS)),
+		EscalationView resolved = escalations.create(account.id(),
+				new EscalationForm("Poor candidate quality", null, Severity.P2, EscalationStatus.RESOLVED,
+						now.minus(36, ChronoUnit.DAYS), now.minus(33, ChronoUnit.DAYS))
+					.withStatus(EscalationStatus.RESOLVED, now.minus(33, ChronoUnit.DAYS), ResolutionCategory.FIXED),
 				manager);
 		EscalationView open = escalations.create(
 				account.id(), new EscalationForm("Late submission", "Only 2 candidates", Severity.P1,
@@ -116,8 +119,7 @@ class EscalationPagesIntegrationTest {
 			.param("severity", "P2")
 			.param("status", "OPEN")
 			.param("raisedAt", "2026-01-15T15:42")
-			.param("version", "0"))
-			.andExpect(redirectedUrlPattern("/accounts/" + account.id() + "/escalations#escalation-*"));
+			.param("version", "0")).andExpect(redirectedUrlPattern("/escalations/*"));
 		assertThat(jdbc.sql("select escalation_key from escalation where account_id = :a")
 			.param("a", account.id())
 			.query(String.class)

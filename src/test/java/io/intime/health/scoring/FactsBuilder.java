@@ -79,8 +79,12 @@ final class FactsBuilder {
 	}
 
 	FactsBuilder escalations(int inWindow, int open) {
+		return escalations(inWindow, open, 0);
+	}
+
+	FactsBuilder escalations(int inWindow, int open, int late) {
 		issues = new IssueFacts(1, inWindow, inWindow, open, inWindow > 0 ? "ESC-2026-0001 – Missed deadline" : null,
-				inWindow > 0 ? TODAY.minusDays(33) : null);
+				inWindow > 0 ? TODAY.minusDays(33) : null, late);
 		return this;
 	}
 

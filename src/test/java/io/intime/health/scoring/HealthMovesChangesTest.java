@@ -58,7 +58,7 @@ class HealthMovesChangesTest {
 
 	@Test
 	void expansion() {
-		assertThat(change("expansion", 0)).isEqualTo("an open expansion opportunity of $100K or more");
+		assertThat(change("expansion", 0)).isEqualTo("an open expansion opportunity over $100K");
 		assertThat(change("expansion", 1)).isEqualTo("an open expansion opportunity of any size");
 		assertThat(change("expansion", 2)).isEqualTo("No expansion potential");
 		Component c = model.components().get(4);
@@ -71,12 +71,12 @@ class HealthMovesChangesTest {
 
 	@Test
 	void issues() {
-		assertThat(change("issues", 0)).isEqualTo("no escalation for 90 days and none open");
-		assertThat(change("issues", 1)).isEqualTo("at most 2 escalations in 90 days and none open");
+		assertThat(change("issues", 0)).isEqualTo("no escalation for 90 days and none open or resolved late");
+		assertThat(change("issues", 1)).isEqualTo("at most 2 escalations in 90 days and none open or resolved late");
 		assertThat(change("issues", 2)).isEmpty();
 		Component c = model.components().get(5);
 		assertThat(HealthMoves.change(c, new Band(5, "open", null, null, null, BigDecimal.ONE)))
-			.isEqualTo("at most 1 open");
+			.isEqualTo("at most 1 open or resolved late");
 	}
 
 	@Test

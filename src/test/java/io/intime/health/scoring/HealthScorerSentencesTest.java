@@ -171,8 +171,8 @@ class HealthScorerSentencesTest {
 		assertThat(sentence(facts().build(), "issues")).isEqualTo("No escalations in the last 90 days");
 		assertThat(sentence(facts().escalations(0, 0).build(), "issues"))
 			.isEqualTo("No escalations in the last 90 days");
-		assertThat(sentence(facts().escalations(2, 0).build(), "issues"))
-			.isEqualTo("2 escalations in the last 90 days, all resolved (latest: ESC-2026-0001 – Missed deadline)");
+		assertThat(sentence(facts().escalations(2, 0).build(), "issues")).isEqualTo(
+				"2 escalations in the last 90 days, all resolved within SLA (latest: ESC-2026-0001 – Missed deadline)");
 		assertThat(sentence(facts().escalations(1, 1).build(), "issues"))
 			.isEqualTo("1 escalation in the last 90 days, 1 open (latest: ESC-2026-0001 – Missed deadline)");
 		assertThat(sentence(facts().escalations(0, 2).build(), "issues"))

@@ -63,7 +63,9 @@ class HealthScorerTest {
 	}
 
 	@ParameterizedTest(name = "largest open ${0} of {1} open → {2}")
-	@CsvSource({ "500000,1,10", "100000,2,10", "99999,1,5", "5000,3,5", "0,0,0" })
+	// DESIGN decision 4: "> $100K" is strictly above, so exactly $100,000 is the lower
+	// band
+	@CsvSource({ "500000,1,10", "100001,1,10", "100000,2,5", "99999,1,5", "5000,3,5", "0,0,0" })
 	void expansionPipelineBands(long largest, int open, int points) {
 		assertThat(component(facts().pipeline(largest, open).build(), "expansion").points()).isEqualTo(points);
 	}
@@ -72,6 +74,14 @@ class HealthScorerTest {
 	@CsvSource({ "0,0,10", "1,0,5", "2,0,5", "3,0,0", "1,1,0", "0,1,0", "5,2,0" })
 	void issueFrequencyBands(int inWindow, int open, int points) {
 		assertThat(component(facts().escalations(inWindow, open).build(), "issues").points()).isEqualTo(points);
+	}
+
+	@ParameterizedTest(name = "{0} escalations in 90 days, {1} resolved outside the SLA → {2}")
+	@CsvSource({ "1,0,5", "2,0,5", "1,1,0", "2,1,0" })
+	void resolvedQuicklyMeansWithinTheSlaPolicy(int inWindow, int late, int points) {
+		// DESIGN decision 4: "1–2 escalations, resolved quickly" reads the policy's
+		// resolution time
+		assertThat(component(facts().escalations(inWindow, 0, late).build(), "issues").points()).isEqualTo(points);
 	}
 
 	@Test
