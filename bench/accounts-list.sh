@@ -70,8 +70,13 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || tr
   sleep 2
 done
 echo "Ready after $(( $(date +%s) - started ))s:"
-grep -hoE '(Demo world created|Synthetic portfolio|Synthetic tasks|Synthetic engagement): .*' "$DATA/app.log" | sed 's/^/  /' || true
+grep -hoE '(Demo world created|Synthetic portfolio|Synthetic facts|Synthetic tasks|Synthetic engagement): .*' "$DATA/app.log" | sed 's/^/  /' || true
 echo
 
+if [[ "${SCENARIO:-accounts}" == "sla-scan" ]]; then
+  python3 bench/sla_scan.py --base "$BASE" --password "$PASSWORD" --app-jar "$JAR" --workdir "$DATA" \
+    --due "${SLA_DUE:-1000}" --rounds "${SLA_ROUNDS:-5}"
+  exit
+fi
 python3 bench/measure.py --base "$BASE" --user am --password "$PASSWORD" --requests "$REQUESTS" --warmup "$WARMUP" \
   --app-jar "$JAR" --workdir "$DATA" --scenario "${SCENARIO:-accounts}"

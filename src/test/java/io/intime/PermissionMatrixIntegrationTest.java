@@ -219,6 +219,7 @@ class PermissionMatrixIntegrationTest {
 				case "GET" -> mvc.get().uri(uri);
 				case "POST" -> mvc.post().uri(uri);
 				case "PATCH" -> mvc.patch().uri(uri);
+				case "PUT" -> mvc.put().uri(uri);
 				case "DELETE" -> mvc.delete().uri(uri);
 				default -> throw new IllegalArgumentException(method);
 			};
@@ -344,6 +345,21 @@ class PermissionMatrixIntegrationTest {
 					default -> throw new IllegalArgumentException(action);
 				};
 			}
+			if (record.equals("sla-policy")) {
+				return switch (action) {
+					case "view" -> Request.get("/api/v1/sla-policy");
+					case "edit" -> new Request("PUT", "/api/v1/sla-policy",
+							"{'policyId': %d, 'note': 'Reviewed'}".formatted(
+									body(get("/api/v1/sla-policy", executive)).get("current").get("id").asLong()),
+							null, false);
+					default -> throw new IllegalArgumentException(action);
+				};
+			}
+			if (record.equals("escalations") && action.equals("execute")) {
+				long fresh = create(record);
+				return new Request("POST", "/api/v1/escalations/" + fresh + "/ownership",
+						"{'version': %d}".formatted(version("/api/v1/escalations/" + fresh)), null, false);
+			}
 			if (record.equals("accounts")) {
 				return switch (action) {
 					case "view" -> Request.get("/api/v1/accounts/" + a);
@@ -407,6 +423,16 @@ class PermissionMatrixIntegrationTest {
 			String path = "/accounts/" + a + "/" + (record.equals("nps") ? "activities/nps" : record);
 			if (record.equals("receivables")) {
 				return action.equals("view") ? pageGet("/receivables?accountId=" + a) : null;
+			}
+			if (record.equals("sla-policy")) {
+				// the page is the admins' editor; everyone reads the policy on the queue
+				// and the API
+				return action.equals("edit") ? pageGet("/admin/sla-policy") : null;
+			}
+			if (record.equals("escalations") && action.equals("execute")) {
+				long fresh = create(record);
+				return pagePost(
+						"/escalations/" + fresh + "/take-ownership?version=" + version("/api/v1/escalations/" + fresh));
 			}
 			if (record.equals("accounts")) {
 				return switch (action) {

@@ -106,9 +106,10 @@ class DemoEscalations implements DemoFacts {
 		int created = 0;
 		for (Planned p : all) {
 			long accountId = world.idOf(p.account());
-			EscalationView raised = escalations.create(accountId, new EscalationForm(p.kind().title(),
-					p.kind().description(), p.kind().severity(), EscalationStatus.OPEN, p.raisedAt(), null),
-					world.actor().apply(p.raisedBy()));
+			EscalationView raised = escalations.create(accountId,
+					new EscalationForm(p.kind().title(), p.kind().description(), p.kind().severity(),
+							EscalationStatus.OPEN, p.raisedAt(), null),
+					firstResponse(p, now), world.actor().apply(p.raisedBy()));
 			EscalationStatus end = p.resolvedAt() != null ? EscalationStatus.RESOLVED : p.openStatus();
 			if (end != EscalationStatus.OPEN) {
 				escalations.update(raised.id(),
@@ -226,6 +227,20 @@ class DemoEscalations implements DemoFacts {
 		Instant resolved = raised.plus(Duration.ofMinutes((long) (slaMinutes * share)));
 		Instant latest = now.minus(Duration.ofHours(2));
 		return resolved.isAfter(latest) ? latest : resolved;
+	}
+
+	/**
+	 * Answered 20 to 150 minutes after it was raised (within every severity's response
+	 * time), unless nobody has answered it yet (an OPEN one: RetailCo's waits for
+	 * Jordan).
+	 */
+	private static Instant firstResponse(Planned p, Instant now) {
+		if (p.resolvedAt() == null && p.openStatus() == EscalationStatus.OPEN) {
+			return null;
+		}
+		Instant at = p.raisedAt().plus(Duration.ofMinutes(20 + Math.floorMod(p.raisedAt().getEpochSecond() / 60, 130)));
+		Instant latest = p.resolvedAt() != null ? p.resolvedAt() : now;
+		return at.isAfter(latest) ? latest : at;
 	}
 
 	private static Instant at(DemoSetting world, ZoneId zone, int daysAgo, int hour, int minute, Instant now) {

@@ -63,7 +63,8 @@ class SyntheticEngagement {
 		int activities = environment.getProperty("intime.synthetic.activities", Integer.class, 0);
 		int escalations = environment.getProperty("intime.synthetic.escalations", Integer.class, 0);
 		int portfolio = environment.getProperty("intime.synthetic.portfolio-size", Integer.class, 0);
-		if (activities <= 0 && escalations <= 0 && portfolio <= 0) {
+		if (activities <= 0 && escalations <= 0 && portfolio <= 0
+				&& environment.getProperty("intime.synthetic.open-escalations", Integer.class, 0) <= 0) {
 			return;
 		}
 		if (environment.acceptsProfiles(Profiles.of("prod"))) {
@@ -137,11 +138,52 @@ class SyntheticEngagement {
 				.param("now", Timestamp.from(now))
 				.update());
 		}
+		openEscalations(environment.getProperty("intime.synthetic.open-escalations", Integer.class, 0), now);
 		jdbc.sql("analyze activity").update();
 		jdbc.sql("analyze escalation").update();
 		jdbc.sql("analyze account").update();
 		log.info("Synthetic engagement: {} activities, {} escalations in {} ms", count("activity"), count("escalation"),
 				(System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * For the SLA scan's benchmark: {@code n} open P2 escalations owned by their
+	 * account's manager, raised over the last 24 hours, each with its incident log's
+	 * first entry and its clocks kept as the escalations module computes them under the
+	 * default policy (round the clock: response 24 h, warned at 18 h; resolution 7 days,
+	 * warned at 126 h). Those whose response warning is behind them are due at once
+	 * (about a quarter); the rest fall due through the day.
+	 */
+	private void openEscalations(int n, Instant now) {
+		if (n <= 0) {
+			return;
+		}
+		transaction.executeWithoutResult(status -> {
+			jdbc.sql(
+					"""
+							with synthetic as (select array_agg(id order by id) as ids from account where created_by = :mark),
+							rows as (select g, s.ids[1 + (abs(hashint8(g * 11)) % cardinality(s.ids))] as account_id,
+							                cast(:now as timestamptz) - (abs(hashint8(g * 17)) % (24 * 3600)) * interval '1 second' as raised
+							           from generate_series(1, :n) g, synthetic s)
+							insert into escalation (escalation_key, account_id, title, severity, status, raised_at, owner_id,
+							                        sla_policy_id, response_due_at, resolution_due_at, resolution_used_min,
+							                        sla_check_at, created_by, updated_by)
+							select 'SLA-' || g, r.account_id, 'Synthetic open escalation ' || g, 'P2', 'OPEN', r.raised, a.owner_id,
+							       (select min(id) from sla_policy), r.raised + interval '24 hours', r.raised + interval '7 days',
+							       0, case when r.raised + interval '18 hours' <= :now then :now else r.raised + interval '18 hours' end,
+							       :mark, :mark
+							  from rows r join account a on a.id = r.account_id""")
+				.param("mark", MARK)
+				.param("n", n)
+				.param("now", Timestamp.from(now))
+				.update();
+			jdbc.sql(
+					"""
+							insert into escalation_log (escalation_id, at, entry, status, severity, actor_name)
+							select id, raised_at, 'RAISED', 'OPEN', severity, :mark from escalation where escalation_key like 'SLA-%'""")
+				.param("mark", MARK)
+				.update();
+		});
 	}
 
 	private int count(String table) {

@@ -31,6 +31,12 @@ public class BusyTimes {
 	 */
 	@Transactional(readOnly = true)
 	public List<BusyTime> of(CurrentUser user, Instant from, Instant to) {
+		return of(user.id(), user.username(), from, to);
+	}
+
+	/** {@link #of(CurrentUser, Instant, Instant)} for any user of the firm. */
+	@Transactional(readOnly = true)
+	public List<BusyTime> of(long userId, String username, Instant from, Instant to) {
 		return jdbc.sql("""
 				select occurred_at, coalesce(duration_minutes, :fallback) as minutes, subject from activity
 				 where type in ('CALL', 'MEETING') and occurred_at < :to
@@ -40,8 +46,8 @@ public class BusyTimes {
 			.param("fallback", (int) DEFAULT_LENGTH.toMinutes())
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.param("me", user.id())
-			.param("username", user.username())
+			.param("me", userId)
+			.param("username", username)
 			.query((rs, n) -> {
 				Instant start = rs.getTimestamp(1).toInstant();
 				return new BusyTime(start, start.plus(Duration.ofMinutes(rs.getInt(2))), rs.getString(3));

@@ -186,7 +186,8 @@ public class EscalationManagement {
 		accounts.stewards(accountIds).forEach((id, stewards) -> names.put(id, stewards.name()));
 		Map<Long, Escalation> byId = new HashMap<>();
 		escalations.findAllById(ids).forEach(e -> byId.put(e.id(), e));
-		return ids.stream().map(byId::get).map(e -> view(e, names.get(e.accountId()), Map.of(), null)).toList();
+		Map<Long, String> people = people(byId.values());
+		return ids.stream().map(byId::get).map(e -> view(e, names.get(e.accountId()), people, null)).toList();
 	}
 
 	/**
@@ -261,6 +262,14 @@ public class EscalationManagement {
 	 * may raise escalations there
 	 */
 	public EscalationView create(long accountId, EscalationForm form, CurrentUser user) {
+		return create(accountId, form, null, user);
+	}
+
+	/**
+	 * {@link #create} of an escalation entered after the fact, with when it was first
+	 * answered (its response clock stops there); null when it was not.
+	 */
+	public EscalationView create(long accountId, EscalationForm form, Instant respondedAt, CurrentUser user) {
 		AccountDetails account = accounts.get(accountId, user);
 		EscalationRules.require(rules.canRaise(user),
 				"Only account managers, recruiters, recruiting managers, executives, sales directors and admins raise escalations");
@@ -276,6 +285,11 @@ public class EscalationManagement {
 		Escalation escalation = escalations.saveAndFlush(fresh);
 		log.append(escalation.id(), escalation.raisedAt(), LogEntry.RAISED, EscalationStatus.OPEN,
 				escalation.severity(), escalation.description(), user.id(), user.fullName());
+		if (respondedAt != null) {
+			log.append(escalation.id(),
+					respondedAt.isBefore(escalation.raisedAt()) ? escalation.raisedAt() : respondedAt,
+					LogEntry.RESPONSE, null, null, "First response to the client", user.id(), user.fullName());
+		}
 		if (escalation.status() != EscalationStatus.OPEN) {
 			log.append(escalation.id(), statusAt(escalation, now), LogEntry.STATUS, escalation.status(), null,
 					resolutionText(escalation), user.id(), user.fullName());
@@ -600,10 +614,14 @@ public class EscalationManagement {
 		return String.format("ESC-%d-%04d", year, number);
 	}
 
+	private static String nameOf(Map<Long, String> people, Long id) {
+		return id == null ? null : people.get(id);
+	}
+
 	private static EscalationView view(Escalation e, String accountName, Map<Long, String> people, SlaState sla) {
 		return new EscalationView(e.id(), e.key(), e.accountId(), accountName, e.title(), e.description(), e.severity(),
-				e.status(), e.raisedAt(), e.resolvedAt(), e.stamp(), e.ownerId(), people.get(e.ownerId()),
-				e.reporterId(), people.get(e.reporterId()), e.category(), e.impact(), e.contactId(), e.jobId(),
+				e.status(), e.raisedAt(), e.resolvedAt(), e.stamp(), e.ownerId(), nameOf(people, e.ownerId()),
+				e.reporterId(), nameOf(people, e.reporterId()), e.category(), e.impact(), e.contactId(), e.jobId(),
 				e.placementId(), e.resolutionCategory(), e.rootCause(), e.postMortem(), sla);
 	}
 

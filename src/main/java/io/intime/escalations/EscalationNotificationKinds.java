@@ -37,10 +37,16 @@ class EscalationNotificationKinds {
 	private static final Set<Audience> AUDIENCES = Set.of(Audience.OWNER, Audience.EXECUTIVE_SPONSOR,
 			Audience.SALES_DIRECTOR, Audience.RECRUITING_MANAGER, Audience.NAMED);
 
+	/**
+	 * A new escalation also reaches the account's team: spec 02 step 14 notifies the
+	 * recruiter who placed the contractor.
+	 */
 	@Bean
 	NotificationKind escalationRaised() {
+		Set<Audience> raised = new java.util.HashSet<>(AUDIENCES);
+		raised.add(Audience.ACCOUNT_TEAM);
 		return new NotificationKind(RAISED, "Escalation raised", "A client escalation was raised on an account.",
-				AUDIENCES, NotificationSeverity.HIGH, Set.of(Channel.IN_APP, Channel.EMAIL));
+				Set.copyOf(raised), NotificationSeverity.HIGH, Set.of(Channel.IN_APP, Channel.EMAIL));
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import io.intime.accounts.AccountSummary;
 import io.intime.accounts.ContactManagement;
 import io.intime.accounts.ContactView;
 import io.intime.engagement.MeetingForm;
+import io.intime.engagement.MeetingSlots;
 import io.intime.engagement.MeetingView;
 import io.intime.engagement.Meetings;
 import io.intime.identity.CurrentUser;
@@ -59,8 +60,11 @@ class CalendarPages {
 
 	private final Today time;
 
+	private final MeetingSlots slots;
+
 	CalendarPages(Meetings meetings, AccountManagement accounts, ContactManagement contacts, UserDirectory users,
-			Today time) {
+			Today time, MeetingSlots slots) {
+		this.slots = slots;
 		this.meetings = meetings;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -124,6 +128,35 @@ class CalendarPages {
 					contacts);
 		}
 
+	}
+
+	/**
+	 * Times that suit everyone chosen on the form (an htmx fragment): free in the firm's
+	 * calendars, within working hours in each person's zone; shown in the form's zone.
+	 */
+	@GetMapping("/calendar/meetings/slots")
+	String slots(@RequestParam(required = false) List<Long> users, @RequestParam(required = false) List<Long> contacts,
+			@RequestParam(required = false) String duration, @RequestParam(required = false) String timeZone,
+			CurrentUser me, Model model) {
+		int minutes = 30;
+		try {
+			minutes = duration == null || duration.isBlank() ? 30 : Integer.parseInt(duration.trim());
+		}
+		catch (NumberFormatException e) {
+			// the form names a wrong duration when it is sent; suggest half an hour
+			// meanwhile
+		}
+		java.time.ZoneId zone = me.timeZone();
+		try {
+			zone = timeZone == null || timeZone.isBlank() ? zone : java.time.ZoneId.of(timeZone.trim());
+		}
+		catch (java.time.DateTimeException e) {
+			// likewise for an unknown zone: the organizer's own
+		}
+		model.addAttribute("slots", this.slots.suggest(users, contacts, minutes, 6, me));
+		model.addAttribute("zone", zone);
+		model.addAttribute("hasContacts", contacts != null && !contacts.isEmpty());
+		return "engagement/meeting-form :: slots";
 	}
 
 	@PostMapping("/calendar/meetings/new")

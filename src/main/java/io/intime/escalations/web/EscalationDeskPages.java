@@ -286,6 +286,8 @@ class EscalationDeskPages {
 		List<io.intime.shared.FieldError> parseErrors = new ArrayList<>();
 		SlaPolicyForm form = SlaPolicyFormData.read(params, parseErrors);
 		long expected = Long.parseLong(params.getFirst("policyId"));
+		// what the admin typed is shown again as typed, also what could not be read
+		model.addAttribute("raw", params);
 		if (!parseErrors.isEmpty()) {
 			response.setStatus(422);
 			return policyPage(form, expected, FormErrors.none().addAll(parseErrors), model);

@@ -150,7 +150,8 @@ class EscalationPages {
 
 	@PostMapping("/accounts/{id}/escalations/new")
 	String create(@PathVariable long id, @ModelAttribute("form") EscalationFormData form, BindingResult binding,
-			CurrentUser me, Model model, RedirectAttributes flash, HttpServletResponse response) {
+			@RequestParam(required = false) String next, CurrentUser me, Model model, RedirectAttributes flash,
+			HttpServletResponse response) {
 		AccountDetails account = accounts.get(id, me);
 		requireRaise(me);
 		if (binding.hasErrors() || !form.parseErrors().isEmpty()) {
@@ -161,7 +162,11 @@ class EscalationPages {
 			EscalationView created = escalations.create(id, form.toForm(me.timeZone()), me);
 			flash.addFlashAttribute("toast", "Raised " + created.key() + " – " + created.title()
 					+ (created.ownerName() != null ? " · owned by " + created.ownerName() : ""));
-			return "redirect:/escalations/" + created.id();
+			// raised from an email: on to the escalation and its clocks; from the tab:
+			// back
+			// to the account's escalations
+			return "detail".equals(next) ? "redirect:/escalations/" + created.id()
+					: "redirect:/accounts/" + id + "/escalations#escalation-" + created.id();
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);

@@ -22,7 +22,7 @@ import org.springframework.util.MultiValueMap;
  * and whether they count business hours ({@code P1.businessHours}); the business hours;
  * the warning share. What cannot be read is named and left empty.
  */
-final class SlaPolicyFormData {
+public final class SlaPolicyFormData {
 
 	private SlaPolicyFormData() {
 	}
@@ -89,7 +89,7 @@ final class SlaPolicyFormData {
 	}
 
 	/** Minutes as hours for the form: 90 is "1.5". */
-	static String hours(int minutes) {
+	public static String hours(int minutes) {
 		return BigDecimal.valueOf(minutes)
 			.divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP)
 			.stripTrailingZeros()

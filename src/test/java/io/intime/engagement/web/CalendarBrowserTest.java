@@ -23,6 +23,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +68,23 @@ class CalendarBrowserTest {
 			browser.find("input[name='contacts'] + span").findElement(By.xpath("..")).click();
 			String invited = browser.find("input[name='contacts']:checked + span").getText();
 			browser.find("#agenda").sendKeys("Capacity for 8-10 roles; timelines; rates");
+
+			// suggested times: free in Jordan's calendar, within working hours for him
+			// and the
+			// contact in their zones; choosing one fills the date and the start
+			browser.find("#suggest-slots").click();
+			browser.waitUntil(d -> !d.findElements(By.cssSelector("#slots .slot")).isEmpty());
+			WebElement first = browser.find("#slots .slot");
+			assertThat(first.getText()).contains("Jordan Reyes:").contains(invited.split(",")[0] + ":");
+			first.click();
+			assertThat(browser.find("#date").getAttribute("value")).isEqualTo(first.getAttribute("data-date"));
+			assertThat(browser.find("#start").getAttribute("value")).isEqualTo(first.getAttribute("data-time"));
+			String hour = first.getAttribute("data-time").substring(0, 2);
+			assertThat(Integer.parseInt(hour)).isBetween(9, 16);
 			browser.screenshot("calendar-01-form");
+			// the rest of the story keeps the 14:00 it was written for
+			browser.script("document.getElementById('date').value = arguments[0];"
+					+ "document.getElementById('start').value = '14:00';", day.toString());
 			browser.find("#send-invitations").click();
 			browser.waitUntil(d -> browser.currentPath().startsWith("/calendar/meetings/"));
 			assertThat(browser.find("#attendees").getText()).contains(invited.split(",")[0]).contains("No answer yet");

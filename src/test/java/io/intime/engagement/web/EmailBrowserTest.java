@@ -79,7 +79,7 @@ class EmailBrowserTest {
 			confirm(browser, "HealthTech", "NEGATIVE", "Contractor no-show: escalation raised");
 
 			// the suggested reply to Lisa, sent in her thread
-			browser.find(".pending-email[data-account='FinanceHub'] a.button").click();
+			browser.find(".pending-email[data-account='FinanceHub'] a[href$='/reply']").click();
 			browser.waitUntil(d -> browser.currentPath().endsWith("/reply"));
 			assertThat(browser.find("#body").getAttribute("value")).startsWith("Hi Lisa,").contains("8-10 roles");
 			assertThat(browser.find("#why").getText()).contains("Hiring needs");

@@ -119,7 +119,8 @@ class EscalationPagesIntegrationTest {
 			.param("severity", "P2")
 			.param("status", "OPEN")
 			.param("raisedAt", "2026-01-15T15:42")
-			.param("version", "0")).andExpect(redirectedUrlPattern("/escalations/*"));
+			.param("version", "0"))
+			.andExpect(redirectedUrlPattern("/accounts/" + account.id() + "/escalations#escalation-*"));
 		assertThat(jdbc.sql("select escalation_key from escalation where account_id = :a")
 			.param("a", account.id())
 			.query(String.class)
