@@ -114,6 +114,22 @@ public class InboundEmails {
 			throw new InvalidInputException(errors);
 		}
 		String from = address(message.from());
+		if (message.messageId() != null && !message.messageId().isBlank()) {
+			// the same message again (a provider's retried webhook, a mailbox polled
+			// twice):
+			// filed once
+			Optional<Filed> known = jdbc
+				.sql("""
+						select a.id, a.account_id, acc.name, a.contact_ids[1] from activity a join account acc on acc.id = a.account_id
+						 where a.message_id = :id and a.direction = 'INBOUND' limit 1""")
+				.param("id", message.messageId().trim())
+				.query((rs, n) -> new Filed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
+						null))
+				.optional();
+			if (known.isPresent()) {
+				return known.get();
+			}
+		}
 		Optional<AddressMatch> match = contacts.matchAddress(from);
 		Long threadAccount = null;
 		if (match.isEmpty() && message.inReplyTo() != null) {
