@@ -361,6 +361,18 @@ public class EscalationManagement {
 			else if (reason != null && !reason.isBlank()) {
 				log.append(id, now, LogEntry.NOTE, null, null, reason.strip(), user.id(), user.fullName());
 			}
+			List<String> edited = changes.stream()
+				.map(FieldChange::field)
+				.filter(f -> !Set.of("status", "severity", "resolvedAt").contains(f))
+				// a move's resolution and root cause are in its status entry
+				.filter(f -> statusBefore == escalation.status()
+						|| !Set.of("resolutionCategory", "rootCause").contains(f))
+				.toList();
+			if (!edited.isEmpty()) {
+				// the incident log shows every update, also edits of the record's fields
+				log.append(id, now, LogEntry.NOTE, null, null, "Edited: " + String.join(", ", edited), user.id(),
+						user.fullName());
+			}
 			if (severityBefore != escalation.severity() || statusBefore != escalation.status()) {
 				clocks.refresh(List.of(id), now);
 			}

@@ -15,6 +15,7 @@ import io.intime.escalations.EscalationCategory;
 import io.intime.escalations.EscalationFacts;
 import io.intime.escalations.ResolutionCategory;
 import io.intime.staffing.JobManagement;
+import io.intime.staffing.PlacementManagement;
 import io.intime.escalations.EscalationForm;
 import io.intime.escalations.EscalationManagement;
 import io.intime.escalations.EscalationStatus;
@@ -70,9 +71,12 @@ class EscalationPages {
 
 	private final ActivityManagement activities;
 
+	private final PlacementManagement placements;
+
 	EscalationPages(AccountManagement accounts, AccountSections sections, EscalationManagement escalations,
 			EscalationFacts facts, Today time, ContactManagement contacts, JobManagement jobs,
-			ActivityManagement activities) {
+			ActivityManagement activities, PlacementManagement placements) {
+		this.placements = placements;
 		this.contacts = contacts;
 		this.jobs = jobs;
 		this.activities = activities;
@@ -235,6 +239,7 @@ class EscalationPages {
 		model.addAttribute("resolutions", ResolutionCategory.values());
 		model.addAttribute("contacts", contacts.forAccount(account.id(), me));
 		model.addAttribute("jobs", jobs.forAccount(account.id(), me));
+		model.addAttribute("placements", placements.forAccount(account.id(), me));
 		if (!model.containsAttribute("suggestion") && form.getTitle() != null) {
 			model.addAttribute("suggestion", escalations.suggestSeverity(
 					form.getTitle() + "\n" + (form.getDescription() == null ? "" : form.getDescription())));
