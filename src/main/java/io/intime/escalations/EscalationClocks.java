@@ -84,12 +84,15 @@ class EscalationClocks {
 		}
 		Map<Long, List<ClockEvent>> events = log.clockEvents(subjects.stream().map(Subject::id).toList());
 		Set<LocalDate> holidays = null;
+		// the versions once per computation, not once per escalation
+		Map<Long, SlaPolicy> versions = new HashMap<>();
+		policies.versions().forEach(p -> versions.put(p.id(), p));
 		for (Subject s : subjects) {
 			List<ClockEvent> history = events.get(s.id());
 			if (history == null || history.isEmpty()) {
 				continue;
 			}
-			SlaPolicy policy = policies.byId(s.policyId());
+			SlaPolicy policy = versions.containsKey(s.policyId()) ? versions.get(s.policyId()) : policies.current();
 			Severity severity = currentSeverity(history, now);
 			if (policy.target(severity).businessHours() && holidays == null) {
 				holidays = policies.holidays();

@@ -27,6 +27,7 @@ import io.intime.notifications.Notifications;
 import io.intime.shared.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,24 +67,45 @@ class NotificationWriter implements Notifications {
 		if (notices.isEmpty()) {
 			return 0;
 		}
-		Map<Long, Stewards> stewards = accounts
-			.stewards(notices.stream().map(Notice::accountId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		// A fixed number of statements whatever the number of notices (a scan may send
+		// thousands): the accounts' stewards, their teams and directors, who may see
+		// them,
+		// the recipients' settings, one insert of the notifications and one of their
+		// deliveries.
+		Set<Long> accountIds = notices.stream()
+			.map(Notice::accountId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		Map<Long, Stewards> stewards = accounts.stewards(accountIds);
+		Teams teams = teams(notices, accountIds);
 		Instant now = time.now();
 		Map<Notice, Set<Long>> recipientsOf = new java.util.LinkedHashMap<>();
+		List<Long> pairAccounts = new ArrayList<>();
+		List<Long> pairUsers = new ArrayList<>();
 		for (Notice notice : notices) {
 			Stewards account = notice.accountId() == null ? null : stewards.get(notice.accountId());
-			Set<Long> recipients = recipients(kind(notice.kind()), notice, account);
+			NotificationKind kind = kind(notice.kind());
+			Set<Long> recipients = recipients(kind, notice, account);
 			if (notice.accountId() != null) {
-				recipients.addAll(teamAudiences(kind(notice.kind()), notice.accountId()));
+				recipients.addAll(teams.audiences(kind, notice.accountId()));
 				if (notice.actor().userId() != null) {
 					recipients.remove(notice.actor().userId());
 				}
-			}
-			if (notice.accountId() != null && !recipients.isEmpty()) {
-				recipients
-					.retainAll(accounts.mayView(recipients, notice.accountId(), notice.kind().startsWith("health.")));
+				for (Long r : recipients) {
+					pairAccounts.add(notice.accountId());
+					pairUsers.add(r);
+				}
 			}
 			recipientsOf.put(notice, recipients);
+		}
+		Map<Long, Map<Long, Boolean>> viewers = accounts.mayViewEach(pairAccounts, pairUsers);
+		for (Map.Entry<Notice, Set<Long>> e : recipientsOf.entrySet()) {
+			Notice notice = e.getKey();
+			if (notice.accountId() != null) {
+				boolean health = notice.kind().startsWith("health.");
+				Map<Long, Boolean> allowed = viewers.getOrDefault(notice.accountId(), Map.of());
+				e.getValue().removeIf(r -> !allowed.containsKey(r) || health && !allowed.get(r));
+			}
 		}
 		// invitation and reset links go to people who are not enabled yet (invited) or no
 		// longer can sign in with their old password: these are the only notices for them
@@ -94,56 +116,191 @@ class NotificationWriter implements Notifications {
 		Map<Long, Recipient> people = recipients(
 				recipientsOf.values().stream().flatMap(Set::stream).collect(Collectors.toSet()),
 				notices.stream().map(Notice::kind).collect(Collectors.toSet()), linkRecipients);
-		int written = 0;
+		Rows rows = new Rows();
 		for (Notice notice : notices) {
 			NotificationKind kind = kind(notice.kind());
 			Stewards account = notice.accountId() == null ? null : stewards.get(notice.accountId());
 			NotificationSeverity severity = notice.severity() != null ? notice.severity() : kind.severity();
 			for (long recipient : recipientsOf.get(notice)) {
 				Recipient person = people.get(recipient);
-				if (person == null) {
-					continue;
-				}
-				Long id = jdbc.sql("""
-						insert into notification (recipient_id, kind, severity, account_id, record_type, record_id,
-						  occasion, title, body, link, reply_to_id, actor, created_at)
-						values (:recipient, :kind, :severity, :account, :recordType, :recordId, :occasion, :title,
-						  :body, :link, :replyTo, :actor, :now)
-						on conflict do nothing returning id""")
-					.param("recipient", recipient)
-					.param("kind", kind.key())
-					.param("severity", severity.name())
-					.param("account", notice.accountId())
-					.param("recordType", notice.recordType())
-					.param("recordId", notice.recordId())
-					.param("occasion", notice.occasion())
-					.param("title", notice.title())
-					.param("body", notice.body())
-					.param("link", notice.link())
-					.param("replyTo", account == null ? null : account.ownerId())
-					.param("actor", notice.actor().name())
-					.param("now", Timestamp.from(now))
-					.query(Long.class)
-					.optional()
-					.orElse(null);
-				if (id == null) {
-					continue;
-				}
-				written++;
-				for (Delivery delivery : person.deliveries(kind, severity, now)) {
-					jdbc.sql("""
-							insert into notification_delivery (notification_id, channel, status, due_at, created_at)
-							values (:id, :channel, :status, :due, :now) on conflict do nothing""")
-						.param("id", id)
-						.param("channel", delivery.channel().name())
-						.param("status", delivery.status())
-						.param("due", Timestamp.from(delivery.dueAt()))
-						.param("now", Timestamp.from(now))
-						.update();
+				if (person != null) {
+					rows.add(notice, kind, severity, person, account == null ? null : account.ownerId());
 				}
 			}
 		}
-		return written;
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		List<Object[]> inserted = jdbc
+			.sql("""
+					insert into notification (recipient_id, kind, severity, account_id, record_type, record_id,
+					  occasion, title, body, link, reply_to_id, actor, created_at)
+					select r.recipient, r.kind, r.severity, r.account, r.record_type, r.record, r.occasion, r.title, r.body,
+					       r.link, r.reply_to, r.actor, :now
+					  from unnest(:recipients, :kinds, :severities, :accounts, :recordTypes, :records, :occasions, :titles,
+					              :bodies, :links, :replyTos, :actors)
+					       as r(recipient, kind, severity, account, record_type, record, occasion, title, body, link, reply_to, actor)
+					on conflict do nothing returning id, recipient_id, kind, record_type, record_id, occasion""")
+			.param("recipients", new SqlArrayValue("bigint", rows.recipients.toArray()))
+			.param("kinds", new SqlArrayValue("varchar", rows.kinds.toArray()))
+			.param("severities", new SqlArrayValue("varchar", rows.severities.toArray()))
+			.param("accounts", new SqlArrayValue("bigint", rows.accounts.toArray()))
+			.param("recordTypes", new SqlArrayValue("varchar", rows.recordTypes.toArray()))
+			.param("records", new SqlArrayValue("bigint", rows.records.toArray()))
+			.param("occasions", new SqlArrayValue("varchar", rows.occasions.toArray()))
+			.param("titles", new SqlArrayValue("text", rows.titles.toArray()))
+			.param("bodies", new SqlArrayValue("text", rows.bodies.toArray()))
+			.param("links", new SqlArrayValue("varchar", rows.links.toArray()))
+			.param("replyTos", new SqlArrayValue("bigint", rows.replyTos.toArray()))
+			.param("actors", new SqlArrayValue("varchar", rows.actors.toArray()))
+			.param("now", Timestamp.from(now))
+			.query((rs,
+					n) -> new Object[] { rs.getLong(1),
+							Rows.key(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)) })
+			.list();
+		List<Long> deliveryIds = new ArrayList<>();
+		List<String> channels = new ArrayList<>();
+		List<String> statuses = new ArrayList<>();
+		List<Timestamp> dues = new ArrayList<>();
+		for (Object[] row : inserted) {
+			Rows.Row written = rows.byKey.get((String) row[1]);
+			if (written == null) {
+				continue;
+			}
+			for (Delivery delivery : written.person().deliveries(written.kind(), written.severity(), now)) {
+				deliveryIds.add((Long) row[0]);
+				channels.add(delivery.channel().name());
+				statuses.add(delivery.status());
+				dues.add(Timestamp.from(delivery.dueAt()));
+			}
+		}
+		if (!deliveryIds.isEmpty()) {
+			jdbc.sql("""
+					insert into notification_delivery (notification_id, channel, status, due_at, created_at)
+					select d.id, d.channel, d.status, d.due, :now
+					  from unnest(:ids, :channels, :statuses, :dues) as d(id, channel, status, due)
+					on conflict do nothing""")
+				.param("ids", new SqlArrayValue("bigint", deliveryIds.toArray()))
+				.param("channels", new SqlArrayValue("varchar", channels.toArray()))
+				.param("statuses", new SqlArrayValue("varchar", statuses.toArray()))
+				.param("dues", new SqlArrayValue("timestamptz", dues.toArray()))
+				.param("now", Timestamp.from(now))
+				.update();
+		}
+		return inserted.size();
+	}
+
+	/** The notification rows of one send, in columns for one insert. */
+	private static final class Rows {
+
+		record Row(Recipient person, NotificationKind kind, NotificationSeverity severity) {
+		}
+
+		final List<Long> recipients = new ArrayList<>();
+
+		final List<String> kinds = new ArrayList<>();
+
+		final List<String> severities = new ArrayList<>();
+
+		final List<Long> accounts = new ArrayList<>();
+
+		final List<String> recordTypes = new ArrayList<>();
+
+		final List<Long> records = new ArrayList<>();
+
+		final List<String> occasions = new ArrayList<>();
+
+		final List<String> titles = new ArrayList<>();
+
+		final List<String> bodies = new ArrayList<>();
+
+		final List<String> links = new ArrayList<>();
+
+		final List<Long> replyTos = new ArrayList<>();
+
+		final List<String> actors = new ArrayList<>();
+
+		final Map<String, Row> byKey = new HashMap<>();
+
+		void add(Notice notice, NotificationKind kind, NotificationSeverity severity, Recipient person, Long replyTo) {
+			recipients.add(person.id());
+			kinds.add(kind.key());
+			severities.add(severity.name());
+			accounts.add(notice.accountId());
+			recordTypes.add(notice.recordType());
+			records.add(notice.recordId());
+			occasions.add(notice.occasion());
+			titles.add(notice.title());
+			bodies.add(notice.body());
+			links.add(notice.link());
+			replyTos.add(replyTo);
+			actors.add(notice.actor().name());
+			byKey.putIfAbsent(key(person.id(), kind.key(), notice.recordType(), notice.recordId(), notice.occasion()),
+					new Row(person, kind, severity));
+		}
+
+		boolean isEmpty() {
+			return recipients.isEmpty();
+		}
+
+		static String key(long recipient, String kind, String recordType, long record, String occasion) {
+			return recipient + "\u0000" + kind + "\u0000" + recordType + "\u0000" + record + "\u0000" + occasion;
+		}
+
+	}
+
+	/**
+	 * The team members (and which are recruiting managers) and the owner's sales director
+	 * of the notices' accounts, in one statement each when any kind needs them.
+	 */
+	private Teams teams(List<Notice> notices, Set<Long> accountIds) {
+		boolean needed = notices.stream().anyMatch(n -> {
+			Set<Audience> a = kind(n.kind()).audiences();
+			return n.accountId() != null && (a.contains(Audience.ACCOUNT_TEAM)
+					|| a.contains(Audience.RECRUITING_MANAGER) || a.contains(Audience.SALES_DIRECTOR));
+		});
+		Teams teams = new Teams(new HashMap<>(), new HashMap<>());
+		if (!needed || accountIds.isEmpty()) {
+			return teams;
+		}
+		Object[] ids = accountIds.toArray();
+		jdbc.sql("""
+				select t.account_id, t.user_id, u.role = 'RECRUITING_MANAGER' from account_team_member t
+				  join app_user u on u.id = t.user_id where t.account_id = any(:accounts)""")
+			.param("accounts", new SqlArrayValue("bigint", ids))
+			.query(rs -> {
+				teams.members()
+					.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new long[] { rs.getLong(2), rs.getBoolean(3) ? 1 : 0 });
+			});
+		jdbc.sql("""
+				select a.id, o.manager_id from account a join app_user o on o.id = a.owner_id
+				 where a.id = any(:accounts) and o.manager_id is not null""")
+			.param("accounts", new SqlArrayValue("bigint", ids))
+			.query(rs -> {
+				teams.directors().put(rs.getLong(1), rs.getLong(2));
+			});
+		return teams;
+	}
+
+	/** Who of an account's team a kind reaches. */
+	private record Teams(Map<Long, List<long[]>> members, Map<Long, Long> directors) {
+
+		List<Long> audiences(NotificationKind kind, long accountId) {
+			boolean team = kind.audiences().contains(Audience.ACCOUNT_TEAM);
+			boolean recruitingManagers = kind.audiences().contains(Audience.RECRUITING_MANAGER);
+			List<Long> ids = new ArrayList<>();
+			for (long[] m : members.getOrDefault(accountId, List.of())) {
+				if (team || recruitingManagers && m[1] == 1) {
+					ids.add(m[0]);
+				}
+			}
+			if (kind.audiences().contains(Audience.SALES_DIRECTOR) && directors.containsKey(accountId)) {
+				ids.add(directors.get(accountId));
+			}
+			return ids;
+		}
+
 	}
 
 	/**
@@ -251,27 +408,6 @@ class NotificationWriter implements Notifications {
 	 * The kind's team audiences of an account in one statement: its team members, the
 	 * recruiting managers among them, and the sales director its owner reports to.
 	 */
-	private List<Long> teamAudiences(NotificationKind kind, long accountId) {
-		boolean team = kind.audiences().contains(Audience.ACCOUNT_TEAM);
-		boolean recruitingManagers = kind.audiences().contains(Audience.RECRUITING_MANAGER);
-		boolean director = kind.audiences().contains(Audience.SALES_DIRECTOR);
-		if (!team && !recruitingManagers && !director) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				select t.user_id from account_team_member t join app_user u on u.id = t.user_id
-				where t.account_id = :account and (:team or (:recruitingManagers and u.role = 'RECRUITING_MANAGER'))
-				union
-				select o.manager_id from account a join app_user o on o.id = a.owner_id
-				where :director and a.id = :account and o.manager_id is not null""")
-			.param("account", accountId)
-			.param("team", team)
-			.param("recruitingManagers", recruitingManagers)
-			.param("director", director)
-			.query(Long.class)
-			.list();
-	}
-
 	private NotificationKind kind(String key) {
 		NotificationKind kind = kinds.get(key);
 		if (kind == null) {
