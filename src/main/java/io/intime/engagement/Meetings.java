@@ -70,8 +70,11 @@ public class Meetings {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final io.intime.identity.AuditTrail audit;
+
 	Meetings(JdbcClient jdbc, ActivityManagement activities, EngagementRules rules, ContactManagement contacts,
-			UserDirectory users, ClientMail mail, Today time) {
+			UserDirectory users, ClientMail mail, Today time, io.intime.identity.AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.activities = activities;
 		this.rules = rules;
@@ -216,6 +219,13 @@ public class Meetings {
 		if (updated == 0) {
 			throw new StaleVersionException("Meeting “" + meeting.title() + "”", id, version, meeting.version());
 		}
+		// the move is in the audit trail of the meeting and of its planned activity
+		List<io.intime.identity.FieldChange> changes = io.intime.identity.FieldChange.between(
+				java.util.Map.of("startsAt", String.valueOf(meeting.startsAt()), "endsAt",
+						String.valueOf(meeting.endsAt()), "timeZone", meeting.timeZone()),
+				java.util.Map.of("startsAt", String.valueOf(startsAt), "endsAt", String.valueOf(endsAt), "timeZone",
+						start.getZone().getId()));
+		audit.recordChanges("meeting", id, changes, user);
 		if (meeting.activityId() != null) {
 			jdbc.sql(
 					"update activity set occurred_at = :starts, duration_minutes = :minutes, version = version + 1 where id = :id")
@@ -223,6 +233,10 @@ public class Meetings {
 				.param("minutes", when.durationMinutes())
 				.param("id", meeting.activityId())
 				.update();
+			audit.recordChanges(ActivityManagement.ENTITY, meeting.activityId(),
+					List.of(new io.intime.identity.FieldChange("occurredAt", String.valueOf(meeting.startsAt()),
+							String.valueOf(startsAt))),
+					user);
 		}
 		MeetingView moved = load(id);
 		invite(moved, users.find(user.id()).orElseThrow(), false);
@@ -244,6 +258,8 @@ public class Meetings {
 		if (updated == 0) {
 			throw new StaleVersionException("Meeting “" + meeting.title() + "”", id, version, meeting.version());
 		}
+		audit.recordChanges("meeting", id,
+				List.of(new io.intime.identity.FieldChange("status", meeting.status(), "CANCELLED")), user);
 		if (meeting.activityId() != null) {
 			// a planned meeting that will not happen leaves the timeline
 			jdbc.sql("delete from activity where id = :id and occurred_at > :now")

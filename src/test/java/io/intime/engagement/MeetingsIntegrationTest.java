@@ -94,6 +94,15 @@ class MeetingsIntegrationTest {
 		VEvent moved = ics(email, 1).<VEvent>getComponents().get(0);
 		assertThat(moved.getProperty(Property.UID).map(Property::getValue)).contains(meeting.uid());
 		assertThat(moved.getProperty(Property.SEQUENCE).map(Property::getValue)).contains("1");
+		// the move is audited on the meeting and on its planned activity
+		assertThat(jdbc.sql("""
+				select entity_type from audit_entry where actor_id = :am and field in ('startsAt', 'occurredAt')
+				   and (entity_type = 'meeting' and entity_id = :meeting or entity_type = 'activity')
+				 order by entity_type""")
+			.param("am", am.id())
+			.param("meeting", meeting.id())
+			.query(String.class)
+			.list()).contains("activity", "meeting");
 
 		// Lisa accepts by email: the webhook reads the REPLY among the attachments
 		String reply = """
