@@ -33,8 +33,17 @@ public record EscalationForm(@NotBlank @Size(max = 300) String title, @Size(max 
 
 	/** The same form in another status, resolved at the instant (null: now). */
 	public EscalationForm withStatus(EscalationStatus to, Instant resolved, ResolutionCategory resolution) {
+		return moved(to, resolved, resolution, null);
+	}
+
+	/**
+	 * The same form moved to a status (resolved at the instant, null: now), with the
+	 * resolution and root cause given, or the form's own where none is given.
+	 */
+	public EscalationForm moved(EscalationStatus to, Instant resolved, ResolutionCategory resolution, String cause) {
 		return new EscalationForm(title, description, severity, to, raisedAt, resolved, category, impact, contactId,
-				jobId, placementId, resolution != null ? resolution : resolutionCategory, rootCause);
+				jobId, placementId, resolution != null ? resolution : resolutionCategory,
+				cause != null && !cause.isBlank() ? cause : rootCause);
 	}
 
 }

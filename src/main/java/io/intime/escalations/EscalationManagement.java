@@ -332,10 +332,7 @@ public class EscalationManagement {
 		AccountDetails account = accounts.get(escalation.accountId(), user);
 		EscalationRules.require(rules.canChange(user, account),
 				"Only the account's manager, executives, sales directors and admins change its escalations");
-		if (escalation.version() != expectedVersion) {
-			throw new StaleVersionException("Escalation " + escalation.key(), id, expectedVersion,
-					escalation.version());
-		}
+		requireVersion(escalation, expectedVersion);
 		Instant now = time.now();
 		validate(form, now);
 		guard(escalation, form, reason);
@@ -404,10 +401,7 @@ public class EscalationManagement {
 		AccountDetails account = accounts.get(escalation.accountId(), user);
 		EscalationRules.require(rules.canChange(user, account),
 				"Only the account's manager, executives, sales directors and admins take ownership of its escalations");
-		if (escalation.version() != expectedVersion) {
-			throw new StaleVersionException("Escalation " + escalation.key(), id, expectedVersion,
-					escalation.version());
-		}
+		requireVersion(escalation, expectedVersion);
 		if (escalation.status().ended()) {
 			throw new io.intime.shared.InvalidInputException("status",
 					"is " + escalation.status().label() + ": reopen it before taking ownership");
@@ -458,9 +452,7 @@ public class EscalationManagement {
 		if (text.length() > 5000) {
 			throw new io.intime.shared.InvalidInputException("note", "is at most 5,000 characters");
 		}
-		log.append(id, time.now(), LogEntry.NOTE, null, null, text.strip(), user.id(), user.fullName());
-		List<IncidentLogEntry> all = log.of(id);
-		return all.get(all.size() - 1);
+		return log.append(id, time.now(), LogEntry.NOTE, null, null, text.strip(), user.id(), user.fullName());
 	}
 
 	/**
@@ -472,10 +464,7 @@ public class EscalationManagement {
 		AccountDetails account = accounts.get(escalation.accountId(), user);
 		EscalationRules.require(rules.canChange(user, account),
 				"Only the account's manager, executives, sales directors and admins write post-mortems");
-		if (escalation.version() != expectedVersion) {
-			throw new StaleVersionException("Escalation " + escalation.key(), id, expectedVersion,
-					escalation.version());
-		}
+		requireVersion(escalation, expectedVersion);
 		if (text == null || text.isBlank()) {
 			throw new io.intime.shared.InvalidInputException("postMortem", "is required");
 		}
@@ -512,6 +501,17 @@ public class EscalationManagement {
 			errors.add(new FieldError("postMortem", "is required to close a P0 or P1 escalation"));
 		}
 		EscalationRules.throwIfAny(errors);
+	}
+
+	/**
+	 * A stale version is refused before anything is changed (the write checks it again:
+	 * JPA's version column).
+	 */
+	private static void requireVersion(Escalation escalation, long expectedVersion) {
+		if (escalation.version() != expectedVersion) {
+			throw new StaleVersionException("Escalation " + escalation.key(), escalation.id(), expectedVersion,
+					escalation.version());
+		}
 	}
 
 	/**

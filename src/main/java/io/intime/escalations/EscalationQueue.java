@@ -124,6 +124,12 @@ public class EscalationQueue {
 		return queue;
 	}
 
+	private static void add(int[] into, int[] counts) {
+		for (int i = 0; i < into.length; i++) {
+			into[i] += counts[i];
+		}
+	}
+
 	private static Duration urgency(QueueRow row) {
 		Duration response = row.responseLeft();
 		Duration resolution = row.sla() != null && row.sla().running() ? row.resolutionLeft() : null;
@@ -142,24 +148,26 @@ public class EscalationQueue {
 		rules.requirePerformance(user);
 		Instant since = time.now().minus(Duration.ofDays(days));
 		Map<Long, int[]> byManager = new HashMap<>();
+		Map<Long, int[]> byDirector = new HashMap<>();
 		int[] total = new int[3];
-		jdbc.sql(
-				"""
-						select a.owner_id, count(*), count(*) filter (where e.resolution_met), count(*) filter (where e.response_met)
-						  from escalation e join account a on a.id = e.account_id
-						 where e.resolved_at >= :since and e.resolution_met is not null
-						 group by a.owner_id""")
-			.param("since", Timestamp.from(since))
-			.query(rs -> {
-				int[] counts = { rs.getInt(2), rs.getInt(3), rs.getInt(4) };
-				for (int i = 0; i < 3; i++) {
-					total[i] += counts[i];
-				}
-				Long owner = rs.getObject(1, Long.class);
-				if (owner != null) {
-					byManager.put(owner, counts);
-				}
-			});
+		// one statement: per account manager, with the director they report to
+		jdbc.sql("""
+				select a.owner_id, o.manager_id, count(*), count(*) filter (where e.resolution_met),
+				       count(*) filter (where e.response_met)
+				  from escalation e join account a on a.id = e.account_id left join app_user o on o.id = a.owner_id
+				 where e.resolved_at >= :since and e.resolution_met is not null
+				 group by a.owner_id, o.manager_id""").param("since", Timestamp.from(since)).query(rs -> {
+			int[] counts = { rs.getInt(3), rs.getInt(4), rs.getInt(5) };
+			add(total, counts);
+			Long owner = rs.getObject(1, Long.class);
+			if (owner != null) {
+				byManager.put(owner, counts);
+			}
+			Long director = rs.getObject(2, Long.class);
+			if (director != null) {
+				add(byDirector.computeIfAbsent(director, k -> new int[3]), counts);
+			}
+		});
 		Map<Long, UserSummary> people = users.findAll(byManager.keySet());
 		List<SlaPerformance.Line> managers = new ArrayList<>();
 		byManager.forEach((id, c) -> managers.add(new SlaPerformance.Line(id,
@@ -167,15 +175,7 @@ public class EscalationQueue {
 		managers.sort(Comparator.comparing(SlaPerformance.Line::name));
 		List<SlaPerformance.Line> teams = new ArrayList<>();
 		for (UserSummary director : users.withRoles(Role.SALES_DIRECTOR)) {
-			int[] sum = new int[3];
-			for (UserSummary report : users.directReports(director.id())) {
-				int[] c = byManager.get(report.id());
-				if (c != null) {
-					for (int i = 0; i < 3; i++) {
-						sum[i] += c[i];
-					}
-				}
-			}
+			int[] sum = byDirector.getOrDefault(director.id(), new int[3]);
 			teams.add(new SlaPerformance.Line(director.id(), director.fullName() + "'s team", sum[0], sum[1], sum[2]));
 		}
 		return new SlaPerformance(days, new SlaPerformance.Line(null, "Organization", total[0], total[1], total[2]),

@@ -25,12 +25,12 @@ class IncidentLog {
 		this.jdbc = jdbc;
 	}
 
-	/** Appends an entry by a person (null id and "system" for the system). */
-	void append(long escalationId, Instant at, LogEntry entry, EscalationStatus status, Severity severity, String text,
-			Long actorId, String actorName) {
-		jdbc.sql("""
+	/** Appends an entry by a person (null id and "system" for the system); returns it. */
+	IncidentLogEntry append(long escalationId, Instant at, LogEntry entry, EscalationStatus status, Severity severity,
+			String text, Long actorId, String actorName) {
+		long id = jdbc.sql("""
 				insert into escalation_log (escalation_id, at, entry, status, severity, text, actor_id, actor_name)
-				values (:e, :at, :entry, :status, :severity, :text, :actorId, :actorName)""")
+				values (:e, :at, :entry, :status, :severity, :text, :actorId, :actorName) returning id""")
 			.param("e", escalationId)
 			.param("at", Timestamp.from(at))
 			.param("entry", entry.name())
@@ -39,7 +39,9 @@ class IncidentLog {
 			.param("text", text)
 			.param("actorId", actorId)
 			.param("actorName", actorName)
-			.update();
+			.query(Long.class)
+			.single();
+		return new IncidentLogEntry(id, at, entry, status, severity, text, actorName);
 	}
 
 	/** The escalation's log, oldest first. */

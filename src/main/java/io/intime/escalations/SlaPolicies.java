@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -190,10 +189,6 @@ public class SlaPolicies {
 		}
 		return new SlaPolicyForm(rows, p.zone().getId(), p.dayStart(), p.dayEnd(), p.workingDays(), p.warnPercent(),
 				null);
-	}
-
-	static LocalTime parseTime(String text) {
-		return LocalTime.parse(text);
 	}
 
 }

@@ -193,13 +193,9 @@ class EscalationApi {
 		if (t.status() == null) {
 			throw new InvalidInputException("status", "is required");
 		}
-		EscalationForm current = escalations.editable(id, user).form();
-		EscalationForm moved = current.withStatus(t.status(), null, t.resolutionCategory());
-		if (t.rootCause() != null && !t.rootCause().isBlank()) {
-			moved = new EscalationForm(moved.title(), moved.description(), moved.severity(), moved.status(),
-					moved.raisedAt(), moved.resolvedAt(), moved.category(), moved.impact(), moved.contactId(),
-					moved.jobId(), moved.placementId(), moved.resolutionCategory(), t.rootCause());
-		}
+		EscalationForm moved = escalations.editable(id, user)
+			.form()
+			.moved(t.status(), null, t.resolutionCategory(), t.rootCause());
 		return escalations.update(id, moved, version, t.reason(), user);
 	}
 

@@ -10,7 +10,6 @@ import java.util.Set;
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.ContactManagement;
-import io.intime.accounts.ContactView;
 import io.intime.escalations.EscalationManagement;
 import io.intime.escalations.EscalationQueue;
 import io.intime.escalations.EscalationStatus;
@@ -144,17 +143,8 @@ class EscalationDeskPages {
 		model.addAttribute("canNote", canChange || escalations.canRaise(me));
 		model.addAttribute("canTakeOwnership",
 				canChange && !e.status().ended() && (e.ownerId() == null || e.ownerId() != me.id()));
-		ContactView contact = null;
-		if (e.contactId() != null) {
-			contact = contacts.forAccount(account.id(), me)
-				.stream()
-				.filter(c -> c.id() == e.contactId())
-				.findFirst()
-				.orElse(null);
-		}
-		model.addAttribute("contact", contact);
-		model.addAttribute("job", e.jobId() == null ? null
-				: jobs.forAccount(account.id(), me).stream().filter(j -> j.id() == e.jobId()).findFirst().orElse(null));
+		model.addAttribute("contact", e.contactId() == null ? null : contacts.get(e.contactId(), me));
+		model.addAttribute("job", e.jobId() == null || !jobs.canView(account, me) ? null : jobs.get(e.jobId(), me));
 		return "escalations/escalation";
 	}
 
@@ -205,11 +195,7 @@ class EscalationDeskPages {
 					"move", me, model);
 		}
 		try {
-			var form = escalations.editable(id, me).form();
-			var moved = new io.intime.escalations.EscalationForm(form.title(), form.description(), form.severity(),
-					status, form.raisedAt(), null, form.category(), form.impact(), form.contactId(), form.jobId(),
-					form.placementId(), resolutionCategory != null ? resolutionCategory : form.resolutionCategory(),
-					rootCause != null && !rootCause.isBlank() ? rootCause : form.rootCause());
+			var moved = escalations.editable(id, me).form().moved(status, null, resolutionCategory, rootCause);
 			EscalationView e = escalations.update(id, moved, version, note, me);
 			String within = e.sla() != null && e.status().ended() ? (e.sla().resolutionBreached() ? " · outside its SLA"
 					: " · within its SLA (" + EscalationView.text(e.sla().resolutionUsed()) + " of "
@@ -329,9 +315,5 @@ class EscalationDeskPages {
 			throw new AccessDeniedException("Only administrators change the SLA policy");
 		}
 	}
-
-	static final Set<String> QUEUE_ROLES = Set.of(Role.ACCOUNT_MANAGER.name(), Role.SALES_DIRECTOR.name(),
-			Role.EXECUTIVE.name(), Role.ADMIN.name(), Role.RECRUITER.name(), Role.RECRUITING_MANAGER.name(),
-			Role.FINANCE.name(), Role.LEGAL.name());
 
 }
