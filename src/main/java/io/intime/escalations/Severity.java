@@ -61,11 +61,6 @@ public enum Severity {
 		return response;
 	}
 
-	/** "respond < 24 h · resolve < 7 d". */
-	public String slaText() {
-		return "respond < " + EscalationView.text(response) + " · resolve < " + EscalationView.text(resolution);
-	}
-
 	/** Resolve within this (spec 03 Appendix B). */
 	public Duration resolutionSla() {
 		return resolution;

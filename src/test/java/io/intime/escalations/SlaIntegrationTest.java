@@ -249,6 +249,18 @@ class SlaIntegrationTest {
 			.satisfies(l -> assertThat(l.percent()).isEqualTo(50));
 		assertThatThrownBy(() -> queue.performance(90, recruiter))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
+		// a recruiter of the team sees the account's escalations; one off the team
+		// neither in
+		// the queue nor on the escalation's page
+		assertThat(queue.queue(new QueueFilter(null, null, account.id(), null, true), recruiter)).isNotEmpty();
+		CurrentUser outsider = fixtures.user(Role.RECRUITER);
+		assertThat(queue.queue(new QueueFilter(null, null, account.id(), null, true), outsider)).isEmpty();
+		assertThat(queue.queue(QueueFilter.open(), outsider)).noneMatch(r -> r.accountId() == account.id());
+		assertThatThrownBy(() -> escalations.get(late.id(), outsider))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThatThrownBy(() -> escalations.incidentLog(late.id(), outsider))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import io.intime.escalations.EscalationStatus;
 import io.intime.escalations.EscalationView;
 import io.intime.escalations.IssueFacts;
 import io.intime.escalations.Severity;
+import io.intime.escalations.SlaPolicies;
 import io.intime.identity.CurrentUser;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.NotFoundException;
@@ -73,9 +74,12 @@ class EscalationPages {
 
 	private final PlacementManagement placements;
 
+	private final SlaPolicies policies;
+
 	EscalationPages(AccountManagement accounts, AccountSections sections, EscalationManagement escalations,
 			EscalationFacts facts, Today time, ContactManagement contacts, JobManagement jobs,
-			ActivityManagement activities, PlacementManagement placements) {
+			ActivityManagement activities, PlacementManagement placements, SlaPolicies policies) {
+		this.policies = policies;
 		this.placements = placements;
 		this.contacts = contacts;
 		this.jobs = jobs;
@@ -234,6 +238,9 @@ class EscalationPages {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("severities", Severity.values());
+		// the targets a new escalation gets: the policy in force, not Appendix B's
+		// defaults
+		model.addAttribute("policy", escalation == null ? policies.current() : policies.inForce(escalation.raisedAt()));
 		model.addAttribute("statuses", EscalationStatus.values());
 		model.addAttribute("categories", EscalationCategory.values());
 		model.addAttribute("resolutions", ResolutionCategory.values());
