@@ -411,8 +411,9 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Account 360 as a person opens it; an executive opening a strategic account is
-	 * recorded as {@code strategic_account.reviewed}.
+	 * Account 360 as a person opens it; an executive's first opening of a strategic
+	 * account in a day (in their time zone) is recorded as
+	 * {@code strategic_account.reviewed}, later ones that day are not.
 	 * @param healthScore the score shown with it, or null for the account's latest score
 	 * (null when it has none yet)
 	 */
@@ -420,11 +421,38 @@ public class AccountManagement {
 	public AccountDetails open(long id, Integer healthScore, CurrentUser user) {
 		Account account = load(id);
 		rules.requireView(user, account);
-		if (account.strategic() && user.hasRole(Role.EXECUTIVE)) {
+		if (account.strategic() && user.hasRole(Role.EXECUTIVE) && firstReviewToday(id, user)) {
 			events.publishEvent(new StrategicAccountReviewed(id,
 					healthScore != null ? healthScore : account.healthScore(), user.actor(), time.now()));
 		}
 		return details(account, user);
+	}
+
+	/**
+	 * An executive's explicit review (Acknowledge on the account health dashboard):
+	 * recorded as {@code strategic_account.reviewed} every time.
+	 * @throws org.springframework.security.access.AccessDeniedException for someone who
+	 * is not an executive
+	 */
+	@Transactional
+	public void acknowledge(long id, Integer healthScore, CurrentUser user) {
+		Account account = load(id);
+		rules.requireView(user, account);
+		AccountRules.require(user.hasRole(Role.EXECUTIVE), "Only executives review strategic accounts");
+		firstReviewToday(id, user);
+		events.publishEvent(new StrategicAccountReviewed(id, healthScore != null ? healthScore : account.healthScore(),
+				user.actor(), time.now()));
+	}
+
+	private boolean firstReviewToday(long accountId, CurrentUser user) {
+		return jdbc.sql("""
+				insert into account_review (account_id, user_id, reviewed_on, reviewed_at) values (:a, :u, :day, :at)
+				on conflict do nothing""")
+			.param("a", accountId)
+			.param("u", user.id())
+			.param("day", time.today(user.timeZone()))
+			.param("at", java.sql.Timestamp.from(time.now()))
+			.update() == 1;
 	}
 
 	@Transactional(readOnly = true)
@@ -651,6 +679,21 @@ public class AccountManagement {
 	}
 
 	public record TeamMember(long userId, String name, String title, String teamRole) {
+	}
+
+	/** An account whose team a user is on. */
+	public record Membership(long accountId, String accountName, String teamRole) {
+	}
+
+	/** The live accounts whose team the user is on, by name. */
+	@Transactional(readOnly = true)
+	public List<Membership> teamsOf(long userId) {
+		return jdbc.sql("""
+				select a.id, a.name, m.team_role from account_team_member m join account a on a.id = m.account_id
+				 where m.user_id = :u and a.archived_at is null order by lower(a.name)""")
+			.param("u", userId)
+			.query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	/**

@@ -21,7 +21,10 @@ public class BillingFacts {
 
 	private final JdbcClient jdbc;
 
-	BillingFacts(JdbcClient jdbc) {
+	private final io.intime.shared.CurrencyRates rates;
+
+	BillingFacts(JdbcClient jdbc, io.intime.shared.CurrencyRates rates) {
+		this.rates = rates;
 		this.jdbc = jdbc;
 	}
 
@@ -80,6 +83,23 @@ public class BillingFacts {
 			.list()
 			.forEach(f -> facts.put(f.accountId(), f));
 		return facts;
+	}
+
+	/**
+	 * What the account has been invoiced over the whole relationship (written-off
+	 * invoices left out), in US dollars at the constant rates: its lifetime value.
+	 */
+	public io.intime.shared.Money lifetimeValueUsd(long accountId) {
+		io.intime.shared.Money total = io.intime.shared.Money.zero("USD");
+		for (Map.Entry<String, java.math.BigDecimal> e : jdbc.sql("""
+				select currency, sum(amount) from invoice where account_id = :a and status <> 'WRITTEN_OFF'
+				 group by currency""")
+			.param("a", accountId)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+			.list()) {
+			total = total.plus(rates.convert(new io.intime.shared.Money(e.getValue(), e.getKey()), "USD"));
+		}
+		return total;
 	}
 
 }

@@ -3,5 +3,5 @@
  * {@link io.intime.billing.BillingFacts} and {@link io.intime.shared.AccountFactChanged}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Billing",
-		allowedDependencies = { "accounts", "identity", "shared", "shared::*" })
+		allowedDependencies = { "accounts", "identity", "notifications", "shared", "shared::*" })
 package io.intime.billing;

@@ -485,6 +485,16 @@ class DemoEngagement implements DemoFacts {
 								+ "Rate $75/hr; Retail + Healthcare background required.",
 						45, null, NEUTRAL, List.of("Kickoff"), List.of(contact("Jennifer Wu")),
 						List.of(owner, "sarah.kim"));
+				case "DataSystems" -> {
+					// Spec 01: "DataSystems - QBR scheduled Dec 15 (prep needed)".
+					Instant when = world.today().plusDays(11).atTime(10, 0).atZone(zone).toInstant();
+					create(owner,
+							new ActivityForm(MEETING, OUTBOUND, "DataSystems QBR – Q4 Review",
+									"Quarterly business review with Jennifer Wu (CTO) and Mark Johnson (VP HR).", when,
+									90, null, null, List.of("QBR"),
+									List.of(contact("Jennifer Wu").id(), contact("Mark Johnson").id()),
+									ids(List.of(owner, "ceo", "tom.davis"))));
+				}
 				case "EnterpriseHQ" -> note(20, "New CEO Robert Klein appointed",
 						"Thomas Reed has left; we have not met Robert Klein yet. Intro meeting with the sponsor to be planned.",
 						List.of(owner));

@@ -3,6 +3,7 @@ package io.intime.demo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -233,6 +234,20 @@ public class DemoWorld {
 			for (DemoAccount account : portfolio) {
 				create(account, admin, director);
 			}
+			// Contacts have been known since the relationship started, except a chief
+			// executive appointed this quarter (spec 01: "EnterpriseHQ - New CEO
+			// appointed"), added 20 days ago.
+			entityManager.flush();
+			entityManager.clear();
+			jdbc.sql(
+					"""
+							update contact c
+							   set created_at = case when c.title like '%appointed this quarter%' then :recent
+							                         else coalesce(a.relationship_start, :today)::timestamp at time zone 'UTC' end
+							  from account a where a.id = c.account_id""")
+				.param("recent", java.sql.Timestamp.from(today.minusDays(20).atTime(9, 0).toInstant(ZoneOffset.UTC)))
+				.param("today", today)
+				.update();
 			List<DemoAccount> all = new ArrayList<>(strategic);
 			all.addAll(portfolio);
 			DemoSetting setting = new DemoSetting(today, List.copyOf(all), Map.copyOf(accountIds),

@@ -161,4 +161,33 @@ public class EngagementFacts {
 		return facts;
 	}
 
+	/**
+	 * The next quarterly business review of each account in scope between {@code from}
+	 * and {@code to}: a QBR meeting in the calendar, or a planned meeting tagged QBR; an
+	 * account missing from the map has none then.
+	 */
+	public Map<Long, java.time.Instant> nextQbr(java.time.Instant from, java.time.Instant to, AccountScope scope) {
+		Map<Long, java.time.Instant> next = new HashMap<>();
+		if (scope.isEmpty()) {
+			return next;
+		}
+		String sql = """
+				select account_id, min(at) as at from (
+				  select account_id, starts_at as at from meeting
+				   where meeting_type = 'QBR' and status = 'SCHEDULED' and starts_at >= :from and starts_at < :to"""
+				+ " " + scope.clause("account_id") + """
+						union all
+						select account_id, occurred_at from activity
+						 where type = 'MEETING' and 'QBR' = any(tags) and occurred_at >= :from and occurred_at < :to"""
+				+ " " + scope.clause("account_id") + """
+						) q group by account_id""";
+		scope.bind(jdbc.sql(sql))
+			.param("from", java.sql.Timestamp.from(from))
+			.param("to", java.sql.Timestamp.from(to))
+			.query(rs -> {
+				next.put(rs.getLong("account_id"), rs.getTimestamp("at").toInstant());
+			});
+		return next;
+	}
+
 }

@@ -72,8 +72,12 @@ public class Meetings {
 
 	private final io.intime.identity.AuditTrail audit;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Meetings(JdbcClient jdbc, ActivityManagement activities, EngagementRules rules, ContactManagement contacts,
-			UserDirectory users, ClientMail mail, Today time, io.intime.identity.AuditTrail audit) {
+			UserDirectory users, ClientMail mail, Today time, io.intime.identity.AuditTrail audit,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.activities = activities;
@@ -240,7 +244,33 @@ public class Meetings {
 		}
 		MeetingView moved = load(id);
 		invite(moved, users.find(user.id()).orElseThrow(), false);
+		executiveCallMoved(moved, user);
 		return moved;
+	}
+
+	/**
+	 * Spec 01's {@code executive.call.scheduled} is recorded again when an executive call
+	 * that lies ahead is moved, with its new date.
+	 */
+	private void executiveCallMoved(MeetingView moved, CurrentUser user) {
+		if (moved.activityId() == null || !moved.startsAt().isAfter(time.now())) {
+			return;
+		}
+		boolean touchpoint = jdbc.sql("select executive_touchpoint from activity where id = :id")
+			.param("id", moved.activityId())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		if (touchpoint) {
+			String clientContact = moved.attendees()
+				.stream()
+				.filter(a -> a.contactId() != null)
+				.map(MeetingView.Attendee::name)
+				.collect(java.util.stream.Collectors.joining("; "));
+			events.publishEvent(
+					new ExecutiveCallScheduled(moved.accountId(), moved.activityId(), clientContact, moved.startsAt(),
+							moved.agenda() == null ? moved.title() : moved.agenda(), user.actor(), time.now()));
+		}
 	}
 
 	/** Cancels the meeting and sends the cancellation (same UID, METHOD:CANCEL). */

@@ -62,6 +62,42 @@ public class RevenueFacts {
 		return facts;
 	}
 
+	/**
+	 * The open pipeline of the accounts in scope, in one statement; an account missing
+	 * from the map has no open opportunity.
+	 */
+	public Map<Long, OpenPipeline> openPipeline(AccountScope scope) {
+		Map<Long, OpenPipeline> facts = new HashMap<>();
+		if (scope.isEmpty()) {
+			return facts;
+		}
+		String sql = """
+				select account_id, currency, count(*) as open, sum(amount) as total,
+				       count(*) filter (where stage = 'NEGOTIATION') as negotiating,
+				       max(amount) filter (where stage = 'NEGOTIATION') as negotiating_amount,
+				       (array_agg(title order by amount desc, id) filter (where stage = 'NEGOTIATION'))[1] as negotiating_title
+				from opportunity
+				where stage not in ('WON','LOST')"""
+				+ " " + scope.clause("account_id") + """
+						group by account_id, currency
+						""";
+		scope.bind(jdbc.sql(sql)).query((rs, row) -> {
+			String currency = rs.getString("currency");
+			BigDecimal negotiating = rs.getBigDecimal("negotiating_amount");
+			return new OpenPipeline(rs.getLong("account_id"), rs.getInt("open"),
+					rates.convert(new Money(rs.getBigDecimal("total"), currency), "USD").amount(),
+					rs.getInt("negotiating"), rs.getString("negotiating_title"),
+					negotiating == null ? null : rates.convert(new Money(negotiating, currency), "USD").amount());
+		}).list().forEach(p -> facts.merge(p.accountId(), p, (a, b) -> {
+			boolean aLarger = b.negotiatingUsd() == null
+					|| (a.negotiatingUsd() != null && a.negotiatingUsd().compareTo(b.negotiatingUsd()) >= 0);
+			OpenPipeline larger = aLarger ? a : b;
+			return new OpenPipeline(a.accountId(), a.open() + b.open(), a.openUsd().add(b.openUsd()),
+					a.negotiating() + b.negotiating(), larger.negotiatingTitle(), larger.negotiatingUsd());
+		}));
+		return facts;
+	}
+
 	private static PipelineFacts combine(PipelineFacts a, PipelineFacts b) {
 		boolean aLarger = b.largestOpenUsd() == null
 				|| (a.largestOpenUsd() != null && a.largestOpenUsd().compareTo(b.largestOpenUsd()) >= 0);

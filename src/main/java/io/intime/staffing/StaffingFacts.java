@@ -1,5 +1,6 @@
 package io.intime.staffing;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -80,6 +81,45 @@ public class StaffingFacts {
 			.list()
 			.forEach(f -> facts.put(f.accountId(), f));
 		return facts;
+	}
+
+	/**
+	 * For each account, its time-to-fill and falloffs since its own day (one statement
+	 * for any number of accounts).
+	 */
+	public Map<Long, DeliverySince> deliverySince(Map<Long, LocalDate> since, LocalDate today) {
+		Map<Long, DeliverySince> result = new HashMap<>();
+		if (since.isEmpty()) {
+			return result;
+		}
+		Long[] ids = since.keySet().toArray(Long[]::new);
+		java.sql.Date[] days = java.util.Arrays.stream(ids)
+			.map(id -> java.sql.Date.valueOf(since.get(id)))
+			.toArray(java.sql.Date[]::new);
+		jdbc.sql(
+				"""
+						with s(account_id, since) as (select * from unnest(:ids, :days))
+						select s.account_id,
+						       (select avg(j.filled_on - j.opened_on) from job j
+						         where j.account_id = s.account_id and j.filled_on >= s.since and j.filled_on <= :today) as ttf,
+						       (select count(*) from job j
+						         where j.account_id = s.account_id and j.filled_on >= s.since and j.filled_on <= :today) as filled,
+						       (select count(*) from placement p
+						         where p.account_id = s.account_id and p.falloff_date >= s.since and p.falloff_date <= :today) as falloffs,
+						       (select avg(j.filled_on - j.opened_on) from job j
+						         where j.filled_on > :today - 180 and j.filled_on <= :today) as team_ttf
+						  from s""")
+			.param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", (Object[]) ids))
+			.param("days", new org.springframework.jdbc.support.SqlArrayValue("date", (Object[]) days))
+			.param("today", today)
+			.query(rs -> {
+				BigDecimal ttf = rs.getBigDecimal("ttf");
+				BigDecimal team = rs.getBigDecimal("team_ttf");
+				result.put(rs.getLong("account_id"), new DeliverySince(rs.getLong("account_id"),
+						ttf == null ? null : ttf.setScale(1, java.math.RoundingMode.HALF_UP), rs.getInt("filled"),
+						rs.getInt("falloffs"), team == null ? null : team.setScale(1, java.math.RoundingMode.HALF_UP)));
+			});
+		return result;
 	}
 
 }

@@ -67,7 +67,11 @@ class InvoicePages {
 
 	private final Today time;
 
-	InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices, Today time) {
+	private final io.intime.billing.ServiceCredits credits;
+
+	InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices, Today time,
+			io.intime.billing.ServiceCredits credits) {
+		this.credits = credits;
 		this.accounts = accounts;
 		this.sections = sections;
 		this.invoices = invoices;
@@ -105,6 +109,9 @@ class InvoicePages {
 						new Filter("DISPUTED", "Disputed", count(all, "DISPUTED")),
 						new Filter("WRITTEN_OFF", "Written off", count(all, "WRITTEN_OFF"))));
 		model.addAttribute("today", time.organizationToday());
+		// approved service credits are part of the account's billing (spec 01 step 2)
+		model.addAttribute("credits",
+				credits.forAccount(account.id()).stream().filter(c -> "APPROVED".equals(c.status())).toList());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", FormErrors.none());
 		}

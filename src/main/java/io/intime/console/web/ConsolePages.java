@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The start page: the console for account managers and sales directors (spec 02 step 1),
- * the accounts list for everyone else. The console's changing parts are fetched again
- * every 30 seconds and as soon as a task changes, so a new score, alert or task shows
- * without a reload.
+ * the strategic accounts portfolio for executives, the accounts list for everyone else.
+ * The console's changing parts are fetched again every 30 seconds and as soon as a task
+ * changes, so a new score, alert or task shows without a reload.
  */
 @Controller
 class ConsolePages {
@@ -24,6 +24,10 @@ class ConsolePages {
 
 	@GetMapping("/")
 	String home(CurrentUser me, Model model) {
+		if (me.hasRole(io.intime.identity.Role.EXECUTIVE)) {
+			// The executive's home is the strategic accounts portfolio (spec 01).
+			return "redirect:/executive/strategic-accounts";
+		}
 		if (!AccountManagerConsole.hasConsole(me)) {
 			return "redirect:/accounts";
 		}

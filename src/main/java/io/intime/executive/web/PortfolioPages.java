@@ -1,0 +1,139 @@
+package io.intime.executive.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.intime.executive.PortfolioView;
+import io.intime.executive.StrategicPortfolio;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+import io.intime.shared.io.TableExport;
+import io.intime.shared.web.ExportDownload;
+import io.intime.shared.web.NavigationItem;
+import io.intime.shared.web.Stylesheet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The strategic accounts portfolio (spec 01 step 1), the executive's home: Portfolio
+ * View, Account Health and Reports. Every number is a link to the list behind it (the
+ * same page with a filter); the body is fetched again every minute, and when that fails
+ * the page keeps what it shows and says how old it is.
+ */
+@Controller
+class PortfolioPages {
+
+	static final Set<String> TABS = Set.of("portfolio", "health", "reports");
+
+	private final StrategicPortfolio portfolio;
+
+	PortfolioPages(StrategicPortfolio portfolio) {
+		this.portfolio = portfolio;
+	}
+
+	@Bean
+	static NavigationItem strategicAccountsNavigationItem() {
+		return new NavigationItem("Strategic accounts", "/executive/strategic-accounts", "star", 2,
+				Set.of(Role.EXECUTIVE.name(), Role.SALES_DIRECTOR.name()));
+	}
+
+	@Bean
+	static Stylesheet executiveCss() {
+		return new Stylesheet("/css/executive.css", 60);
+	}
+
+	@GetMapping("/executive/strategic-accounts")
+	String portfolio(@RequestParam(defaultValue = "portfolio") String tab,
+			@RequestParam(required = false) String filter, CurrentUser me, Model model) {
+		fill(model, tab, filter, me);
+		return "executive/portfolio";
+	}
+
+	/** The tab's body alone, for the refresh every minute and the Refresh shortcut. */
+	@GetMapping("/executive/strategic-accounts/live")
+	String live(@RequestParam(defaultValue = "portfolio") String tab, @RequestParam(required = false) String filter,
+			CurrentUser me, Model model) {
+		fill(model, tab, filter, me);
+		return "executive/portfolio :: live";
+	}
+
+	/** The Reports tab's table as CSV or XLSX. */
+	@GetMapping({ "/executive/strategic-accounts/report.csv", "/executive/strategic-accounts/report.xlsx" })
+	void report(HttpServletRequest request, HttpServletResponse response, CurrentUser me) throws IOException {
+		PortfolioView view = portfolio.of(me);
+		TableExport.Format format = ExportDownload.formatOf(request.getRequestURI(), null, null);
+		try (OutputStream out = ExportDownload.start(response, format,
+				"strategic-accounts-" + view.today() + "." + format.extension());
+				TableExport.Writer writer = TableExport.open(format, "Strategic accounts " + view.today(),
+						List.of("Account", "Key", "Account manager", "ARR (USD)", "Health", "Band", "Contract end",
+								"Days to renewal", "Last executive touch", "Days since", "NPS (90 days)",
+								"NPS (90 days before)", "Open escalations", "Falloffs (60 days)", "Open pipeline (USD)",
+								"Recovery plan progress %", "Action"),
+						out)) {
+			for (PortfolioView.Row row : view.rows()) {
+				var s = row.signals();
+				var a = s.account();
+				List<Object> values = new ArrayList<>();
+				values.add(a.name());
+				values.add(a.key());
+				values.add(a.ownerName());
+				values.add(a.arrUsd().amount());
+				values.add(a.healthScore());
+				values.add(a.healthBand() == null ? null : a.healthBand().name());
+				values.add(a.renewalDate());
+				values.add(s.daysToRenewal());
+				values.add(s.lastExecutiveTouch());
+				values.add(s.daysSinceTouch());
+				values.add(s.npsNow());
+				values.add(s.npsBefore());
+				values.add(s.openEscalations());
+				values.add(s.falloffs());
+				values.add(row.openPipeline() == null ? null : row.openPipeline().amount());
+				values.add(row.plan() == null ? null : row.plan().progressPercent());
+				values.add(row.urgent() ? "Urgent" : row.attention() ? "Attention" : "");
+				writer.row(values);
+			}
+		}
+	}
+
+	/**
+	 * The database did not answer (spec 01, "Account Data Load Failed"): the refresh gets
+	 * a 503, and the page keeps the values it shows, says how old they are and offers
+	 * Retry.
+	 */
+	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.dao.DataAccessException.class)
+	org.springframework.http.ResponseEntity<String> unavailable(org.springframework.dao.DataAccessException e) {
+		org.slf4j.LoggerFactory.getLogger(PortfolioPages.class).warn("Unable to load account data", e);
+		return org.springframework.http.ResponseEntity.status(503)
+			.contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+			.body("Unable to load account data");
+	}
+
+	private void fill(Model model, String tab, String filter, CurrentUser me) {
+		PortfolioView view = portfolio.of(me);
+		String chosen = TABS.contains(tab) ? tab : "portfolio";
+		model.addAttribute("view", view);
+		model.addAttribute("tab", chosen);
+		model.addAttribute("filter", filter == null || filter.isBlank() ? "all" : filter);
+		model.addAttribute("filterLabel", PortfolioView.filterLabel(filter));
+		List<PortfolioView.Row> rows = view.rows(filter);
+		if ("health".equals(chosen)) {
+			rows = rows.stream()
+				.sorted(java.util.Comparator
+					.comparing((PortfolioView.Row r) -> r.signals().account().healthScore() == null ? Integer.MAX_VALUE
+							: r.signals().account().healthScore()))
+				.toList();
+		}
+		model.addAttribute("rows", rows);
+	}
+
+}
