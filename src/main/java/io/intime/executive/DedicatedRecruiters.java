@@ -94,7 +94,11 @@ public class DedicatedRecruiters {
 	/** The recruiters ranked for the account, best first. */
 	@Transactional(readOnly = true)
 	public List<RecruiterRanking.Ranked> ranking(StrategicAccount account, CurrentUser user) {
-		List<RecruiterView> candidates = assignments.candidates(user).stream().filter(RecruiterView::active).toList();
+		// recruiting managers lead the team; a dedicated resource is a recruiter
+		List<RecruiterView> candidates = assignments.candidates(user)
+			.stream()
+			.filter(r -> r.active() && r.role() == Role.RECRUITER)
+			.toList();
 		return RecruiterRanking.rank(candidates, account.industry(), satisfaction(time.organizationToday()));
 	}
 

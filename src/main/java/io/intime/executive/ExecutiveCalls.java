@@ -74,8 +74,11 @@ public class ExecutiveCalls {
 
 	private final UserDirectory users;
 
+	private final io.intime.shared.Today time;
+
 	ExecutiveCalls(AccountManagement accounts, ContactManagement contacts, MeetingSlots slots, Meetings meetings,
-			TaskManagement tasks, Notifications notifications, UserDirectory users) {
+			TaskManagement tasks, Notifications notifications, UserDirectory users, io.intime.shared.Today time) {
+		this.time = time;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.slots = slots;
@@ -269,10 +272,14 @@ public class ExecutiveCalls {
 					"Ten minutes with the account manager before the call at " + when + ".", user.id(), accountId,
 					"meeting", meeting.id(), brief.toLocalDate(), brief.toLocalTime(), 10, TaskPriority.HIGH, null));
 			UserSummary owner = users.find(account.ownerId()).orElseThrow();
-			ZonedDateTime dayBefore = at.withZoneSameInstant(ZoneId.of(owner.timeZone())).minusDays(1);
+			// the day before the call, or today when the call is today or tomorrow
+			ZoneId ownerZone = ZoneId.of(owner.timeZone());
+			LocalDate dayBefore = at.withZoneSameInstant(ownerZone).minusDays(1).toLocalDate();
+			LocalDate ownerToday = time.today(ownerZone);
 			prep.add(new TaskForm("Prepare the recovery plan document for " + account.name(),
 					user.fullName() + " presents it on the executive call at " + when + ".", owner.id(), accountId,
-					"meeting", meeting.id(), dayBefore.toLocalDate(), null, 0, TaskPriority.HIGH, null));
+					"meeting", meeting.id(), dayBefore.isBefore(ownerToday) ? ownerToday : dayBefore, null, 0,
+					TaskPriority.HIGH, null));
 			notifications.send(new Notice(BRIEF, accountId, "meeting", meeting.id(), "brief",
 					account.name() + ": brief " + user.fullName() + " before the executive call",
 					user.fullName() + " scheduled an executive call with " + clientNames(meeting) + " on " + when

@@ -97,9 +97,14 @@ class DashboardPages {
 				.truncatedTo(ChronoUnit.HOURS);
 			model.addAttribute("followUpAt", follow.toString());
 		}
-		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", FormErrors.none());
+		// a refused form's messages come along the redirect as a plain map (the session
+		// that carries them is stored in the database, so it holds serializable values)
+		FormErrors errors = FormErrors.none();
+		Object flashed = model.getAttribute("fieldErrors");
+		if (flashed instanceof Map<?, ?> map) {
+			map.forEach((field, message) -> errors.add(String.valueOf(field), String.valueOf(message)));
 		}
+		model.addAttribute("errors", errors);
 		model.addAttribute("people", taskForceOptions(view, me));
 		return "executive/dashboard";
 	}
@@ -119,7 +124,7 @@ class DashboardPages {
 			redirect.addFlashAttribute("toast", "Executive notes saved (version " + note.version() + ").");
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("errors", FormErrors.of(e.errors()));
+			redirect.addFlashAttribute("fieldErrors", messages(FormErrors.none().addAll(e.errors())));
 			redirect.addFlashAttribute("noteText", body);
 			redirect.addFlashAttribute("noteVersion", version);
 		}
@@ -168,7 +173,7 @@ class DashboardPages {
 				errors.addAll(e.errors());
 			}
 		}
-		redirect.addFlashAttribute("errors", errors);
+		redirect.addFlashAttribute("fieldErrors", messages(errors));
 		redirect.addFlashAttribute("escalateReason", reason);
 		redirect.addFlashAttribute("escalateMembers", members == null ? List.of() : members);
 		redirect.addFlashAttribute("followUpAt", followUpAt);
@@ -200,7 +205,7 @@ class DashboardPages {
 				errors.addAll(e.errors());
 			}
 		}
-		redirect.addFlashAttribute("errors", errors);
+		redirect.addFlashAttribute("fieldErrors", messages(errors));
 		redirect.addFlashAttribute("creditAmount", amount);
 		redirect.addFlashAttribute("creditReason", reason);
 		redirect.addFlashAttribute("openDialog", "credit-dialog");
@@ -346,6 +351,10 @@ class DashboardPages {
 		people.removeIf(u -> u.id() == me.id() || !u.enabled());
 		people.sort(java.util.Comparator.comparing(UserSummary::fullName));
 		return people;
+	}
+
+	private static LinkedHashMap<String, String> messages(FormErrors errors) {
+		return new LinkedHashMap<>(errors.all());
 	}
 
 	private static String at(List<String> values, int i) {

@@ -1,0 +1,287 @@
+package io.intime.executive;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Properties;
+
+import io.intime.Browser;
+import io.intime.DemoWorldTest;
+import io.intime.health.HealthScores;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.UserDirectory;
+import io.intime.identity.UserSummary;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Spec 01's test cases as the CEO (Alex Morgan) on the demo world: TC-SAC-001 the
+ * portfolio loads with every account's health; TC-SAC-002 the critical account's health
+ * breakdown; TC-SAC-003 an executive call (the invitation read back from the SMTP server
+ * and parsed, the prep tasks, the account manager's notice, the event); TC-SAC-004 a
+ * dedicated recruiter (refused when at capacity, then assigned, with its notices and
+ * event); TC-SAC-007 a new score shows on the dashboard after Refresh (the R key). Runs
+ * last: it changes ABC Technologies.
+ */
+@DemoWorldTest
+@Order(Integer.MAX_VALUE)
+class StrategicAccountsBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	HealthScores scores;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	io.intime.shared.Today time;
+
+	@Test
+	void theCeoReviewsAStrategicAccountAndActsOnIt() throws Exception {
+		long abc = jdbc.sql("select id from account where name = 'ABC Technologies'").query(Long.class).single();
+		Instant started = time.now().minusSeconds(1);
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			// TC-SAC-001: the executive's home is the portfolio; all 24 load with their
+			// health
+			browser.signIn("ceo", "demo");
+			browser.open("/");
+			browser.waitUntil(d -> browser.currentPath().startsWith("/executive/strategic-accounts"));
+			assertThat(browser.find("h1").getText()).isEqualTo("Strategic accounts portfolio");
+			assertThat(browser.find("#total-accounts").getText()).isEqualTo("24");
+			assertThat(browser.find("#combined-arr").getText()).isEqualTo("$28.5M");
+			assertThat(browser.findAll("#accounts .portfolio-row")).hasSize(24);
+			assertThat(browser.findAll("#accounts .portfolio-row .health-pill")).hasSize(24);
+			assertThat(browser.find("#urgent-actions").getText()).contains("ABC Technologies", "MegaCorp");
+			assertThat(browser.find("#attention-actions").getText()).contains("GlobalCo", "No executive touchpoint in",
+					"EnterpriseHQ", "New executive Robert Klein");
+			browser.screenshot("executive-01-portfolio");
+
+			// every number links to its list: the critical accounts
+			browser.find("#health-status [data-band='red'] .band-count-link").click();
+			browser.waitUntil(d -> d.getCurrentUrl().contains("filter=red"));
+			assertThat(browser.findAll("#accounts .portfolio-row .health-pill.RED")).isNotEmpty();
+			assertThat(browser.findAll("#accounts .portfolio-row .health-pill.GREEN")).isEmpty();
+
+			// TC-SAC-002: the critical account's dashboard
+			browser.open("/executive/strategic-accounts");
+			browser.find("#urgent-actions [data-account='ABC Technologies'] a.strong").click();
+			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/" + abc));
+			assertThat(browser.findAll("#health-breakdown [data-component]")).hasSize(6);
+			assertThat(browser.find("#overview").getText()).contains("ACC-001", "Sarah Chen", "Alex Morgan (you)",
+					"5,000 employees", "San Francisco, CA");
+			assertThat(browser.find("#critical-issues").getText()).contains("Quality concerns", "High priority");
+			assertThat(browser.find("#recommendations").getText())
+				.containsIgnoringCase("Immediate actions (next 48 hours)")
+				.contains("Executive call to the client's executive")
+				.containsIgnoringCase("Success metrics (90-day recovery plan)");
+			browser.screenshot("executive-02-dashboard");
+			long reviews = reviews(abc);
+			assertThat(reviews).as("the first opening today is the review").isGreaterThanOrEqualTo(1);
+			browser.open("/executive/strategic-accounts/" + abc);
+			assertThat(reviews(abc)).as("not on every page view").isEqualTo(reviews);
+
+			// the shortcuts' help, closed with Esc
+			browser.find("body").sendKeys("?");
+			browser.waitUntil(
+					d -> Boolean.TRUE.equals(browser.script("return document.getElementById('shortcuts-help').open")));
+			browser.screenshot("executive-03-shortcuts");
+			browser.find("#shortcuts-help").sendKeys(Keys.ESCAPE);
+			browser.waitUntil(
+					d -> Boolean.FALSE.equals(browser.script("return document.getElementById('shortcuts-help').open")));
+
+			// a service credit: refused without an amount, the reason kept; then offered
+			browser.find("#offer-credit").click();
+			browser.find("#credit-amount").clear();
+			browser.find("#submit-credit").click();
+			browser.waitUntil(d -> !d.findElements(By.cssSelector("#credit-dialog [data-field='amount'] .field-error"))
+				.isEmpty());
+			assertThat(browser.find("#credit-dialog [data-field='amount'] .field-error").getText())
+				.contains("required");
+			assertThat(browser.find("#credit-reason").getAttribute("value")).contains("Goodwill");
+			browser.screenshot("executive-04-credit-refused");
+			browser.find("#credit-amount").sendKeys("50000");
+			browser.find("#submit-credit").click();
+			browser.waitUntil(d -> d.findElement(By.id("credits")).getText().contains("Awaiting finance"));
+
+			// TC-SAC-003: schedule the executive call (S), the recommended slot
+			browser.find("body").sendKeys("s");
+			browser.waitUntil(d -> browser.currentPath().endsWith("/call"));
+			assertThat(browser.find("#slots").getText()).containsIgnoringCase("Recommended");
+			assertThat(browser.find("#agenda").getAttribute("value")).contains("Opening & Acknowledgment",
+					"Quality concerns");
+			assertThat(browser.find("#message").getAttribute("value")).startsWith("Hi John,");
+			browser.screenshot("executive-05-schedule-call");
+			browser.find("#send-invitation").click();
+			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/" + abc));
+			browser.waitUntil(d -> String.valueOf(browser.script("return document.getElementById('toast').textContent"))
+				.contains("Prep tasks created"));
+			long meeting = jdbc.sql("select max(id) from meeting where account_id = :a and organizer_id = :o")
+				.param("a", abc)
+				.param("o", user("ceo").id())
+				.query(Long.class)
+				.single();
+			Calendar invite = calendar(awaitMail("john.smith@abctech.com", "Invitation: Strategic Partnership Review"));
+			assertThat(invite.getProperty(Property.METHOD).map(Property::getValue)).contains("REQUEST");
+			assertThat(jdbc.sql("select count(*) from task where record_type = 'meeting' and record_id = :m")
+				.param("m", meeting)
+				.query(Long.class)
+				.single()).isEqualTo(3);
+			assertThat(notifications("sarah.chen", "executive.call-brief")).isGreaterThanOrEqualTo(1);
+			assertThat(events(abc, "executive.call.scheduled", started)).isGreaterThanOrEqualTo(1);
+
+			// TC-SAC-004: the best recruiter is full by now: refused, the next one
+			// offered
+			browser.find("#assign-recruiter").click();
+			browser.waitUntil(d -> browser.currentPath().endsWith("/recruiter"));
+			WebElement best = browser.find("input[name='recruiterId']:checked");
+			long bestId = Long.parseLong(best.getAttribute("value"));
+			int max = jdbc.sql("select max_active_jobs from recruiter where id = :r")
+				.param("r", bestId)
+				.query(Integer.class)
+				.single();
+			jdbc.sql("update recruiter set max_active_jobs = (select count(*) from job where recruiter_id = :r "
+					+ "and status = 'OPEN') where id = :r")
+				.param("r", bestId)
+				.update();
+			browser.find("#assign-recruiter-submit").click();
+			browser.waitUntil(d -> !d.findElements(By.id("recruiter-error")).isEmpty());
+			assertThat(browser.find("#recruiter-error").getText()).startsWith("Selected recruiter not available");
+			long next = Long.parseLong(browser.find("input[name='recruiterId']:checked").getAttribute("value"));
+			assertThat(next).isNotEqualTo(bestId);
+			browser.screenshot("executive-06-recruiter-refused");
+			jdbc.sql("update recruiter set max_active_jobs = :m where id = :r")
+				.param("m", max)
+				.param("r", bestId)
+				.update();
+			browser.find("#assign-recruiter-submit").click();
+			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/" + abc));
+			assertThat(browser.find("#dedicated-recruiter").getText()).contains("Dedicated until");
+			String recruiterUser = jdbc
+				.sql("select u.username from recruiter r join app_user u on u.id = r.user_id " + "where r.id = :r")
+				.param("r", next)
+				.query(String.class)
+				.single();
+			assertThat(notifications(recruiterUser, "executive.recruiter-assigned")).isEqualTo(1);
+			assertThat(notifications("sarah.chen", "executive.recruiter-assigned")).isEqualTo(1);
+			assertThat(notifications("tom.davis", "executive.recruiter-assigned")).isEqualTo(1);
+			assertThat(jdbc.sql("""
+					select count(*) from domain_event where type = 'recruiter.assigned' and account_id = :a
+					   and payload ->> 'assignment_type' = 'dedicated' and (payload ->> 'duration')::int = 90""")
+				.param("a", abc)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			browser.screenshot("executive-07-recruiter-assigned");
+
+			// TC-SAC-007: the facts change, the score is recomputed; Refresh (R) shows it
+			String before = browser.find("#overall-score").getText();
+			jdbc.sql("update invoice set status = 'PAID', paid_on = issue_date + 20 "
+					+ "where account_id = :a and status in ('OPEN','OVERDUE')")
+				.param("a", abc)
+				.update();
+			scores.recompute(abc, user("ceo"));
+			browser.find("body").sendKeys("r");
+			browser.waitUntil(d -> !d.findElement(By.id("overall-score")).getText().equals(before));
+			assertThat(browser.find("#overall-score").getText()).isNotEqualTo(before);
+			browser.screenshot("executive-08-new-score");
+		}
+	}
+
+	private long reviews(long account) {
+		return jdbc
+			.sql("select count(*) from domain_event where type = 'strategic_account.reviewed' and account_id = :a")
+			.param("a", account)
+			.query(Long.class)
+			.single();
+	}
+
+	private long events(long account, String type, Instant since) {
+		return jdbc.sql("select count(*) from domain_event where type = :t and account_id = :a and occurred_at >= :s")
+			.param("t", type)
+			.param("a", account)
+			.param("s", java.sql.Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
+	private long notifications(String username, String kind) {
+		return jdbc
+			.sql("select count(*) from notification n join app_user u on u.id = n.recipient_id "
+					+ "where u.username = :u and n.kind = :k")
+			.param("u", username)
+			.param("k", kind)
+			.query(Long.class)
+			.single();
+	}
+
+	private CurrentUser user(String username) {
+		UserSummary u = users.findByUsername(username).orElseThrow();
+		return new CurrentUser(u.id(), u.username(), u.fullName(), u.role(), ZoneId.of(u.timeZone()));
+	}
+
+	private MimeMessage awaitMail(String to, String subjectStart) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<byte[]> found = jdbc.sql(
+					"select raw from sent_mail where lower(envelope_to) = lower(:to) and subject like :s order by id desc")
+				.param("to", to)
+				.param("s", subjectStart + "%")
+				.query((rs, n) -> rs.getBytes(1))
+				.list();
+			if (!found.isEmpty()) {
+				return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(found.get(0)));
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("No email to " + to + ": " + subjectStart);
+	}
+
+	private static Calendar calendar(MimeMessage message) throws Exception {
+		Part part = find(message);
+		assertThat(part).as("a text/calendar part").isNotNull();
+		try (InputStream in = part.getInputStream()) {
+			return new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(), "UTF-8")));
+		}
+	}
+
+	private static Part find(Part part) throws Exception {
+		if (part.isMimeType("text/calendar")) {
+			return part;
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				Part found = find(multipart.getBodyPart(i));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,264 @@
+package io.intime.executive;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import io.intime.DemoWorldTest;
+import io.intime.billing.ServiceCredits;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.UserDirectory;
+import io.intime.identity.UserSummary;
+import io.intime.shared.InvalidInputException;
+import io.intime.shared.Money;
+import io.intime.shared.StaleVersionException;
+import io.intime.shared.Today;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The executive's strategic accounts on the demo world (spec 01): the CEO's portfolio of
+ * 24 and a sales director's of the team; who may open what (derived views: the portfolio,
+ * the dashboard, the executive notes, the report); the notes' versions and their
+ * conflict; service credits through finance; flow A1; recovery plans; the recruiter
+ * refused when at capacity. Runs late: it changes ABC Technologies and DataSystems.
+ */
+@DemoWorldTest
+@Order(Integer.MAX_VALUE - 1)
+class StrategicAccountsIntegrationTest {
+
+	@Autowired
+	StrategicPortfolio portfolio;
+
+	@Autowired
+	AccountDashboard dashboard;
+
+	@Autowired
+	ExecutiveNotes notes;
+
+	@Autowired
+	ServiceCredits credits;
+
+	@Autowired
+	TaskForces taskForces;
+
+	@Autowired
+	RecoveryPlans plans;
+
+	@Autowired
+	DedicatedRecruiters recruiters;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Today time;
+
+	@Test
+	void theCeoSeesTheTwentyFourSponsoredAccountsAndADirectorTheTeams() {
+		PortfolioView ceo = portfolio.of(user("ceo"));
+		assertThat(ceo.count()).isEqualTo(24);
+		assertThat(ceo.combinedArr().amount()).isEqualByComparingTo("28500000");
+		assertThat(ceo.rows()).allMatch(r -> r.signals().account().healthScore() != null);
+		assertThat(ceo.bands().stream().mapToInt(PortfolioView.Band::count).sum()).isEqualTo(24);
+		assertThat(ceo.urgent()).extracting(ExecutiveAction::accountName).contains("ABC Technologies", "MegaCorp");
+		assertThat(ceo.attention()).extracting(ExecutiveAction::accountName)
+			.contains("GlobalCo", "EnterpriseHQ", "DataSystems", "InnovateCorp");
+		assertThat(ceo.sharePercent()).isBetween(1, 100);
+		assertThat(ceo.rows("red")).extracting(r -> r.signals().account().name()).contains("ABC Technologies");
+
+		// the sales director: the strategic accounts of the account managers who report
+		PortfolioView director = portfolio.of(user("director"));
+		assertThat(director.team()).isTrue();
+		assertThat(director.rows()).allMatch(r -> r.signals().account().ownerId() != null);
+		Set<Long> reports = Set
+			.copyOf(users.directReports(user("director").id()).stream().map(UserSummary::id).toList());
+		assertThat(director.rows()).allMatch(r -> reports.contains(r.signals().account().ownerId()));
+	}
+
+	@Test
+	void derivedViewsOnlyForThoseWhoMaySeeThem() {
+		long abc = id("ABC Technologies");
+		// the portfolio is for executives and sales directors
+		assertThatThrownBy(() -> portfolio.of(user("am"))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> portfolio.of(user("michael.torres"))).isInstanceOf(AccessDeniedException.class);
+		// the dashboard shows health: not to another account manager, nor a recruiter off
+		// the team
+		assertThatThrownBy(() -> dashboard.refresh(abc, user("am"))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> dashboard.refresh(abc, user("priya.sharma")))
+			.isInstanceOf(AccessDeniedException.class);
+		// its own account manager opens it, with the notes; a sales director without them
+		DashboardView owner = dashboard.refresh(abc, user("sarah.chen"));
+		assertThat(owner.notesAllowed()).isTrue();
+		DashboardView director = dashboard.refresh(abc, user("director"));
+		assertThat(director.notesAllowed()).isFalse();
+		assertThat(director.notes()).isEmpty();
+		assertThatThrownBy(() -> notes.history(abc, user("director"))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> notes.save(abc, "mine", 0, user("am"))).isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void executiveNotesAreVersionedAndTheSecondOfTwoConcurrentSavesIsRefused() {
+		long abc = id("ABC Technologies");
+		long before = notes.history(abc, user("ceo")).stream().mapToLong(ExecutiveNotes.Note::version).max().orElse(0);
+		ExecutiveNotes.Note first = notes.save(abc,
+				"This is our 3rd largest account. Will personally own the recovery.", before, user("ceo"));
+		assertThat(first.version()).isEqualTo(before + 1);
+		// Sarah saves on the version she read; the CEO's later save on the same version
+		// loses
+		notes.save(abc, "Client CEO call booked.", first.version(), user("sarah.chen"));
+		assertThatThrownBy(() -> notes.save(abc, "My edit on the old version", first.version(), user("ceo")))
+			.isInstanceOf(StaleVersionException.class);
+		assertThat(notes.history(abc, user("ceo"))).extracting(ExecutiveNotes.Note::body)
+			.startsWith("Client CEO call booked.",
+					"This is our 3rd largest account. Will personally own the recovery.");
+		assertThatThrownBy(() -> notes.save(abc, "  ", first.version() + 1, user("ceo"))).isInstanceOfSatisfying(
+				InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("body"));
+	}
+
+	@Test
+	void aServiceCreditWaitsForFinanceAndThenIsOnTheBilling() {
+		long abc = id("ABC Technologies");
+		assertThatThrownBy(() -> credits.offer(abc, usd("50000"), "Goodwill", user("sarah.chen")))
+			.as("account managers offer no service credits (spec 02's authority limits)")
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> credits.offer(abc, usd("0"), "", user("ceo"))).isInstanceOfSatisfying(
+				InvalidInputException.class, e -> assertThat(e.errors()).extracting(io.intime.shared.FieldError::field)
+					.containsExactly("amount", "reason"));
+		ServiceCredits.Credit credit = credits.offer(abc, usd("50000"), "Goodwill for three failed placements",
+				user("ceo"));
+		assertThat(credit.pending()).isTrue();
+		assertThat(notifications("finance", "billing.service-credit-requested")).isGreaterThanOrEqualTo(1);
+		assertThatThrownBy(() -> credits.decide(credit.id(), true, null, credit.version(), user("ceo")))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> credits.decide(credit.id(), false, " ", credit.version(), user("finance")))
+			.isInstanceOf(InvalidInputException.class);
+		ServiceCredits.Credit approved = credits.decide(credit.id(), true, null, credit.version(), user("finance"));
+		assertThat(approved.status()).isEqualTo("APPROVED");
+		assertThatThrownBy(() -> credits.decide(credit.id(), false, "late", credit.version(), user("finance")))
+			.isInstanceOf(StaleVersionException.class);
+		assertThat(credits.forAccount(abc)).anyMatch(c -> c.id() == credit.id() && c.status().equals("APPROVED"));
+		assertThat(notifications("ceo", "billing.service-credit-decided")).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void escalateFurtherFlagsCriticalGivesTheTaskForceTasksAndTheSponsorOwnership() {
+		long megaCorp = id("MegaCorp");
+		CurrentUser ceo = user("ceo");
+		List<Long> members = List.of(user("daniel.okafor").id(), user("tom.davis").id());
+		assertThatThrownBy(() -> taskForces.escalate(megaCorp,
+				new TaskForces.Escalation("", members, time.now().plus(Duration.ofHours(30))), ceo))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.errors()).extracting(io.intime.shared.FieldError::field)
+						.containsExactly("reason", "followUpAt"));
+		assertThatThrownBy(() -> taskForces.escalate(megaCorp,
+				new TaskForces.Escalation("Angry call", members, time.now().plus(Duration.ofHours(20))),
+				user("director")))
+			.isInstanceOf(AccessDeniedException.class);
+		int created = taskForces.escalate(megaCorp,
+				new TaskForces.Escalation("Client CEO called: renewal at risk over pricing", members,
+						time.now().plus(Duration.ofHours(20))),
+				ceo);
+		assertThat(created).isEqualTo(3);
+		assertThat(
+				jdbc.sql("select critical_since is not null and executive_sponsor_id = :ceo from account where id = :a")
+					.param("ceo", ceo.id())
+					.param("a", megaCorp)
+					.query(Boolean.class)
+					.single())
+			.isTrue();
+		assertThat(jdbc.sql("select count(*) from task where account_id = :a and title like 'Task force:%'")
+			.param("a", megaCorp)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(notifications("tom.davis", "executive.task-force")).isGreaterThanOrEqualTo(1);
+		PortfolioView view = portfolio.of(ceo);
+		assertThat(view.urgent()).filteredOn(a -> a.accountName().equals("MegaCorp"))
+			.singleElement()
+			.satisfies(a -> assertThat(a.reasons().get(0)).startsWith("Flagged critical"));
+	}
+
+	@Test
+	void aRecoveryPlanTakesItsBaselinesFromTheFactsAndItsActionsBecomeTasks() {
+		long dataSystems = id("DataSystems");
+		CurrentUser ceo = user("ceo");
+		assertThatThrownBy(() -> plans.create(dataSystems,
+				new RecoveryPlans.PlanForm("", time.organizationToday(),
+						List.of(new RecoveryPlans.GoalForm(RecoveryMeasure.HEALTH, BigDecimal.valueOf(120),
+								time.organizationToday().plusDays(90))),
+						List.of()),
+				ceo))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.errors()).extracting(io.intime.shared.FieldError::field)
+						.containsExactly("title", "endsOn", "goals[0].target"));
+		PlanProgress plan = plans.create(dataSystems,
+				new RecoveryPlans.PlanForm("90-day recovery", time.organizationToday().plusDays(90),
+						List.of(new RecoveryPlans.GoalForm(RecoveryMeasure.HEALTH, BigDecimal.valueOf(85),
+								time.organizationToday().plusDays(90)),
+								new RecoveryPlans.GoalForm(RecoveryMeasure.RENEWAL, null,
+										time.organizationToday().plusDays(60))),
+						List.of(new RecoveryPlans.ActionForm("Weekly check-in with Jennifer Wu",
+								user("sarah.chen").id(), time.organizationToday().plusDays(7)))),
+				ceo);
+		Integer health = jdbc.sql("select health_score from account where id = :a")
+			.param("a", dataSystems)
+			.query(Integer.class)
+			.single();
+		assertThat(plan.goals().get(0).baseline()).isEqualByComparingTo(BigDecimal.valueOf(health));
+		assertThat(plan.goals().get(0).current()).isEqualByComparingTo(BigDecimal.valueOf(health));
+		assertThat(plan.goals().get(1).met()).isFalse();
+		assertThat(jdbc.sql("select count(*) from task where record_type = 'recovery_plan' and record_id = :p")
+			.param("p", plan.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThatThrownBy(() -> plans.create(dataSystems,
+				new RecoveryPlans.PlanForm("Another", time.organizationToday().plusDays(30),
+						List.of(new RecoveryPlans.GoalForm(RecoveryMeasure.HEALTH, BigDecimal.valueOf(85),
+								time.organizationToday().plusDays(30))),
+						List.of()),
+				ceo))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.errors().get(0).field()).isEqualTo("plan"));
+		assertThat(portfolio.of(ceo).rows("plans")).extracting(r -> r.signals().account().name())
+			.contains("DataSystems");
+		plans.close(plan.id(), false, plan.version(), ceo);
+		assertThatThrownBy(() -> plans.close(plan.id(), true, plan.version(), ceo))
+			.isInstanceOf(StaleVersionException.class);
+	}
+
+	private long notifications(String username, String kind) {
+		return jdbc
+			.sql("select count(*) from notification n join app_user u on u.id = n.recipient_id "
+					+ "where u.username = :u and n.kind = :k")
+			.param("u", username)
+			.param("k", kind)
+			.query(Long.class)
+			.single();
+	}
+
+	private long id(String name) {
+		return jdbc.sql("select id from account where name = :n").param("n", name).query(Long.class).single();
+	}
+
+	private static Money usd(String amount) {
+		return new Money(new BigDecimal(amount), "USD");
+	}
+
+	private CurrentUser user(String username) {
+		UserSummary u = users.findByUsername(username).orElseThrow();
+		return new CurrentUser(u.id(), u.username(), u.fullName(), u.role(), ZoneId.of(u.timeZone()));
+	}
+
+}
