@@ -78,5 +78,5 @@ if [[ "${SCENARIO:-accounts}" == "sla-scan" ]]; then
     --due "${SLA_DUE:-1000}" --rounds "${SLA_ROUNDS:-5}"
   exit
 fi
-python3 bench/measure.py --base "$BASE" --user am --password "$PASSWORD" --requests "$REQUESTS" --warmup "$WARMUP" \
+python3 bench/measure.py --base "$BASE" --user "${BENCH_USER:-am}" --password "$PASSWORD" --requests "$REQUESTS" --warmup "$WARMUP" \
   --app-jar "$JAR" --workdir "$DATA" --scenario "${SCENARIO:-accounts}"

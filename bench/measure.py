@@ -124,9 +124,10 @@ def main():
     parser.add_argument("--admin", default="admin", help="who captures the SQL of the requests (an admin)")
     parser.add_argument("--app-jar", help="the application's jar: its PostgreSQL driver replays the SQL floor")
     parser.add_argument("--workdir", default=".", help="where the floor's files go")
-    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console"],
+    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console", "strategic"],
                         help="accounts: the accounts list (bench/accounts-list.sh); my-tasks: My tasks (bench/my-tasks.sh); "
-                             "console: the account manager's console (bench/console.sh)")
+                             "console: the account manager's console (bench/console.sh); "
+                             "strategic: the executive's portfolio and the recruiter ranking (bench/strategic.sh)")
     args = parser.parse_args()
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects())
@@ -168,6 +169,25 @@ def main():
         run(opener, args.base, "Console page    GET /", lambda i: "/", "text/html", args.warmup, args.requests, floor)
         run(opener, args.base, "Console API     GET /api/v1/console", lambda i: "/api/v1/console", "application/json",
             args.warmup, args.requests, floor)
+        return
+
+    if args.scenario == "strategic":
+        # targets of issue 14: the portfolio p95 <= 100 ms and at most 10 statements; the
+        # recruiter ranking (its page: the account, the ranked recruiters) p95 <= 50 ms
+        TARGET_P95_MS, TARGET_STATEMENTS = 100, 10
+        run(opener, args.base, "Portfolio page  GET /executive/strategic-accounts", lambda i: "/executive/strategic-accounts",
+            "text/html", args.warmup, args.requests, floor)
+        _, _, body, _ = request(opener, args.base + "/executive/strategic-accounts", headers={"Accept": "text/html"})
+        html = body.decode("utf-8", "replace")
+        rows = len(re.findall(r'class="portfolio-row"', html))
+        print(f"  (the portfolio holds {rows} strategic accounts)")
+        abc = re.search(r'href="/executive/strategic-accounts/(\d+)"[^>]*>ABC Technologies<', html)
+        if not abc:
+            sys.exit("ABC Technologies is not in the CEO's portfolio")
+        TARGET_P95_MS, TARGET_STATEMENTS = 50, 25
+        run(opener, args.base, "Recruiter ranking GET /executive/strategic-accounts/{ABC}/recruiter",
+            lambda i: f"/executive/strategic-accounts/{abc.group(1)}/recruiter", "text/html", args.warmup,
+            args.requests, floor)
         return
 
     if args.scenario == "my-tasks":
