@@ -102,10 +102,39 @@ public class EngagementFacts {
 	 * default model)
 	 */
 	public Map<Long, ExecutiveFacts> executive(LocalDate asOf, int windowDays, AccountScope scope) {
+		return executive(asOf, windowDays, scope, null, null, null);
+	}
+
+	/**
+	 * {@link #executive} and the next quarterly business review of each account between
+	 * {@code qbrFrom} and {@code qbrTo} (a QBR meeting in the calendar, or a planned
+	 * meeting tagged QBR) in one statement, for the executive's portfolio: the QBRs go
+	 * into {@code nextQbr}; an account with a QBR but no activity by {@code asOf} gets
+	 * empty executive facts.
+	 */
+	public Map<Long, ExecutiveFacts> executiveWithNextQbr(LocalDate asOf, int windowDays, AccountScope scope,
+			java.time.Instant qbrFrom, java.time.Instant qbrTo, Map<Long, java.time.Instant> nextQbr) {
+		return executive(asOf, windowDays, scope, qbrFrom, qbrTo, nextQbr);
+	}
+
+	private Map<Long, ExecutiveFacts> executive(LocalDate asOf, int windowDays, AccountScope scope,
+			java.time.Instant qbrFrom, java.time.Instant qbrTo, Map<Long, java.time.Instant> nextQbr) {
 		Map<Long, ExecutiveFacts> facts = new HashMap<>();
 		if (scope.isEmpty()) {
 			return facts;
 		}
+		boolean qbr = nextQbr != null;
+		String qbrs = """
+				, qbr as (
+				  select account_id, min(at) as at from (
+				    select account_id, starts_at as at from meeting
+				     where meeting_type = 'QBR' and status = 'SCHEDULED' and starts_at >= :qbrFrom and starts_at < :qbrTo %1$s
+				    union all
+				    select account_id, occurred_at from activity
+				     where type = 'MEETING' and 'QBR' = any(tags) and occurred_at >= :qbrFrom and occurred_at < :qbrTo %1$s
+				  ) qbrs group by account_id)
+				"""
+			.formatted(scope.clause("account_id"));
 		String sql = """
 				with acts as (
 				  select id, account_id, type, direction, occurred_at, contact_ids, executive_touchpoint
@@ -135,22 +164,35 @@ public class EngagementFacts {
 						  where p.type = 'EMAIL' and p.direction = 'OUTBOUND' and (l.answered_at is null or p.occurred_at > l.answered_at)
 						  group by p.account_id, p.contact_id
 						  order by p.account_id, count(*) desc, p.contact_id
-						)
-						select s.account_id, s.touchpoints, s.last_touchpoint, coalesce(e.contacts, 0) as contacts,
-						       u.contact_id as unresponsive, coalesce(u.emails, 0) as emails
+						)"""
+				+ (qbr ? qbrs : "")
+				+ """
+						select coalesce(s.account_id, q.account_id) as account_id, coalesce(s.touchpoints, 0) as touchpoints,
+						       s.last_touchpoint, coalesce(e.contacts, 0) as contacts,
+						       u.contact_id as unresponsive, coalesce(u.emails, 0) as emails, q.at as next_qbr
 						from summary s
 						left join engaged e on e.account_id = s.account_id
 						left join unanswered u on u.account_id = s.account_id
-						""";
+						"""
+				+ (qbr ? " full join qbr q on q.account_id = s.account_id"
+						: " left join (select null::bigint as account_id, null::timestamptz as at) q on false");
 		OffsetDateTime end = asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
 		OffsetDateTime now = time.now().atOffset(ZoneOffset.UTC);
-		scope.bind(jdbc.sql(sql))
-			.param("end", end)
+		var statement = scope.bind(jdbc.sql(sql));
+		if (qbr) {
+			statement = statement.param("qbrFrom", java.sql.Timestamp.from(qbrFrom))
+				.param("qbrTo", java.sql.Timestamp.from(qbrTo));
+		}
+		statement.param("end", end)
 			.param("happened", now.isBefore(end) ? now : end)
 			.param("windowStart", asOf.plusDays(1).minusDays(windowDays).atStartOfDay().atOffset(ZoneOffset.UTC))
 			.query((rs, row) -> {
 				java.sql.Timestamp last = rs.getTimestamp("last_touchpoint");
 				Number unresponsive = (Number) rs.getObject("unresponsive");
+				java.sql.Timestamp next = rs.getTimestamp("next_qbr");
+				if (next != null) {
+					nextQbr.put(rs.getLong("account_id"), next.toInstant());
+				}
 				return new ExecutiveFacts(rs.getLong("account_id"), rs.getInt("touchpoints"),
 						last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
 						rs.getInt("contacts"), unresponsive == null ? null : unresponsive.longValue(),
@@ -159,35 +201,6 @@ public class EngagementFacts {
 			.list()
 			.forEach(f -> facts.put(f.accountId(), f));
 		return facts;
-	}
-
-	/**
-	 * The next quarterly business review of each account in scope between {@code from}
-	 * and {@code to}: a QBR meeting in the calendar, or a planned meeting tagged QBR; an
-	 * account missing from the map has none then.
-	 */
-	public Map<Long, java.time.Instant> nextQbr(java.time.Instant from, java.time.Instant to, AccountScope scope) {
-		Map<Long, java.time.Instant> next = new HashMap<>();
-		if (scope.isEmpty()) {
-			return next;
-		}
-		String sql = """
-				select account_id, min(at) as at from (
-				  select account_id, starts_at as at from meeting
-				   where meeting_type = 'QBR' and status = 'SCHEDULED' and starts_at >= :from and starts_at < :to"""
-				+ " " + scope.clause("account_id") + """
-						union all
-						select account_id, occurred_at from activity
-						 where type = 'MEETING' and 'QBR' = any(tags) and occurred_at >= :from and occurred_at < :to"""
-				+ " " + scope.clause("account_id") + """
-						) q group by account_id""";
-		scope.bind(jdbc.sql(sql))
-			.param("from", java.sql.Timestamp.from(from))
-			.param("to", java.sql.Timestamp.from(to))
-			.query(rs -> {
-				next.put(rs.getLong("account_id"), rs.getTimestamp("at").toInstant());
-			});
-		return next;
 	}
 
 }

@@ -39,13 +39,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The executive's strategic accounts portfolio (spec 01 step 1), read in at most ten SQL
- * statements whatever its size: the accounts with the company's ARR (accounts); hiring,
- * NPS, executive touchpoints, open pipeline, escalations and the next QBRs, one set-based
- * statement each (the fact modules); active recovery plans and their delivery since
- * (here). An executive sees the accounts they sponsor (every strategic account when they
- * sponsor none); a sales director the strategic accounts of the account managers who
- * report to them.
+ * The executive's strategic accounts portfolio (spec 01 step 1), read in at most eight
+ * SQL statements whatever its size: the accounts with the company's ARR (accounts);
+ * hiring, NPS, executive touchpoints with the next QBRs, open pipeline and escalations,
+ * one set-based statement each (the fact modules); active recovery plans and, when there
+ * are any, their delivery since (here). An executive sees the accounts they sponsor
+ * (every strategic account when they sponsor none); a sales director the strategic
+ * accounts of the account managers who report to them.
  */
 @Service
 public class StrategicPortfolio {
@@ -127,12 +127,12 @@ public class StrategicPortfolio {
 		Map<Long, HiringFacts> hiring = staffing.hiring(today, 90, scope);
 		Map<Long, NpsFacts> nps = engagement.nps(today, 180, scope);
 		npsOut.putAll(nps);
-		Map<Long, ExecutiveFacts> executive = engagement.executive(today, 90, scope);
+		Instant now = time.now();
+		Map<Long, Instant> qbrs = new java.util.HashMap<>();
+		Map<Long, ExecutiveFacts> executive = engagement.executiveWithNextQbr(today, 90, scope, now,
+				now.plus(ExecutiveActions.QBR_PREP_DAYS, ChronoUnit.DAYS), qbrs);
 		Map<Long, OpenPipeline> pipeline = revenue.openPipeline(scope);
 		Map<Long, IssueFacts> issues = escalations.issues(today, 90, scope);
-		Instant now = time.now();
-		Map<Long, Instant> qbrs = engagement.nextQbr(now, now.plus(ExecutiveActions.QBR_PREP_DAYS, ChronoUnit.DAYS),
-				scope);
 		Map<Long, PlanProgress> active = plans.active(ids, nps);
 		List<AccountSignals> signals = new ArrayList<>();
 		for (StrategicAccount a : list) {

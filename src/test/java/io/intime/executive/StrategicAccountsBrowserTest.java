@@ -1,25 +1,15 @@
 package io.intime.executive;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Properties;
 
 import io.intime.Browser;
 import io.intime.DemoWorldTest;
+import io.intime.SentMails;
 import io.intime.health.HealthScores;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import org.junit.jupiter.api.Order;
@@ -52,6 +42,13 @@ class StrategicAccountsBrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	DemoPeople people;
+
+	@org.junit.jupiter.api.BeforeEach
+	void people() {
+		people = new DemoPeople(users, jdbc);
+	}
 
 	@Autowired
 	HealthScores scores;
@@ -143,16 +140,17 @@ class StrategicAccountsBrowserTest {
 				.contains("Prep tasks created"));
 			long meeting = jdbc.sql("select max(id) from meeting where account_id = :a and organizer_id = :o")
 				.param("a", abc)
-				.param("o", user("ceo").id())
+				.param("o", people.user("ceo").id())
 				.query(Long.class)
 				.single();
-			Calendar invite = calendar(awaitMail("john.smith@abctech.com", "Invitation: Strategic Partnership Review"));
+			Calendar invite = SentMails
+				.calendar(SentMails.await(jdbc, "john.smith@abctech.com", "Invitation: Strategic Partnership Review"));
 			assertThat(invite.getProperty(Property.METHOD).map(Property::getValue)).contains("REQUEST");
 			assertThat(jdbc.sql("select count(*) from task where record_type = 'meeting' and record_id = :m")
 				.param("m", meeting)
 				.query(Long.class)
 				.single()).isEqualTo(3);
-			assertThat(notifications("sarah.chen", "executive.call-brief")).isGreaterThanOrEqualTo(1);
+			assertThat(people.notifications("sarah.chen", "executive.call-brief")).isGreaterThanOrEqualTo(1);
 			assertThat(events(abc, "executive.call.scheduled", started)).isGreaterThanOrEqualTo(1);
 
 			// TC-SAC-004: the best recruiter is full by now: refused, the next one
@@ -187,9 +185,9 @@ class StrategicAccountsBrowserTest {
 				.param("r", next)
 				.query(String.class)
 				.single();
-			assertThat(notifications(recruiterUser, "executive.recruiter-assigned")).isEqualTo(1);
-			assertThat(notifications("sarah.chen", "executive.recruiter-assigned")).isEqualTo(1);
-			assertThat(notifications("tom.davis", "executive.recruiter-assigned")).isEqualTo(1);
+			assertThat(people.notifications(recruiterUser, "executive.recruiter-assigned")).isEqualTo(1);
+			assertThat(people.notifications("sarah.chen", "executive.recruiter-assigned")).isEqualTo(1);
+			assertThat(people.notifications("tom.davis", "executive.recruiter-assigned")).isEqualTo(1);
 			assertThat(jdbc.sql("""
 					select count(*) from domain_event where type = 'recruiter.assigned' and account_id = :a
 					   and payload ->> 'assignment_type' = 'dedicated' and (payload ->> 'duration')::int = 90""")
@@ -204,11 +202,78 @@ class StrategicAccountsBrowserTest {
 					+ "where account_id = :a and status in ('OPEN','OVERDUE')")
 				.param("a", abc)
 				.update();
-			scores.recompute(abc, user("ceo"));
+			scores.recompute(abc, people.user("ceo"));
 			browser.find("body").sendKeys("r");
 			browser.waitUntil(d -> !d.findElement(By.id("overall-score")).getText().equals(before));
 			assertThat(browser.find("#overall-score").getText()).isNotEqualTo(before);
 			browser.screenshot("executive-08-new-score");
+		}
+	}
+
+	@Test
+	void aRecoveryPlanFinanceApprovesACreditAndARecruitersPage() throws Exception {
+		long globalCo = jdbc.sql("select id from account where name = 'GlobalCo'").query(Long.class).single();
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			// the recovery plan, prefilled from the success metrics; a bad target is
+			// named and the rows kept
+			browser.signIn("ceo", "demo");
+			browser.open("/executive/strategic-accounts/" + globalCo + "/plan");
+			assertThat(browser.findAll("#goals .goal-input")).isNotEmpty();
+			browser.find("#target-0").clear();
+			browser.find("#target-0").sendKeys("lots");
+			browser.find("#create-plan-submit").click();
+			browser.waitUntil(d -> !d.findElements(By.cssSelector("#goals .field-error")).isEmpty());
+			assertThat(browser.find("#goals .field-error").getText()).isEqualTo("must be a number");
+			assertThat(browser.find("#target-0").getAttribute("value")).isEqualTo("lots");
+			browser.screenshot("executive-09-plan-refused");
+			browser.find("#target-0").clear();
+			browser.find("#target-0").sendKeys("85");
+			browser.find("#create-plan-submit").click();
+			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/" + globalCo));
+			assertThat(browser.find("#plan").getText()).contains("90-day recovery plan: GlobalCo", "goals met");
+			assertThat(browser.findAll("#plan [data-measure]")).isNotEmpty();
+			browser.screenshot("executive-10-plan");
+			browser.open("/executive/strategic-accounts?filter=plans");
+			assertThat(browser.findAll("#accounts .portfolio-row")).extracting(e -> e.getAttribute("data-account"))
+				.contains("GlobalCo");
+
+			// a credit offered on the dashboard, approved by finance, on the billing
+			browser.open("/executive/strategic-accounts/" + globalCo);
+			browser.find("#offer-credit").click();
+			browser.find("#credit-amount").clear();
+			browser.find("#credit-amount").sendKeys("20000");
+			browser.find("#submit-credit").click();
+			browser.waitUntil(d -> d.findElement(By.id("credits")).getText().contains("Awaiting finance"));
+		}
+		try (Browser finance = new Browser("http://localhost:" + port)) {
+			finance.signIn("finance", "demo");
+			finance.open("/billing/service-credits");
+			WebElement row = finance.find("#pending-credits tr[data-account='GlobalCo']");
+			assertThat(row.getText()).contains("$20,000.00");
+			finance.screenshot("executive-11-finance-credits");
+			row.findElement(By.cssSelector("button[value='approve']")).click();
+			finance.waitUntil(
+					d -> d.findElements(By.cssSelector("#pending-credits tr[data-account='GlobalCo']")).isEmpty());
+			finance.open("/accounts/" + globalCo + "/invoices");
+			assertThat(finance.find("#service-credits").getText()).contains("$20,000.00", "Alex Morgan", "Robin Hayes");
+		}
+		try (Browser manager = new Browser("http://localhost:" + port)) {
+			long michael = jdbc
+				.sql("select r.id from recruiter r join app_user u on u.id = r.user_id "
+						+ "where u.username = 'michael.torres'")
+				.query(Long.class)
+				.single();
+			manager.signIn("tom.davis", "demo");
+			manager.open("/recruiters/" + michael);
+			assertThat(manager.find("h1").getText()).isEqualTo("Michael Torres");
+			assertThat(manager.find("#current-jobs").getText()).contains("open");
+			assertThat(manager.find("#recruiter-accounts").getText()).contains("TechStart Inc");
+			manager.screenshot("executive-12-recruiter-page");
+		}
+		try (Browser recruiter = new Browser("http://localhost:" + port)) {
+			recruiter.signIn("michael.torres", "demo");
+			recruiter.open("/executive/strategic-accounts");
+			assertThat(recruiter.find("body").getText()).doesNotContain("Strategic accounts portfolio");
 		}
 	}
 
@@ -227,61 +292,6 @@ class StrategicAccountsBrowserTest {
 			.param("s", java.sql.Timestamp.from(since))
 			.query(Long.class)
 			.single();
-	}
-
-	private long notifications(String username, String kind) {
-		return jdbc
-			.sql("select count(*) from notification n join app_user u on u.id = n.recipient_id "
-					+ "where u.username = :u and n.kind = :k")
-			.param("u", username)
-			.param("k", kind)
-			.query(Long.class)
-			.single();
-	}
-
-	private CurrentUser user(String username) {
-		UserSummary u = users.findByUsername(username).orElseThrow();
-		return new CurrentUser(u.id(), u.username(), u.fullName(), u.role(), ZoneId.of(u.timeZone()));
-	}
-
-	private MimeMessage awaitMail(String to, String subjectStart) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<byte[]> found = jdbc.sql(
-					"select raw from sent_mail where lower(envelope_to) = lower(:to) and subject like :s order by id desc")
-				.param("to", to)
-				.param("s", subjectStart + "%")
-				.query((rs, n) -> rs.getBytes(1))
-				.list();
-			if (!found.isEmpty()) {
-				return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(found.get(0)));
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("No email to " + to + ": " + subjectStart);
-	}
-
-	private static Calendar calendar(MimeMessage message) throws Exception {
-		Part part = find(message);
-		assertThat(part).as("a text/calendar part").isNotNull();
-		try (InputStream in = part.getInputStream()) {
-			return new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(), "UTF-8")));
-		}
-	}
-
-	private static Part find(Part part) throws Exception {
-		if (part.isMimeType("text/calendar")) {
-			return part;
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				Part found = find(multipart.getBodyPart(i));
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }

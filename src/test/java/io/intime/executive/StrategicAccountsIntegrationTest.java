@@ -63,12 +63,19 @@ class StrategicAccountsIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	DemoPeople people;
+
+	@org.junit.jupiter.api.BeforeEach
+	void people() {
+		people = new DemoPeople(users, jdbc);
+	}
+
 	@Autowired
 	Today time;
 
 	@Test
 	void theCeoSeesTheTwentyFourSponsoredAccountsAndADirectorTheTeams() {
-		PortfolioView ceo = portfolio.of(user("ceo"));
+		PortfolioView ceo = portfolio.of(people.user("ceo"));
 		assertThat(ceo.count()).isEqualTo(24);
 		assertThat(ceo.combinedArr().amount()).isEqualByComparingTo("28500000");
 		assertThat(ceo.rows()).allMatch(r -> r.signals().account().healthScore() != null);
@@ -80,84 +87,90 @@ class StrategicAccountsIntegrationTest {
 		assertThat(ceo.rows("red")).extracting(r -> r.signals().account().name()).contains("ABC Technologies");
 
 		// the sales director: the strategic accounts of the account managers who report
-		PortfolioView director = portfolio.of(user("director"));
+		PortfolioView director = portfolio.of(people.user("director"));
 		assertThat(director.team()).isTrue();
 		assertThat(director.rows()).allMatch(r -> r.signals().account().ownerId() != null);
 		Set<Long> reports = Set
-			.copyOf(users.directReports(user("director").id()).stream().map(UserSummary::id).toList());
+			.copyOf(users.directReports(people.user("director").id()).stream().map(UserSummary::id).toList());
 		assertThat(director.rows()).allMatch(r -> reports.contains(r.signals().account().ownerId()));
 	}
 
 	@Test
 	void derivedViewsOnlyForThoseWhoMaySeeThem() {
-		long abc = id("ABC Technologies");
+		long abc = people.account("ABC Technologies");
 		// the portfolio is for executives and sales directors
-		assertThatThrownBy(() -> portfolio.of(user("am"))).isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> portfolio.of(user("michael.torres"))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> portfolio.of(people.user("am"))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> portfolio.of(people.user("michael.torres"))).isInstanceOf(AccessDeniedException.class);
 		// the dashboard shows health: not to another account manager, nor a recruiter off
 		// the team
-		assertThatThrownBy(() -> dashboard.refresh(abc, user("am"))).isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> dashboard.refresh(abc, user("priya.sharma")))
+		assertThatThrownBy(() -> dashboard.refresh(abc, people.user("am"))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> dashboard.refresh(abc, people.user("priya.sharma")))
 			.isInstanceOf(AccessDeniedException.class);
 		// its own account manager opens it, with the notes; a sales director without them
-		DashboardView owner = dashboard.refresh(abc, user("sarah.chen"));
+		DashboardView owner = dashboard.refresh(abc, people.user("sarah.chen"));
 		assertThat(owner.notesAllowed()).isTrue();
-		DashboardView director = dashboard.refresh(abc, user("director"));
+		DashboardView director = dashboard.refresh(abc, people.user("director"));
 		assertThat(director.notesAllowed()).isFalse();
 		assertThat(director.notes()).isEmpty();
-		assertThatThrownBy(() -> notes.history(abc, user("director"))).isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> notes.save(abc, "mine", 0, user("am"))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> notes.history(abc, people.user("director"))).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> notes.save(abc, "mine", 0, people.user("am")))
+			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test
 	void executiveNotesAreVersionedAndTheSecondOfTwoConcurrentSavesIsRefused() {
-		long abc = id("ABC Technologies");
-		long before = notes.history(abc, user("ceo")).stream().mapToLong(ExecutiveNotes.Note::version).max().orElse(0);
+		long abc = people.account("ABC Technologies");
+		long before = notes.history(abc, people.user("ceo"))
+			.stream()
+			.mapToLong(ExecutiveNotes.Note::version)
+			.max()
+			.orElse(0);
 		ExecutiveNotes.Note first = notes.save(abc,
-				"This is our 3rd largest account. Will personally own the recovery.", before, user("ceo"));
+				"This is our 3rd largest account. Will personally own the recovery.", before, people.user("ceo"));
 		assertThat(first.version()).isEqualTo(before + 1);
 		// Sarah saves on the version she read; the CEO's later save on the same version
 		// loses
-		notes.save(abc, "Client CEO call booked.", first.version(), user("sarah.chen"));
-		assertThatThrownBy(() -> notes.save(abc, "My edit on the old version", first.version(), user("ceo")))
+		notes.save(abc, "Client CEO call booked.", first.version(), people.user("sarah.chen"));
+		assertThatThrownBy(() -> notes.save(abc, "My edit on the old version", first.version(), people.user("ceo")))
 			.isInstanceOf(StaleVersionException.class);
-		assertThat(notes.history(abc, user("ceo"))).extracting(ExecutiveNotes.Note::body)
+		assertThat(notes.history(abc, people.user("ceo"))).extracting(ExecutiveNotes.Note::body)
 			.startsWith("Client CEO call booked.",
 					"This is our 3rd largest account. Will personally own the recovery.");
-		assertThatThrownBy(() -> notes.save(abc, "  ", first.version() + 1, user("ceo"))).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> notes.save(abc, "  ", first.version() + 1, people.user("ceo"))).isInstanceOfSatisfying(
 				InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("body"));
 	}
 
 	@Test
 	void aServiceCreditWaitsForFinanceAndThenIsOnTheBilling() {
-		long abc = id("ABC Technologies");
-		assertThatThrownBy(() -> credits.offer(abc, usd("50000"), "Goodwill", user("sarah.chen")))
+		long abc = people.account("ABC Technologies");
+		assertThatThrownBy(() -> credits.offer(abc, usd("50000"), "Goodwill", people.user("sarah.chen")))
 			.as("account managers offer no service credits (spec 02's authority limits)")
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> credits.offer(abc, usd("0"), "", user("ceo"))).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> credits.offer(abc, usd("0"), "", people.user("ceo"))).isInstanceOfSatisfying(
 				InvalidInputException.class, e -> assertThat(e.errors()).extracting(io.intime.shared.FieldError::field)
 					.containsExactly("amount", "reason"));
 		ServiceCredits.Credit credit = credits.offer(abc, usd("50000"), "Goodwill for three failed placements",
-				user("ceo"));
+				people.user("ceo"));
 		assertThat(credit.pending()).isTrue();
-		assertThat(notifications("finance", "billing.service-credit-requested")).isGreaterThanOrEqualTo(1);
-		assertThatThrownBy(() -> credits.decide(credit.id(), true, null, credit.version(), user("ceo")))
+		assertThat(people.notifications("finance", "billing.service-credit-requested")).isGreaterThanOrEqualTo(1);
+		assertThatThrownBy(() -> credits.decide(credit.id(), true, null, credit.version(), people.user("ceo")))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> credits.decide(credit.id(), false, " ", credit.version(), user("finance")))
+		assertThatThrownBy(() -> credits.decide(credit.id(), false, " ", credit.version(), people.user("finance")))
 			.isInstanceOf(InvalidInputException.class);
-		ServiceCredits.Credit approved = credits.decide(credit.id(), true, null, credit.version(), user("finance"));
+		ServiceCredits.Credit approved = credits.decide(credit.id(), true, null, credit.version(),
+				people.user("finance"));
 		assertThat(approved.status()).isEqualTo("APPROVED");
-		assertThatThrownBy(() -> credits.decide(credit.id(), false, "late", credit.version(), user("finance")))
+		assertThatThrownBy(() -> credits.decide(credit.id(), false, "late", credit.version(), people.user("finance")))
 			.isInstanceOf(StaleVersionException.class);
 		assertThat(credits.forAccount(abc)).anyMatch(c -> c.id() == credit.id() && c.status().equals("APPROVED"));
-		assertThat(notifications("ceo", "billing.service-credit-decided")).isGreaterThanOrEqualTo(1);
+		assertThat(people.notifications("ceo", "billing.service-credit-decided")).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test
 	void escalateFurtherFlagsCriticalGivesTheTaskForceTasksAndTheSponsorOwnership() {
-		long megaCorp = id("MegaCorp");
-		CurrentUser ceo = user("ceo");
-		List<Long> members = List.of(user("daniel.okafor").id(), user("tom.davis").id());
+		long megaCorp = people.account("MegaCorp");
+		CurrentUser ceo = people.user("ceo");
+		List<Long> members = List.of(people.user("daniel.okafor").id(), people.user("tom.davis").id());
 		assertThatThrownBy(() -> taskForces.escalate(megaCorp,
 				new TaskForces.Escalation("", members, time.now().plus(Duration.ofHours(30))), ceo))
 			.isInstanceOfSatisfying(InvalidInputException.class,
@@ -165,7 +178,7 @@ class StrategicAccountsIntegrationTest {
 						.containsExactly("reason", "followUpAt"));
 		assertThatThrownBy(() -> taskForces.escalate(megaCorp,
 				new TaskForces.Escalation("Angry call", members, time.now().plus(Duration.ofHours(20))),
-				user("director")))
+				people.user("director")))
 			.isInstanceOf(AccessDeniedException.class);
 		int created = taskForces.escalate(megaCorp,
 				new TaskForces.Escalation("Client CEO called: renewal at risk over pricing", members,
@@ -183,7 +196,7 @@ class StrategicAccountsIntegrationTest {
 			.param("a", megaCorp)
 			.query(Long.class)
 			.single()).isEqualTo(2);
-		assertThat(notifications("tom.davis", "executive.task-force")).isGreaterThanOrEqualTo(1);
+		assertThat(people.notifications("tom.davis", "executive.task-force")).isGreaterThanOrEqualTo(1);
 		PortfolioView view = portfolio.of(ceo);
 		assertThat(view.urgent()).filteredOn(a -> a.accountName().equals("MegaCorp"))
 			.singleElement()
@@ -192,8 +205,8 @@ class StrategicAccountsIntegrationTest {
 
 	@Test
 	void aRecoveryPlanTakesItsBaselinesFromTheFactsAndItsActionsBecomeTasks() {
-		long dataSystems = id("DataSystems");
-		CurrentUser ceo = user("ceo");
+		long dataSystems = people.account("DataSystems");
+		CurrentUser ceo = people.user("ceo");
 		assertThatThrownBy(() -> plans.create(dataSystems,
 				new RecoveryPlans.PlanForm("", time.organizationToday(),
 						List.of(new RecoveryPlans.GoalForm(RecoveryMeasure.HEALTH, BigDecimal.valueOf(120),
@@ -210,7 +223,7 @@ class StrategicAccountsIntegrationTest {
 								new RecoveryPlans.GoalForm(RecoveryMeasure.RENEWAL, null,
 										time.organizationToday().plusDays(60))),
 						List.of(new RecoveryPlans.ActionForm("Weekly check-in with Jennifer Wu",
-								user("sarah.chen").id(), time.organizationToday().plusDays(7)))),
+								people.user("sarah.chen").id(), time.organizationToday().plusDays(7)))),
 				ceo);
 		Integer health = jdbc.sql("select health_score from account where id = :a")
 			.param("a", dataSystems)
@@ -238,27 +251,54 @@ class StrategicAccountsIntegrationTest {
 			.isInstanceOf(StaleVersionException.class);
 	}
 
-	private long notifications(String username, String kind) {
-		return jdbc
-			.sql("select count(*) from notification n join app_user u on u.id = n.recipient_id "
-					+ "where u.username = :u and n.kind = :k")
-			.param("u", username)
-			.param("k", kind)
-			.query(Long.class)
-			.single();
+	@Test
+	void theApiAnswersUnderTheSameRules() throws Exception {
+		long abc = people.account("ABC Technologies");
+		java.net.http.HttpResponse<String> mine = http("ceo", "GET", "/api/v1/strategic-accounts", null);
+		assertThat(mine.statusCode()).isEqualTo(200);
+		assertThat(mine.body()).contains("\"count\":24");
+		assertThat(http("am", "GET", "/api/v1/strategic-accounts", null).statusCode()).isEqualTo(403);
+		assertThat(http("am", "GET", "/api/v1/accounts/" + abc + "/executive-dashboard", null).statusCode())
+			.isEqualTo(403);
+		assertThat(http("sarah.chen", "GET", "/api/v1/accounts/" + abc + "/executive-dashboard", null).statusCode())
+			.isEqualTo(200);
+		assertThat(http("director", "GET", "/api/v1/accounts/" + abc + "/executive-notes", null).statusCode())
+			.isEqualTo(403);
+		java.net.http.HttpResponse<String> noAmount = http("ceo", "POST",
+				"/api/v1/accounts/" + abc + "/service-credits", "{\"reason\": \"Goodwill\"}");
+		assertThat(noAmount.statusCode()).isEqualTo(400);
+		assertThat(noAmount.body()).contains("\"field\":\"amount\"");
+		assertThat(http("am", "POST", "/api/v1/accounts/" + abc + "/recruiter-assignments", "{\"recruiterId\": 1}")
+			.statusCode()).isEqualTo(403);
+		java.net.http.HttpResponse<String> ranking = http("ceo", "GET",
+				"/api/v1/accounts/" + abc + "/recruiter-ranking", null);
+		assertThat(ranking.statusCode()).isEqualTo(200);
+		assertThat(ranking.body()).contains("\"score\"", "\"reasons\"");
 	}
 
-	private long id(String name) {
-		return jdbc.sql("select id from account where name = :n").param("n", name).query(Long.class).single();
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	private java.net.http.HttpResponse<String> http(String user, String method, String path, String json)
+			throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+			.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
+			.header("Accept", "application/json");
+		if (json != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json));
+		}
+		else {
+			request.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+		}
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static Money usd(String amount) {
 		return new Money(new BigDecimal(amount), "USD");
-	}
-
-	private CurrentUser user(String username) {
-		UserSummary u = users.findByUsername(username).orElseThrow();
-		return new CurrentUser(u.id(), u.username(), u.fullName(), u.role(), ZoneId.of(u.timeZone()));
 	}
 
 }

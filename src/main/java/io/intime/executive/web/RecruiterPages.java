@@ -40,15 +40,25 @@ class RecruiterPages {
 		this.accounts = accounts;
 	}
 
+	/**
+	 * The recruiters the page lists unless asked for all: the best and the next options.
+	 */
+	static final int SHOWN = 10;
+
 	@GetMapping("/executive/strategic-accounts/{id}/recruiter")
-	String form(@PathVariable long id, CurrentUser me, Model model) {
+	String form(@PathVariable long id, @RequestParam(defaultValue = "false") boolean all, CurrentUser me, Model model) {
 		if (!RecruiterAssignments.mayAssign(me)) {
 			throw new AccessDeniedException("Only executives and sales directors assign dedicated recruiters");
 		}
 		AccountDetails account = accounts.get(id, me);
 		List<RecruiterRanking.Ranked> ranked = recruiters.ranking(id, me);
 		model.addAttribute("account", account);
-		model.addAttribute("ranked", ranked);
+		Object chosen = model.getAttribute("recruiterId");
+		boolean chosenFurtherDown = chosen != null
+				&& ranked.stream().skip(SHOWN).anyMatch(r -> chosen.equals(r.recruiter().id()));
+		boolean everyone = all || chosenFurtherDown;
+		model.addAttribute("ranked", everyone ? ranked : ranked.stream().limit(SHOWN).toList());
+		model.addAttribute("moreCount", everyone ? 0 : Math.max(0, ranked.size() - SHOWN));
 		model.addAttribute("best", ranked.isEmpty() ? null : ranked.get(0));
 		if (!model.containsAttribute("recruiterId")) {
 			model.addAttribute("recruiterId", ranked.isEmpty() ? null : ranked.get(0).recruiter().id());
@@ -122,7 +132,7 @@ class RecruiterPages {
 		model.addAttribute("weekly", weekly);
 		model.addAttribute("bonus", bonus);
 		model.addAttribute("bonusTarget", bonusTarget);
-		return form(id, me, model);
+		return form(id, false, me, model);
 	}
 
 	private static Integer number(String value, String field, FormErrors errors) {

@@ -1,22 +1,12 @@
 package io.intime.engagement.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Properties;
 
 import io.intime.Browser;
 import io.intime.DemoWorldTest;
+import io.intime.SentMails;
 import io.intime.TestClock;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -95,7 +85,7 @@ class CalendarBrowserTest {
 					 where m.title = 'FinanceHub Q1 hiring plans' and a.contact_id is not null""")
 				.query(String.class)
 				.single();
-			Calendar invite = calendar(awaitMail(to, "Invitation: FinanceHub Q1 hiring plans"));
+			Calendar invite = SentMails.calendar(SentMails.await(jdbc, to, "Invitation: FinanceHub Q1 hiring plans"));
 			assertThat(invite.getProperty(Property.METHOD).map(Property::getValue)).contains("REQUEST");
 			String uid = invite.<VEvent>getComponents().get(0).getProperty(Property.UID).orElseThrow().getValue();
 
@@ -110,52 +100,11 @@ class CalendarBrowserTest {
 					"document.querySelectorAll('form[data-confirm]').forEach(f => f.removeAttribute('data-confirm'));");
 			browser.find("#cancel-meeting").click();
 			browser.waitUntil(d -> d.getPageSource().contains("Cancelled"));
-			Calendar cancel = calendar(awaitMail(to, "Cancelled: FinanceHub Q1 hiring plans"));
+			Calendar cancel = SentMails.calendar(SentMails.await(jdbc, to, "Cancelled: FinanceHub Q1 hiring plans"));
 			assertThat(cancel.getProperty(Property.METHOD).map(Property::getValue)).contains("CANCEL");
 			assertThat(cancel.<VEvent>getComponents().get(0).getProperty(Property.UID).orElseThrow().getValue())
 				.isEqualTo(uid);
 		}
-	}
-
-	private MimeMessage awaitMail(String to, String subjectStart) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<byte[]> found = jdbc.sql(
-					"select raw from sent_mail where lower(envelope_to) = lower(:to) and subject like :s order by id desc")
-				.param("to", to)
-				.param("s", subjectStart + "%")
-				.query((rs, n) -> rs.getBytes(1))
-				.list();
-			if (!found.isEmpty()) {
-				return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(found.get(0)));
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("No email to " + to + ": " + subjectStart);
-	}
-
-	/** The text/calendar part of the message, parsed with iCal4j. */
-	private static Calendar calendar(MimeMessage message) throws Exception {
-		Part part = find(message);
-		assertThat(part).as("a text/calendar part").isNotNull();
-		try (InputStream in = part.getInputStream()) {
-			return new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(), "UTF-8")));
-		}
-	}
-
-	private static Part find(Part part) throws Exception {
-		if (part.isMimeType("text/calendar")) {
-			return part;
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				Part found = find(multipart.getBodyPart(i));
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }
