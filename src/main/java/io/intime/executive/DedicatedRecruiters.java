@@ -22,11 +22,7 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
-import io.intime.notifications.Audience;
-import io.intime.notifications.Channel;
 import io.intime.notifications.Notice;
-import io.intime.notifications.NotificationKind;
-import io.intime.notifications.NotificationSeverity;
 import io.intime.notifications.Notifications;
 import io.intime.shared.Today;
 import io.intime.shared.database.AccountScope;
@@ -57,8 +53,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DedicatedRecruiters {
-
-	static final String ASSIGNED = "executive.recruiter-assigned";
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DedicatedRecruiters.class);
 
@@ -154,18 +148,20 @@ public class DedicatedRecruiters {
 						: "Success bonus " + terms.bonus().display() + " if the account's health reaches "
 								+ terms.bonusHealthTarget() + " by " + assignment.endsOn() + ".");
 		String link = "/executive/strategic-accounts/" + accountId;
-		notifications.send(new Notice(ASSIGNED, accountId, "recruiter_assignment", assignment.id(), "recruiter",
-				"New dedicated account: " + account.name(), term + ". " + conditions, link, null,
-				Set.of(assignment.recruiterUserId()), user.actor()));
+		notifications.send(new Notice(ExecutiveNotificationKinds.RECRUITER_ASSIGNED, accountId, "recruiter_assignment",
+				assignment.id(), "recruiter", "New dedicated account: " + account.name(), term + ". " + conditions,
+				link, null, Set.of(assignment.recruiterUserId()), user.actor()));
 		if (account.ownerId() != null) {
-			notifications.send(new Notice(ASSIGNED, accountId, "recruiter_assignment", assignment.id(), "manager",
+			notifications.send(new Notice(ExecutiveNotificationKinds.RECRUITER_ASSIGNED, accountId,
+					"recruiter_assignment", assignment.id(), "manager",
 					account.name() + ": recruiter assignment confirmed", assignment.recruiterName() + " is now the "
 							+ term.toLowerCase(java.util.Locale.ROOT) + ". " + conditions,
 					link, null, Set.of(account.ownerId()), user.actor()));
 		}
 		if (!managers.isEmpty()) {
-			notifications.send(new Notice(ASSIGNED, accountId, "recruiter_assignment", assignment.id(),
-					"recruiting-manager", "Team member assigned to a critical account: " + account.name(),
+			notifications.send(new Notice(ExecutiveNotificationKinds.RECRUITER_ASSIGNED, accountId,
+					"recruiter_assignment", assignment.id(), "recruiting-manager",
+					"Team member assigned to a critical account: " + account.name(),
 					assignment.recruiterName() + " is dedicated to " + account.name() + " until " + assignment.endsOn()
 							+ ". " + conditions,
 					link, null, managers, user.actor()));
@@ -251,14 +247,7 @@ public class DedicatedRecruiters {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class Setup {
-
-		@Bean
-		NotificationKind recruiterAssignedKind() {
-			return new NotificationKind(ASSIGNED, "Dedicated recruiter assigned",
-					"A recruiter was dedicated to an account: the recruiter, the account manager and the recruiting manager hear of it.",
-					Set.of(Audience.NAMED), NotificationSeverity.HIGH, Set.of(Channel.IN_APP, Channel.EMAIL));
-		}
+	static class BonusJob {
 
 		/** Settles success bonuses every hour (once across nodes). */
 		@Bean

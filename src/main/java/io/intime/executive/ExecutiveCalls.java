@@ -25,11 +25,7 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
-import io.intime.notifications.Audience;
-import io.intime.notifications.Channel;
 import io.intime.notifications.Notice;
-import io.intime.notifications.NotificationKind;
-import io.intime.notifications.NotificationSeverity;
 import io.intime.notifications.Notifications;
 import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
@@ -37,8 +33,6 @@ import io.intime.tasks.TaskForm;
 import io.intime.tasks.TaskManagement;
 import io.intime.tasks.TaskPriority;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,8 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ExecutiveCalls {
-
-	static final String BRIEF = "executive.call-brief";
 
 	private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("EEE, MMM d 'at' h:mm a z", Locale.US);
 
@@ -280,8 +272,8 @@ public class ExecutiveCalls {
 					user.fullName() + " presents it on the executive call at " + when + ".", owner.id(), accountId,
 					"meeting", meeting.id(), dayBefore.isBefore(ownerToday) ? ownerToday : dayBefore, null, 0,
 					TaskPriority.HIGH, null));
-			notifications.send(new Notice(BRIEF, accountId, "meeting", meeting.id(), "brief",
-					account.name() + ": brief " + user.fullName() + " before the executive call",
+			notifications.send(new Notice(ExecutiveNotificationKinds.CALL_BRIEF, accountId, "meeting", meeting.id(),
+					"brief", account.name() + ": brief " + user.fullName() + " before the executive call",
 					user.fullName() + " scheduled an executive call with " + clientNames(meeting) + " on " + when
 							+ ". Please brief them 30 minutes before and prepare the recovery plan document.",
 					"/calendar/meetings/" + meeting.id(), null, Set.of(owner.id()), user.actor()));
@@ -301,18 +293,6 @@ public class ExecutiveCalls {
 
 	private static String blank(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Kinds {
-
-		@Bean
-		NotificationKind executiveCallBriefKind() {
-			return new NotificationKind(BRIEF, "Brief the executive before a call",
-					"An executive scheduled a call with a client of yours and asks for your brief.",
-					Set.of(Audience.NAMED), NotificationSeverity.HIGH, Set.of(Channel.IN_APP, Channel.EMAIL));
-		}
-
 	}
 
 }

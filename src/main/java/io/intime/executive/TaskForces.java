@@ -16,10 +16,7 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
-import io.intime.notifications.Audience;
-import io.intime.notifications.Channel;
 import io.intime.notifications.Notice;
-import io.intime.notifications.NotificationKind;
 import io.intime.notifications.NotificationSeverity;
 import io.intime.notifications.Notifications;
 import io.intime.shared.FieldError;
@@ -29,8 +26,6 @@ import io.intime.tasks.TaskForm;
 import io.intime.tasks.TaskManagement;
 import io.intime.tasks.TaskPriority;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TaskForces {
-
-	static final String KIND = "executive.task-force";
 
 	private final StrategicAccounts strategic;
 
@@ -134,25 +127,13 @@ public class TaskForces {
 		Set<Long> named = new LinkedHashSet<>(members.keySet());
 		named.remove(user.id());
 		if (!named.isEmpty()) {
-			notifications.send(new Notice(KIND, accountId, "account", accountId, "task-force-" + now.toEpochMilli(),
-					account.name() + " flagged critical: you are on the task force",
+			notifications.send(new Notice(ExecutiveNotificationKinds.TASK_FORCE, accountId, "account", accountId,
+					"task-force-" + now.toEpochMilli(), account.name() + " flagged critical: you are on the task force",
 					reason + "\n\n" + user.fullName()
 							+ " owns the recovery as executive sponsor. Your task is in My tasks.",
 					"/executive/strategic-accounts/" + accountId, NotificationSeverity.URGENT, named, user.actor()));
 		}
 		return forms.size();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Kinds {
-
-		@Bean
-		NotificationKind taskForceKind() {
-			return new NotificationKind(KIND, "Emergency task force",
-					"An executive flagged an account critical and put you on its task force.", Set.of(Audience.NAMED),
-					NotificationSeverity.URGENT, Set.of(Channel.IN_APP, Channel.EMAIL));
-		}
-
 	}
 
 }

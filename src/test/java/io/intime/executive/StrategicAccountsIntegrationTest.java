@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.intime.DemoWorldTest;
 import io.intime.billing.ServiceCredits;
+import io.intime.staffing.RecruiterAssignments;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
@@ -56,6 +57,9 @@ class StrategicAccountsIntegrationTest {
 
 	@Autowired
 	DedicatedRecruiters recruiters;
+
+	@Autowired
+	RecruiterAssignments assignments;
 
 	@Autowired
 	UserDirectory users;
@@ -274,6 +278,55 @@ class StrategicAccountsIntegrationTest {
 				"/api/v1/accounts/" + abc + "/recruiter-ranking", null);
 		assertThat(ranking.statusCode()).isEqualTo(200);
 		assertThat(ranking.body()).contains("\"score\"", "\"reasons\"");
+	}
+
+	@Test
+	void aSuccessBonusIsEarnedWhenTheHealthReachesItsTargetAndLostWhenThePeriodEnds() {
+		long innovate = people.account("InnovateCorp");
+		long emily = jdbc
+			.sql("select r.id from recruiter r join app_user u on u.id = r.user_id "
+					+ "where u.username = 'emily.rodriguez'")
+			.query(Long.class)
+			.single();
+		long david = jdbc
+			.sql("select r.id from recruiter r join app_user u on u.id = r.user_id " + "where u.username = 'david.kim'")
+			.query(Long.class)
+			.single();
+		CurrentUser ceo = people.user("ceo");
+		RecruiterAssignments.Assignment reachable = assignments.assign(innovate, emily,
+				new RecruiterAssignments.Terms("DEDICATED", 30, 21, true, false, usd("5000"), 1), ceo);
+		RecruiterAssignments.Assignment unreachable = assignments.assign(innovate, david,
+				new RecruiterAssignments.Terms("SUPPORT", 30, null, false, false, usd("3000"), 100), ceo);
+		jdbc.sql("update recruiter_assignment set ends_on = starts_on - 1, starts_on = starts_on - 31 where id = :id")
+			.param("id", unreachable.id())
+			.update();
+		assertThat(recruiters.settleBonuses()).isEqualTo(2);
+		assertThat(recruiters.settleBonuses()).as("settled once").isZero();
+		assertThat(assignments.forAccount(innovate)).filteredOn(a -> a.id() == reachable.id())
+			.singleElement()
+			.satisfies(a -> assertThat(a.bonusStatus()).isEqualTo("EARNED"));
+		assertThat(assignments.forAccount(innovate)).filteredOn(a -> a.id() == unreachable.id())
+			.singleElement()
+			.satisfies(a -> assertThat(a.bonusStatus()).isEqualTo("NOT_EARNED"));
+		assertThatThrownBy(() -> assignments.assign(innovate, emily,
+				new RecruiterAssignments.Terms("FOREVER", 3, 0, false, false, usd("5000"), null), ceo))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.errors()).extracting(io.intime.shared.FieldError::field)
+						.containsExactly("type", "durationDays", "ttfSlaDays", "bonusHealthTarget"));
+	}
+
+	@Test
+	void theReportExportsTheReadersPortfolio() throws Exception {
+		java.net.http.HttpResponse<String> ceo = http("ceo", "GET", "/executive/strategic-accounts/report.csv", null);
+		assertThat(ceo.statusCode()).isEqualTo(200);
+		assertThat(ceo.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(ceo.body().lines().count()).isEqualTo(25);
+		assertThat(ceo.body()).contains("ABC Technologies", "MegaCorp");
+		java.net.http.HttpResponse<String> director = http("director", "GET",
+				"/executive/strategic-accounts/report.csv", null);
+		assertThat(director.statusCode()).isEqualTo(200);
+		assertThat(director.body().lines().count()).isEqualTo(portfolio.of(people.user("director")).rows().size() + 1L);
+		assertThat(http("am", "GET", "/executive/strategic-accounts/report.csv", null).statusCode()).isEqualTo(403);
 	}
 
 	@org.springframework.boot.test.web.server.LocalServerPort
