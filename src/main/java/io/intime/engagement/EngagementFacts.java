@@ -102,7 +102,16 @@ public class EngagementFacts {
 	 * default model)
 	 */
 	public Map<Long, ExecutiveFacts> executive(LocalDate asOf, int windowDays, AccountScope scope) {
-		return executive(asOf, windowDays, scope, null, null, null);
+		return executive(asOf, windowDays, windowDays, scope, null, null, null);
+	}
+
+	/**
+	 * {@link #executive} with its own window for the calls and meetings that took place
+	 * ({@code meetings}).
+	 */
+	public Map<Long, ExecutiveFacts> executive(LocalDate asOf, int windowDays, int meetingWindowDays,
+			AccountScope scope) {
+		return executive(asOf, windowDays, meetingWindowDays, scope, null, null, null);
 	}
 
 	/**
@@ -114,11 +123,12 @@ public class EngagementFacts {
 	 */
 	public Map<Long, ExecutiveFacts> executiveWithNextQbr(LocalDate asOf, int windowDays, AccountScope scope,
 			java.time.Instant qbrFrom, java.time.Instant qbrTo, Map<Long, java.time.Instant> nextQbr) {
-		return executive(asOf, windowDays, scope, qbrFrom, qbrTo, nextQbr);
+		return executive(asOf, windowDays, windowDays, scope, qbrFrom, qbrTo, nextQbr);
 	}
 
-	private Map<Long, ExecutiveFacts> executive(LocalDate asOf, int windowDays, AccountScope scope,
-			java.time.Instant qbrFrom, java.time.Instant qbrTo, Map<Long, java.time.Instant> nextQbr) {
+	private Map<Long, ExecutiveFacts> executive(LocalDate asOf, int windowDays, int meetingWindowDays,
+			AccountScope scope, java.time.Instant qbrFrom, java.time.Instant qbrTo,
+			Map<Long, java.time.Instant> nextQbr) {
 		Map<Long, ExecutiveFacts> facts = new HashMap<>();
 		if (scope.isEmpty()) {
 			return facts;
@@ -145,6 +155,8 @@ public class EngagementFacts {
 						), summary as (
 						  select account_id,
 						         count(*) filter (where executive_touchpoint and type in ('CALL','MEETING') and occurred_at >= :windowStart) as touchpoints,
+						         count(*) filter (where type in ('CALL','MEETING') and cardinality(contact_ids) > 0
+						                            and occurred_at >= :meetingStart and occurred_at <= :happened) as meetings,
 						         max(occurred_at) filter (where executive_touchpoint and type in ('CALL','MEETING')) as last_touchpoint
 						  from acts group by account_id
 						), per_contact as (
@@ -169,7 +181,8 @@ public class EngagementFacts {
 				+ """
 						select coalesce(s.account_id, q.account_id) as account_id, coalesce(s.touchpoints, 0) as touchpoints,
 						       s.last_touchpoint, coalesce(e.contacts, 0) as contacts,
-						       u.contact_id as unresponsive, coalesce(u.emails, 0) as emails, q.at as next_qbr
+						       u.contact_id as unresponsive, coalesce(u.emails, 0) as emails, q.at as next_qbr,
+						       coalesce(s.meetings, 0) as meetings
 						from summary s
 						left join engaged e on e.account_id = s.account_id
 						left join unanswered u on u.account_id = s.account_id
@@ -186,6 +199,8 @@ public class EngagementFacts {
 		statement.param("end", end)
 			.param("happened", now.isBefore(end) ? now : end)
 			.param("windowStart", asOf.plusDays(1).minusDays(windowDays).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("meetingStart",
+					asOf.plusDays(1).minusDays(meetingWindowDays).atStartOfDay().atOffset(ZoneOffset.UTC))
 			.query((rs, row) -> {
 				java.sql.Timestamp last = rs.getTimestamp("last_touchpoint");
 				Number unresponsive = (Number) rs.getObject("unresponsive");
@@ -196,7 +211,7 @@ public class EngagementFacts {
 				return new ExecutiveFacts(rs.getLong("account_id"), rs.getInt("touchpoints"),
 						last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
 						rs.getInt("contacts"), unresponsive == null ? null : unresponsive.longValue(),
-						rs.getInt("emails"));
+						rs.getInt("emails"), rs.getInt("meetings"));
 			})
 			.list()
 			.forEach(f -> facts.put(f.accountId(), f));

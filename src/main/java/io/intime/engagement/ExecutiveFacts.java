@@ -14,7 +14,15 @@ import java.time.LocalDate;
  * answered (reached us, or took part in a call or meeting that took place; in the
  * window), or null when every contact answered
  * @param unansweredEmails how many emails that contact has not answered, 0 when none
+ * @param meetings calls and meetings with the client's contacts that took place in the
+ * meeting window
  */
 public record ExecutiveFacts(long accountId, int touchpoints, LocalDate lastTouchpoint, int contactsEngaged,
-		Long unresponsiveContactId, int unansweredEmails) {
+		Long unresponsiveContactId, int unansweredEmails, int meetings) {
+
+	/** Without the meeting count (readers that do not use it). */
+	public ExecutiveFacts(long accountId, int touchpoints, LocalDate lastTouchpoint, int contactsEngaged,
+			Long unresponsiveContactId, int unansweredEmails) {
+		this(accountId, touchpoints, lastTouchpoint, contactsEngaged, unresponsiveContactId, unansweredEmails, 0);
+	}
 }

@@ -33,6 +33,14 @@ public class StaffingFacts {
 	 * default model)
 	 */
 	public Map<Long, HiringFacts> hiring(LocalDate asOf, int hireWindowDays, AccountScope scope) {
+		return hiring(asOf, hireWindowDays, hireWindowDays, scope);
+	}
+
+	/**
+	 * {@link #hiring} with its own window for the average time to fill (jobs filled in
+	 * the {@code fillWindowDays} ending that day).
+	 */
+	public Map<Long, HiringFacts> hiring(LocalDate asOf, int hireWindowDays, int fillWindowDays, AccountScope scope) {
 		Map<Long, HiringFacts> facts = new HashMap<>();
 		if (scope.isEmpty()) {
 			return facts;
@@ -42,28 +50,32 @@ public class StaffingFacts {
 				  select account_id,
 				         count(*) filter (where status <> 'ON_HOLD'
 				                            and (filled_on is null or filled_on > :asOf)
-				                            and (cancelled_on is null or cancelled_on > :asOf)) as open_jobs
+				                            and (cancelled_on is null or cancelled_on > :asOf)) as open_jobs,
+				         avg(filled_on - opened_on) filter (where filled_on > :fillStart and filled_on <= :asOf) as time_to_fill
 				  from job
-				  where opened_on <= :asOf""" + " " + scope.clause("account_id") + """
-				  group by account_id
-				), hires as (
-				  select p.account_id,
-				         count(*) filter (where p.start_date > :windowStart
-				                            and (p.falloff_date is null or p.falloff_date > :asOf)) as hires,
-				         max(p.start_date) filter (where p.falloff_date is null or p.falloff_date > :asOf) as last_hire,
-				         (array_agg(p.job_id order by p.start_date desc, p.id desc)
-				            filter (where p.falloff_date is null or p.falloff_date > :asOf))[1] as last_job,
-				         count(*) filter (where p.falloff_date > :falloffStart and p.falloff_date <= :asOf) as falloffs
-				  from placement p
-				  where p.start_date <= :asOf""" + " " + scope.clause("p.account_id") + """
-				  group by p.account_id
-				)
-				select coalesce(jobs.account_id, hires.account_id) as account_id,
-				       coalesce(jobs.open_jobs, 0) as open_jobs, coalesce(hires.hires, 0) as hires,
-				       hires.last_hire, (select j.title from job j where j.id = hires.last_job) as last_title,
-				       coalesce(hires.falloffs, 0) as falloffs
-				from jobs full join hires on hires.account_id = jobs.account_id
-				""";
+				  where opened_on <= :asOf"""
+				+ " " + scope.clause("account_id")
+				+ """
+						  group by account_id
+						), hires as (
+						  select p.account_id,
+						         count(*) filter (where p.start_date > :windowStart
+						                            and (p.falloff_date is null or p.falloff_date > :asOf)) as hires,
+						         max(p.start_date) filter (where p.falloff_date is null or p.falloff_date > :asOf) as last_hire,
+						         (array_agg(p.job_id order by p.start_date desc, p.id desc)
+						            filter (where p.falloff_date is null or p.falloff_date > :asOf))[1] as last_job,
+						         count(*) filter (where p.falloff_date > :falloffStart and p.falloff_date <= :asOf) as falloffs
+						  from placement p
+						  where p.start_date <= :asOf"""
+				+ " " + scope.clause("p.account_id") + """
+						  group by p.account_id
+						)
+						select coalesce(jobs.account_id, hires.account_id) as account_id,
+						       coalesce(jobs.open_jobs, 0) as open_jobs, coalesce(hires.hires, 0) as hires,
+						       hires.last_hire, (select j.title from job j where j.id = hires.last_job) as last_title,
+						       coalesce(hires.falloffs, 0) as falloffs, jobs.time_to_fill
+						from jobs full join hires on hires.account_id = jobs.account_id
+						""";
 		// The last job's title is a lookup by primary key per account: as a join, the
 		// planner
 		// misjudged the number of accounts and hashed the whole job table for every
@@ -72,11 +84,13 @@ public class StaffingFacts {
 			.param("asOf", asOf)
 			.param("windowStart", asOf.minusDays(hireWindowDays))
 			.param("falloffStart", asOf.minusDays(60))
+			.param("fillStart", asOf.minusDays(fillWindowDays))
 			.query((rs, row) -> {
 				java.sql.Date lastHire = rs.getDate("last_hire");
 				return new HiringFacts(rs.getLong("account_id"), rs.getInt("open_jobs"), rs.getInt("hires"),
 						lastHire == null ? null : lastHire.toLocalDate(), rs.getString("last_title"),
-						rs.getInt("falloffs"));
+						rs.getInt("falloffs"), rs.getBigDecimal("time_to_fill") == null ? null
+								: rs.getBigDecimal("time_to_fill").setScale(1, java.math.RoundingMode.HALF_UP));
 			})
 			.list()
 			.forEach(f -> facts.put(f.accountId(), f));

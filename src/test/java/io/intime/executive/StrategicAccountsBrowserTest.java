@@ -2,6 +2,7 @@ package io.intime.executive;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import io.intime.Browser;
 import io.intime.DemoWorldTest;
@@ -134,6 +135,11 @@ class StrategicAccountsBrowserTest {
 					"Quality concerns");
 			assertThat(browser.find("#message").getAttribute("value")).startsWith("Hi John,");
 			browser.screenshot("executive-05-schedule-call");
+			// a slot on another day than today: a call planned for later today would be
+			// today's executive touch on ABC's story, which the engagement tests read
+			List<WebElement> slots = browser.findAll("#slots input[name='slot']:not([value='custom'])");
+			assertThat(slots).hasSizeGreaterThanOrEqualTo(3);
+			browser.script("arguments[0].click()", slots.get(slots.size() - 1));
 			browser.find("#send-invitation").click();
 			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/" + abc));
 			browser.waitUntil(d -> String.valueOf(browser.script("return document.getElementById('toast').textContent"))

@@ -54,6 +54,9 @@ class HealthApiAndPagesIntegrationTest {
 	@Autowired
 	HealthModels models;
 
+	@Autowired
+	io.intime.health.HealthScores scores;
+
 	AccountFixtures fixtures;
 
 	CurrentUser owner;
@@ -187,6 +190,51 @@ class HealthApiAndPagesIntegrationTest {
 			// Other tests in this context score with the rubric.
 			HealthModel rubric = DefaultHealthModel.create();
 			models.save(rubric, models.current().version(), "Back to the rubric", admin);
+		}
+	}
+
+	@Test
+	void adminsSwitchToSpec01sFiveComponentsAndBack() {
+		CurrentUser admin = fixtures.user(Role.ADMIN);
+		int version = models.current().version();
+		assertThat(mvc.post()
+			.uri("/api/v1/health-model/presets/spec01")
+			.with(as(owner))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"basedOnVersion\": " + version + "}")
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post()
+			.uri("/api/v1/health-model/presets/golf")
+			.with(as(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"basedOnVersion\": " + version + "}")
+			.exchange()).hasStatus(HttpStatus.NOT_FOUND);
+		try {
+			MvcTestResult saved = mvc.post()
+				.uri("/api/v1/health-model/presets/spec01")
+				.with(as(admin))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"basedOnVersion\": " + version + "}")
+				.exchange();
+			assertThat(saved).hasStatusOk();
+			assertThat(body(saved).get("components").size()).isEqualTo(5);
+			assertThat(body(saved).get("components").get(0).get("measure").asString()).isEqualTo("MEETING_FREQUENCY");
+			assertThat(body(saved).get("components").get(4).get("measure").asString()).isEqualTo("TIME_TO_FILL");
+			// the account is scored with the five components, each explained
+			io.intime.health.HealthReport report = scores.recompute(account.id(), admin);
+			assertThat(report.components()).extracting(io.intime.health.HealthReport.Component::label)
+				.containsExactly("Engagement", "Satisfaction", "Product Usage", "Financial Health", "Outcomes/Success");
+			assertThat(report.modelVersion()).isEqualTo(version + 1);
+		}
+		finally {
+			// the page's switch, back to the rubric the other tests score with
+			assertThat(mvc.post()
+				.uri("/health-model/preset")
+				.with(as(admin))
+				.param("preset", "standard")
+				.param("basedOnVersion", String.valueOf(models.current().version()))
+				.exchange()).hasStatus3xxRedirection();
+			assertThat(models.current().components()).hasSize(6);
 		}
 	}
 

@@ -27,7 +27,17 @@ public enum Measure {
 	 * x = escalations raised in the window, y = escalations open or resolved outside
 	 * their SLA policy's resolution time (not "resolved quickly", DESIGN decision 4).
 	 */
-	ISSUE_FREQUENCY("Escalations in the window", "Open or resolved outside SLA", false, true, false);
+	ISSUE_FREQUENCY("Escalations in the window", "Open or resolved outside SLA", false, true, false),
+	/**
+	 * x = calls and meetings with the client's contacts that took place in the window
+	 * (spec 01's engagement: meeting frequency).
+	 */
+	MEETING_FREQUENCY("Client calls and meetings", null, true, true, true),
+	/**
+	 * x = average days from opened to filled over the jobs filled in the window, whole
+	 * days (spec 01's outcomes: time-to-fill against the SLA).
+	 */
+	TIME_TO_FILL("Average days to fill", null, false, true, true);
 
 	private final String input;
 

@@ -62,8 +62,14 @@ public class FactsReader {
 		Map<Measure, Integer> windows = new EnumMap<>(Measure.class);
 		model.components().forEach(c -> windows.putIfAbsent(c.measure(), c.windowDays()));
 		long t0 = System.nanoTime();
-		Map<Long, HiringFacts> hiring = windows.containsKey(Measure.HIRING_VELOCITY)
-				? staffing.hiring(asOf, windows.get(Measure.HIRING_VELOCITY), scope) : Collections.emptyMap();
+		// time-to-fill has its own window; without hiring velocity in the model its
+		// window
+		// is the hires' too
+		boolean hiringRead = windows.containsKey(Measure.HIRING_VELOCITY) || windows.containsKey(Measure.TIME_TO_FILL);
+		int hireWindow = windows.getOrDefault(Measure.HIRING_VELOCITY, windows.getOrDefault(Measure.TIME_TO_FILL, 90));
+		Map<Long, HiringFacts> hiring = hiringRead
+				? staffing.hiring(asOf, hireWindow, windows.getOrDefault(Measure.TIME_TO_FILL, hireWindow), scope)
+				: Collections.emptyMap();
 		long t1 = System.nanoTime();
 		Map<Long, PaymentFacts> payment = windows.containsKey(Measure.PAYMENT_PROMPTNESS)
 				? billing.payment(asOf, windows.get(Measure.PAYMENT_PROMPTNESS), scope) : Collections.emptyMap();
@@ -72,8 +78,9 @@ public class FactsReader {
 		// model holds.
 		Map<Long, NpsFacts> nps = engagement.nps(asOf, windows.getOrDefault(Measure.NPS, 180), scope);
 		long t3 = System.nanoTime();
-		Map<Long, ExecutiveFacts> executive = engagement.executive(asOf,
-				windows.getOrDefault(Measure.EXECUTIVE_ENGAGEMENT, 90), scope);
+		int touchpointWindow = windows.getOrDefault(Measure.EXECUTIVE_ENGAGEMENT, 90);
+		Map<Long, ExecutiveFacts> executive = engagement.executive(asOf, touchpointWindow,
+				windows.getOrDefault(Measure.MEETING_FREQUENCY, touchpointWindow), scope);
 		long t4 = System.nanoTime();
 		Map<Long, PipelineFacts> pipeline = windows.containsKey(Measure.EXPANSION_PIPELINE)
 				? revenue.pipeline(asOf, scope) : Collections.emptyMap();

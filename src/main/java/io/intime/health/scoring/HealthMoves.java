@@ -111,6 +111,11 @@ public final class HealthMoves {
 						: "at most " + whole(b.max2()) + " open or resolved late";
 				yield join(raised, open, "and");
 			}
+			case MEETING_FREQUENCY -> b.min() == null ? b.label()
+					: atLeast(b.min(), "call or meeting with the client", "calls and meetings with the client") + " in "
+							+ window;
+			case TIME_TO_FILL ->
+				b.max() == null ? b.label() : "filling jobs in " + whole(b.max()) + " days or less on average";
 		};
 	}
 

@@ -105,6 +105,17 @@ public final class HealthScorer {
 				return new BigDecimal[] { num(i == null ? 0 : i.inWindow()),
 						num(i == null ? 0 : i.notResolvedQuickly()) };
 			}
+			case MEETING_FREQUENCY -> {
+				ExecutiveFacts e = f.executive();
+				return e == null ? null : new BigDecimal[] { num(e.meetings()), null };
+			}
+			case TIME_TO_FILL -> {
+				HiringFacts h = f.hiring();
+				if (h == null || h.averageDaysToFill() == null) {
+					return null;
+				}
+				return new BigDecimal[] { h.averageDaysToFill().setScale(0, RoundingMode.HALF_UP), null };
+			}
 			default -> throw new IllegalArgumentException(measure.name());
 		}
 	}
@@ -150,7 +161,8 @@ public final class HealthScorer {
 		String what = switch (c.measure()) {
 			case PAYMENT_PROMPTNESS -> "No invoice paid or past due in the last " + c.windowDays() + " days";
 			case NPS -> "No NPS response in the last " + c.windowDays() + " days";
-			case EXECUTIVE_ENGAGEMENT -> "No call, email, meeting or note on record";
+			case EXECUTIVE_ENGAGEMENT, MEETING_FREQUENCY -> "No call, email, meeting or note on record";
+			case TIME_TO_FILL -> "No job filled in the last " + c.windowDays() + " days";
 			default -> "Not measured";
 		};
 		return what + " — not scored; the total is scaled over the components measured." + rule;
@@ -247,6 +259,19 @@ public final class HealthScorer {
 										+ (late == 0 ? "" : ", " + late + " resolved outside its SLA"))
 						+ (i.latestTitle() == null ? ""
 								: cite(Source.ESCALATIONS, " (latest: " + i.latestTitle() + ")", ""));
+			}
+			case MEETING_FREQUENCY -> {
+				ExecutiveFacts e = f.executive();
+				return plural(e.meetings(), "call or meeting with the client", "calls and meetings with the client")
+						+ " in the last " + c.windowDays() + " days (last executive touch: "
+						+ (e.lastTouchpoint() == null ? "none on record" : DAY.format(e.lastTouchpoint()) + ", "
+								+ ComponentScore.daysSince(e.lastTouchpoint()) + " days ago")
+						+ ")";
+			}
+			case TIME_TO_FILL -> {
+				HiringFacts h = f.hiring();
+				return "Jobs filled in the last " + c.windowDays() + " days took "
+						+ h.averageDaysToFill().setScale(0, RoundingMode.HALF_UP) + " days on average";
 			}
 			default -> throw new IllegalArgumentException(c.measure().name());
 		}

@@ -129,4 +129,17 @@ class HealthApi {
 		return models.save(form.toDraft(), (int) basedOn, note == null || note.isNull() ? null : note.asString(), user);
 	}
 
+	@org.springframework.web.bind.annotation.PostMapping("/health-model/presets/{preset}")
+	@Operation(summary = "Switch the health model to a preset (admins)",
+			description = "standard (spec 03 Appendix C, the default) or spec01 (spec 01's five components: engagement, "
+					+ "satisfaction, usage, financial, outcomes). Body: basedOnVersion. Saved as a new version.")
+	HealthModel preset(@PathVariable String preset, @RequestBody(required = false) byte[] body, CurrentUser user) {
+		io.intime.health.model.HealthModelPresets chosen = io.intime.health.model.HealthModelPresets.named(preset);
+		if (chosen == null) {
+			throw new io.intime.shared.NotFoundException("Health model preset", preset);
+		}
+		long basedOn = forms.take(forms.object(body), "basedOnVersion");
+		return models.save(chosen.model(), (int) basedOn, "Preset: " + chosen.label(), user);
+	}
+
 }

@@ -171,6 +171,28 @@ class HealthModelPages {
 		return "health/model";
 	}
 
+	/** Switches to a preset model (a new version), e.g. spec 01's five components. */
+	@PostMapping("/health-model/preset")
+	String preset(@org.springframework.web.bind.annotation.RequestParam String preset,
+			@org.springframework.web.bind.annotation.RequestParam int basedOnVersion, CurrentUser me,
+			RedirectAttributes redirect) {
+		requireAdmin(me);
+		io.intime.health.model.HealthModelPresets chosen = io.intime.health.model.HealthModelPresets.named(preset);
+		if (chosen == null) {
+			redirect.addFlashAttribute("flashError", "Preset: there is no preset " + preset);
+			return "redirect:/health-model";
+		}
+		try {
+			HealthModel saved = models.save(chosen.model(), basedOnVersion, "Preset: " + chosen.label(), me);
+			redirect.addFlashAttribute("toast", "Health model version " + saved.version() + ": " + chosen.label()
+					+ "; every account is being rescored with it.");
+		}
+		catch (StaleVersionException e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		return "redirect:/health-model";
+	}
+
 	@PostMapping("/health-model/alert-settings")
 	String saveThresholds(@ModelAttribute("thresholds") ThresholdsForm form, BindingResult binding, Model model,
 			CurrentUser me, RedirectAttributes redirect) {
@@ -243,6 +265,7 @@ class HealthModelPages {
 	private void page(Model model, CurrentUser me, ModelForm form, Map<String, String> errors, boolean editing) {
 		HealthModel current = models.current();
 		model.addAttribute("model", current);
+		model.addAttribute("presets", io.intime.health.model.HealthModelPresets.values());
 		model.addAttribute("components", views(current));
 		model.addAttribute("versions", models.versions());
 		model.addAttribute("editing", editing);
