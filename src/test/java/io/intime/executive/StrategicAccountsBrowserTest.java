@@ -80,6 +80,27 @@ class StrategicAccountsBrowserTest {
 					"EnterpriseHQ", "New executive Robert Klein");
 			browser.screenshot("executive-01-portfolio");
 
+			// "Unable to load account data": a refresh that fails keeps the values shown,
+			// says how old they are and offers Retry, which brings them back
+			String shown = browser.find("#total-accounts").getText();
+			browser.script("""
+					var live = document.querySelector('[data-live]');
+					live.setAttribute('data-hx-get-was', live.getAttribute('hx-get'));
+					live.setAttribute('hx-get', '/executive/strategic-accounts/0/live');
+					htmx.process(live);
+					htmx.trigger(live, 'retry');""");
+			browser.waitUntil(d -> d.findElement(By.id("stale-banner")).isDisplayed());
+			assertThat(browser.find("#stale-banner").getText()).contains("Unable to load account data",
+					"Showing the values loaded", "Retry");
+			assertThat(browser.find("#total-accounts").getText()).isEqualTo(shown);
+			browser.screenshot("executive-01b-stale");
+			browser.script("""
+					var live = document.querySelector('[data-live]');
+					live.setAttribute('hx-get', live.getAttribute('data-hx-get-was'));
+					htmx.process(live);""");
+			browser.find("[data-stale-retry]").click();
+			browser.waitUntil(d -> !d.findElement(By.id("stale-banner")).isDisplayed());
+
 			// every number links to its list: the critical accounts
 			browser.find("#health-status [data-band='red'] .band-count-link").click();
 			browser.waitUntil(d -> d.getCurrentUrl().contains("filter=red"));
