@@ -67,12 +67,15 @@ public class AccountDashboard {
 
 	private final RecoveryPlans plans;
 
+	private final io.intime.escalations.EscalationManagement escalations;
+
 	private final Today time;
 
-	AccountDashboard(AccountManagement accounts, StrategicAccounts strategic, StrategicPortfolio portfolio,
-			HealthScores health, BillingFacts billing, StaffingFacts staffing, AccountTimeline timeline,
-			ExecutiveNotes notes, ServiceCredits credits, RecruiterAssignments assignments,
-			DedicatedRecruiters recruiters, RecoveryPlans plans, Today time) {
+	AccountDashboard(io.intime.escalations.EscalationManagement escalations, AccountManagement accounts,
+			StrategicAccounts strategic, StrategicPortfolio portfolio, HealthScores health, BillingFacts billing,
+			StaffingFacts staffing, AccountTimeline timeline, ExecutiveNotes notes, ServiceCredits credits,
+			RecruiterAssignments assignments, DedicatedRecruiters recruiters, RecoveryPlans plans, Today time) {
+		this.escalations = escalations;
 		this.accounts = accounts;
 		this.strategic = strategic;
 		this.portfolio = portfolio;
@@ -124,9 +127,17 @@ public class AccountDashboard {
 		DeliverySince delivery = staffing.deliverySince(Map.of(id, today.minusDays(90)), today).get(id);
 		List<RecruiterRanking.Ranked> ranked = recruiters.ranking(account, user);
 		RecruiterRanking.Ranked best = ranked.isEmpty() || !ranked.get(0).available() ? null : ranked.get(0);
+		// how long the oldest open escalation has been open, for its issue's impact
+		Integer oldestOpenDays = signals.openEscalations() == 0 ? null
+				: escalations.openOrEndedSince(List.of(id), time.now(), user)
+					.stream()
+					.filter(e -> e.resolvedAt() == null)
+					.map(e -> (int) ChronoUnit.DAYS.between(e.raisedAt(), time.now()))
+					.max(Integer::compare)
+					.orElse(null);
 		AccountAdvice.Context context = new AccountAdvice.Context(signals, payment, delivery,
 				best == null ? null : best.recruiter().name(),
-				best == null ? null : best.reasons().get(0).toLowerCase(java.util.Locale.ROOT), null);
+				best == null ? null : best.reasons().get(0).toLowerCase(java.util.Locale.ROOT), oldestOpenDays);
 		List<TimelineEntry> entries = timeline.of(id, time.now().minus(120, ChronoUnit.DAYS), 12, user);
 		Money lifetime = billing.lifetimeValueUsd(id);
 		boolean notesAllowed = ExecutiveNotes.mayUse(details, user);

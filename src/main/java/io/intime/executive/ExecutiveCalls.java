@@ -17,6 +17,11 @@ import io.intime.accounts.AccountManagement;
 import io.intime.accounts.ContactManagement;
 import io.intime.accounts.ContactView;
 import io.intime.accounts.StakeholderRole;
+import io.intime.engagement.ActivityDirection;
+import io.intime.engagement.ActivityForm;
+import io.intime.engagement.ActivityManagement;
+import io.intime.engagement.ActivityType;
+import io.intime.engagement.ActivityView;
 import io.intime.engagement.MeetingForm;
 import io.intime.engagement.MeetingSlots;
 import io.intime.engagement.MeetingView;
@@ -68,8 +73,12 @@ public class ExecutiveCalls {
 
 	private final io.intime.shared.Today time;
 
+	private final ActivityManagement activities;
+
 	ExecutiveCalls(AccountManagement accounts, ContactManagement contacts, MeetingSlots slots, Meetings meetings,
-			TaskManagement tasks, Notifications notifications, UserDirectory users, io.intime.shared.Today time) {
+			TaskManagement tasks, Notifications notifications, UserDirectory users, io.intime.shared.Today time,
+			ActivityManagement activities) {
+		this.activities = activities;
 		this.time = time;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -203,15 +212,15 @@ public class ExecutiveCalls {
 		return text.toString();
 	}
 
+	/** A call form checked: when it starts, how long, and how it is held. */
+	private record Checked(ZonedDateTime start, int minutes, String type, List<Long> userIds) {
+	}
+
 	/**
-	 * Schedules the call and its preparation.
 	 * @throws InvalidInputException naming {@code slot} (neither a slot nor a date and
-	 * time), {@code meetingType}, {@code durationMinutes}, {@code subject} or the
-	 * meeting's own fields
+	 * time), {@code meetingType}, {@code durationMinutes} or {@code subject}
 	 */
-	@Transactional
-	public Scheduled schedule(long accountId, CallForm form, CurrentUser user) {
-		AccountDetails account = accounts.get(accountId, user);
+	private static Checked check(CallForm form, CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();
 		ZonedDateTime start = null;
 		if (form.slot() != null) {
@@ -241,45 +250,93 @@ public class ExecutiveCalls {
 		if (!userIds.contains(user.id())) {
 			userIds.add(0, user.id());
 		}
+		return new Checked(start, minutes, type, userIds);
+	}
+
+	/**
+	 * Schedules the call and its preparation.
+	 * @throws InvalidInputException naming {@code slot} (neither a slot nor a date and
+	 * time), {@code meetingType}, {@code durationMinutes}, {@code subject} or the
+	 * meeting's own fields
+	 */
+	@Transactional
+	public Scheduled schedule(long accountId, CallForm form, CurrentUser user) {
+		AccountDetails account = accounts.get(accountId, user);
+		Checked call = check(form, user);
 		String description = (form.message() == null || form.message().isBlank() ? "" : form.message().strip() + "\n\n")
 				+ "Agenda:\n" + (form.agenda() == null ? "" : form.agenda().strip());
-		String location = "IN_PERSON".equals(type) ? blank(form.location())
-				: "PHONE".equals(type) ? "Phone call" : null;
-		String video = "VIDEO".equals(type) ? blank(form.location()) : null;
-		MeetingView meeting = meetings.schedule(
-				new MeetingForm(accountId, "CALL", form.subject().strip(), start.toLocalDate(), start.toLocalTime(),
-						minutes, user.timeZone().getId(), location, video, description, userIds, form.contactIds()),
+		String location = "IN_PERSON".equals(call.type()) ? blank(form.location())
+				: "PHONE".equals(call.type()) ? "Phone call" : null;
+		String video = "VIDEO".equals(call.type()) ? blank(form.location()) : null;
+		MeetingView meeting = meetings.schedule(new MeetingForm(accountId, "CALL", form.subject().strip(),
+				call.start().toLocalDate(), call.start().toLocalTime(), call.minutes(), user.timeZone().getId(),
+				location, video, description, call.userIds(), form.contactIds()), user);
+		int prep = prepare(account, meeting.startsAt().atZone(user.timeZone()), "meeting", meeting.id(),
+				clientNames(meeting), "/calendar/meetings/" + meeting.id(), user);
+		return new Scheduled(meeting, prep);
+	}
+
+	/**
+	 * When scheduling failed (spec 01, "Scheduling Failed"), the call is still kept: a
+	 * planned executive call on the account's timeline ({@code executive.call.scheduled})
+	 * with its preparation, but no invitation; the executive sends one from the calendar
+	 * by hand.
+	 * @return the planned activity's id
+	 */
+	@Transactional
+	public long keepWithoutInvitation(long accountId, CallForm form, CurrentUser user) {
+		AccountDetails account = accounts.get(accountId, user);
+		Checked call = check(form, user);
+		ActivityView planned = activities.create(accountId,
+				new ActivityForm(ActivityType.CALL, ActivityDirection.OUTBOUND, form.subject().strip(),
+						"Invitation not sent: send it from the calendar.\n\nAgenda:\n"
+								+ (form.agenda() == null ? "" : form.agenda().strip()),
+						call.start().toInstant(), call.minutes(), null, null, List.of(), form.contactIds(),
+						call.userIds()),
 				user);
-		ZonedDateTime at = meeting.startsAt().atZone(user.timeZone());
+		prepare(account, call.start(), "activity", planned.id(), "the client", "/accounts/" + accountId + "/activities",
+				user);
+		return planned.id();
+	}
+
+	/**
+	 * The preparation of a call at {@code at}: the executive reviews the history an hour
+	 * before and hears the account manager 30 minutes before; the account manager
+	 * prepares the recovery plan document the day before (today when that has passed) and
+	 * is asked to brief the executive.
+	 * @return how many tasks were created
+	 */
+	private int prepare(AccountDetails account, ZonedDateTime at, String recordType, long recordId, String client,
+			String link, CurrentUser user) {
+		long accountId = account.id();
 		String when = SLOT.format(at);
 		List<TaskForm> prep = new ArrayList<>();
 		ZonedDateTime review = at.minusHours(1);
 		prep.add(new TaskForm("Review " + account.name() + "'s account history",
 				"Before the executive call at " + when + ": health, open issues, the last touchpoints.", user.id(),
-				accountId, "meeting", meeting.id(), review.toLocalDate(), review.toLocalTime(), 15, TaskPriority.HIGH,
+				accountId, recordType, recordId, review.toLocalDate(), review.toLocalTime(), 15, TaskPriority.HIGH,
 				null));
 		ZonedDateTime brief = at.minusMinutes(30);
 		if (account.ownerId() != null && account.ownerId() != user.id()) {
 			prep.add(new TaskForm("Brief from " + account.ownerName() + " (account manager)",
 					"Ten minutes with the account manager before the call at " + when + ".", user.id(), accountId,
-					"meeting", meeting.id(), brief.toLocalDate(), brief.toLocalTime(), 10, TaskPriority.HIGH, null));
+					recordType, recordId, brief.toLocalDate(), brief.toLocalTime(), 10, TaskPriority.HIGH, null));
 			UserSummary owner = users.find(account.ownerId()).orElseThrow();
-			// the day before the call, or today when the call is today or tomorrow
 			ZoneId ownerZone = ZoneId.of(owner.timeZone());
 			LocalDate dayBefore = at.withZoneSameInstant(ownerZone).minusDays(1).toLocalDate();
 			LocalDate ownerToday = time.today(ownerZone);
 			prep.add(new TaskForm("Prepare the recovery plan document for " + account.name(),
 					user.fullName() + " presents it on the executive call at " + when + ".", owner.id(), accountId,
-					"meeting", meeting.id(), dayBefore.isBefore(ownerToday) ? ownerToday : dayBefore, null, 0,
+					recordType, recordId, dayBefore.isBefore(ownerToday) ? ownerToday : dayBefore, null, 0,
 					TaskPriority.HIGH, null));
-			notifications.send(new Notice(ExecutiveNotificationKinds.CALL_BRIEF, accountId, "meeting", meeting.id(),
+			notifications.send(new Notice(ExecutiveNotificationKinds.CALL_BRIEF, accountId, recordType, recordId,
 					"brief", account.name() + ": brief " + user.fullName() + " before the executive call",
-					user.fullName() + " scheduled an executive call with " + clientNames(meeting) + " on " + when
+					user.fullName() + " scheduled an executive call with " + client + " on " + when
 							+ ". Please brief them 30 minutes before and prepare the recovery plan document.",
-					"/calendar/meetings/" + meeting.id(), null, Set.of(owner.id()), user.actor()));
+					link, null, Set.of(owner.id()), user.actor()));
 		}
 		tasks.createAll(prep, user);
-		return new Scheduled(meeting, prep.size());
+		return prep.size();
 	}
 
 	private static String clientNames(MeetingView meeting) {

@@ -62,6 +62,9 @@ class StrategicAccountsIntegrationTest {
 	RecruiterAssignments assignments;
 
 	@Autowired
+	ExecutiveCalls calls;
+
+	@Autowired
 	UserDirectory users;
 
 	@Autowired
@@ -113,6 +116,9 @@ class StrategicAccountsIntegrationTest {
 		// its own account manager opens it, with the notes; a sales director without them
 		DashboardView owner = dashboard.refresh(abc, people.user("sarah.chen"));
 		assertThat(owner.notesAllowed()).isTrue();
+		assertThat(owner.issues()).filteredOn(i -> i.title().equals("Open escalations"))
+			.singleElement()
+			.satisfies(i -> assertThat(i.impact()).matches(".*, oldest open \\d+ days"));
 		DashboardView director = dashboard.refresh(abc, people.user("director"));
 		assertThat(director.notesAllowed()).isFalse();
 		assertThat(director.notes()).isEmpty();
@@ -327,6 +333,34 @@ class StrategicAccountsIntegrationTest {
 		assertThat(director.statusCode()).isEqualTo(200);
 		assertThat(director.body().lines().count()).isEqualTo(portfolio.of(people.user("director")).rows().size() + 1L);
 		assertThat(http("am", "GET", "/executive/strategic-accounts/report.csv", null).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void whenSchedulingFailsTheCallIsKeptWithItsPreparation() {
+		long cloud = people.account("CloudServices");
+		CurrentUser ceo = people.user("ceo");
+		java.time.Instant at = time.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		long activity = calls.keepWithoutInvitation(cloud, new ExecutiveCalls.CallForm(at, null, null, 60, "VIDEO",
+				null, List.of(), List.of(), "Strategic Partnership Review", "1. Opening", null), ceo);
+		assertThat(jdbc.sql("select executive_touchpoint from activity where id = :id and occurred_at = :at")
+			.param("id", activity)
+			.param("at", java.sql.Timestamp.from(at))
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(jdbc.sql("select count(*) from task where record_type = 'activity' and record_id = :a")
+			.param("a", activity)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+		assertThat(jdbc
+			.sql("select count(*) from domain_event where type = 'executive.call.scheduled' "
+					+ "and (payload ->> 'activity_id')::bigint = :a")
+			.param("a", activity)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from meeting where activity_id = :a")
+			.param("a", activity)
+			.query(Long.class)
+			.single()).as("no invitation").isZero();
 	}
 
 	@org.springframework.boot.test.web.server.LocalServerPort

@@ -124,6 +124,18 @@ class CallPages {
 			catch (RuntimeException e) {
 				org.slf4j.LoggerFactory.getLogger(CallPages.class).error("Unable to schedule call", e);
 				model.addAttribute("scheduleFailed", true);
+				// the call is kept (planned on the timeline, its preparation made)
+				// without
+				// an invitation
+				try {
+					calls.keepWithoutInvitation(id, new ExecutiveCalls.CallForm(start, day, at, minutes, meetingType,
+							location, userIds, contactIds, subject, agenda, message), me);
+					model.addAttribute("callKept", true);
+				}
+				catch (RuntimeException again) {
+					org.slf4j.LoggerFactory.getLogger(CallPages.class)
+						.error("The call could not be kept either", again);
+				}
 			}
 		}
 		model.addAttribute("errors", errors);
