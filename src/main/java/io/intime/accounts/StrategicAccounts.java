@@ -176,6 +176,18 @@ public class StrategicAccounts {
 	}
 
 	/**
+	 * One account as the portfolio reads it (strategic or not), for its health dashboard.
+	 * @throws NotFoundException when there is no such live account
+	 */
+	@Transactional(readOnly = true)
+	public StrategicAccount one(long accountId, CurrentUser user) {
+		return of(Scope.account(accountId), user).accounts()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Account", accountId));
+	}
+
+	/**
 	 * The ARR of every live account in US dollars at the constant rates: the company's
 	 * recurring revenue that the portfolio's share is of.
 	 */

@@ -116,11 +116,7 @@ public class AccountDashboard {
 		}
 		long id = details.id();
 		LocalDate today = time.organizationToday();
-		StrategicAccount account = strategic.of(StrategicAccounts.Scope.account(id), user)
-			.accounts()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Account", id));
+		StrategicAccount account = strategic.one(id, user);
 		Map<Long, NpsFacts> nps = new HashMap<>();
 		AccountSignals signals = portfolio.signals(List.of(account), today, nps).get(0);
 		PaymentFacts payment = billing.payment(today, 365, AccountScope.of(List.of(id))).get(id);

@@ -219,12 +219,13 @@ public class DedicatedRecruiters {
 			if (assigner == null) {
 				continue;
 			}
-			Integer score = accounts.of(StrategicAccounts.Scope.account(a.accountId()), assigner)
-				.accounts()
-				.stream()
-				.findFirst()
-				.map(StrategicAccount::healthScore)
-				.orElse(null);
+			Integer score;
+			try {
+				score = accounts.one(a.accountId(), assigner).healthScore();
+			}
+			catch (io.intime.shared.NotFoundException archived) {
+				score = null;
+			}
 			if (score != null && score >= a.bonusHealthTarget()) {
 				settled += assignments.settleBonus(a.id(), true, today) ? 1 : 0;
 			}
@@ -239,11 +240,7 @@ public class DedicatedRecruiters {
 	}
 
 	private StrategicAccount account(long accountId, CurrentUser user) {
-		return accounts.of(StrategicAccounts.Scope.account(accountId), user)
-			.accounts()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new io.intime.shared.NotFoundException("Account", accountId));
+		return accounts.one(accountId, user);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -14,6 +14,8 @@ import java.util.Map;
 
 import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
+import io.intime.accounts.StrategicAccount;
+import io.intime.accounts.StrategicAccounts;
 import io.intime.engagement.EngagementFacts;
 import io.intime.engagement.NpsFacts;
 import io.intime.identity.AuditTrail;
@@ -64,8 +66,11 @@ public class RecoveryPlans {
 
 	private final Today time;
 
+	private final StrategicAccounts strategicAccounts;
+
 	RecoveryPlans(JdbcClient jdbc, AccountManagement accounts, EngagementFacts engagement, StaffingFacts staffing,
-			TaskManagement tasks, AuditTrail audit, Today time) {
+			TaskManagement tasks, AuditTrail audit, Today time, StrategicAccounts strategicAccounts) {
+		this.strategicAccounts = strategicAccounts;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.engagement = engagement;
@@ -171,7 +176,8 @@ public class RecoveryPlans {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		Baseline baseline = baseline(account, today);
+		StrategicAccount strategic = strategicAccounts.one(accountId, user);
+		Baseline baseline = baseline(account, strategic, today);
 		Instant now = time.now();
 		long id = jdbc
 			.sql("""
@@ -214,7 +220,7 @@ public class RecoveryPlans {
 		state.put("endsOn", form.endsOn());
 		state.put("goals", form.goals().stream().map(g -> g.measure().label() + " → " + g.target()).toList());
 		audit.recordCreated(ENTITY, id, state, user);
-		return active(List.of(accountId), Map.of()).get(accountId);
+		return active(List.of(strategicAccounts.one(accountId, user)), Map.of()).get(accountId);
 	}
 
 	/**
@@ -254,43 +260,39 @@ public class RecoveryPlans {
 
 	/**
 	 * The active plans of these accounts with their goals measured now, in two or three
-	 * statements whatever their number (plans with goals and the accounts' health and
-	 * contract end; NPS unless given; delivery since each plan began).
+	 * statements whatever their number (plans with goals; NPS unless given; delivery
+	 * since each plan began); health and contract end as the accounts were read.
 	 * @param knownNps NPS facts already read for these accounts (may be empty)
 	 */
 	@Transactional(readOnly = true)
-	public Map<Long, PlanProgress> active(Collection<Long> accountIds, Map<Long, NpsFacts> knownNps) {
+	public Map<Long, PlanProgress> active(Collection<StrategicAccount> accounts, Map<Long, NpsFacts> knownNps) {
 		Map<Long, PlanProgress> result = new HashMap<>();
-		if (accountIds.isEmpty()) {
+		if (accounts.isEmpty()) {
 			return result;
 		}
+		Map<Long, StrategicAccount> byId = new HashMap<>();
+		accounts.forEach(a -> byId.put(a.id(), a));
 		record Row(long id, long accountId, String title, LocalDate starts, LocalDate ends, long owner,
-				String ownerName, long version, Integer health, LocalDate renewal, List<Object[]> goals) {
+				String ownerName, long version, List<Object[]> goals) {
 		}
 		Map<Long, Row> plans = new LinkedHashMap<>();
-		jdbc.sql(
-				"""
-						select p.id, p.account_id, p.title, p.starts_on, p.ends_on, p.owner_id, u.full_name, p.version,
-						       a.health_score,
-						       (select max(c.end_date) from contract c where c.account_id = a.id and c.status = 'ACTIVE') as renewal,
-						       g.measure, g.baseline, g.target, g.due_on
-						  from recovery_plan p
-						  join account a on a.id = p.account_id
-						  left join app_user u on u.id = p.owner_id
-						  join recovery_goal g on g.plan_id = p.id
-						 where p.status = 'ACTIVE' and p.account_id = any(:ids)
-						 order by p.id, g.position""")
-			.param("ids", new SqlArrayValue("bigint", accountIds.toArray()))
+		jdbc.sql("""
+				select p.id, p.account_id, p.title, p.starts_on, p.ends_on, p.owner_id, u.full_name, p.version,
+				       g.measure, g.baseline, g.target, g.due_on
+				  from recovery_plan p
+				  left join app_user u on u.id = p.owner_id
+				  join recovery_goal g on g.plan_id = p.id
+				 where p.status = 'ACTIVE' and p.account_id = any(:ids)
+				 order by p.id, g.position""")
+			.param("ids", new SqlArrayValue("bigint", byId.keySet().toArray()))
 			.query(rs -> {
 				long id = rs.getLong("id");
 				Row row = plans.computeIfAbsent(id, k -> {
 					try {
-						java.sql.Date renewal = rs.getDate("renewal");
 						return new Row(id, rs.getLong("account_id"), rs.getString("title"),
 								rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(),
 								rs.getLong("owner_id"), rs.getString("full_name"), rs.getLong("version"),
-								(Integer) rs.getObject("health_score", Integer.class),
-								renewal == null ? null : renewal.toLocalDate(), new ArrayList<>());
+								new ArrayList<>());
 					}
 					catch (java.sql.SQLException e) {
 						throw new IllegalStateException(e);
@@ -315,15 +317,17 @@ public class RecoveryPlans {
 		for (Row p : plans.values()) {
 			NpsFacts n = nps.get(p.accountId());
 			DeliverySince d = delivery.get(p.accountId());
+			StrategicAccount account = byId.get(p.accountId());
 			List<PlanProgress.Goal> goals = new ArrayList<>();
 			for (Object[] g : p.goals()) {
 				RecoveryMeasure measure = (RecoveryMeasure) g[0];
 				BigDecimal current = switch (measure) {
-					case HEALTH -> p.health() == null ? null : BigDecimal.valueOf(p.health());
+					case HEALTH -> account.healthScore() == null ? null : BigDecimal.valueOf(account.healthScore());
 					case NPS -> n == null || n.accountNps() == null ? null : BigDecimal.valueOf(n.accountNps());
 					case TIME_TO_FILL -> d == null ? null : d.averageDaysToFill();
 					case FALLOFFS -> BigDecimal.valueOf(d == null ? 0 : d.falloffs());
-					case RENEWAL -> p.renewal() == null ? null : BigDecimal.valueOf(p.renewal().toEpochDay());
+					case RENEWAL ->
+						account.renewalDate() == null ? null : BigDecimal.valueOf(account.renewalDate().toEpochDay());
 				};
 				goals.add(goal(measure, (BigDecimal) g[1], (BigDecimal) g[2], (LocalDate) g[3], current, p.starts()));
 			}
@@ -382,20 +386,12 @@ public class RecoveryPlans {
 	}
 
 	/** Today's values, recorded as each goal's baseline. */
-	private Baseline baseline(AccountDetails account, LocalDate today) {
+	private Baseline baseline(AccountDetails account, StrategicAccount strategic, LocalDate today) {
 		NpsFacts nps = engagement.nps(today, 180, AccountScope.of(List.of(account.id()))).get(account.id());
 		DeliverySince delivery = staffing.deliverySince(Map.of(account.id(), today.minusDays(90)), today)
 			.get(account.id());
-		LocalDate renewal = jdbc.sql("select max(end_date) from contract where account_id = :a and status = 'ACTIVE'")
-			.param("a", account.id())
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		Integer health = jdbc.sql("select health_score from account where id = :a")
-			.param("a", account.id())
-			.query((rs, n) -> (Integer) rs.getObject(1, Integer.class))
-			.optional()
-			.orElse(null);
+		LocalDate renewal = strategic.renewalDate();
+		Integer health = strategic.healthScore();
 		return new Baseline(health == null ? null : BigDecimal.valueOf(health),
 				nps == null || nps.accountNps() == null ? null : BigDecimal.valueOf(nps.accountNps()),
 				delivery == null ? null : delivery.averageDaysToFill(),

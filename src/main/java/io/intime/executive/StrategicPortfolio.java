@@ -133,7 +133,7 @@ public class StrategicPortfolio {
 				now.plus(ExecutiveActions.QBR_PREP_DAYS, ChronoUnit.DAYS), qbrs);
 		Map<Long, OpenPipeline> pipeline = revenue.openPipeline(scope);
 		Map<Long, IssueFacts> issues = escalations.issues(today, 90, scope);
-		Map<Long, PlanProgress> active = plans.active(ids, nps);
+		Map<Long, PlanProgress> active = plans.active(list, nps);
 		List<AccountSignals> signals = new ArrayList<>();
 		for (StrategicAccount a : list) {
 			signals.add(new AccountSignals(a, today, hiring.get(a.id()), nps.get(a.id()), executive.get(a.id()),
