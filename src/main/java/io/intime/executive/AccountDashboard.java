@@ -69,12 +69,16 @@ public class AccountDashboard {
 
 	private final io.intime.escalations.EscalationManagement escalations;
 
+	private final io.intime.billing.InvoiceManagement invoices;
+
 	private final Today time;
 
-	AccountDashboard(io.intime.escalations.EscalationManagement escalations, AccountManagement accounts,
+	AccountDashboard(io.intime.billing.InvoiceManagement invoices,
+			io.intime.escalations.EscalationManagement escalations, AccountManagement accounts,
 			StrategicAccounts strategic, StrategicPortfolio portfolio, HealthScores health, BillingFacts billing,
 			StaffingFacts staffing, AccountTimeline timeline, ExecutiveNotes notes, ServiceCredits credits,
 			RecruiterAssignments assignments, DedicatedRecruiters recruiters, RecoveryPlans plans, Today time) {
+		this.invoices = invoices;
 		this.escalations = escalations;
 		this.accounts = accounts;
 		this.strategic = strategic;
@@ -119,7 +123,12 @@ public class AccountDashboard {
 		StrategicAccount account = strategic.one(id, user);
 		Map<Long, NpsFacts> nps = new HashMap<>();
 		AccountSignals signals = portfolio.signals(List.of(account), today, nps).get(0);
-		PaymentFacts payment = billing.payment(today, 365, AccountScope.of(List.of(id))).get(id);
+		// invoices (payment delays, lifetime value, credits) only for a reader who may
+		// see
+		// them: a recruiter on the account's team sees its health but not its billing
+		boolean billingVisible = invoices.access(details, user).view();
+		PaymentFacts payment = billingVisible ? billing.payment(today, 365, AccountScope.of(List.of(id))).get(id)
+				: null;
 		DeliverySince delivery = staffing.deliverySince(Map.of(id, today.minusDays(90)), today).get(id);
 		List<RecruiterRanking.Ranked> ranked = recruiters.ranking(account, user);
 		RecruiterRanking.Ranked best = ranked.isEmpty() || !ranked.get(0).available() ? null : ranked.get(0);
@@ -135,13 +144,14 @@ public class AccountDashboard {
 				best == null ? null : best.recruiter().name(),
 				best == null ? null : best.reasons().get(0).toLowerCase(java.util.Locale.ROOT), oldestOpenDays);
 		List<TimelineEntry> entries = timeline.of(id, time.now().minus(120, ChronoUnit.DAYS), 12, user);
-		Money lifetime = billing.lifetimeValueUsd(id);
+		Money lifetime = billingVisible ? billing.lifetimeValueUsd(id) : null;
 		boolean notesAllowed = ExecutiveNotes.mayUse(details, user);
 		return new DashboardView(details, account, signals, report, lifetime, AccountAdvice.issues(context),
 				AccountAdvice.recommendations(context), AccountAdvice.successMetrics(context, today), entries,
-				notesAllowed ? notes.history(id, user) : List.of(), notesAllowed, credits.forAccount(id),
-				assignments.forAccount(id), best, signals.plan(), plans.canManage(details, user),
-				ServiceCredits.mayOffer(user), RecruiterAssignments.mayAssign(user), today);
+				notesAllowed ? notes.history(id, user) : List.of(), notesAllowed,
+				billingVisible ? credits.forAccount(id) : List.of(), assignments.forAccount(id), best, signals.plan(),
+				plans.canManage(details, user), ServiceCredits.mayOffer(user), RecruiterAssignments.mayAssign(user),
+				today);
 	}
 
 }

@@ -17,7 +17,8 @@ import io.intime.staffing.RecruiterRanking;
  * The account health dashboard of spec 01 step 2.
  *
  * @param health null until the account has a score
- * @param lifetimeValue what the account has been invoiced, in US dollars
+ * @param lifetimeValue what the account has been invoiced, in US dollars; null for a
+ * reader who may not see invoices (and {@code credits} is then empty)
  * @param notes the executive notes' versions, latest first (empty when none, or when the
  * reader may not see them: {@code notesAllowed})
  * @param bestRecruiter the recruiter ranked first and available, or null

@@ -119,6 +119,16 @@ class StrategicAccountsIntegrationTest {
 		assertThat(owner.issues()).filteredOn(i -> i.title().equals("Open escalations"))
 			.singleElement()
 			.satisfies(i -> assertThat(i.impact()).matches(".*, oldest open \\d+ days"));
+		// a recruiter on DataSystems' team sees its health, not its invoices: no payment
+		// issue, no lifetime value, no credits
+		long dataSystems = people.account("DataSystems");
+		DashboardView recruiter = dashboard.refresh(dataSystems, people.user("david.kim"));
+		assertThat(recruiter.lifetimeValue()).isNull();
+		assertThat(recruiter.credits()).isEmpty();
+		assertThat(recruiter.issues()).noneMatch(i -> i.title().equals("Payment delays"));
+		assertThat(recruiter.recommendations())
+			.noneMatch(r -> r.details().stream().anyMatch(x -> x.contains("Invoice")));
+		assertThat(dashboard.refresh(dataSystems, people.user("ceo")).lifetimeValue()).isNotNull();
 		DashboardView director = dashboard.refresh(abc, people.user("director"));
 		assertThat(director.notesAllowed()).isFalse();
 		assertThat(director.notes()).isEmpty();
