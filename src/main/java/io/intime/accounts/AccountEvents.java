@@ -20,6 +20,8 @@ final class AccountEvents {
 	static final String CONTRACT_CREATED = "contract.created";
 	static final String CONTRACT_UPDATED = "contract.updated";
 	static final String CONTRACT_STATUS_CHANGED = "contract.status.changed";
+
+	static final String CONTRACT_DELETED = "contract.deleted";
 	static final String STRATEGIC_ACCOUNT_REVIEWED = "strategic_account.reviewed";
 
 	/**

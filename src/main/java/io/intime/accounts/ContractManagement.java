@@ -306,7 +306,61 @@ public class ContractManagement {
 		contracts.delete(contract);
 		contracts.flush();
 		audit.recordDeleted(ENTITY, id, contract.number() + " of " + account.name(), user);
+		events.publishEvent(new ContractDeleted(account.id(), id, contract.number(), user.actor(), time.now()));
 		accountArrChanged(account, user);
+	}
+
+	/**
+	 * The accounts whose revenue (contracts, ARR movements, retention) the user may
+	 * report on, archived ones included (a churned client stays in the history): every
+	 * account for those who see every contract, their own for account managers; refused
+	 * to others. One statement.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReportableAccount> reportableAccounts(CurrentUser user) {
+		AccountRules.ContractScope scope = rules.contractScope(user);
+		if (scope == AccountRules.ContractScope.NONE) {
+			throw new AccessDeniedException("Your role does not see revenue");
+		}
+		return jdbc.sql("""
+				select a.id, a.name, a.owner_id, u.full_name, a.tier, a.region
+				  from account a left join app_user u on u.id = a.owner_id
+				 where (:me is null or a.owner_id = :me)
+				 order by lower(a.name), a.id""")
+			.param("me", scope == AccountRules.ContractScope.OWNED ? user.id() : null, java.sql.Types.BIGINT)
+			.query((rs, n) -> new ReportableAccount(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3),
+					rs.getString(4), Tier.valueOf(rs.getString(5)), rs.getString(6)))
+			.list();
+	}
+
+	/**
+	 * The terms of every contract of the accounts in scope, whatever their status, by
+	 * account and start date, in one statement: what ledgers derived from contracts (ARR
+	 * movements, renewals) read. No permission check: callers derive records that carry
+	 * their own.
+	 */
+	@Transactional(readOnly = true)
+	public List<ContractTerm> terms(io.intime.shared.database.AccountScope scope) {
+		if (scope.isEmpty()) {
+			return List.of();
+		}
+		String sql = """
+				select c.id, c.account_id, c.contract_number, c.type, c.status, c.currency, c.start_date, c.end_date,
+				       coalesce((select sum(l.annual_value) from service_line l where l.contract_id = c.id), 0) as arr,
+				       c.updated_at
+				  from contract c
+				 where true""" + " " + scope.clause("c.account_id") + " order by c.account_id, c.start_date, c.id";
+		return scope.bind(jdbc.sql(sql))
+			.query((rs, n) -> new ContractTerm(rs.getLong("id"), rs.getLong("account_id"),
+					rs.getString("contract_number"), ContractType.valueOf(rs.getString("type")),
+					ContractStatus.valueOf(rs.getString("status")), rs.getString("currency"),
+					rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(),
+					rs.getBigDecimal("arr"),
+					rs.getTimestamp("updated_at")
+						.toInstant()
+						.atZone(io.intime.shared.Today.ORGANIZATION_ZONE)
+						.toLocalDate()))
+			.list();
 	}
 
 	private void accountArrChanged(Account account, CurrentUser user) {

@@ -218,4 +218,57 @@ public class EngagementFacts {
 		return facts;
 	}
 
+	/**
+	 * The count of NPS responses in a period: all, promoters (9–10) and detractors (0–6).
+	 */
+	public record NpsTally(int responses, int promoters, int passives, int detractors) {
+	}
+
+	/**
+	 * The NPS responses of the accounts in scope answered from {@code from} to {@code to}
+	 * (inclusive), counted by category in one statement: what retention reports show
+	 * beside revenue.
+	 */
+	@Transactional(readOnly = true)
+	public NpsTally npsTally(LocalDate from, LocalDate to, AccountScope scope) {
+		if (scope.isEmpty()) {
+			return new NpsTally(0, 0, 0, 0);
+		}
+		String sql = """
+				select count(*), count(*) filter (where score >= 9), count(*) filter (where score between 7 and 8),
+				       count(*) filter (where score <= 6)
+				  from nps_response where responded_on between :from and :to""" + " " + scope.clause("account_id");
+		return scope.bind(jdbc.sql(sql))
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> new NpsTally(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.single();
+	}
+
+	/** One NPS response as a drill-down lists it. */
+	public record NpsAnswer(long id, long accountId, LocalDate respondedOn, int score, String comment,
+			String surveyType) {
+	}
+
+	/**
+	 * The NPS responses behind {@link #npsTally}, newest first, at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<NpsAnswer> npsAnswers(LocalDate from, LocalDate to, AccountScope scope, int limit) {
+		if (scope.isEmpty()) {
+			return java.util.List.of();
+		}
+		String sql = """
+				select id, account_id, responded_on, score, comment, survey_type
+				  from nps_response where responded_on between :from and :to""" + " " + scope.clause("account_id")
+				+ " order by responded_on desc, id desc limit :limit";
+		return scope.bind(jdbc.sql(sql))
+			.param("from", from)
+			.param("to", to)
+			.param("limit", limit)
+			.query((rs, n) -> new NpsAnswer(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getInt(4),
+					rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
 }

@@ -1,0 +1,317 @@
+package io.intime.revenue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.intime.accounts.ContractManagement;
+import io.intime.accounts.ReportableAccount;
+import io.intime.engagement.EngagementFacts;
+import io.intime.identity.CurrentUser;
+import io.intime.identity.Role;
+import io.intime.identity.UserDirectory;
+import io.intime.identity.UserSummary;
+import io.intime.shared.InvalidInputException;
+import io.intime.shared.Money;
+import io.intime.shared.PageRequest;
+import io.intime.shared.PageResult;
+import io.intime.shared.Today;
+import io.intime.shared.database.AccountScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The retention KPIs of spec 03 for a segment and a period, the trailing-twelve-months
+ * series behind the reports page, and the movements and responses behind each figure. Who
+ * sees what: account managers their own portfolio; those who see every contract
+ * (executives, sales directors, finance, legal, admins) any segment ("Reports - Revenue:
+ * Portfolio", spec 03).
+ */
+@Service
+public class RevenueKpis {
+
+	/** The longest period a report covers. */
+	static final int MAX_PERIOD_YEARS = 5;
+
+	private final ContractManagement contracts;
+
+	private final EngagementFacts engagement;
+
+	private final UserDirectory users;
+
+	private final FxRates fx;
+
+	private final JdbcClient jdbc;
+
+	private final Today time;
+
+	RevenueKpis(ContractManagement contracts, EngagementFacts engagement, UserDirectory users, FxRates fx,
+			JdbcClient jdbc, Today time) {
+		this.contracts = contracts;
+		this.engagement = engagement;
+		this.users = users;
+		this.fx = fx;
+		this.jdbc = jdbc;
+		this.time = time;
+	}
+
+	/** The KPIs of a segment over a period, with the NPS of its responses. */
+	public record Report(RevenueSegment segment, String segmentLabel, Retention.Period retention,
+			EngagementFacts.NpsTally npsTally, int accounts) {
+
+		public BigDecimal nps() {
+			return Retention.nps(npsTally.responses(), npsTally.promoters(), npsTally.detractors());
+		}
+
+	}
+
+	/**
+	 * One month of the reports page's chart: the month's movements and the T12M rates.
+	 */
+	public record Month(YearMonth month, Retention.Period trailingYear, Retention.Period inMonth) {
+	}
+
+	/** The accounts of a segment the user may report on, by id with their names. */
+	public record Scope(Map<Long, ReportableAccount> accounts, String label) {
+
+		AccountScope accountScope() {
+			return AccountScope.of(accounts.keySet());
+		}
+
+	}
+
+	/**
+	 * The KPIs of {@code segment} from {@code from} to {@code to} (inclusive).
+	 * @throws AccessDeniedException when the user may not report on that segment
+	 * @throws InvalidInputException on a period that ends before it starts or spans more
+	 * than five years
+	 */
+	@Transactional(readOnly = true)
+	public Report report(RevenueSegment segment, LocalDate from, LocalDate to, CurrentUser user) {
+		checkPeriod(from, to);
+		Scope scope = scope(segment, user);
+		List<Retention.Bucket> buckets = buckets(scope, from, to, false);
+		Retention.Period period = Retention.compute(buckets, from, to, fx.table());
+		EngagementFacts.NpsTally nps = engagement.npsTally(from, to, scope.accountScope());
+		return new Report(segment, scope.label(), period, nps, scope.accounts().size());
+	}
+
+	/**
+	 * The twelve months ending with {@code lastMonth}: each month's own movements and the
+	 * trailing-twelve-months retention at its end, from one read of the movements.
+	 */
+	@Transactional(readOnly = true)
+	public List<Month> trailingYear(RevenueSegment segment, YearMonth lastMonth, CurrentUser user) {
+		Scope scope = scope(segment, user);
+		LocalDate to = lastMonth.atEndOfMonth();
+		List<Retention.Bucket> buckets = buckets(scope, LocalDate.of(1900, 1, 1), to, true);
+		FxRates.Table rates = fx.table();
+		List<Month> months = new ArrayList<>();
+		for (int i = 11; i >= 0; i--) {
+			YearMonth month = lastMonth.minusMonths(i);
+			Retention.Period trailing = Retention.compute(buckets, month.minusMonths(11).atDay(1), month.atEndOfMonth(),
+					rates);
+			Retention.Period own = Retention.compute(buckets, month.atDay(1), month.atEndOfMonth(), rates);
+			months.add(new Month(month, trailing, own));
+		}
+		return months;
+	}
+
+	/** What a figure's drill-down lists. */
+	public enum Figure {
+
+		EXPANSION, CONTRACTION, CHURN, NEW_CLIENTS, RENEWALS, ALL
+
+	}
+
+	/**
+	 * The movements behind a figure of {@link #report}: the starting clients' expansions
+	 * (with re-activations), contractions or churns (optionally of one category), the new
+	 * clients' movements, the renewals, or all; newest first.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<ArrMovement> movements(RevenueSegment segment, LocalDate from, LocalDate to, Figure figure,
+			ChurnCategory category, PageRequest page, CurrentUser user) {
+		checkPeriod(from, to);
+		Scope scope = scope(segment, user);
+		if (scope.accounts().isEmpty()) {
+			return new PageResult<>(List.of(), 0, page.page(), page.size());
+		}
+		String kinds = switch (figure) {
+			case EXPANSION -> "'NEW','EXPANSION'";
+			case CONTRACTION -> "'CONTRACTION'";
+			case CHURN -> "'CHURN'";
+			case NEW_CLIENTS -> "'NEW','EXPANSION','CONTRACTION','CHURN'";
+			case RENEWALS -> "'RENEWAL'";
+			case ALL -> "'NEW','EXPANSION','CONTRACTION','CHURN','RENEWAL'";
+		};
+		String cohort = switch (figure) {
+			case EXPANSION, CONTRACTION, CHURN -> " and s.account_id is not null";
+			case NEW_CLIENTS -> " and s.account_id is null";
+			default -> "";
+		};
+		String where = """
+				 from arr_movement m
+				 left join (select account_id from arr_movement
+				             where account_id = any(:ids) and occurred_on < :from and kind <> 'RENEWAL'
+				             group by account_id, currency having sum(amount) > 0) s on s.account_id = m.account_id
+				where m.account_id = any(:ids) and m.occurred_on between :from and :to
+				  and m.kind in (""" + kinds + ")" + cohort
+				+ (category != null ? " and m.churn_category = :category" : "");
+		SqlArrayValue ids = new SqlArrayValue("bigint", scope.accounts().keySet().toArray());
+		var count = jdbc.sql("select count(distinct m.id)" + where)
+			.param("ids", ids)
+			.param("from", from)
+			.param("to", to);
+		var list = jdbc
+			.sql("select distinct m.id, m.account_id, m.contract_id, m.contract_number, m.kind,"
+					+ " m.occurred_on, m.amount, m.currency, m.cause, m.churn_category, m.version" + where
+					+ " order by m.occurred_on desc, m.id desc limit :limit offset :offset")
+			.param("ids", ids)
+			.param("from", from)
+			.param("to", to)
+			.param("limit", page.size())
+			.param("offset", page.offset());
+		if (category != null) {
+			count = count.param("category", category.name());
+			list = list.param("category", category.name());
+		}
+		long total = count.query(Long.class).single();
+		List<ArrMovement> items = list
+			.query((rs,
+					n) -> new ArrMovement(rs.getLong("id"), rs.getLong("account_id"),
+							scope.accounts().get(rs.getLong("account_id")).name(), (Long) rs.getObject("contract_id"),
+							rs.getString("contract_number"), ArrMovementKind.valueOf(rs.getString("kind")),
+							rs.getDate("occurred_on").toLocalDate(),
+							new Money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getString("cause"),
+							rs.getString("churn_category") == null ? null
+									: ChurnCategory.valueOf(rs.getString("churn_category")),
+							rs.getLong("version")))
+			.list();
+		return new PageResult<>(items, total, page.page(), page.size());
+	}
+
+	/** The NPS responses behind the report's NPS, newest first (at most 500). */
+	@Transactional(readOnly = true)
+	public List<EngagementFacts.NpsAnswer> npsAnswers(RevenueSegment segment, LocalDate from, LocalDate to,
+			CurrentUser user) {
+		checkPeriod(from, to);
+		Scope scope = scope(segment, user);
+		return engagement.npsAnswers(from, to, scope.accountScope(), 500);
+	}
+
+	/**
+	 * The accounts of a segment the user may report on.
+	 * @throws AccessDeniedException for an account manager asking for another portfolio
+	 * or a team, or a role that sees no revenue
+	 */
+	@Transactional(readOnly = true)
+	public Scope scope(RevenueSegment segment, CurrentUser user) {
+		boolean everything = user.seesEverything() || user.hasRole(Role.FINANCE, Role.LEGAL);
+		if (!everything
+				&& (segment.teamOf() != null || (segment.ownerId() != null && segment.ownerId() != user.id()))) {
+			throw new AccessDeniedException("Account managers report on their own portfolio");
+		}
+		RevenueSegment effective = everything ? segment
+				: new RevenueSegment(user.id(), null, segment.tier(), segment.region());
+		Set<Long> owners = null;
+		List<String> label = new ArrayList<>();
+		if (effective.teamOf() != null) {
+			owners = new HashSet<>();
+			for (UserSummary member : users.directReports(effective.teamOf())) {
+				owners.add(member.id());
+			}
+			label.add("Team of " + users.find(effective.teamOf()).map(UserSummary::fullName).orElse("?"));
+		}
+		if (effective.ownerId() != null) {
+			label.add(users.find(effective.ownerId()).map(UserSummary::fullName).orElse("?") + "'s portfolio");
+		}
+		if (effective.tier() != null) {
+			label.add(effective.tier().label() + " tier");
+		}
+		if (effective.region() != null && !effective.region().isBlank()) {
+			label.add(effective.region());
+		}
+		Map<Long, ReportableAccount> accounts = new LinkedHashMap<>();
+		for (ReportableAccount a : contracts.reportableAccounts(user)) {
+			if ((effective.ownerId() == null || effective.ownerId().equals(a.ownerId()))
+					&& (owners == null || owners.contains(a.ownerId()))
+					&& (effective.tier() == null || effective.tier() == a.tier()) && (effective.region() == null
+							|| effective.region().isBlank() || effective.region().equalsIgnoreCase(a.region()))) {
+				accounts.put(a.id(), a);
+			}
+		}
+		return new Scope(accounts, label.isEmpty() ? "Company" : String.join(" · ", label));
+	}
+
+	/** The regions of the accounts the user may report on, for the filter. */
+	@Transactional(readOnly = true)
+	public List<String> regions(CurrentUser user) {
+		return contracts.reportableAccounts(user)
+			.stream()
+			.map(ReportableAccount::region)
+			.filter(r -> r != null && !r.isBlank())
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
+	/**
+	 * Sums of movements by account, currency, kind and month: everything before
+	 * {@code from} in one bucket per account, currency and kind (or by month when
+	 * {@code monthly}, for series).
+	 */
+	private List<Retention.Bucket> buckets(Scope scope, LocalDate from, LocalDate to, boolean monthly) {
+		if (scope.accounts().isEmpty()) {
+			return List.of();
+		}
+		String month = monthly ? "date_trunc('month', occurred_on)::date"
+				: "case when occurred_on < :from then null else greatest(date_trunc('month', occurred_on)::date, :from) end";
+		return jdbc
+			.sql("select account_id, currency, " + month + " as month, kind, churn_category, sum(amount)"
+					+ " from arr_movement where account_id = any(:ids) and occurred_on <= :to"
+					+ " and (kind <> 'RENEWAL' or occurred_on >= :from) group by 1, 2, 3, 4, 5")
+			.param("ids", new SqlArrayValue("bigint", scope.accounts().keySet().toArray()))
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> {
+				java.sql.Date m = rs.getDate(3);
+				String category = rs.getString(5);
+				return new Retention.Bucket(rs.getLong(1), rs.getString(2), m == null ? null : m.toLocalDate(),
+						ArrMovementKind.valueOf(rs.getString(4)),
+						category == null ? null : ChurnCategory.valueOf(category), rs.getBigDecimal(6));
+			})
+			.list();
+	}
+
+	private static void checkPeriod(LocalDate from, LocalDate to) {
+		if (from == null) {
+			throw new InvalidInputException("from", "Give the first day of the period");
+		}
+		if (to == null) {
+			throw new InvalidInputException("to", "Give the last day of the period");
+		}
+		if (to.isBefore(from)) {
+			throw new InvalidInputException("to", "must be on or after the start of the period (" + from + ")");
+		}
+		if (from.plusYears(MAX_PERIOD_YEARS).isBefore(to)) {
+			throw new InvalidInputException("to", "A report covers at most " + MAX_PERIOD_YEARS + " years");
+		}
+	}
+
+	/** The organization's today (for default periods). */
+	public LocalDate today() {
+		return time.organizationToday();
+	}
+
+}
