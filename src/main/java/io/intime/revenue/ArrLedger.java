@@ -236,6 +236,24 @@ public class ArrLedger {
 		return recorded;
 	}
 
+	/**
+	 * Says, before a contract ends, why its client will be lost: the churn recorded when
+	 * its ARR leaves takes this category (a renewal's "churned" outcome, a client
+	 * acquired). Replaces what was said before.
+	 */
+	@Transactional
+	public void recordChurnReason(long accountId, long contractId, ChurnCategory category, String note) {
+		jdbc.sql(
+				"""
+						insert into churn_reason (contract_id, account_id, category, note) values (:contract, :account, :category, :note)
+						on conflict (contract_id) do update set category = excluded.category, note = excluded.note""")
+			.param("contract", contractId)
+			.param("account", accountId)
+			.param("category", category.name())
+			.param("note", note)
+			.update();
+	}
+
 	/** The total recorded ARR per currency of one account (for checks and tests). */
 	@Transactional(readOnly = true)
 	public Map<String, BigDecimal> recordedArr(long accountId) {

@@ -55,8 +55,11 @@ public class RevenueKpis {
 
 	private final Today time;
 
+	private final io.intime.identity.AuditTrail audit;
+
 	RevenueKpis(ContractManagement contracts, EngagementFacts engagement, UserDirectory users, FxRates fx,
-			JdbcClient jdbc, Today time) {
+			JdbcClient jdbc, Today time, io.intime.identity.AuditTrail audit) {
+		this.audit = audit;
 		this.contracts = contracts;
 		this.engagement = engagement;
 		this.users = users;
@@ -307,6 +310,67 @@ public class RevenueKpis {
 		if (from.plusYears(MAX_PERIOD_YEARS).isBefore(to)) {
 			throw new InvalidInputException("to", "A report covers at most " + MAX_PERIOD_YEARS + " years");
 		}
+	}
+
+	/**
+	 * Says why a client was lost: changes a churn movement's category (its amount and
+	 * date stay, being derived). Finance, sales directors, executives, admins and the
+	 * account's manager may; the version read is checked in the write.
+	 */
+	@Transactional
+	public ArrMovement reclassify(long movementId, ChurnCategory category, long expectedVersion, CurrentUser user) {
+		if (category == null) {
+			throw new InvalidInputException("churnCategory", "Choose VOLUNTARY, INVOLUNTARY or STRUCTURAL");
+		}
+		var found = jdbc.sql("select account_id, kind, churn_category, version from arr_movement where id = :id")
+			.param("id", movementId)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4) })
+			.optional()
+			.orElseThrow(() -> new io.intime.shared.NotFoundException("ARR movement", movementId));
+		long accountId = (Long) found[0];
+		if (!(user.hasRole(Role.FINANCE, Role.SALES_DIRECTOR, Role.EXECUTIVE, Role.ADMIN, Role.ACCOUNT_MANAGER))
+				|| !scope(RevenueSegment.company(), user).accounts().containsKey(accountId)) {
+			throw new AccessDeniedException("You may not classify this account's churn");
+		}
+		if (!"CHURN".equals(found[1])) {
+			throw new InvalidInputException("churnCategory", "Only a churn has a category");
+		}
+		int changed = jdbc
+			.sql("update arr_movement set churn_category = :category, version = version + 1"
+					+ " where id = :id and version = :version")
+			.param("category", category.name())
+			.param("id", movementId)
+			.param("version", expectedVersion)
+			.update();
+		if (changed == 0) {
+			throw new io.intime.shared.StaleVersionException("ARR movement", movementId, expectedVersion,
+					(Long) found[3]);
+		}
+		audit.recordChanges("arr_movement", movementId,
+				List.of(new io.intime.identity.FieldChange("churnCategory", (String) found[2], category.name())), user);
+		return one(movementId, user);
+	}
+
+	/** One movement, to a reader who may report on its account. */
+	@Transactional(readOnly = true)
+	public ArrMovement one(long movementId, CurrentUser user) {
+		Scope scope = scope(RevenueSegment.company(), user);
+		return jdbc
+			.sql("select id, account_id, contract_id, contract_number, kind, occurred_on, amount, currency, cause,"
+					+ " churn_category, version from arr_movement where id = :id")
+			.param("id", movementId)
+			.query((rs, n) -> new ArrMovement(rs.getLong("id"), rs.getLong("account_id"),
+					scope.accounts().containsKey(rs.getLong("account_id"))
+							? scope.accounts().get(rs.getLong("account_id")).name() : null,
+					(Long) rs.getObject("contract_id"), rs.getString("contract_number"),
+					ArrMovementKind.valueOf(rs.getString("kind")), rs.getDate("occurred_on").toLocalDate(),
+					new Money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getString("cause"),
+					rs.getString("churn_category") == null ? null
+							: ChurnCategory.valueOf(rs.getString("churn_category")),
+					rs.getLong("version")))
+			.optional()
+			.filter(m -> m.accountName() != null)
+			.orElseThrow(() -> new io.intime.shared.NotFoundException("ARR movement", movementId));
 	}
 
 	/** The organization's today (for default periods). */

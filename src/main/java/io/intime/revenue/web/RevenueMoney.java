@@ -13,8 +13,16 @@ import org.springframework.stereotype.Component;
 @Component("revenueMoney")
 class RevenueMoney {
 
+	/** A report's sum in whole dollars. */
 	public Money usd(BigDecimal amount) {
-		return new Money(amount == null ? BigDecimal.ZERO : amount, "USD");
+		return new Money(amount == null ? BigDecimal.ZERO : amount.setScale(0, java.math.RoundingMode.HALF_UP), "USD");
+	}
+
+	/** A signed sum in whole dollars: "+$9,312" or "−$9,312". */
+	public String signed(BigDecimal amount) {
+		Money whole = usd(amount);
+		String text = io.intime.shared.MoneyFormat.format(new Money(whole.amount().abs(), "USD"));
+		return whole.amount().signum() < 0 ? "−" + text : whole.amount().signum() > 0 ? "+" + text : text;
 	}
 
 }
