@@ -61,24 +61,7 @@ class ProposalPages {
 	@GetMapping("/proposals/{id}")
 	String show(@PathVariable long id, CurrentUser me, Model model) {
 		ProposalView proposal = proposals.get(id, me);
-		return page(proposal, Draft.of(proposal.content()), FormErrors.none(), model, me);
-	}
-
-	/** The form as typed, to show it again after a refusal. */
-	record Draft(String title, Map<ProposalSection, String> sections, List<String[]> rates, String discountPercent,
-			String lowRoles, String lowMonths, String highRoles, String highMonths, String hoursPerMonth) {
-
-		static Draft of(ProposalView.Content c) {
-			List<String[]> rates = new ArrayList<>();
-			c.rates().forEach(r -> rates.add(new String[] { r.role(), r.rate().toPlainString() }));
-			return new Draft(c.title(), c.sections(), rates, c.discountPercent().stripTrailingZeros().toPlainString(),
-					"" + c.lowRoles(), "" + c.lowMonths(), "" + c.highRoles(), "" + c.highMonths(),
-					"" + c.hoursPerMonth());
-		}
-
-		String rate(int i, int part) {
-			return i < rates.size() ? rates.get(i)[part] : "";
-		}
+		return page(proposal, ProposalDraft.of(proposal.content()), FormErrors.none(), model, me);
 	}
 
 	@PostMapping("/proposals/{id}")
@@ -98,9 +81,9 @@ class ProposalPages {
 				typed.add(new String[] { role, rate });
 			}
 		}
-		Draft draft = new Draft(value(params, "title"), sections, typed, value(params, "discountPercent"),
-				value(params, "lowRoles"), value(params, "lowMonths"), value(params, "highRoles"),
-				value(params, "highMonths"), value(params, "hoursPerMonth"));
+		ProposalDraft draft = new ProposalDraft(value(params, "title"), sections, typed,
+				value(params, "discountPercent"), value(params, "lowRoles"), value(params, "lowMonths"),
+				value(params, "highRoles"), value(params, "highMonths"), value(params, "hoursPerMonth"));
 		long version = Long.parseLong(value(params, "version").isEmpty() ? "-1" : value(params, "version"));
 		List<FieldError> errors = new ArrayList<>();
 		List<ProposalForm.Rate> rates = new ArrayList<>();
@@ -166,7 +149,7 @@ class ProposalPages {
 			response.setStatus(422);
 			model.addAttribute("commentError", e.errors().get(0).message());
 			ProposalView proposal = proposals.get(id, me);
-			return page(proposal, Draft.of(proposal.content()), FormErrors.none(), model, me);
+			return page(proposal, ProposalDraft.of(proposal.content()), FormErrors.none(), model, me);
 		}
 		catch (StaleVersionException e) {
 			flash.addFlashAttribute("flashError", "The proposal changed meanwhile; nothing was returned. Look again.");
@@ -219,7 +202,7 @@ class ProposalPages {
 		return "redirect:/proposals/" + id;
 	}
 
-	private String page(ProposalView proposal, Draft draft, FormErrors errors, Model model, CurrentUser me) {
+	private String page(ProposalView proposal, ProposalDraft draft, FormErrors errors, Model model, CurrentUser me) {
 		boolean canEdit = opportunities.canEdit(proposal.opportunityId(), me);
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("draft", draft);
