@@ -215,7 +215,7 @@ class ProposalDocument {
 			table.grid th { background: #eef2ff; color: #312e81; font-size: 8.5pt; text-align: left; padding: 5px 7px; }
 			table.grid td { border-bottom: 1px solid #e5e7eb; padding: 5px 7px; }
 			.num { text-align: right; }
-			th.num { text-align: right; }
+			table.grid th.num { text-align: right; }
 			.strong { font-weight: 700; }
 			.muted { color: #6b7280; }
 			.small { font-size: 8.5pt; }
