@@ -303,8 +303,14 @@ public class OpportunityManagement {
 			opportunities.saveAndFlush(opportunity);
 			audit.recordChanges(ENTITY, id, changes, user);
 			if (before != opportunity.stage()) {
+				// a reopened opportunity won again is already on the contract
+				boolean wonBefore = opportunity.stage() == OpportunityStage.WON && jdbc.sql(
+						"select exists (select 1 from opportunity_stage_change where opportunity_id = :id and to_stage = 'WON')")
+					.param("id", id)
+					.query(Boolean.class)
+					.single();
 				recordStageChange(id, before, opportunity.stage(), user);
-				if (opportunity.stage() == OpportunityStage.WON) {
+				if (opportunity.stage() == OpportunityStage.WON && !wonBefore) {
 					contracts.addExpansion(opportunity.accountId(), opportunity.title(), opportunity.value(),
 							"Opportunity #" + id, user);
 				}

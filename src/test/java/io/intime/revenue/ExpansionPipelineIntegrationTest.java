@@ -214,6 +214,10 @@ class ExpansionPipelineIntegrationTest {
 		assertThat(after.serviceLines()).extracting(l -> l.name() + " " + l.annualValue().toPlainString())
 			.containsExactly("Service 400000 400000.00", "DevOps expansion 150000.00");
 		assertThat(fixtures.reload(account).arr().amount()).isEqualByComparingTo("550000");
+		OpportunityView reopened = opportunities.moveTo(o.id(), OpportunityStage.NEGOTIATION,
+				opportunities.get(o.id(), am).stamp().version(), am);
+		opportunities.moveTo(o.id(), OpportunityStage.WON, reopened.stamp().version(), am);
+		assertThat(contracts.get(contract.id(), am).serviceLines()).as("won again: already on the contract").hasSize(2);
 
 		OpportunityView euro = opportunities.create(account.id(),
 				new OpportunityForm("Berlin office", OpportunityStage.NEGOTIATION,
