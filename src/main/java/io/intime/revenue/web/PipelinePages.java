@@ -41,7 +41,11 @@ class PipelinePages {
 
 	private final Proposals proposals;
 
-	PipelinePages(ExpansionPipeline pipeline, OpportunityManagement opportunities, Proposals proposals) {
+	private final io.intime.shared.Today time;
+
+	PipelinePages(ExpansionPipeline pipeline, OpportunityManagement opportunities, Proposals proposals,
+			io.intime.shared.Today time) {
+		this.time = time;
 		this.pipeline = pipeline;
 		this.opportunities = opportunities;
 		this.proposals = proposals;
@@ -107,7 +111,7 @@ class PipelinePages {
 		model.addAttribute("notes", opportunities.notes(id, me));
 		model.addAttribute("canEdit", opportunities.canEdit(id, me));
 		model.addAttribute("proposal", proposals.ofOpportunity(id, me).orElse(null));
-		model.addAttribute("today", pipeline.board(false, me).today());
+		model.addAttribute("today", time.organizationToday());
 		return "revenue/opportunity";
 	}
 
