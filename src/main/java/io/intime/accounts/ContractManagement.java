@@ -296,6 +296,157 @@ public class ContractManagement {
 		}
 	}
 
+	/**
+	 * Whether the user may change this contract's rate card: those who edit contracts
+	 * (executives, sales directors, legal, admins), for pages to offer it.
+	 */
+	@Transactional(readOnly = true)
+	public boolean canEditRates(ContractView contract, CurrentUser user) {
+		Account account = accountManagement.load(contract.accountId());
+		return rules.access(user, account).editContracts();
+	}
+
+	/**
+	 * Replaces a contract's rate card (those who edit contracts); a stale version is
+	 * refused. Audited as the contract's {@code rateCard} and published as
+	 * contract.updated.
+	 * @param rates the lines in order; an empty list clears the card
+	 * @throws InvalidInputException naming each wrong line field, e.g.
+	 * {@code rates[1].maxRate}
+	 */
+	@Transactional
+	public ContractView updateRateCard(long id, List<ContractRateForm> rates, long expectedVersion, CurrentUser user) {
+		Contract contract = load(id);
+		Account account = accountManagement.load(contract.accountId());
+		rules.requireView(user, account);
+		AccountRules.require(rules.access(user, account).editContracts(),
+				"Only executives, sales directors, legal and admins change rate cards");
+		checkVersion(contract, expectedVersion);
+		List<ContractRateForm> checked = checkRates(rates);
+		List<String> before = contract.rateCard();
+		if (!contract.replaceRates(checked)) {
+			return contract.toView(account.name());
+		}
+		contract.updated(user.username(), time.now());
+		contracts.saveAndFlush(contract);
+		List<FieldChange> changes = FieldChange.between(Map.of("rateCard", before),
+				Map.of("rateCard", contract.rateCard()));
+		audit.recordChanges(ENTITY, id, changes, user);
+		events.publishEvent(new ContractUpdated(account.id(), id, changes, user.actor(), time.now()));
+		return contract.toView(account.name());
+	}
+
+	/**
+	 * Gives a contract a rate card as it stands in an example (the demo world): no
+	 * permission check, no version change, not audited.
+	 */
+	@Transactional
+	public void seedRateCard(long id, List<ContractRateForm> rates) {
+		Contract contract = load(id);
+		contract.replaceRates(checkRates(rates));
+		contracts.saveAndFlush(contract);
+	}
+
+	private List<ContractRateForm> checkRates(List<ContractRateForm> rates) {
+		List<FieldError> errors = new ArrayList<>();
+		if (rates == null) {
+			throw new InvalidInputException("rates", "is required (an empty list clears the rate card)");
+		}
+		if (rates.size() > 100) {
+			errors.add(new FieldError("rates", "may have at most 100 roles"));
+		}
+		java.util.Set<String> roles = new java.util.HashSet<>();
+		for (int i = 0; i < rates.size(); i++) {
+			ContractRateForm line = rates.get(i);
+			String at = "rates[" + i + "]";
+			if (line == null) {
+				errors.add(new FieldError(at, "must be a rate line, not null"));
+				continue;
+			}
+			validation.violations(line).forEach(v -> errors.add(new FieldError(at + "." + v.field(), v.message())));
+			if (line.minRate() != null && line.maxRate() != null && line.maxRate().compareTo(line.minRate()) < 0) {
+				errors.add(new FieldError(at + ".maxRate", "must not be below the minimum rate"));
+			}
+			if (line.role() != null && !line.role().isBlank()
+					&& !roles.add(line.role().trim().toLowerCase(java.util.Locale.ROOT))) {
+				errors.add(new FieldError(at + ".role", "'" + line.role().trim() + "' is on the rate card twice"));
+			}
+		}
+		FormValidation.throwIfAny(errors);
+		return rates;
+	}
+
+	/**
+	 * Adds a won expansion to the account's contract, in the same transaction as the
+	 * caller's change: a service line on the account's ACTIVE contract in the value's
+	 * currency (the one ending last), or, when there is none, a new ACTIVE SOW for one
+	 * year from today with that line (payment terms of the account's latest contract, Net
+	 * 30 without one). Audited, and published as contract.updated (or contract.created)
+	 * like any other change, so that the account's ARR and its movements follow.
+	 * <p>
+	 * Who may: the stewards who may mark the opportunity won, that is the account's
+	 * manager, executives, sales directors and admins. Adding a line or an SOW otherwise
+	 * needs the right to edit and execute contracts; here it does not, because a won
+	 * expansion is a signed amendment: the client has agreed, and the contract records
+	 * what was signed rather than executes something new.
+	 * @param lineName the service line's name (the opportunity's title), not blank
+	 * @param annualValue the expansion's annual value, 0 or more, not null
+	 * @param reference what the change comes from, e.g. "Opportunity #12", kept in the
+	 * audit trail and in a new SOW's number
+	 * @return the contract that holds the new line
+	 * @throws org.springframework.security.access.AccessDeniedException for anybody else
+	 */
+	@Transactional
+	public ContractView addExpansion(long accountId, String lineName, io.intime.shared.Money annualValue,
+			String reference, CurrentUser user) {
+		Account account = accountManagement.load(accountId);
+		rules.requireView(user, account);
+		boolean steward = user.seesEverything() || user.hasRole(io.intime.identity.Role.ACCOUNT_MANAGER)
+				&& account.ownerId() != null && account.ownerId() == user.id();
+		AccountRules.require(steward,
+				"Only the account's manager, executives, sales directors and admins record a won expansion");
+		String name = lineName.trim().length() > 200 ? lineName.trim().substring(0, 200) : lineName.trim();
+		List<Contract> active = contracts.findActiveWithLines(accountId)
+			.stream()
+			.filter(c -> c.currency().equals(annualValue.currency()))
+			.sorted(java.util.Comparator.comparing(Contract::endDate).reversed())
+			.toList();
+		Instant now = time.now();
+		if (!active.isEmpty()) {
+			Contract contract = active.get(0);
+			Map<String, Object> before = contract.auditState();
+			contract.addServiceLine(name, annualValue.amount());
+			contract.updated(user.username(), now);
+			contracts.saveAndFlush(contract);
+			List<FieldChange> changes = new ArrayList<>(FieldChange.between(before, contract.auditState()));
+			changes.add(new FieldChange("expansion", null, reference));
+			audit.recordChanges(ENTITY, contract.id(), changes, user);
+			events.publishEvent(new ContractUpdated(accountId, contract.id(), changes, user.actor(), now));
+			accountArrChanged(account, user);
+			return contract.toView(account.name());
+		}
+		String terms = contracts.findByAccountWithLines(accountId)
+			.stream()
+			.findFirst()
+			.map(Contract::paymentTerms)
+			.orElse("Net 30");
+		java.time.LocalDate today = time.organizationToday();
+		String number = ("SOW-" + reference.replaceAll("[^A-Za-z0-9]+", "-")).replaceAll("-+$", "");
+		number = number.length() > 40 ? number.substring(0, 40) : number;
+		ContractForm form = new ContractForm(ContractType.SOW, number, today, today.plusYears(1).minusDays(1),
+				ContractStatus.ACTIVE, terms, annualValue.currency(),
+				List.of(new ServiceLineForm(name, annualValue.amount())));
+		validate(form, null);
+		Contract contract = contracts.saveAndFlush(new Contract(accountId, form, user.username(), now));
+		Map<String, Object> state = new java.util.LinkedHashMap<>(contract.auditState());
+		state.put("expansion", reference);
+		audit.recordCreated(ENTITY, contract.id(), state, user);
+		events.publishEvent(
+				new ContractCreated(accountId, contract.id(), FieldChange.between(Map.of(), state), user.actor(), now));
+		accountArrChanged(account, user);
+		return contract.toView(account.name());
+	}
+
 	/** Removes a contract (executives, sales directors, admins). */
 	@Transactional
 	public void delete(long id, CurrentUser user) {

@@ -279,7 +279,11 @@ public class DemoWorld {
 			}
 			createdContacts.put(a.name, List.copyOf(created));
 			for (ContractForm contract : contractsOf(a)) {
-				contracts.create(account.id(), contract, signer);
+				io.intime.accounts.ContractView made = contracts.create(account.id(), contract, signer);
+				if (contract.type() == io.intime.accounts.ContractType.MSA
+						&& contract.status() == io.intime.accounts.ContractStatus.ACTIVE) {
+					contracts.seedRateCard(made.id(), rateCard(a.currency));
+				}
 				contractCount++;
 			}
 			for (DemoAccount.Member member : a.team) {
@@ -410,6 +414,26 @@ public class DemoWorld {
 			return String.format("+1 (%03d) 555-01%02d", 201 + (a.name.hashCode() & 0x1ff), n);
 		}
 
+	}
+
+	/**
+	 * The rate card of an active MSA: IT roles the firm staffs everywhere and the
+	 * marketing roles of spec 02's RetailCo proposal ($65–75 a Graphic Designer …), in
+	 * the contract's currency at roughly the same level.
+	 */
+	static List<io.intime.accounts.ContractRateForm> rateCard(String currency) {
+		double scale = "EUR".equals(currency) ? 0.9 : "GBP".equals(currency) ? 0.8 : 1.0;
+		Object[][] card = { { "Software Engineer", 85, 120 }, { "DevOps Engineer", 95, 130 },
+				{ "Data Scientist", 100, 140 }, { "QA Engineer", 60, 85 }, { "Graphic Designer", 65, 75 },
+				{ "Digital Marketing Specialist", 70, 85 }, { "Content Writer", 55, 70 },
+				{ "Social Media Manager", 75, 90 } };
+		List<io.intime.accounts.ContractRateForm> lines = new ArrayList<>();
+		for (Object[] role : card) {
+			lines.add(new io.intime.accounts.ContractRateForm((String) role[0],
+					BigDecimal.valueOf(Math.round((Integer) role[1] * scale)),
+					BigDecimal.valueOf(Math.round((Integer) role[2] * scale))));
+		}
+		return lines;
 	}
 
 	private static long roundTo(double amount, long scaleOf) {

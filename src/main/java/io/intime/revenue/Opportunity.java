@@ -56,6 +56,12 @@ class Opportunity extends Audited {
 	@Column(name = "lost_reason")
 	private String lostReason;
 
+	@Column(name = "champion_contact_id")
+	private Long championId;
+
+	@Column(name = "next_step_due")
+	private LocalDate nextStepDue;
+
 	protected Opportunity() {
 	}
 
@@ -78,11 +84,13 @@ class Opportunity extends Audited {
 		this.closedOn = form.closedOn();
 		this.ownerId = form.ownerId();
 		this.lostReason = form.lostReason();
+		this.championId = form.championId();
+		this.nextStepDue = form.nextStepDue();
 	}
 
 	OpportunityForm toForm() {
 		return new OpportunityForm(title, stage, new MoneyInput(amount, currency), source, nextStep, identifiedOn,
-				closedOn, ownerId, lostReason);
+				closedOn, ownerId, lostReason, championId, nextStepDue);
 	}
 
 	Map<String, Object> auditState() {
@@ -98,12 +106,15 @@ class Opportunity extends Audited {
 		state.put("closedOn", closedOn);
 		state.put("ownerId", ownerId);
 		state.put("lostReason", lostReason);
+		state.put("championId", championId);
+		state.put("nextStepDue", nextStepDue);
 		return state;
 	}
 
 	OpportunityView toView(String accountName, String ownerName, Money valueUsd) {
 		return new OpportunityView(id, accountId, accountName, title, stage, new Money(amount, currency), valueUsd,
-				source, nextStep, identifiedOn, closedOn, ownerId, ownerName, stage.open(), lostReason, stamp());
+				source, nextStep, identifiedOn, closedOn, ownerId, ownerName, stage.open(), lostReason, stamp(),
+				championId, null, nextStepDue);
 	}
 
 	Money value() {
@@ -124,6 +135,10 @@ class Opportunity extends Audited {
 
 	OpportunityStage stage() {
 		return stage;
+	}
+
+	Long championId() {
+		return championId;
 	}
 
 	Long ownerId() {

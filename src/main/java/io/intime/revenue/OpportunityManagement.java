@@ -78,9 +78,16 @@ public class OpportunityManagement {
 
 	private final Today time;
 
+	private final io.intime.accounts.ContactManagement contacts;
+
+	private final io.intime.accounts.ContractManagement contracts;
+
 	OpportunityManagement(Opportunities opportunities, AccountManagement accounts, UserDirectory users,
 			CurrencyRates rates, Validator validator, AuditTrail audit, ApplicationEventPublisher events,
-			JdbcClient jdbc, Today time) {
+			JdbcClient jdbc, Today time, io.intime.accounts.ContactManagement contacts,
+			io.intime.accounts.ContractManagement contracts) {
+		this.contacts = contacts;
+		this.contracts = contracts;
 		this.opportunities = opportunities;
 		this.accounts = accounts;
 		this.users = users;
@@ -263,6 +270,7 @@ public class OpportunityManagement {
 		Opportunity opportunity = opportunities
 			.saveAndFlush(new Opportunity(accountId, checked, user.username(), time.now()));
 		audit.recordCreated(ENTITY, opportunity.id(), opportunity.auditState(), user);
+		recordStageChange(opportunity.id(), null, opportunity.stage(), user);
 		events.publishEvent(
 				new OpportunityIdentified(accountId, stateOf(opportunity), checked.source(), checked.identifiedOn(),
 						FieldChange.between(Map.of(), opportunity.auditState()), user.actor(), time.now()));
@@ -272,7 +280,9 @@ public class OpportunityManagement {
 	/**
 	 * Changes an opportunity; a stale version is refused and the other change survives.
 	 * Publishes {@link OpportunityStageChanged} when the stage moves
-	 * ({@link OpportunityUpdated} otherwise).
+	 * ({@link OpportunityUpdated} otherwise) and keeps the move in the stage history. An
+	 * opportunity that becomes WON adds its value to the account's contract in the same
+	 * transaction ({@link io.intime.accounts.ContractManagement#addExpansion}).
 	 */
 	@Transactional
 	public OpportunityView update(long id, OpportunityForm form, long expectedVersion, CurrentUser user) {
@@ -292,6 +302,19 @@ public class OpportunityManagement {
 			opportunity.updated(user.username(), time.now());
 			opportunities.saveAndFlush(opportunity);
 			audit.recordChanges(ENTITY, id, changes, user);
+			if (before != opportunity.stage()) {
+				// a reopened opportunity won again is already on the contract
+				boolean wonBefore = opportunity.stage() == OpportunityStage.WON && jdbc.sql(
+						"select exists (select 1 from opportunity_stage_change where opportunity_id = :id and to_stage = 'WON')")
+					.param("id", id)
+					.query(Boolean.class)
+					.single();
+				recordStageChange(id, before, opportunity.stage(), user);
+				if (opportunity.stage() == OpportunityStage.WON && !wonBefore) {
+					contracts.addExpansion(opportunity.accountId(), opportunity.title(), opportunity.value(),
+							"Opportunity #" + id, user);
+				}
+			}
 			OpportunityEvent.Snapshot after = stateOf(opportunity);
 			events.publishEvent(before != opportunity.stage()
 					? new OpportunityStageChanged(opportunity.accountId(), after, before, changes, user.actor(),
@@ -326,12 +349,7 @@ public class OpportunityManagement {
 		if (stage == null) {
 			throw new InvalidInputException("stage", "is required");
 		}
-		OpportunityForm current = opportunity.toForm();
-		return update(id,
-				new OpportunityForm(current.title(), stage, current.value(), current.source(), current.nextStep(),
-						current.identifiedOn(), stage.open() ? null : current.closedOn(), current.ownerId(),
-						stage == OpportunityStage.LOST ? lostReason : null),
-				expectedVersion, user);
+		return update(id, opportunity.toForm().movedTo(stage, lostReason), expectedVersion, user);
 	}
 
 	/**
@@ -349,6 +367,87 @@ public class OpportunityManagement {
 		audit.recordDeleted(ENTITY, id, opportunity.title() + " at " + account.name(), user);
 		events.publishEvent(new OpportunityDeleted(opportunity.accountId(), stateOf(opportunity), List.of(),
 				user.actor(), time.now()));
+	}
+
+	private void recordStageChange(long id, OpportunityStage from, OpportunityStage to, CurrentUser user) {
+		jdbc.sql("""
+				insert into opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_by, changed_at)
+				values (:id, :from, :to, :by, :at)""")
+			.param("id", id)
+			.param("from", from == null ? null : from.name())
+			.param("to", to.name())
+			.param("by", user.username())
+			.param("at", java.sql.Timestamp.from(time.now()))
+			.update();
+	}
+
+	/** One move of an opportunity: from null when it was identified. */
+	public record StageChange(OpportunityStage from, OpportunityStage to, String by, Instant at) {
+	}
+
+	/** One discovery note on an opportunity. */
+	public record Note(long id, String body, String author, String authorName, Instant at) {
+	}
+
+	/**
+	 * The opportunity's moves from stage to stage, oldest first (those before the history
+	 * was kept are not in it).
+	 */
+	@Transactional(readOnly = true)
+	public List<StageChange> stageHistory(long id, CurrentUser user) {
+		viewable(load(id).accountId(), user);
+		return jdbc.sql("""
+				select from_stage, to_stage, changed_by, changed_at from opportunity_stage_change
+				 where opportunity_id = :id order by changed_at, id""")
+			.param("id", id)
+			.query((rs, i) -> new StageChange(
+					rs.getString(1) == null ? null : OpportunityStage.valueOf(rs.getString(1)),
+					OpportunityStage.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+	/** The opportunity's notes, newest first. */
+	@Transactional(readOnly = true)
+	public List<Note> notes(long id, CurrentUser user) {
+		viewable(load(id).accountId(), user);
+		return jdbc.sql("""
+				select id, body, author, author_name, created_at from opportunity_note
+				 where opportunity_id = :id order by created_at desc, id desc""")
+			.param("id", id)
+			.query((rs, i) -> new Note(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
+	/**
+	 * Adds a note to an opportunity (those who may change it); audited.
+	 * @throws InvalidInputException naming {@code body} when it is blank or over 4,000
+	 * characters
+	 */
+	@Transactional
+	public Note addNote(long id, String body, CurrentUser user) {
+		Opportunity opportunity = load(id);
+		AccountDetails account = accounts.get(opportunity.accountId(), user);
+		RevenueRules.require(access(account, user).edit(), "You may add notes only to the opportunities you keep");
+		if (body == null || body.isBlank()) {
+			throw new InvalidInputException("body", "Write the note first");
+		}
+		if (body.trim().length() > 4000) {
+			throw new InvalidInputException("body", "Keep a note under 4,000 characters");
+		}
+		Instant at = time.now();
+		long noteId = jdbc.sql("""
+				insert into opportunity_note (opportunity_id, body, author, author_name, created_at)
+				values (:id, :body, :author, :name, :at) returning id""")
+			.param("id", id)
+			.param("body", body.trim())
+			.param("author", user.username())
+			.param("name", user.fullName())
+			.param("at", java.sql.Timestamp.from(at))
+			.query(Long.class)
+			.single();
+		audit.recordChanges(ENTITY, id, List.of(new FieldChange("note", null, body.trim())), user);
+		return new Note(noteId, body.trim(), user.username(), user.fullName(), at);
 	}
 
 	private static OpportunityEvent.Snapshot stateOf(Opportunity opportunity) {
@@ -404,11 +503,18 @@ public class OpportunityManagement {
 				errors.add(new FieldError("ownerId", found.fullName() + " is deactivated"));
 			}
 		}
+		if (form.championId() != null
+				&& !Objects.equals(form.championId(), existing == null ? null : existing.championId())
+				&& contacts.forAccount(account.id(), user).stream().noneMatch(c -> c.id() == form.championId())) {
+			errors.add(new FieldError("championId",
+					"is not a contact of " + account.name() + " (id " + form.championId() + ")"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		return new OpportunityForm(form.title().trim(), stage, new MoneyInput(form.value().amount(), currency),
-				form.source(), form.nextStep(), identified, closed, owner, lostReason);
+				form.source(), form.nextStep(), identified, closed, owner, lostReason, form.championId(),
+				form.nextStepDue());
 	}
 
 	private List<OpportunityView> views(List<Opportunity> found,
@@ -420,10 +526,19 @@ public class OpportunityManagement {
 			}
 		});
 		Map<Long, UserSummary> people = owners.isEmpty() ? Map.of() : users.findAll(owners);
+		Set<Long> championIds = found.stream()
+			.map(Opportunity::championId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		Map<Long, io.intime.accounts.ContactView> champions = contacts.byIds(championIds);
 		return found.stream()
 			.map(o -> o.toView(accountName.apply(o.accountId()),
 					o.ownerId() != null && people.containsKey(o.ownerId()) ? people.get(o.ownerId()).fullName() : null,
 					usd(o.value())))
+			.map(v -> v.championId() == null || !champions.containsKey(v.championId()) ? v
+					: v.withChampionName(
+							champions.get(v.championId()).name() + (champions.get(v.championId()).title() == null ? ""
+									: ", " + champions.get(v.championId()).title())))
 			.toList();
 	}
 
@@ -439,6 +554,36 @@ public class OpportunityManagement {
 
 	Opportunity load(long id) {
 		return opportunities.findById(id).orElseThrow(() -> new NotFoundException("Opportunity", id));
+	}
+
+	/**
+	 * The opportunities of these accounts that are open or closed on or after
+	 * {@code closedSince}, with account names; for the pipeline board, whose caller has
+	 * decided which accounts the reader may see.
+	 */
+	List<OpportunityView> ofAccounts(Map<Long, String> accountNames, LocalDate closedSince) {
+		if (accountNames.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = jdbc.sql("""
+				select id from opportunity where account_id = any(:accounts)
+				   and (closed_on is null or closed_on >= :since)
+				 order by id""")
+			.param("accounts", new SqlArrayValue("bigint", accountNames.keySet().toArray()))
+			.param("since", closedSince)
+			.query(Long.class)
+			.list();
+		return views(opportunities.findAllById(ids), accountNames::get);
+	}
+
+	Money inUsd(Money value) {
+		return usd(value);
+	}
+
+	/** Whether the user may change this opportunity (pages offer only what succeeds). */
+	@Transactional(readOnly = true)
+	public boolean canEdit(long id, CurrentUser user) {
+		return access(accounts.get(load(id).accountId(), user), user).edit();
 	}
 
 	/** For callers that total values (pages): the sum of values in US dollars. */

@@ -64,6 +64,10 @@ public class Contract extends Audited {
 	@OrderBy("position")
 	private List<ServiceLine> serviceLines = new ArrayList<>();
 
+	@OneToMany(mappedBy = "contract", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("position")
+	private List<ContractRate> rates = new ArrayList<>();
+
 	protected Contract() {
 	}
 
@@ -96,6 +100,30 @@ public class Contract extends Audited {
 		for (ServiceLineForm line : form.serviceLines()) {
 			serviceLines.add(new ServiceLine(this, position++, line.name().trim(), line.annualValue()));
 		}
+	}
+
+	/**
+	 * Replaces the rate card with these checked lines.
+	 * @return whether anything changed
+	 */
+	public boolean replaceRates(List<io.intime.accounts.ContractRateForm> lines) {
+		List<String> before = rateCard();
+		rates.clear();
+		int position = 0;
+		for (io.intime.accounts.ContractRateForm line : lines) {
+			rates.add(new ContractRate(this, position++, line.role().trim(), line.minRate(), line.maxRate()));
+		}
+		return !before.equals(rateCard());
+	}
+
+	/** The rate card as the audit trail writes it ("Graphic Designer 65.00-75.00"). */
+	public List<String> rateCard() {
+		return rates.stream().map(ContractRate::describe).toList();
+	}
+
+	/** Adds a service line (an expansion) at the end. */
+	public void addServiceLine(String name, BigDecimal annualValue) {
+		serviceLines.add(new ServiceLine(this, serviceLines.size(), name, annualValue));
 	}
 
 	public void changeStatus(ContractStatus status) {
@@ -150,8 +178,8 @@ public class Contract extends Audited {
 
 	public ContractView toView(String accountName) {
 		return new ContractView(id, accountId, accountName, type, number, startDate, endDate, status, paymentTerms,
-				currency, serviceLines.stream().map(ServiceLine::toView).toList(), arr(), totalContractValue(),
-				stamp());
+				currency, serviceLines.stream().map(ServiceLine::toView).toList(), arr(), totalContractValue(), stamp(),
+				rates.stream().map(r -> r.toView(currency)).toList());
 	}
 
 	public Long id() {
@@ -176,6 +204,10 @@ public class Contract extends Audited {
 
 	public LocalDate startDate() {
 		return startDate;
+	}
+
+	public String paymentTerms() {
+		return paymentTerms;
 	}
 
 	public LocalDate endDate() {

@@ -118,6 +118,23 @@ class ContractApi {
 		return contracts.update(id, form, version, user);
 	}
 
+	/** The body of a rate card replacement. */
+	record RateCard(java.util.List<io.intime.accounts.ContractRateForm> rates) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping(path = "/{id}/rates",
+			consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Replace a contract's rate card",
+			description = "{\"version\": 3, \"rates\": [{\"role\": \"Graphic Designer\", \"minRate\": \"65\", "
+					+ "\"maxRate\": \"75\"}]}: hourly rates in the contract's currency; an empty list clears it. "
+					+ "Executives, sales directors, legal and admins. A stale version is a 409.")
+	ContractView replaceRates(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode json = forms.object(body);
+		long version = forms.take(json, "version");
+		RateCard card = forms.create(json, RateCard.class, java.util.Map.of());
+		return contracts.updateRateCard(id, card.rates(), version, user);
+	}
+
 	private static ContractForm withStatus(ContractForm form, io.intime.accounts.ContractStatus status) {
 		return new ContractForm(form.type(), form.number(), form.startDate(), form.endDate(), status,
 				form.paymentTerms(), form.currency(), form.serviceLines());

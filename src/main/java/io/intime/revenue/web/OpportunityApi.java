@@ -48,9 +48,78 @@ class OpportunityApi {
 
 	private final JsonForms forms;
 
-	OpportunityApi(OpportunityManagement opportunities, JsonForms forms) {
+	private final io.intime.revenue.ExpansionPipeline pipeline;
+
+	OpportunityApi(OpportunityManagement opportunities, JsonForms forms, io.intime.revenue.ExpansionPipeline pipeline) {
 		this.opportunities = opportunities;
 		this.forms = forms;
+		this.pipeline = pipeline;
+	}
+
+	@GetMapping("/board")
+	@Operation(summary = "The expansion pipeline board",
+			description = "Open opportunities by stage and those won or lost in the last 90 days, with count and "
+					+ "value per stage in USD, and each account manager's pipeline coverage against the quarterly goal. "
+					+ "A sales director sees their team's unless all=true.")
+	io.intime.revenue.ExpansionBoard board(@RequestParam(defaultValue = "false") boolean all, CurrentUser user) {
+		return pipeline.board(all, user);
+	}
+
+	/** A move's body. */
+	record Move(OpportunityStage stage, String lostReason) {
+	}
+
+	@PostMapping(path = "/{id}/moves", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Move an opportunity to another stage",
+			description = "{\"version\": 2, \"stage\": \"QUALIFIED\"}; LOST needs lostReason. Kept in the stage "
+					+ "history; WON adds the expansion to the account's contract. A stale version is a 409.")
+	OpportunityView move(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
+		ObjectNode json = forms.object(body);
+		long version = forms.take(json, "version");
+		Move move = forms.create(json, Move.class, Map.of());
+		return opportunities.moveTo(id, move.stage(), move.lostReason(), version, user);
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "The stage history of an opportunity", description = "Oldest first.")
+	java.util.List<OpportunityManagement.StageChange> history(@PathVariable long id, CurrentUser user) {
+		return opportunities.stageHistory(id, user);
+	}
+
+	@GetMapping("/{id}/notes")
+	@Operation(summary = "The notes on an opportunity", description = "Newest first.")
+	java.util.List<OpportunityManagement.Note> notes(@PathVariable long id, CurrentUser user) {
+		return opportunities.notes(id, user);
+	}
+
+	/** A note's body. */
+	record NoteBody(String body) {
+	}
+
+	@PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a note to an opportunity", description = "{\"body\": \"…\"}")
+	OpportunityManagement.Note addNote(@PathVariable long id, @RequestBody(required = false) byte[] body,
+			CurrentUser user) {
+		NoteBody note = forms.create(forms.object(body), NoteBody.class, Map.of());
+		return opportunities.addNote(id, note.body(), user);
+	}
+
+	/** A quarterly goal. */
+	record GoalBody(Long ownerId, String quarter, java.math.BigDecimal amount, Long version) {
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping(path = "/goals", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Set an account manager's quarterly expansion goal",
+			description = "{\"ownerId\": 5, \"quarter\": \"2026-Q4\", \"amount\": \"50000\", \"version\": 0} in USD; "
+					+ "version is the goal's version as the board shows it (absent when none was set). Sales directors and admins.")
+	void setGoal(@RequestBody(required = false) byte[] body, CurrentUser user) {
+		GoalBody goal = forms.create(forms.object(body), GoalBody.class, Map.of());
+		if (goal.ownerId() == null) {
+			throw new InvalidInputException("ownerId", "is required");
+		}
+		pipeline.setGoal(goal.ownerId(), goal.quarter(), goal.amount(), goal.version(), user);
 	}
 
 	@GetMapping

@@ -36,6 +36,11 @@ public class OpportunityFormData {
 
 	private String lostReason;
 
+	private Long championId;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate nextStepDue;
+
 	private long version;
 
 	static OpportunityFormData of(OpportunityForm form, long version) {
@@ -50,13 +55,15 @@ public class OpportunityFormData {
 		data.closedOn = form.closedOn();
 		data.ownerId = form.ownerId();
 		data.lostReason = form.lostReason();
+		data.championId = form.championId();
+		data.nextStepDue = form.nextStepDue();
 		data.version = version;
 		return data;
 	}
 
 	OpportunityForm toForm() {
 		return new OpportunityForm(title == null ? "" : title, stage, new MoneyInput(value, currency), source, nextStep,
-				identifiedOn, closedOn, ownerId, lostReason);
+				identifiedOn, closedOn, ownerId, lostReason, championId, nextStepDue);
 	}
 
 	Map<String, Object> comparable() {
@@ -71,6 +78,8 @@ public class OpportunityFormData {
 		values.put("closedOn", closedOn);
 		values.put("ownerId", ownerId);
 		values.put("lostReason", lostReason);
+		values.put("championId", championId);
+		values.put("nextStepDue", nextStepDue);
 		return values;
 	}
 
@@ -152,6 +161,22 @@ public class OpportunityFormData {
 
 	public void setLostReason(String lostReason) {
 		this.lostReason = lostReason;
+	}
+
+	public Long getChampionId() {
+		return championId;
+	}
+
+	public void setChampionId(Long championId) {
+		this.championId = championId;
+	}
+
+	public LocalDate getNextStepDue() {
+		return nextStepDue;
+	}
+
+	public void setNextStepDue(LocalDate nextStepDue) {
+		this.nextStepDue = nextStepDue;
 	}
 
 	public long getVersion() {

@@ -47,9 +47,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OpportunityPages {
 
-	private static final Map<String, String> LABELS = Map.of("title", "Title", "stage", "Stage", "value", "Value",
-			"currency", "Currency", "source", "Source", "nextStep", "Next step", "identifiedOn", "Identified on",
-			"closedOn", "Closed on", "ownerId", "Owner", "lostReason", "Why it was lost");
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "Title"),
+			Map.entry("stage", "Stage"), Map.entry("value", "Value"), Map.entry("currency", "Currency"),
+			Map.entry("source", "Source"), Map.entry("nextStep", "Next step"),
+			Map.entry("identifiedOn", "Identified on"), Map.entry("closedOn", "Closed on"),
+			Map.entry("ownerId", "Owner"), Map.entry("lostReason", "Why it was lost"),
+			Map.entry("championId", "Champion"), Map.entry("nextStepDue", "Next step due"));
 
 	/**
 	 * The form's flat value and currency fields stand for the facade's
@@ -70,8 +73,11 @@ class OpportunityPages {
 
 	private final Today time;
 
+	private final io.intime.accounts.ContactManagement contacts;
+
 	OpportunityPages(AccountManagement accounts, AccountSections sections, OpportunityManagement opportunities,
-			UserDirectory users, Today time) {
+			UserDirectory users, Today time, io.intime.accounts.ContactManagement contacts) {
+		this.contacts = contacts;
 		this.accounts = accounts;
 		this.sections = sections;
 		this.opportunities = opportunities;
@@ -252,6 +258,7 @@ class OpportunityPages {
 		model.addAttribute("stages", Arrays.asList(OpportunityStage.values()));
 		model.addAttribute("owners", users.withRoles(Role.ACCOUNT_MANAGER, Role.SALES_DIRECTOR, Role.EXECUTIVE));
 		model.addAttribute("canDelete", opportunity != null && opportunities.access(account, me).delete());
+		model.addAttribute("champions", contacts.forAccount(account.id(), me));
 		return "revenue/opportunity-form";
 	}
 
