@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "intime.embedded-db.ephemeral=true", "intime.security.bcrypt-cost=4", "intime.demo=true" })
+		properties = { "intime.embedded-db.ephemeral=true", "intime.security.bcrypt-cost=4", "intime.demo=true",
+				"intime.renewals.open-automatically=false" })
 public @interface DemoWorldTest {
 
 }

@@ -26,9 +26,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.security.bcrypt-cost=4",
-		"intime.demo=false", "intime.health.live=false", "intime.diagnostics.request-metrics=true",
-		"intime.scheduler.polling-interval=500ms", "intime.scheduler.heartbeat-interval=500ms",
-		"intime.scheduler.missed-heartbeats-limit=4" })
+		"intime.demo=false", "intime.health.live=false", "intime.renewals.open-automatically=false",
+		"intime.diagnostics.request-metrics=true", "intime.scheduler.polling-interval=500ms",
+		"intime.scheduler.heartbeat-interval=500ms", "intime.scheduler.missed-heartbeats-limit=4" })
 @AutoConfigureMockMvc
 @Import({ TestProbes.class, SchedulerProbes.class })
 public @interface IntegrationTest {

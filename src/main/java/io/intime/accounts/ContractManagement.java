@@ -1,6 +1,7 @@
 package io.intime.accounts;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -286,6 +287,61 @@ public class ContractManagement {
 	}
 
 	/**
+	 * Renews a contract in one transaction: a successor contract (same type, terms and
+	 * currency; the next year from the day after its end; its service lines scaled to
+	 * {@code newArr}, or kept when null) is executed (ACTIVE) and the contract becomes
+	 * RENEWED. Only those who execute contracts may. Publishes contract.created and
+	 * contract.status.changed.
+	 * @return the successor
+	 */
+	@Transactional
+	public ContractView renew(long contractId, java.math.BigDecimal newArr, CurrentUser user) {
+		Contract contract = load(contractId);
+		if (contract.status() != ContractStatus.ACTIVE && contract.status() != ContractStatus.EXPIRED) {
+			throw new InvalidInputException("status",
+					"Only an active or expired contract is renewed; " + contract.number() + " is "
+							+ PageFormat.labelOf(contract.status()).toLowerCase(java.util.Locale.ROOT));
+		}
+		ContractForm current = contract.toForm();
+		List<io.intime.accounts.ServiceLineForm> lines = current.serviceLines();
+		java.math.BigDecimal total = lines.stream()
+			.map(io.intime.accounts.ServiceLineForm::annualValue)
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+		if (newArr != null && newArr.signum() <= 0) {
+			throw new InvalidInputException("newArr", "The renewed ARR must be above 0");
+		}
+		if (newArr != null && newArr.compareTo(total) != 0) {
+			List<io.intime.accounts.ServiceLineForm> scaled = new ArrayList<>();
+			java.math.BigDecimal rest = newArr;
+			for (int i = 0; i < lines.size(); i++) {
+				java.math.BigDecimal value = i == lines.size() - 1 ? rest : total.signum() == 0
+						? java.math.BigDecimal.ZERO
+						: lines.get(i).annualValue().multiply(newArr).divide(total, 2, java.math.RoundingMode.HALF_UP);
+				rest = rest.subtract(value);
+				scaled.add(new io.intime.accounts.ServiceLineForm(lines.get(i).name(), value));
+			}
+			lines = scaled;
+		}
+		LocalDate start = contract.endDate().plusDays(1);
+		String number = successorNumber(current.number(), start.getYear());
+		ContractView successor = create(contract.accountId(),
+				new ContractForm(current.type(), number, start, start.plusYears(1).minusDays(1), ContractStatus.ACTIVE,
+						current.paymentTerms(), current.currency(), lines),
+				user);
+		changeStatus(contractId, ContractStatus.RENEWED, null, load(contractId).version(), user);
+		return successor;
+	}
+
+	private String successorNumber(String number, int year) {
+		String base = number.replaceAll("-R\\d{4}(-\\d+)?$", "");
+		String candidate = base + "-R" + year;
+		for (int n = 2; contracts.findByNumber(candidate).isPresent(); n++) {
+			candidate = base + "-R" + year + "-" + n;
+		}
+		return candidate.length() <= 40 ? candidate : candidate.substring(candidate.length() - 40);
+	}
+
+	/**
 	 * Moving a contract into ACTIVE executes it, which only those who sign for the firm
 	 * may ({@link AccountRules}).
 	 */
@@ -474,13 +530,53 @@ public class ContractManagement {
 			throw new AccessDeniedException("Your role does not see revenue");
 		}
 		return jdbc.sql("""
-				select a.id, a.name, a.owner_id, u.full_name, a.tier, a.region
+				select a.id, a.name, a.owner_id, u.full_name, a.tier, a.region, a.health_score, a.health_band,
+				       a.strategic, a.executive_sponsor_id
 				  from account a left join app_user u on u.id = a.owner_id
 				 where (:me is null or a.owner_id = :me)
 				 order by lower(a.name), a.id""")
 			.param("me", scope == AccountRules.ContractScope.OWNED ? user.id() : null, java.sql.Types.BIGINT)
-			.query((rs, n) -> new ReportableAccount(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3),
-					rs.getString(4), Tier.valueOf(rs.getString(5)), rs.getString(6)))
+			.query((rs, n) -> {
+				Long owner = (Long) rs.getObject(3);
+				boolean health = AccountRules.seesHealthOf(user, owner);
+				String band = rs.getString(8);
+				return new ReportableAccount(rs.getLong(1), rs.getString(2), owner, rs.getString(4),
+						Tier.valueOf(rs.getString(5)), rs.getString(6), health ? (Integer) rs.getObject(7) : null,
+						health && band != null ? HealthBand.valueOf(band) : null, rs.getBoolean(9),
+						(Long) rs.getObject(10));
+			})
+			.list();
+	}
+
+	/**
+	 * The ACTIVE contracts ending from {@code from} to {@code to} (inclusive) of the
+	 * accounts in scope, soonest first, with their terms: the renewal pipeline. No
+	 * permission check (callers scope to what the reader may see).
+	 */
+	@Transactional(readOnly = true)
+	public List<ContractTerm> ending(LocalDate from, LocalDate to, io.intime.shared.database.AccountScope scope) {
+		if (scope.isEmpty()) {
+			return List.of();
+		}
+		String sql = """
+				select c.id, c.account_id, c.contract_number, c.type, c.status, c.currency, c.start_date, c.end_date,
+				       coalesce((select sum(l.annual_value) from service_line l where l.contract_id = c.id), 0) as arr,
+				       c.updated_at
+				  from contract c join account a on a.id = c.account_id
+				 where c.status = 'ACTIVE' and c.end_date between :from and :to and a.archived_at is null""" + " "
+				+ scope.clause("c.account_id") + " order by c.end_date, c.id";
+		return scope.bind(jdbc.sql(sql))
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> new ContractTerm(rs.getLong("id"), rs.getLong("account_id"),
+					rs.getString("contract_number"), ContractType.valueOf(rs.getString("type")),
+					ContractStatus.valueOf(rs.getString("status")), rs.getString("currency"),
+					rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(),
+					rs.getBigDecimal("arr"),
+					rs.getTimestamp("updated_at")
+						.toInstant()
+						.atZone(io.intime.shared.Today.ORGANIZATION_ZONE)
+						.toLocalDate()))
 			.list();
 	}
 

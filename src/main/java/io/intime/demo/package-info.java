@@ -4,6 +4,7 @@
  * portfolio for benchmarks ({@link io.intime.demo.SyntheticPortfolio}, see
  * {@code bench/README.md}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo world", allowedDependencies = { "identity",
-		"accounts", "staffing", "billing", "engagement", "escalations", "revenue", "tasks", "shared", "shared::*" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo world",
+		allowedDependencies = { "identity", "accounts", "staffing", "billing", "engagement", "escalations", "revenue",
+				"renewals", "tasks", "shared", "shared::*" })
 package io.intime.demo;

@@ -66,4 +66,23 @@ public class EscalationFacts {
 		return facts;
 	}
 
+	/**
+	 * The number of critical and high (P0, P1) escalations open on {@code asOf} per
+	 * account in scope; accounts with none are missing.
+	 */
+	public Map<Long, Integer> openSevere(LocalDate asOf, AccountScope scope) {
+		Map<Long, Integer> open = new HashMap<>();
+		if (scope.isEmpty()) {
+			return open;
+		}
+		String sql = """
+				select account_id, count(*) from escalation
+				 where severity in ('P0', 'P1') and raised_at < :end and (resolved_at is null or resolved_at >= :end)"""
+				+ " " + scope.clause("account_id") + " group by account_id";
+		scope.bind(jdbc.sql(sql)).param("end", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC)).query(rs -> {
+			open.put(rs.getLong(1), rs.getInt(2));
+		});
+		return open;
+	}
+
 }

@@ -45,8 +45,11 @@ public class HealthScores {
 
 	private final HealthRules rules;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	HealthScores(AccountManagement accounts, HealthStore store, HealthModels models, HealthRecompute recompute,
-			HealthRules rules) {
+			HealthRules rules, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.rules = rules;
 		this.accounts = accounts;
 		this.store = store;
@@ -112,6 +115,31 @@ public class HealthScores {
 		HealthStore.Freshness f = store.freshness(accountId);
 		return new Freshness(accountId, f.score(), f.band(), !account.archived() && f.pending(),
 				f.fingerprint() == null ? null : Long.toHexString(f.fingerprint()));
+	}
+
+	/**
+	 * Each account's score as it stood on {@code day}: the latest computed on or before
+	 * it, from the history (today's from the current scores), set-based. Accounts never
+	 * scored by then are missing. No permission check: for derived figures (renewal
+	 * probabilities) that carry their own.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> scoresOn(LocalDate day, io.intime.shared.database.AccountScope scope) {
+		Map<Long, Integer> scores = new java.util.HashMap<>();
+		if (scope.isEmpty()) {
+			return scores;
+		}
+		String sql = """
+				select distinct on (account_id) account_id, score from (
+				  select account_id, as_of, computed_at, score from account_health_history where as_of <= :day
+				  union all
+				  select account_id, as_of, computed_at, score from account_health where as_of <= :day) s
+				 where true""" + " " + scope.clause("account_id")
+				+ " order by account_id, as_of desc, computed_at desc";
+		scope.bind(jdbc.sql(sql)).param("day", day).query(rs -> {
+			scores.put(rs.getLong(1), rs.getInt(2));
+		});
+		return scores;
 	}
 
 	/** The history of an account's score between two days (inclusive), oldest first. */

@@ -8,6 +8,6 @@
  * recruiter ranking for proposals, NPS from engagement, and asks for reviews through the
  * notifications and tasks modules (none of which depends on revenue).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Revenue", allowedDependencies = { "accounts",
-		"identity", "engagement", "notifications", "staffing", "tasks", "shared", "shared::*" })
+@org.springframework.modulith.ApplicationModule(displayName = "Revenue", allowedDependencies = { "accounts", "identity",
+		"engagement", "notifications", "staffing", "tasks", "shared", "shared::*" })
 package io.intime.revenue;

@@ -32,12 +32,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PortfolioPages {
 
-	static final Set<String> TABS = Set.of("portfolio", "health", "reports");
+	static final Set<String> TABS = Set.of("portfolio", "health", "renewals", "reports");
 
 	private final StrategicPortfolio portfolio;
 
-	PortfolioPages(StrategicPortfolio portfolio) {
+	private final io.intime.renewals.RenewalPipeline renewals;
+
+	PortfolioPages(StrategicPortfolio portfolio, io.intime.renewals.RenewalPipeline renewals) {
 		this.portfolio = portfolio;
+		this.renewals = renewals;
+	}
+
+	/**
+	 * The Renewals tab (spec 01 step 5): the renewal pipeline of the portfolio's accounts
+	 * over the next 90 days.
+	 */
+	private io.intime.renewals.RenewalPipeline.View renewalsOf(PortfolioView view, CurrentUser me) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		view.rows(null).forEach(r -> ids.add(r.signals().account().id()));
+		return renewals.of(me, io.intime.renewals.RenewalPipeline.DEFAULT_WINDOW, a -> ids.contains(a.id()));
+	}
+
+	/** The Renewals tab's forecast as CSV or XLSX. */
+	@GetMapping({ "/executive/strategic-accounts/renewals.csv", "/executive/strategic-accounts/renewals.xlsx" })
+	void renewalForecast(HttpServletRequest request, HttpServletResponse response, CurrentUser me) throws IOException {
+		io.intime.renewals.RenewalPipeline.View view = renewalsOf(portfolio.of(me), me);
+		TableExport.Format format = ExportDownload.formatOf(request.getRequestURI(), null, null);
+		try (OutputStream out = ExportDownload.start(response, format,
+				io.intime.renewals.RenewalForecast.fileName(view, format))) {
+			io.intime.renewals.RenewalForecast.write(view, format, out);
+		}
 	}
 
 	@Bean
@@ -134,6 +158,10 @@ class PortfolioPages {
 				.toList();
 		}
 		model.addAttribute("rows", rows);
+		if ("renewals".equals(chosen)) {
+			model.addAttribute("renewals", renewalsOf(view, me));
+			model.addAttribute("execCalls", true);
+		}
 	}
 
 }
