@@ -61,6 +61,12 @@ public class Renewals {
 
 	static final int[] HORIZONS = { 90, 60, 30 };
 
+	/**
+	 * The horizons nearest first: a forecast is recorded at the nearest one it has
+	 * reached.
+	 */
+	private static final int[] NEAREST_FIRST = { 30, 60, 90 };
+
 	static final int OPEN_DAYS = 90;
 
 	private final ContractManagement contracts;
@@ -312,7 +318,7 @@ public class Renewals {
 	 */
 	public int openDue(AccountScope scope) {
 		LocalDate today = time.organizationToday();
-		List<ContractTerm> ending = contracts.ending(today, today.plusDays(OPEN_DAYS), scope);
+		List<ContractTerm> ending = contracts.ending(today.minusDays(1), today.plusDays(OPEN_DAYS - 1), scope);
 		if (ending.isEmpty()) {
 			return 0;
 		}
@@ -349,7 +355,8 @@ public class Renewals {
 	@Transactional
 	public int recordForecasts() {
 		LocalDate today = time.organizationToday();
-		List<ContractTerm> ending = contracts.ending(today, today.plusDays(OPEN_DAYS), AccountScope.all());
+		List<ContractTerm> ending = contracts.ending(today.minusDays(1), today.plusDays(OPEN_DAYS - 1),
+				AccountScope.all());
 		Map<Long, ReportableAccount> accounts = systemAccounts();
 		Map<Long, Tier> tiers = new HashMap<>();
 		ending.forEach(t -> {
@@ -367,7 +374,7 @@ public class Renewals {
 				continue;
 			}
 			long days = java.time.temporal.ChronoUnit.DAYS.between(today, term.endDate().plusDays(1));
-			for (int horizon : HORIZONS) {
+			for (int horizon : NEAREST_FIRST) {
 				if (days > horizon) {
 					continue;
 				}
