@@ -146,6 +146,9 @@ class RevenueReportPages {
 		model.addAttribute("figure", figure);
 		model.addAttribute("category", category);
 		model.addAttribute("scope", kpis.scope(c.segment(), me).label());
+		model.addAttribute("categories", ChurnCategory.values());
+		model.addAttribute("canClassify",
+				me.hasRole(Role.FINANCE, Role.SALES_DIRECTOR, Role.EXECUTIVE, Role.ADMIN, Role.ACCOUNT_MANAGER));
 		model.addAttribute("result",
 				kpis.movements(c.segment(), c.from(), c.to(), figure, category, new PageRequest(page, 50), me));
 		return "revenue/report-movements";
