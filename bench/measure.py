@@ -9,6 +9,7 @@ import argparse
 import base64
 import collections
 import http.cookiejar
+import json
 import math
 import re
 import sys
@@ -124,10 +125,11 @@ def main():
     parser.add_argument("--admin", default="admin", help="who captures the SQL of the requests (an admin)")
     parser.add_argument("--app-jar", help="the application's jar: its PostgreSQL driver replays the SQL floor")
     parser.add_argument("--workdir", default=".", help="where the floor's files go")
-    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console", "strategic"],
+    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console", "strategic", "revenue"],
                         help="accounts: the accounts list (bench/accounts-list.sh); my-tasks: My tasks (bench/my-tasks.sh); "
                              "console: the account manager's console (bench/console.sh); "
-                             "strategic: the executive's portfolio and the recruiter ranking (bench/strategic.sh)")
+                             "strategic: the executive's portfolio and the recruiter ranking (bench/strategic.sh); "
+                             "revenue: the retention KPIs and the renewal model's fit (bench/revenue.sh)")
     args = parser.parse_args()
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects())
@@ -169,6 +171,38 @@ def main():
         run(opener, args.base, "Console page    GET /", lambda i: "/", "text/html", args.warmup, args.requests, floor)
         run(opener, args.base, "Console API     GET /api/v1/console", lambda i: "/api/v1/console", "application/json",
             args.warmup, args.requests, floor)
+        return
+
+    if args.scenario == "revenue":
+        # targets of issue 15: the KPIs of the company and of an account manager's portfolio
+        # p95 <= 200 ms (a handful of statements); fitting the renewal model, seconds
+        TARGET_P95_MS, TARGET_STATEMENTS = 200, 10
+        _, _, body, _ = request(opener, args.base + "/revenue/reports?basis=constant", headers={"Accept": "text/html"})
+        html = body.decode("utf-8", "replace")
+        select = re.search(r'<select name="ownerId" id="rv-owner">.*?</select>', html, re.S)
+        owners = re.findall(r'<option value="(\d+)"', select.group(0)) if select else []
+        if not owners:
+            sys.exit("no account managers offered on the revenue reports page")
+        print(f"  ({len(owners)} account managers; the company report covers every account)")
+        run(opener, args.base, "KPIs, company   GET /api/v1/revenue/kpis", lambda i: "/api/v1/revenue/kpis",
+            "application/json", args.warmup, args.requests, floor)
+        run(opener, args.base, "KPIs, per AM    GET /api/v1/revenue/kpis?ownerId={AM}",
+            lambda i: f"/api/v1/revenue/kpis?ownerId={owners[i % len(owners)]}", "application/json", args.warmup,
+            args.requests, floor)
+        admin = urllib.request.build_opener(NoRedirects())
+        basic = "Basic " + base64.b64encode(f"{args.admin}:{args.password}".encode()).decode()
+        fits = []
+        for _ in range(3):
+            status, _, answer, client_ms = request(admin, args.base + "/api/v1/renewals/model/fit", data=b"",
+                                                   headers={"Accept": "application/json", "Authorization": basic})
+            if status != 200:
+                sys.exit(f"refit answered {status}: {answer[:300]!r}")
+            fitted = json.loads(answer)
+            fits.append(fitted["millis"])
+        print("Renewal model fit  POST /api/v1/renewals/model/fit")
+        print(f"  closed renewals {fitted['trainedOn']}   fit times {', '.join(str(m) + ' ms' for m in fits)}"
+              f"   ({fitted['model']})")
+        print(f"  target          seconds: {'meets' if max(fits) < 10000 else 'MISSES'}")
         return
 
     if args.scenario == "strategic":

@@ -271,4 +271,26 @@ public class EngagementFacts {
 			.list();
 	}
 
+	/**
+	 * The NPS responses of the accounts in scope per month (the first of the month) from
+	 * {@code from} to {@code to}, counted by category in one statement.
+	 */
+	@Transactional(readOnly = true)
+	public Map<LocalDate, NpsTally> npsByMonth(LocalDate from, LocalDate to, AccountScope scope) {
+		Map<LocalDate, NpsTally> months = new java.util.TreeMap<>();
+		if (scope.isEmpty()) {
+			return months;
+		}
+		String sql = """
+				select date_trunc('month', responded_on)::date, count(*), count(*) filter (where score >= 9),
+				       count(*) filter (where score between 7 and 8), count(*) filter (where score <= 6)
+				  from nps_response where responded_on between :from and :to""" + " " + scope.clause("account_id")
+				+ " group by 1";
+		scope.bind(jdbc.sql(sql)).param("from", from).param("to", to).query(rs -> {
+			months.put(rs.getDate(1).toLocalDate(),
+					new NpsTally(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+		});
+		return months;
+	}
+
 }

@@ -85,4 +85,32 @@ public class EscalationFacts {
 		return open;
 	}
 
+	/** Escalations resolved in a period: how many, and how many within their SLA. */
+	public record Resolutions(int resolved, int withinSla) {
+	}
+
+	/**
+	 * The escalations of the accounts in scope resolved from {@code from} to {@code to}
+	 * (inclusive), and how many met their resolution target (spec 03: escalations
+	 * resolved within SLA / total), per month of resolution (the first of the month).
+	 */
+	public Map<java.time.LocalDate, Resolutions> resolutionsByMonth(LocalDate from, LocalDate to, AccountScope scope) {
+		Map<java.time.LocalDate, Resolutions> months = new java.util.TreeMap<>();
+		if (scope.isEmpty()) {
+			return months;
+		}
+		String sql = """
+				select date_trunc('month', resolved_at at time zone 'UTC')::date, count(*),
+				       count(*) filter (where resolution_met)
+				  from escalation where resolved_at >= :from and resolved_at < :end""" + " "
+				+ scope.clause("account_id") + " group by 1";
+		scope.bind(jdbc.sql(sql))
+			.param("from", from.atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("end", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.query(rs -> {
+				months.put(rs.getDate(1).toLocalDate(), new Resolutions(rs.getInt(2), rs.getInt(3)));
+			});
+		return months;
+	}
+
 }

@@ -143,6 +143,16 @@ public class Renewals {
 	 */
 	@Transactional
 	public int refit() {
+		return refit(false);
+	}
+
+	/**
+	 * Fits the model now, even when no renewal closed since the last fit (an admin's
+	 * "Refit now", the benchmark).
+	 * @return the number of renewals it was fitted on, or 0 when there are too few
+	 */
+	@Transactional
+	public int refit(boolean force) {
 		List<double[]> raw = new ArrayList<>();
 		List<Boolean> renewed = new ArrayList<>();
 		jdbc.sql("""
@@ -164,7 +174,7 @@ public class Renewals {
 			.query(Integer.class)
 			.optional()
 			.orElse(null);
-		if (last != null && last == raw.size() && fitted.get() != null && fitted.get().isPresent()) {
+		if (!force && last != null && last == raw.size() && fitted.get() != null && fitted.get().isPresent()) {
 			return 0;
 		}
 		FittedRenewalModel model = FittedRenewalModel.fit(raw, renewed);

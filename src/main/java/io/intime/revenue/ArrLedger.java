@@ -254,6 +254,37 @@ public class ArrLedger {
 			.update();
 	}
 
+	/**
+	 * A change of ARR brought from the system the organization used before InTime (and by
+	 * the benchmark's synthetic history): recorded as it was, with its cause.
+	 */
+	public record ImportedMovement(long accountId, ArrMovementKind kind, java.time.LocalDate occurredOn,
+			BigDecimal amount, String currency, String cause, ChurnCategory churnCategory) {
+	}
+
+	/**
+	 * Imports ARR history in one statement per thousand movements. Signs follow the kind
+	 * (gains positive, losses negative), as in derived movements.
+	 * @return the number imported
+	 */
+	@Transactional
+	public int importHistory(List<ImportedMovement> history, String actor) {
+		List<Object[]> rows = new ArrayList<>();
+		int imported = 0;
+		for (ImportedMovement m : history) {
+			rows.add(
+					new Object[] { m.accountId(), null, null, m.kind().name(), m.occurredOn(), m.amount(), m.currency(),
+							truncate(m.cause()), m.churnCategory() == null ? null : m.churnCategory().name(), actor });
+			if (rows.size() == 1000) {
+				insertMovements(rows);
+				imported += rows.size();
+				rows.clear();
+			}
+		}
+		insertMovements(rows);
+		return imported + rows.size();
+	}
+
 	/** The total recorded ARR per currency of one account (for checks and tests). */
 	@Transactional(readOnly = true)
 	public Map<String, BigDecimal> recordedArr(long accountId) {

@@ -85,10 +85,21 @@ public class RevenueKpis {
 	}
 
 	/** The accounts of a segment the user may report on, by id with their names. */
-	public record Scope(Map<Long, ReportableAccount> accounts, String label) {
+	public record Scope(Map<Long, ReportableAccount> accounts, String label, boolean everything) {
 
-		AccountScope accountScope() {
-			return AccountScope.of(accounts.keySet());
+		/**
+		 * The accounts as fact queries take them: all of them when the scope is the whole
+		 * company (no list of ten thousand ids to match), else these.
+		 */
+		public AccountScope accountScope() {
+			return everything ? AccountScope.all() : AccountScope.of(accounts.keySet());
+		}
+
+		/**
+		 * The condition on an account id column ({@code :ids} bound when not everything).
+		 */
+		String clause(String column) {
+			return everything ? " true " : " " + column + " = any(:ids) ";
 		}
 
 	}
@@ -163,14 +174,11 @@ public class RevenueKpis {
 			case NEW_CLIENTS -> " and s.account_id is null";
 			default -> "";
 		};
-		String where = """
-				 from arr_movement m
-				 left join (select account_id from arr_movement
-				             where account_id = any(:ids) and occurred_on < :from and kind <> 'RENEWAL'
-				             group by account_id, currency having sum(amount) > 0) s on s.account_id = m.account_id
-				where m.account_id = any(:ids) and m.occurred_on between :from and :to
-				  and m.kind in (""" + kinds + ")" + cohort
-				+ (category != null ? " and m.churn_category = :category" : "");
+		String where = " from arr_movement m left join (select account_id from arr_movement where"
+				+ scope.clause("account_id") + "and occurred_on < :from and kind <> 'RENEWAL'"
+				+ " group by account_id, currency having sum(amount) > 0) s on s.account_id = m.account_id where"
+				+ scope.clause("m.account_id") + "and m.occurred_on between :from and :to and m.kind in (" + kinds + ")"
+				+ cohort + (category != null ? " and m.churn_category = :category" : "");
 		SqlArrayValue ids = new SqlArrayValue("bigint", scope.accounts().keySet().toArray());
 		var count = jdbc.sql("select count(distinct m.id)" + where)
 			.param("ids", ids)
@@ -254,7 +262,8 @@ public class RevenueKpis {
 				accounts.put(a.id(), a);
 			}
 		}
-		return new Scope(accounts, label.isEmpty() ? "Company" : String.join(" · ", label));
+		return new Scope(accounts, label.isEmpty() ? "Company" : String.join(" · ", label),
+				everything && effective.isCompany());
 	}
 
 	/** The regions of the accounts the user may report on, for the filter. */
@@ -282,7 +291,7 @@ public class RevenueKpis {
 				: "case when occurred_on < :from then null else greatest(date_trunc('month', occurred_on)::date, :from) end";
 		return jdbc
 			.sql("select account_id, currency, " + month + " as month, kind, churn_category, sum(amount)"
-					+ " from arr_movement where account_id = any(:ids) and occurred_on <= :to"
+					+ " from arr_movement where" + scope.clause("account_id") + "and occurred_on <= :to"
 					+ " and (kind <> 'RENEWAL' or occurred_on >= :from) group by 1, 2, 3, 4, 5")
 			.param("ids", new SqlArrayValue("bigint", scope.accounts().keySet().toArray()))
 			.param("from", from)

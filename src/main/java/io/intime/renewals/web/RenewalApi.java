@@ -126,6 +126,21 @@ class RenewalApi {
 		return renewals.close(id, r.outcome(), r.newArr(), r.churnCategory(), r.note(), r.version(), user);
 	}
 
+	record Fitted(int trainedOn, long millis, String model) {
+	}
+
+	@PostMapping("/api/v1/renewals/model/fit")
+	@Operation(summary = "Refit the renewal model now (admins)",
+			description = "Fits the logistic regression on every closed renewal; answers how many and how long it took.")
+	Fitted fit(CurrentUser user) {
+		if (!user.hasRole(io.intime.identity.Role.ADMIN)) {
+			throw new org.springframework.security.access.AccessDeniedException("Admins refit the renewal model");
+		}
+		long started = System.nanoTime();
+		int trainedOn = renewals.refit(true);
+		return new Fitted(trainedOn, (System.nanoTime() - started) / 1_000_000, renewals.model().name());
+	}
+
 	@GetMapping("/api/v1/renewals/calibration")
 	@Operation(summary = "Forecast accuracy",
 			description = "Per horizon (90/60/30 days): Brier scores, and explicit against fitted model by decile.")
