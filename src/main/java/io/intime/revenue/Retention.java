@@ -191,6 +191,65 @@ public final class Retention {
 				year);
 	}
 
+	/**
+	 * One row of a period's sums as the database adds them up ({@code part}: START, the
+	 * starting clients' ARR per currency with {@code ending}; CLIENTS, the starting
+	 * clients in {@code amount} and those lost in {@code ending}; NEW, the new clients in
+	 * {@code amount}; IN, the period's movements per currency, month, kind and category,
+	 * {@code starting} telling the starting clients' from the others').
+	 */
+	public record Sum(String part, String currency, LocalDate month, ArrMovementKind kind, ChurnCategory category,
+			boolean starting, BigDecimal amount, BigDecimal ending) {
+	}
+
+	/**
+	 * The figures of a period from the sums the database made: the same as
+	 * {@link #compute} over the movements they sum.
+	 */
+	public static Period fromSums(List<Sum> sums, LocalDate from, LocalDate to, FxRates.Table rates) {
+		int year = from.getYear();
+		YearMonth startMonth = YearMonth.from(from.minusDays(1));
+		YearMonth endMonth = YearMonth.from(to);
+		Sums constant = new Sums();
+		Sums reported = new Sums();
+		int starting = 0;
+		int lost = 0;
+		int newClients = 0;
+		for (Sum s : sums) {
+			switch (s.part()) {
+				case "START" -> {
+					constant.starting = constant.starting.add(s.amount().multiply(rates.constant(s.currency(), year)));
+					reported.starting = reported.starting
+						.add(s.amount().multiply(rates.monthly(s.currency(), startMonth)));
+					constant.ending = constant.ending.add(s.ending().multiply(rates.constant(s.currency(), year)));
+					reported.ending = reported.ending.add(s.ending().multiply(rates.monthly(s.currency(), endMonth)));
+				}
+				case "CLIENTS" -> {
+					starting = s.amount().intValue();
+					lost = s.ending().intValue();
+				}
+				case "NEW" -> newClients = s.amount().intValue();
+				default -> {
+					BigDecimal c = s.amount().multiply(rates.constant(s.currency(), year));
+					BigDecimal r = s.amount().multiply(rates.monthly(s.currency(), YearMonth.from(s.month())));
+					if (s.kind() == ArrMovementKind.RENEWAL) {
+						constant.renewed = constant.renewed.add(c);
+						reported.renewed = reported.renewed.add(r);
+					}
+					else if (s.starting()) {
+						constant.add(s.kind(), s.category(), c);
+						reported.add(s.kind(), s.category(), r);
+					}
+					else {
+						constant.newLogos = constant.newLogos.add(c);
+						reported.newLogos = reported.newLogos.add(r);
+					}
+				}
+			}
+		}
+		return new Period(from, to, constant.figures(), reported.figures(), starting, lost, newClients, year);
+	}
+
 	/** Running sums of one basis. */
 	private static final class Sums {
 

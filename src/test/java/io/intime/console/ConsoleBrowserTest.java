@@ -46,7 +46,8 @@ class ConsoleBrowserTest {
 				.mapToInt(b -> Integer.parseInt(b.findElement(By.cssSelector(".value span")).getText()))
 				.sum();
 			assertThat(total).isEqualTo(42);
-			assertThat(browser.find("#nrr .value").getText()).matches("\\d+%");
+			browser.waitUntil(d -> d.findElement(By.cssSelector("#nrr .value")).getText().matches("\\d+%"));
+			assertThat(browser.find("#nrr").getText()).contains("a year ago");
 			assertThat(browser.findAll(".console-alert")).isNotEmpty();
 			assertThat(browser.find("#urgent-alerts").getText()).contains("Schedule call", "View details",
 					"Send email");

@@ -124,4 +124,62 @@ class RenewalsAndRetentionBrowserTest {
 		}
 	}
 
+	/**
+	 * The director's side: the team's scorecards compared, one account manager's
+	 * scorecard with QBR completion missing, the forecast accuracy; finance keeps an
+	 * exchange rate (a bad one refused naming the field); the NPS behind the retention
+	 * page.
+	 */
+	@Test
+	void theDirectorComparesScorecardsAndFinanceKeepsARate() throws Exception {
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			browser.signIn("director", "demo");
+			browser.open("/scorecard");
+			browser.waitUntil(d -> browser.currentPath().equals("/scorecard/team"));
+			assertThat(browser.findAll("#sc-team tbody tr")).isNotEmpty();
+			assertThat(browser.find("#sc-team").getText()).contains("Jordan Reyes", "Sarah Chen");
+			browser.screenshot("scorecard-01-team");
+			browser.find("#sc-team tr[data-owner='Jordan Reyes'] a").click();
+			browser.waitUntil(d -> browser.currentPath().equals("/scorecard"));
+			assertThat(browser.find("h1").getText()).isEqualTo("Scorecard · Jordan Reyes");
+			assertThat(browser.findAll("#sc-components tbody tr")).hasSize(6);
+			assertThat(browser.find("#sc-components tr[data-metric='QBR']").getText()).contains("missing",
+					"not tracked yet");
+			assertThat(browser.find("#sc-rating").getText()).containsAnyOf("Exceeds expectations", "Meets expectations",
+					"Needs improvement", "Unacceptable");
+			assertThat(browser.findAll("#sc-history tbody tr")).hasSize(12);
+			browser.screenshot("scorecard-02-account-manager");
+
+			browser.open("/renewals/calibration");
+			assertThat(browser.findAll(".rn-horizon")).hasSize(3);
+			assertThat(browser.find("#horizon-90").getText()).contains("closed renewals", "Brier", "Explicit model",
+					"Fitted on");
+			browser.screenshot("renewals-03-calibration");
+		}
+		try (Browser browser = new Browser("http://localhost:" + port)) {
+			browser.signIn("finance", "demo");
+			browser.open("/revenue/fx-rates");
+			assertThat(browser.findAll("#fx-table tbody tr")).isNotEmpty();
+			new Select(browser.find("#fx-kind")).selectByValue("CONSTANT");
+			browser.script("document.getElementById('fx-period').value = '2019-01-01'");
+			new Select(browser.find("#fx-currency")).selectByValue("EUR");
+			browser.find("#fx-rate").sendKeys("one point one");
+			browser.find("#fx-save").click();
+			assertThat(browser.find(".form-summary").getText()).contains("One field needs your attention");
+			assertThat(browser.find("#fx-form .field-error").getText()).contains("1.08");
+			browser.find("#fx-rate").clear();
+			browser.find("#fx-rate").sendKeys("1.1");
+			browser.find("#fx-save").click();
+			browser.waitUntil(d -> d.findElement(By.id("fx-table")).getText().contains("2019"));
+			browser.screenshot("revenue-03-fx-rates");
+			browser.open("/revenue/reports");
+			browser.find("#kpi-nps").click();
+			browser.waitUntil(d -> browser.currentPath().equals("/revenue/reports/nps"));
+			assertThat(browser.find("#nps-table").getText()).containsAnyOf("Promoter", "Detractor", "Passive");
+		}
+		finally {
+			jdbc.sql("delete from fx_rate where period_start = date '2019-01-01'").update();
+		}
+	}
+
 }

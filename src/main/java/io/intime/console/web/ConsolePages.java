@@ -18,8 +18,35 @@ class ConsolePages {
 
 	private final AccountManagerConsole console;
 
-	ConsolePages(AccountManagerConsole console) {
+	private final io.intime.revenue.RevenueKpis kpis;
+
+	private final io.intime.identity.UserDirectory users;
+
+	ConsolePages(AccountManagerConsole console, io.intime.revenue.RevenueKpis kpis,
+			io.intime.identity.UserDirectory users) {
 		this.console = console;
+		this.kpis = kpis;
+		this.users = users;
+	}
+
+	/**
+	 * The console's NRR card: the revenue module's net revenue retention over the
+	 * trailing twelve months of the reader's portfolio (a sales director's team), from
+	 * the ARR movements. Fetched after the page, so the page's own statements stay few.
+	 */
+	@GetMapping("/console/nrr")
+	String nrr(CurrentUser me, Model model) {
+		io.intime.revenue.RevenueSegment segment = me.hasRole(io.intime.identity.Role.ACCOUNT_MANAGER)
+				? io.intime.revenue.RevenueSegment.portfolioOf(me.id()) : !users.directReports(me.id()).isEmpty()
+						? io.intime.revenue.RevenueSegment.teamOf(me.id()) : io.intime.revenue.RevenueSegment.company();
+		java.time.LocalDate to = kpis.today();
+		java.time.LocalDate from = java.time.YearMonth.from(to).minusMonths(11).atDay(1);
+		model.addAttribute("nrr", kpis.report(segment, from, to, me));
+		model.addAttribute("nrrLink",
+				"/revenue/reports?from=" + from + "&to=" + to
+						+ (segment.ownerId() != null ? "&ownerId=" + segment.ownerId() : "")
+						+ (segment.teamOf() != null ? "&teamOf=" + segment.teamOf() : ""));
+		return "console/nrr :: card";
 	}
 
 	@GetMapping("/")
