@@ -549,6 +549,30 @@ public class ContractManagement {
 	}
 
 	/**
+	 * Every contract's account, by contract id, in one statement: what ledgers derived
+	 * from contracts compare with what they have seen.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> contractAccounts() {
+		Map<Long, Long> accounts = new HashMap<>();
+		jdbc.sql("select id, account_id from contract").query(rs -> {
+			accounts.put(rs.getLong(1), rs.getLong(2));
+		});
+		return accounts;
+	}
+
+	private static ContractTerm termOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new ContractTerm(rs.getLong("id"), rs.getLong("account_id"), rs.getString("contract_number"),
+				ContractType.valueOf(rs.getString("type")), ContractStatus.valueOf(rs.getString("status")),
+				rs.getString("currency"), rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(),
+				rs.getBigDecimal("arr"),
+				rs.getTimestamp("updated_at")
+					.toInstant()
+					.atZone(io.intime.shared.Today.ORGANIZATION_ZONE)
+					.toLocalDate());
+	}
+
+	/**
 	 * The ACTIVE contracts ending from {@code from} to {@code to} (inclusive) of the
 	 * accounts in scope, soonest first, with their terms: the renewal pipeline. No
 	 * permission check (callers scope to what the reader may see).
@@ -565,19 +589,20 @@ public class ContractManagement {
 				  from contract c join account a on a.id = c.account_id
 				 where c.status = 'ACTIVE' and c.end_date between :from and :to and a.archived_at is null""" + " "
 				+ scope.clause("c.account_id") + " order by c.end_date, c.id";
-		return scope.bind(jdbc.sql(sql))
-			.param("from", from)
-			.param("to", to)
-			.query((rs, n) -> new ContractTerm(rs.getLong("id"), rs.getLong("account_id"),
-					rs.getString("contract_number"), ContractType.valueOf(rs.getString("type")),
-					ContractStatus.valueOf(rs.getString("status")), rs.getString("currency"),
-					rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(),
-					rs.getBigDecimal("arr"),
-					rs.getTimestamp("updated_at")
-						.toInstant()
-						.atZone(io.intime.shared.Today.ORGANIZATION_ZONE)
-						.toLocalDate()))
-			.list();
+		return scope.bind(jdbc.sql(sql)).param("from", from).param("to", to).query((rs, n) -> termOf(rs)).list();
+	}
+
+	/** How many accounts {@link #reportableAccounts} gives the user, in one statement. */
+	@Transactional(readOnly = true)
+	public int reportableAccountCount(CurrentUser user) {
+		AccountRules.ContractScope scope = rules.contractScope(user);
+		if (scope == AccountRules.ContractScope.NONE) {
+			throw new AccessDeniedException("Your role does not see revenue");
+		}
+		return jdbc.sql("select count(*) from account where (:me is null or owner_id = :me)")
+			.param("me", scope == AccountRules.ContractScope.OWNED ? user.id() : null, java.sql.Types.BIGINT)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**
@@ -597,17 +622,7 @@ public class ContractManagement {
 				       c.updated_at
 				  from contract c
 				 where true""" + " " + scope.clause("c.account_id") + " order by c.account_id, c.start_date, c.id";
-		return scope.bind(jdbc.sql(sql))
-			.query((rs, n) -> new ContractTerm(rs.getLong("id"), rs.getLong("account_id"),
-					rs.getString("contract_number"), ContractType.valueOf(rs.getString("type")),
-					ContractStatus.valueOf(rs.getString("status")), rs.getString("currency"),
-					rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(),
-					rs.getBigDecimal("arr"),
-					rs.getTimestamp("updated_at")
-						.toInstant()
-						.atZone(io.intime.shared.Today.ORGANIZATION_ZONE)
-						.toLocalDate()))
-			.list();
+		return scope.bind(jdbc.sql(sql)).query((rs, n) -> termOf(rs)).list();
 	}
 
 	private void accountArrChanged(Account account, CurrentUser user) {

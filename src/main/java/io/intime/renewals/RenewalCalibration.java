@@ -102,7 +102,7 @@ public class RenewalCalibration {
 					train.stream().map(Closed::renewed).toList());
 			fitted = score(model, test);
 		}
-		return new Horizon(days, closed.size(), scale(recordedBrier), scale(rate * 100), train.size(), test.size(),
+		return new Horizon(days, closed.size(), scale(recordedBrier), percent(rate * 100), train.size(), test.size(),
 				explicit, fitted);
 	}
 
@@ -122,14 +122,18 @@ public class RenewalCalibration {
 		List<Decile> deciles = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			deciles.add(new Decile(i * 10, i * 10 + 10, count[i],
-					count[i] == 0 ? null : scale(100 * predicted[i] / count[i]),
-					count[i] == 0 ? null : scale(100.0 * renewed[i] / count[i])));
+					count[i] == 0 ? null : percent(100 * predicted[i] / count[i]),
+					count[i] == 0 ? null : percent(100.0 * renewed[i] / count[i])));
 		}
 		return new ModelScore(model.name(), scale(brier / test.size()), deciles);
 	}
 
 	private static double square(double x) {
 		return x * x;
+	}
+
+	private static BigDecimal percent(double value) {
+		return BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP);
 	}
 
 	private static BigDecimal scale(double value) {

@@ -436,8 +436,11 @@ public class Renewals {
 		if (reason != null && reason.length() > 500) {
 			throw new InvalidInputException("reason", "Keep the reason under 500 characters");
 		}
+		Map<String, Object> values = new HashMap<>();
+		values.put("p", percent);
+		values.put("r", percent == null ? null : reason.strip());
 		update(id, expectedVersion, renewal, "probability_override = :p, override_reason = :r, override_by = :by",
-				Map.of(), percent, percent == null ? null : reason.strip(), user);
+				values, user);
 		return get(id, user);
 	}
 
@@ -463,20 +466,12 @@ public class Renewals {
 		if (proposedTerms != null && proposedTerms.length() > 2000) {
 			throw new InvalidInputException("proposedTerms", "Keep the terms under 2,000 characters");
 		}
-		int changed = jdbc.sql("""
-				update renewal set stage = :stage, proposed_terms = :terms, proposed_arr = :arr, version = version + 1,
-				       updated_at = :now, updated_by = :by where id = :id and version = :version""")
-			.param("stage", stage.name())
-			.param("terms", proposedTerms)
-			.param("arr", proposedArr, java.sql.Types.NUMERIC)
-			.param("now", java.sql.Timestamp.from(time.now()))
-			.param("by", user.username())
-			.param("id", id)
-			.param("version", expectedVersion)
-			.update();
-		if (changed == 0) {
-			throw new StaleVersionException("Renewal", id, expectedVersion, renewal.version());
-		}
+		Map<String, Object> values = new HashMap<>();
+		values.put("stage", stage.name());
+		values.put("terms", proposedTerms);
+		values.put("arr", proposedArr);
+		update(id, expectedVersion, renewal, "stage = :stage, proposed_terms = :terms, proposed_arr = :arr", values,
+				user);
 		return get(id, user);
 	}
 
@@ -546,22 +541,14 @@ public class Renewals {
 				}
 			}
 		}
-		int changed = jdbc.sql("""
-				update renewal set stage = 'CLOSED', outcome = :outcome, outcome_arr = :arr, outcome_note = :note,
-				       closed_on = :today, version = version + 1, updated_at = :now, updated_by = :by
-				 where id = :id and version = :version""")
-			.param("outcome", outcome.name())
-			.param("arr", arr, java.sql.Types.NUMERIC)
-			.param("note", note == null || note.isBlank() ? null : note.strip())
-			.param("today", time.organizationToday())
-			.param("now", java.sql.Timestamp.from(time.now()))
-			.param("by", user.username())
-			.param("id", id)
-			.param("version", expectedVersion)
-			.update();
-		if (changed == 0) {
-			throw new StaleVersionException("Renewal", id, expectedVersion, renewal.version());
-		}
+		Map<String, Object> values = new HashMap<>();
+		values.put("outcome", outcome.name());
+		values.put("arr", arr);
+		values.put("note", note == null || note.isBlank() ? null : note.strip());
+		values.put("today", time.organizationToday());
+		update(id, expectedVersion, renewal,
+				"stage = 'CLOSED', outcome = :outcome, outcome_arr = :arr, outcome_note = :note, closed_on = :today",
+				values, user);
 		jdbc.sql("update renewal_forecast set renewed = :renewed, renewal_id = :id where renewal_id = :id"
 				+ " or (contract_id = :contract and contract_id is not null)")
 			.param("renewed", outcome.renewed())
@@ -697,12 +684,15 @@ public class Renewals {
 		return value == null ? null : ((java.sql.Date) value).toLocalDate();
 	}
 
-	private void update(long id, long expectedVersion, RenewalView renewal, String set, Map<String, Object> extra,
-			Integer percent, String reason, CurrentUser user) {
+	/**
+	 * Writes {@code set} to the renewal if it is still at the version read (checked in
+	 * the write), stamping who and when.
+	 */
+	private void update(long id, long expectedVersion, RenewalView renewal, String set, Map<String, Object> params,
+			CurrentUser user) {
 		int changed = jdbc.sql("update renewal set " + set
 				+ ", version = version + 1, updated_at = :now, updated_by = :by where id = :id and version = :version")
-			.param("p", percent, java.sql.Types.INTEGER)
-			.param("r", reason)
+			.params(params)
 			.param("now", java.sql.Timestamp.from(time.now()))
 			.param("by", user.username())
 			.param("id", id)

@@ -217,21 +217,21 @@ public class ArrLedger {
 	 * @return the number of movements recorded
 	 */
 	public int sweep() {
-		int recorded = 0;
-		int accounts = 0;
-		while (true) {
-			List<Long> ids = jdbc.sql("""
-					select distinct c.account_id from contract c
-					 where not exists (select 1 from contract_arr l where l.contract_id = c.id)
-					 order by c.account_id limit :batch""").param("batch", BATCH).query(Long.class).list();
-			if (ids.isEmpty()) {
-				break;
+		java.util.Set<Long> known = new java.util.HashSet<>(
+				jdbc.sql("select contract_id from contract_arr").query(Long.class).list());
+		java.util.SortedSet<Long> unseen = new java.util.TreeSet<>();
+		contracts.contractAccounts().forEach((contract, account) -> {
+			if (!known.contains(contract)) {
+				unseen.add(account);
 			}
-			recorded += reconcile(ids, "system");
-			accounts += ids.size();
+		});
+		List<Long> all = new ArrayList<>(unseen);
+		int recorded = 0;
+		for (int i = 0; i < all.size(); i += BATCH) {
+			recorded += reconcile(all.subList(i, Math.min(all.size(), i + BATCH)), "system");
 		}
-		if (accounts > 0) {
-			log.info("ARR ledger: brought in the contracts of {} accounts, {} movements", accounts, recorded);
+		if (!all.isEmpty()) {
+			log.info("ARR ledger: brought in the contracts of {} accounts, {} movements", all.size(), recorded);
 		}
 		return recorded;
 	}

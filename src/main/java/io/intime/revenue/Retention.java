@@ -45,6 +45,12 @@ public final class Retention {
 			return percent(startingArr.add(expansion).subtract(contraction).subtract(churn).add(fxEffect), startingArr);
 		}
 
+		/** Net revenue retention in whole percent, null without starting ARR. */
+		public Integer nrrWhole() {
+			BigDecimal nrr = nrr();
+			return nrr == null ? null : nrr.setScale(0, RoundingMode.HALF_UP).intValue();
+		}
+
 		/**
 		 * Gross revenue retention in percent (one decimal), null without starting ARR.
 		 */

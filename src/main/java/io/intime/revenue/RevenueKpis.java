@@ -57,9 +57,13 @@ public class RevenueKpis {
 
 	private final io.intime.identity.AuditTrail audit;
 
+	private final io.intime.accounts.AccountManagement accounts;
+
 	RevenueKpis(ContractManagement contracts, EngagementFacts engagement, UserDirectory users, FxRates fx,
-			JdbcClient jdbc, Today time, io.intime.identity.AuditTrail audit) {
+			JdbcClient jdbc, Today time, io.intime.identity.AuditTrail audit,
+			io.intime.accounts.AccountManagement accounts) {
 		this.audit = audit;
+		this.accounts = accounts;
 		this.contracts = contracts;
 		this.engagement = engagement;
 		this.users = users;
@@ -85,7 +89,12 @@ public class RevenueKpis {
 	}
 
 	/** The accounts of a segment the user may report on, by id with their names. */
-	public record Scope(Map<Long, ReportableAccount> accounts, String label, boolean everything) {
+	public record Scope(Map<Long, ReportableAccount> accounts, String label, boolean everything, int count) {
+
+		/** Whether the scope covers this account. */
+		public boolean covers(long accountId) {
+			return everything || accounts.containsKey(accountId);
+		}
 
 		/**
 		 * The accounts as fact queries take them: all of them when the scope is the whole
@@ -116,7 +125,7 @@ public class RevenueKpis {
 		Scope scope = scope(segment, user);
 		Retention.Period period = Retention.fromSums(sums(scope, from, to), from, to, fx.table());
 		EngagementFacts.NpsTally nps = engagement.npsTally(from, to, scope.accountScope());
-		return new Report(segment, scope.label(), period, nps, scope.accounts().size());
+		return new Report(segment, scope.label(), period, nps, scope.count());
 	}
 
 	/**
@@ -157,7 +166,7 @@ public class RevenueKpis {
 			ChurnCategory category, PageRequest page, CurrentUser user) {
 		checkPeriod(from, to);
 		Scope scope = scope(segment, user);
-		if (scope.accounts().isEmpty()) {
+		if (scope.count() == 0) {
 			return new PageResult<>(List.of(), 0, page.page(), page.size());
 		}
 		String kinds = switch (figure) {
@@ -197,17 +206,22 @@ public class RevenueKpis {
 			list = list.param("category", category.name());
 		}
 		long total = count.query(Long.class).single();
-		List<ArrMovement> items = list
+		List<ArrMovement> unnamed = list
 			.query((rs,
-					n) -> new ArrMovement(rs.getLong("id"), rs.getLong("account_id"),
-							scope.accounts().get(rs.getLong("account_id")).name(), (Long) rs.getObject("contract_id"),
-							rs.getString("contract_number"), ArrMovementKind.valueOf(rs.getString("kind")),
-							rs.getDate("occurred_on").toLocalDate(),
+					n) -> new ArrMovement(rs.getLong("id"), rs.getLong("account_id"), null,
+							(Long) rs.getObject("contract_id"), rs.getString("contract_number"),
+							ArrMovementKind.valueOf(rs.getString("kind")), rs.getDate("occurred_on").toLocalDate(),
 							new Money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getString("cause"),
 							rs.getString("churn_category") == null ? null
 									: ChurnCategory.valueOf(rs.getString("churn_category")),
 							rs.getLong("version")))
 			.list();
+		Map<Long, String> names = names(scope, unnamed.stream().map(ArrMovement::accountId).toList());
+		List<ArrMovement> items = unnamed.stream()
+			.map(m -> new ArrMovement(m.id(), m.accountId(), names.get(m.accountId()), m.contractId(),
+					m.contractNumber(), m.kind(), m.occurredOn(), m.amount(), m.cause(), m.churnCategory(),
+					m.version()))
+			.toList();
 		return new PageResult<>(items, total, page.page(), page.size());
 	}
 
@@ -252,6 +266,10 @@ public class RevenueKpis {
 		if (effective.region() != null && !effective.region().isBlank()) {
 			label.add(effective.region());
 		}
+		if (everything && effective.isCompany()) {
+			// the whole company: fact queries read every account, so none is listed here
+			return new Scope(Map.of(), "Company", true, contracts.reportableAccountCount(user));
+		}
 		Map<Long, ReportableAccount> accounts = new LinkedHashMap<>();
 		for (ReportableAccount a : contracts.reportableAccounts(user)) {
 			if ((effective.ownerId() == null || effective.ownerId().equals(a.ownerId()))
@@ -261,8 +279,27 @@ public class RevenueKpis {
 				accounts.put(a.id(), a);
 			}
 		}
-		return new Scope(accounts, label.isEmpty() ? "Company" : String.join(" · ", label),
-				everything && effective.isCompany());
+		return new Scope(accounts, label.isEmpty() ? "Company" : String.join(" · ", label), false, accounts.size());
+	}
+
+	/**
+	 * The names of these accounts of a scope (read for the whole company, known
+	 * otherwise).
+	 */
+	public Map<Long, String> names(Scope scope, java.util.Collection<Long> accountIds) {
+		Map<Long, String> names = new java.util.HashMap<>();
+		if (scope.everything()) {
+			accounts.stewards(new java.util.HashSet<>(accountIds)).forEach((id, s) -> names.put(id, s.name()));
+		}
+		else {
+			accountIds.forEach(id -> {
+				ReportableAccount a = scope.accounts().get(id);
+				if (a != null) {
+					names.put(id, a.name());
+				}
+			});
+		}
+		return names;
 	}
 
 	/** The regions of the accounts the user may report on, for the filter. */
@@ -286,7 +323,7 @@ public class RevenueKpis {
 	 * organization's size.
 	 */
 	private List<Retention.Sum> sums(Scope scope, LocalDate from, LocalDate to) {
-		if (scope.accounts().isEmpty()) {
+		if (scope.count() == 0) {
 			return List.of();
 		}
 		String sql = """
@@ -339,7 +376,7 @@ public class RevenueKpis {
 	 * {@code monthly}, for series).
 	 */
 	private List<Retention.Bucket> buckets(Scope scope, LocalDate from, LocalDate to, boolean monthly) {
-		if (scope.accounts().isEmpty()) {
+		if (scope.count() == 0) {
 			return List.of();
 		}
 		String month = monthly ? "date_trunc('month', occurred_on)::date"
@@ -393,7 +430,7 @@ public class RevenueKpis {
 			.orElseThrow(() -> new io.intime.shared.NotFoundException("ARR movement", movementId));
 		long accountId = (Long) found[0];
 		if (!(user.hasRole(Role.FINANCE, Role.SALES_DIRECTOR, Role.EXECUTIVE, Role.ADMIN, Role.ACCOUNT_MANAGER))
-				|| !scope(RevenueSegment.company(), user).accounts().containsKey(accountId)) {
+				|| !scope(RevenueSegment.company(), user).covers(accountId)) {
 			throw new AccessDeniedException("You may not classify this account's churn");
 		}
 		if (!"CHURN".equals(found[1])) {
@@ -424,8 +461,8 @@ public class RevenueKpis {
 					+ " churn_category, version from arr_movement where id = :id")
 			.param("id", movementId)
 			.query((rs, n) -> new ArrMovement(rs.getLong("id"), rs.getLong("account_id"),
-					scope.accounts().containsKey(rs.getLong("account_id"))
-							? scope.accounts().get(rs.getLong("account_id")).name() : null,
+					scope.covers(rs.getLong("account_id"))
+							? names(scope, List.of(rs.getLong("account_id"))).get(rs.getLong("account_id")) : null,
 					(Long) rs.getObject("contract_id"), rs.getString("contract_number"),
 					ArrMovementKind.valueOf(rs.getString("kind")), rs.getDate("occurred_on").toLocalDate(),
 					new Money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getString("cause"),

@@ -161,8 +161,9 @@ class RevenueReportPages {
 		model.addAttribute("c", c);
 		model.addAttribute("query", c.query());
 		model.addAttribute("scope", scope.label());
-		model.addAttribute("names", scope.accounts());
-		model.addAttribute("answers", kpis.npsAnswers(c.segment(), c.from(), c.to(), me));
+		var answers = kpis.npsAnswers(c.segment(), c.from(), c.to(), me);
+		model.addAttribute("names", kpis.names(scope, answers.stream().map(a -> a.accountId()).toList()));
+		model.addAttribute("answers", answers);
 		return "revenue/report-nps";
 	}
 
