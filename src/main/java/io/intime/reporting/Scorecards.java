@@ -145,14 +145,13 @@ public class Scorecards {
 				: Scorecard.measured(ScorecardMetric.NPS, Retention.nps(responses, promoters, detractors),
 						responses + " responses in the quarter", "/revenue/reports/nps?" + quarter));
 		BigDecimal expansion = trailing.constant().expansionRate();
-		components.add(
-				expansion == null
-						? Scorecard.missing(ScorecardMetric.EXPANSION, "No ARR a year before",
-								"/revenue/reports/movements?" + query + "&figure=EXPANSION")
-						: Scorecard.measured(ScorecardMetric.EXPANSION, expansion,
-								"$" + trailing.constant().expansion().setScale(0, RoundingMode.HALF_UP).toPlainString()
-										+ " in 12 months",
-								"/revenue/reports/movements?" + query + "&figure=EXPANSION"));
+		components.add(expansion == null
+				? Scorecard.missing(ScorecardMetric.EXPANSION, "No ARR a year before",
+						"/revenue/reports/movements?" + query + "&figure=EXPANSION")
+				: Scorecard.measured(ScorecardMetric.EXPANSION, expansion,
+						io.intime.shared.MoneyFormat.compact(
+								new io.intime.shared.Money(trailing.constant().expansion(), "USD")) + " in 12 months",
+						"/revenue/reports/movements?" + query + "&figure=EXPANSION"));
 		long green = scores.values().stream().filter(s -> s >= GREEN).count();
 		components.add(scores.isEmpty()
 				? Scorecard.missing(ScorecardMetric.GREEN, "No health score yet", "/accounts?owner=" + owner.id())
