@@ -84,12 +84,13 @@ class DemoRetention implements DemoFacts {
 			rates.set(FxRates.Kind.CONSTANT, LocalDate.of(year, 1, 1), "GBP", new BigDecimal(past ? "1.29" : "1.27"),
 					null, finance);
 		}
+		CurrentUser admin = world.actor().apply("admin");
 		CurrentUser director = world.actor().apply("director");
 		for (FormerClient former : FORMER) {
 			LocalDate end = today.minusDays(former.endedDaysAgo());
 			AccountDetails account = accounts.create(new AccountForm(former.name(), former.industry(), 800, null,
 					"America/New_York", AccountStatus.CHURNED, null, false, end.minusYears(3),
-					world.people().get(former.owner()).id(), null, "USD", "North America"), director);
+					world.people().get(former.owner()).id(), null, "USD", "North America"), admin);
 			ContractView contract = contracts.create(account.id(),
 					new ContractForm(ContractType.MSA, "MSA-FORMER-" + account.id(), end.minusYears(2).plusDays(1), end,
 							ContractStatus.EXPIRED, "Net 30", "USD",

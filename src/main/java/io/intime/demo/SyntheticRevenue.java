@@ -66,7 +66,7 @@ class SyntheticRevenue {
 		if (movements <= 0 && closed <= 0 || environment.acceptsProfiles(Profiles.of("prod"))) {
 			return;
 		}
-		long started = System.currentTimeMillis();
+		long started = System.nanoTime();
 		ledger.sweep();
 		List<long[]> accounts = jdbc
 			.sql("select id, greatest(arr_amount, 50000)::bigint from account"
@@ -112,7 +112,7 @@ class SyntheticRevenue {
 		jdbc.sql("analyze arr_movement, renewal, renewal_forecast").update();
 		log.info("Synthetic revenue: {} ARR movements in all ({} imported), {} closed renewals in {} ms",
 				jdbc.sql("select count(*) from arr_movement").query(Integer.class).single(), imported, renewalsMade,
-				System.currentTimeMillis() - started);
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 }

@@ -146,9 +146,16 @@ class DemoWorldIntegrationTest {
 	@Test
 	void theAccountManagerOwnsTheFortyTwoAccountsOfSpec02() {
 		long am = users.findByUsername("am").orElseThrow().id();
-		assertThat(count("select count(*) from account where owner_id = " + am)).isEqualTo(42);
-		assertThat(count("select count(*) from account where owner_id = " + am + " and tier = 'GROWTH'")).isEqualTo(9);
-		assertThat(count("select count(*) from account where owner_id = " + am + " and tier = 'STANDARD'"))
+		// the portfolio of spec 02; the former clients lost this year are archived
+		// (DemoRetention)
+		assertThat(count("select count(*) from account where owner_id = " + am + " and archived_at is null"))
+			.isEqualTo(42);
+		assertThat(count("select count(*) from account where owner_id = " + am + " and archived_at is not null"))
+			.isEqualTo(2);
+		String live = " and archived_at is null";
+		assertThat(count("select count(*) from account where owner_id = " + am + live + " and tier = 'GROWTH'"))
+			.isEqualTo(9);
+		assertThat(count("select count(*) from account where owner_id = " + am + live + " and tier = 'STANDARD'"))
 			.isEqualTo(33);
 		assertThat(count("select count(*) from account where owner_id = " + am + " and strategic")).isZero();
 
@@ -187,13 +194,13 @@ class DemoWorldIntegrationTest {
 
 	@Test
 	void everyAccountHasContactsAndContractsWhoseActiveLinesMakeItsArr() {
-		assertThat(count("select count(*) from account")).isEqualTo(66);
+		assertThat(count("select count(*) from account where archived_at is null")).isEqualTo(66);
 		assertThat(
-				count("select count(*) from account a where (select count(*) from contact c where c.account_id = a.id)"
-						+ " not between 2 and 5"))
+				count("select count(*) from account a where a.archived_at is null and (select count(*) from contact c"
+						+ " where c.account_id = a.id) not between 2 and 5"))
 			.isZero();
-		assertThat(count("select count(*) from account a where not exists (select 1 from contract c"
-				+ " where c.account_id = a.id and c.status = 'ACTIVE' and c.type = 'MSA')"))
+		assertThat(count("select count(*) from account a where a.archived_at is null and not exists (select 1"
+				+ " from contract c where c.account_id = a.id and c.status = 'ACTIVE' and c.type = 'MSA')"))
 			.isZero();
 		assertThat(count("""
 				select count(*) from account a where a.arr_amount <> (select coalesce(sum(l.annual_value), 0)
@@ -233,7 +240,9 @@ class DemoWorldIntegrationTest {
 
 	@Test
 	void theWorldWasBuiltThroughTheFacades() {
-		assertThat(count("select count(*) from domain_event where type = 'account.created'")).isEqualTo(66);
+		assertThat(count("select count(*) from domain_event where type = 'account.created'"))
+			.as("66 clients and 3 former clients")
+			.isEqualTo(69);
 		assertThat(count("select count(*) from domain_event where type = 'contract.created'"))
 			.isEqualTo(count("select count(*) from contract"));
 		assertThat(jdbc
