@@ -118,6 +118,7 @@ public class RenewalPipeline {
 	 */
 	@Transactional(readOnly = true)
 	public View of(CurrentUser user, int windowDays, Predicate<ReportableAccount> filter) {
+		Renewals.requireReader(user);
 		if (windowDays < 1 || windowDays > MAX_WINDOW) {
 			throw new InvalidInputException("window", "Choose a window from 1 to " + MAX_WINDOW + " days");
 		}

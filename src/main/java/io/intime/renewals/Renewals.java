@@ -209,6 +209,7 @@ public class Renewals {
 	 */
 	@Transactional
 	public RenewalView initiate(long contractId, CurrentUser user) {
+		requireReader(user);
 		ReportableAccount account = reportable(accountOf(contractId, user), user);
 		if (!user.hasRole(Role.ACCOUNT_MANAGER, Role.SALES_DIRECTOR, Role.EXECUTIVE, Role.ADMIN)) {
 			throw new AccessDeniedException("Account managers, sales directors and executives open renewals");
@@ -631,6 +632,7 @@ public class Renewals {
 	}
 
 	List<RenewalView> views(String where, Map<String, Object> params, CurrentUser user) {
+		requireReader(user);
 		Map<Long, ReportableAccount> visible = new HashMap<>();
 		contracts.reportableAccounts(user).forEach(a -> visible.put(a.id(), a));
 		List<Object[]> rows = jdbc.sql("""
@@ -703,10 +705,21 @@ public class Renewals {
 		}
 	}
 
+	/**
+	 * Renewal probabilities read the account's payment behaviour, so they are for the
+	 * roles that see its invoices (billing's rule): not recruiters, recruiting managers
+	 * or legal.
+	 */
+	public static void requireReader(CurrentUser user) {
+		if (!io.intime.billing.ReceivablesReport.readerRoles().contains(user.role().name())) {
+			throw new AccessDeniedException("Renewal probabilities read invoices, which your role does not see");
+		}
+	}
+
 	private void requireSteward(RenewalView renewal, CurrentUser user) {
 		boolean owner = renewal.ownerId() != null && renewal.ownerId() == user.id();
-		if (!(owner || user.hasRole(Role.SALES_DIRECTOR, Role.EXECUTIVE, Role.ADMIN, Role.LEGAL))) {
-			throw new AccessDeniedException("The account manager, sales directors, executives and legal work renewals");
+		if (!(owner || user.hasRole(Role.SALES_DIRECTOR, Role.EXECUTIVE, Role.ADMIN))) {
+			throw new AccessDeniedException("The account manager, sales directors and executives work renewals");
 		}
 	}
 

@@ -225,6 +225,14 @@ class RenewalsIntegrationTest {
 		assertThat(body(mvc.get().uri("/api/v1/renewals/calibration").with(as(director)).exchange()).get("horizons"))
 			.hasSize(3);
 		assertThat(mvc.get().uri("/api/v1/renewals/calibration").with(as(am))).hasStatus(HttpStatus.FORBIDDEN);
+		// legal sees contracts but not invoices, and probabilities read payment behaviour
+		CurrentUser legal = fixtures.user(Role.LEGAL);
+		assertThat(mvc.get().uri("/api/v1/renewals/{id}", renewal.id()).with(as(legal)))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/api/v1/renewals/pipeline").with(as(legal))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/renewals").with(as(legal))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/api/v1/renewals/pipeline").with(as(fixtures.user(Role.RECRUITER))))
+			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	private MvcTestResult outcome(long id, CurrentUser user, String body) {

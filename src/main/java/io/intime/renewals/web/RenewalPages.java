@@ -46,8 +46,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class RenewalPages {
 
-	static final Set<String> READERS = Set.of(Role.ACCOUNT_MANAGER.name(), Role.SALES_DIRECTOR.name(),
-			Role.EXECUTIVE.name(), Role.FINANCE.name(), Role.ADMIN.name(), Role.LEGAL.name());
+	/** Those who see invoices (renewal probabilities read payment behaviour). */
+	static final Set<String> READERS = io.intime.billing.ReceivablesReport.readerRoles();
 
 	private final RenewalPipeline pipeline;
 
