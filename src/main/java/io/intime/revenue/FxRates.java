@@ -193,11 +193,6 @@ public class FxRates {
 			return new Table(Map.of(), Map.of(), rates);
 		}
 
-		List<String> currencies() {
-			List<String> all = new ArrayList<>(configured.getUsdRates().keySet());
-			return all;
-		}
-
 	}
 
 }

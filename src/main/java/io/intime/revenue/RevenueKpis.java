@@ -136,7 +136,7 @@ public class RevenueKpis {
 	public List<Month> trailingYear(RevenueSegment segment, YearMonth lastMonth, CurrentUser user) {
 		Scope scope = scope(segment, user);
 		LocalDate to = lastMonth.atEndOfMonth();
-		List<Retention.Bucket> buckets = buckets(scope, LocalDate.of(1900, 1, 1), to, true);
+		List<Retention.Bucket> buckets = monthlyBuckets(scope, to);
 		FxRates.Table rates = fx.table();
 		List<Month> months = new ArrayList<>();
 		for (int i = 11; i >= 0; i--) {
@@ -371,22 +371,18 @@ public class RevenueKpis {
 	}
 
 	/**
-	 * Sums of movements by account, currency, kind and month: everything before
-	 * {@code from} in one bucket per account, currency and kind (or by month when
-	 * {@code monthly}, for series).
+	 * Sums of movements by account, currency, kind and month up to {@code to}: what the
+	 * monthly series computes every window from in memory.
 	 */
-	private List<Retention.Bucket> buckets(Scope scope, LocalDate from, LocalDate to, boolean monthly) {
+	private List<Retention.Bucket> monthlyBuckets(Scope scope, LocalDate to) {
 		if (scope.count() == 0) {
 			return List.of();
 		}
-		String month = monthly ? "date_trunc('month', occurred_on)::date"
-				: "case when occurred_on < :from then null else greatest(date_trunc('month', occurred_on)::date, :from) end";
 		return jdbc
-			.sql("select account_id, currency, " + month + " as month, kind, churn_category, sum(amount)"
-					+ " from arr_movement where" + scope.clause("account_id") + "and occurred_on <= :to"
-					+ " and (kind <> 'RENEWAL' or occurred_on >= :from) group by 1, 2, 3, 4, 5")
+			.sql("select account_id, currency, date_trunc('month', occurred_on)::date as month, kind,"
+					+ " churn_category, sum(amount) from arr_movement where" + scope.clause("account_id")
+					+ "and occurred_on <= :to group by 1, 2, 3, 4, 5")
 			.param("ids", new SqlArrayValue("bigint", scope.accounts().keySet().toArray()))
-			.param("from", from)
 			.param("to", to)
 			.query((rs, n) -> {
 				java.sql.Date m = rs.getDate(3);
