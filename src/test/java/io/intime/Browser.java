@@ -53,6 +53,8 @@ public final class Browser implements AutoCloseable {
 				});"""));
 		this.driver = chrome;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+		// htmx may replace an element a condition is reading: the next poll finds it anew
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 		Files.createDirectories(SCREENSHOTS);
 	}
 
@@ -70,6 +72,22 @@ public final class Browser implements AutoCloseable {
 
 	public WebElement find(String css) {
 		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	/**
+	 * The visible text of an element, found again when htmx replaced it between finding
+	 * and reading (a live refresh or a swap still settling).
+	 */
+	public String text(String css) {
+		return wait.until(d -> {
+			try {
+				WebElement element = d.findElement(By.cssSelector(css));
+				return element.isDisplayed() ? element.getText() : null;
+			}
+			catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+				return null;
+			}
+		});
 	}
 
 	public java.util.List<WebElement> findAll(String css) {

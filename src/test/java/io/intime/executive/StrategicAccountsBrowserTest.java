@@ -70,19 +70,19 @@ class StrategicAccountsBrowserTest {
 			browser.signIn("ceo", "demo");
 			browser.open("/");
 			browser.waitUntil(d -> browser.currentPath().startsWith("/executive/strategic-accounts"));
-			assertThat(browser.find("h1").getText()).isEqualTo("Strategic accounts portfolio");
-			assertThat(browser.find("#total-accounts").getText()).isEqualTo("24");
-			assertThat(browser.find("#combined-arr").getText()).isEqualTo("$28.5M");
+			assertThat(browser.text("h1")).isEqualTo("Strategic accounts portfolio");
+			assertThat(browser.text("#total-accounts")).isEqualTo("24");
+			assertThat(browser.text("#combined-arr")).isEqualTo("$28.5M");
 			assertThat(browser.findAll("#accounts .portfolio-row")).hasSize(24);
 			assertThat(browser.findAll("#accounts .portfolio-row .health-pill")).hasSize(24);
-			assertThat(browser.find("#urgent-actions").getText()).contains("ABC Technologies", "MegaCorp");
-			assertThat(browser.find("#attention-actions").getText()).contains("GlobalCo", "No executive touchpoint in",
+			assertThat(browser.text("#urgent-actions")).contains("ABC Technologies", "MegaCorp");
+			assertThat(browser.text("#attention-actions")).contains("GlobalCo", "No executive touchpoint in",
 					"EnterpriseHQ", "New executive Robert Klein");
 			browser.screenshot("executive-01-portfolio");
 
 			// "Unable to load account data": a refresh that fails keeps the values shown,
 			// says how old they are and offers Retry, which brings them back
-			String shown = browser.find("#total-accounts").getText();
+			String shown = browser.text("#total-accounts");
 			browser.script("""
 					var live = document.querySelector('[data-live]');
 					live.setAttribute('data-hx-get-was', live.getAttribute('hx-get'));
@@ -90,9 +90,9 @@ class StrategicAccountsBrowserTest {
 					htmx.process(live);
 					htmx.trigger(live, 'retry');""");
 			browser.waitUntil(d -> d.findElement(By.id("stale-banner")).isDisplayed());
-			assertThat(browser.find("#stale-banner").getText()).contains("Unable to load account data",
+			assertThat(browser.text("#stale-banner")).contains("Unable to load account data",
 					"Showing the values loaded", "Retry");
-			assertThat(browser.find("#total-accounts").getText()).isEqualTo(shown);
+			assertThat(browser.text("#total-accounts")).isEqualTo(shown);
 			browser.screenshot("executive-01b-stale");
 			browser.script("""
 					var live = document.querySelector('[data-live]');
@@ -112,11 +112,10 @@ class StrategicAccountsBrowserTest {
 			browser.find("#urgent-actions [data-account='ABC Technologies'] a.strong").click();
 			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/" + abc));
 			assertThat(browser.findAll("#health-breakdown [data-component]")).hasSize(6);
-			assertThat(browser.find("#overview").getText()).contains("ACC-001", "Sarah Chen", "Alex Morgan (you)",
+			assertThat(browser.text("#overview")).contains("ACC-001", "Sarah Chen", "Alex Morgan (you)",
 					"5,000 employees", "San Francisco, CA");
-			assertThat(browser.find("#critical-issues").getText()).contains("Quality concerns", "High priority");
-			assertThat(browser.find("#recommendations").getText())
-				.containsIgnoringCase("Immediate actions (next 48 hours)")
+			assertThat(browser.text("#critical-issues")).contains("Quality concerns", "High priority");
+			assertThat(browser.text("#recommendations")).containsIgnoringCase("Immediate actions (next 48 hours)")
 				.contains("Executive call to the client's executive")
 				.containsIgnoringCase("Success metrics (90-day recovery plan)");
 			browser.screenshot("executive-02-dashboard");
@@ -140,8 +139,7 @@ class StrategicAccountsBrowserTest {
 			browser.find("#submit-credit").click();
 			browser.waitUntil(d -> !d.findElements(By.cssSelector("#credit-dialog [data-field='amount'] .field-error"))
 				.isEmpty());
-			assertThat(browser.find("#credit-dialog [data-field='amount'] .field-error").getText())
-				.contains("required");
+			assertThat(browser.text("#credit-dialog [data-field='amount'] .field-error")).contains("required");
 			assertThat(browser.find("#credit-reason").getAttribute("value")).contains("Goodwill");
 			browser.screenshot("executive-04-credit-refused");
 			browser.find("#credit-amount").sendKeys("50000");
@@ -151,7 +149,7 @@ class StrategicAccountsBrowserTest {
 			// TC-SAC-003: schedule the executive call (S), the recommended slot
 			browser.find("body").sendKeys("s");
 			browser.waitUntil(d -> browser.currentPath().endsWith("/call"));
-			assertThat(browser.find("#slots").getText()).containsIgnoringCase("Recommended");
+			assertThat(browser.text("#slots")).containsIgnoringCase("Recommended");
 			assertThat(browser.find("#agenda").getAttribute("value")).contains("Opening & Acknowledgment",
 					"Quality concerns");
 			assertThat(browser.find("#message").getAttribute("value")).startsWith("Hi John,");
@@ -196,7 +194,7 @@ class StrategicAccountsBrowserTest {
 				.update();
 			browser.find("#assign-recruiter-submit").click();
 			browser.waitUntil(d -> !d.findElements(By.id("recruiter-error")).isEmpty());
-			assertThat(browser.find("#recruiter-error").getText()).startsWith("Selected recruiter not available");
+			assertThat(browser.text("#recruiter-error")).startsWith("Selected recruiter not available");
 			long next = Long.parseLong(browser.find("input[name='recruiterId']:checked").getAttribute("value"));
 			assertThat(next).isNotEqualTo(bestId);
 			browser.screenshot("executive-06-recruiter-refused");
@@ -206,7 +204,7 @@ class StrategicAccountsBrowserTest {
 				.update();
 			browser.find("#assign-recruiter-submit").click();
 			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/" + abc));
-			assertThat(browser.find("#dedicated-recruiter").getText()).contains("Dedicated until");
+			assertThat(browser.text("#dedicated-recruiter")).contains("Dedicated until");
 			String recruiterUser = jdbc
 				.sql("select u.username from recruiter r join app_user u on u.id = r.user_id " + "where r.id = :r")
 				.param("r", next)
@@ -224,7 +222,7 @@ class StrategicAccountsBrowserTest {
 			browser.screenshot("executive-07-recruiter-assigned");
 
 			// TC-SAC-007: the facts change, the score is recomputed; Refresh (R) shows it
-			String before = browser.find("#overall-score").getText();
+			String before = browser.text("#overall-score");
 			jdbc.sql("update invoice set status = 'PAID', paid_on = issue_date + 20 "
 					+ "where account_id = :a and status in ('OPEN','OVERDUE')")
 				.param("a", abc)
@@ -232,7 +230,7 @@ class StrategicAccountsBrowserTest {
 			scores.recompute(abc, people.user("ceo"));
 			browser.find("body").sendKeys("r");
 			browser.waitUntil(d -> !d.findElement(By.id("overall-score")).getText().equals(before));
-			assertThat(browser.find("#overall-score").getText()).isNotEqualTo(before);
+			assertThat(browser.text("#overall-score")).isNotEqualTo(before);
 			browser.screenshot("executive-08-new-score");
 		}
 	}
@@ -250,14 +248,14 @@ class StrategicAccountsBrowserTest {
 			browser.find("#target-0").sendKeys("lots");
 			browser.find("#create-plan-submit").click();
 			browser.waitUntil(d -> !d.findElements(By.cssSelector("#goals .field-error")).isEmpty());
-			assertThat(browser.find("#goals .field-error").getText()).isEqualTo("must be a number");
+			assertThat(browser.text("#goals .field-error")).isEqualTo("must be a number");
 			assertThat(browser.find("#target-0").getAttribute("value")).isEqualTo("lots");
 			browser.screenshot("executive-09-plan-refused");
 			browser.find("#target-0").clear();
 			browser.find("#target-0").sendKeys("85");
 			browser.find("#create-plan-submit").click();
 			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/" + globalCo));
-			assertThat(browser.find("#plan").getText()).contains("90-day recovery plan: GlobalCo", "goals met");
+			assertThat(browser.text("#plan")).contains("90-day recovery plan: GlobalCo", "goals met");
 			assertThat(browser.findAll("#plan [data-measure]")).isNotEmpty();
 			browser.screenshot("executive-10-plan");
 			browser.open("/executive/strategic-accounts?filter=plans");
