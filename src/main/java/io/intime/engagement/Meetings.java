@@ -52,7 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Meetings {
 
-	static final Set<String> TYPES = Set.of("CALL", "QBR", "CHECK_IN", "INTERNAL_SYNC");
+	public static final Set<String> TYPES = Set.of("CALL", "QBR", "CHECK_IN", "INTERNAL_SYNC");
 
 	private final JdbcClient jdbc;
 

@@ -65,7 +65,7 @@ public class RenewalPipeline {
 	public record Row(long contractId, String contractNumber, long accountId, String accountName, String ownerName,
 			Money arr, Money arrUsd, LocalDate renewalDate, long daysLeft, RenewalProbability probability,
 			Integer healthScore, HealthBand healthBand, Action action, String reason, Long renewalId,
-			RenewalStage renewalStage, Money expansionUsd, Instant nextQbr) {
+			RenewalStage renewalStage, Money expansionUsd, Instant nextQbr, boolean strategic) {
 	}
 
 	/** The rows of one calendar quarter with its total and average probability. */
@@ -173,7 +173,7 @@ public class RenewalPipeline {
 			rows.add(new Row(t.id(), numbers, a.id(), a.name(), a.ownerName(), arr, rates.convert(arr, "USD"),
 					renewalDate, ChronoUnit.DAYS.between(today, renewalDate), p, a.healthScore(), a.healthBand(),
 					advice.action(), advice.reason(), record == null ? null : record.id(),
-					record == null ? null : record.stage(), expansion, qbrBefore));
+					record == null ? null : record.stage(), expansion, qbrBefore, a.strategic()));
 		}
 		return view(windowDays, today, rows, renewals.model().name());
 	}

@@ -617,6 +617,44 @@ public class Renewals {
 		return found.get(0);
 	}
 
+	/** A renewal proposal ready for the email composer (merge fields left for it). */
+	public record ProposalDraft(long accountId, String subject, String body) {
+	}
+
+	/**
+	 * The renewal proposal of a contract as an email to the client (spec 01 step 5 "Send
+	 * proposal"): the proposed terms and ARR of its open renewal, or renewal on its
+	 * current terms when none was opened; the composer fills the contact and sender.
+	 */
+	@Transactional(readOnly = true)
+	public ProposalDraft proposal(long contractId, CurrentUser user) {
+		requireReader(user);
+		ContractView contract = contracts.get(contractId, user);
+		reportable(contract.accountId(), user);
+		RenewalView renewal = ofContracts(List.of(contractId), user).get(contractId);
+		Money arr = renewal != null && renewal.proposedArr() != null ? renewal.proposedArr() : contract.arr();
+		String terms = renewal != null && renewal.proposedTerms() != null && !renewal.proposedTerms().isBlank()
+				? renewal.proposedTerms() : "Renew " + contract.number() + " for another year on its current terms";
+		LocalDate renews = contract.endDate().plusDays(1);
+		String subject = "Renewal proposal: " + contract.accountName() + " (" + contract.number() + ")";
+		String body = """
+				Hi {{contact.firstName}},
+
+				Our agreement %s renews on %s. Ahead of that, here is what we propose:
+
+				%s
+				Annual value: %s
+
+				Could we find 30 minutes in the next two weeks to walk through it and answer any questions?
+
+				Best regards,
+				{{am.name}}
+				""".formatted(contract.number(),
+				renews.format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.US)), terms,
+				io.intime.shared.MoneyFormat.format(arr));
+		return new ProposalDraft(contract.accountId(), subject, body);
+	}
+
 	/** The renewals of open contracts the user may see, by contract id. */
 	@Transactional(readOnly = true)
 	public Map<Long, RenewalView> ofContracts(List<Long> contractIds, CurrentUser user) {

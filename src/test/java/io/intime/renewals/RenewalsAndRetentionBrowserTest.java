@@ -55,6 +55,35 @@ class RenewalsAndRetentionBrowserTest {
 			assertThat(browser.find(".rn-contributions").getText()).contains("Health score", "Open P0/P1 escalations",
 					"Tier");
 			browser.screenshot("renewals-01-tab");
+			// each row offers its action's next step (spec 01 step 5)
+			WebElement globalCo = browser.find("#renewals-by-quarter [data-account='GlobalCo']");
+			assertThat(globalCo.getText()).contains("Schedule call", "Send proposal");
+			assertThat(browser.find("#renewal-footer").getText()).contains("Export renewal forecast",
+					"Schedule renewal calls", "Risk report");
+
+			// the risk report: the renewals below high confidence, worst expected loss
+			// first
+			browser.find("#rn-risk-report").click();
+			browser.waitUntil(d -> browser.currentPath().equals("/executive/strategic-accounts/renewals/risk"));
+			assertThat(browser.text("h1")).isEqualTo("Renewal risk report");
+			assertThat(browser.text("#risk-summary")).containsIgnoringCase("ARR at risk")
+				.containsIgnoringCase("Expected loss");
+			assertThat(browser.findAll(".rn-risk-item")).isNotEmpty();
+			assertThat(browser.text(".rn-risk-item")).containsIgnoringCase("What pulls it down");
+			browser.screenshot("renewals-04-risk-report");
+
+			// schedule the renewal calls: on the CEO's list, once
+			browser.open("/executive/strategic-accounts?tab=renewals");
+			browser.find("#rn-schedule-calls").click();
+			browser.waitUntil(d -> String.valueOf(browser.script("return document.getElementById('toast').textContent"))
+				.contains("on your list"));
+
+			// send GlobalCo the renewal proposal: the composer opens with it
+			browser.find("#renewals-by-quarter [data-account='GlobalCo'] a[href*='/proposal']").click();
+			browser.waitUntil(d -> browser.currentPath().endsWith("/email/new"));
+			assertThat(browser.find("#subject").getAttribute("value")).startsWith("Renewal proposal: GlobalCo");
+			browser.screenshot("renewals-05-proposal-email");
+			browser.open("/executive/strategic-accounts?tab=renewals");
 
 			browser.find("#renewals-by-quarter [data-account='Pinnacle Health Systems'] button").click();
 			browser.waitUntil(d -> browser.currentPath().matches("/renewals/\\d+"));
@@ -74,6 +103,7 @@ class RenewalsAndRetentionBrowserTest {
 			browser.screenshot("renewals-02-renewal");
 		}
 		finally {
+			jdbc.sql("delete from task where record_type = 'renewal-call'").update();
 			jdbc.sql("delete from task where record_type = 'renewal' and account_id = :a")
 				.param("a", pinnacle)
 				.update();

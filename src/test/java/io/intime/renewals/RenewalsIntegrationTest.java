@@ -65,6 +65,9 @@ class RenewalsIntegrationTest {
 	ArrLedger ledger;
 
 	@Autowired
+	RenewalRisk risk;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -242,6 +245,67 @@ class RenewalsIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json(body))
 			.exchange();
+	}
+
+	@Test
+	void theRiskReportRanksRenewalsBelowHighConfidenceAndCallsAreScheduledOnce() {
+		AccountDetails shaky = fixtures.account(am);
+		ContractView shakyContract = contract(shaky, ContractType.MSA, today.plusDays(30), "200000");
+		AccountDetails solid = fixtures.account(am);
+		ContractView solidContract = contract(solid, ContractType.MSA, today.plusDays(60), "500000");
+		RenewalView low = renewals.initiate(shakyContract.id(), am);
+		renewals.override(low.id(), 40, "Their CFO is consolidating vendors", low.version(), am);
+		RenewalView high = renewals.initiate(solidContract.id(), am);
+		renewals.override(high.id(), 90, "Signed the expansion last month", high.version(), am);
+
+		RenewalRisk.Report report = risk.report(pipeline.of(am, 90, a -> true));
+		assertThat(report.renewalsInWindow()).isEqualTo(2);
+		assertThat(report.items()).singleElement().satisfies(item -> {
+			assertThat(item.row().accountName()).isEqualTo(shaky.name());
+			assertThat(item.row().action()).isEqualTo(RenewalPipeline.Action.URGENT);
+			// 200,000 × (1 − 40%)
+			assertThat(item.expectedLossUsd().amount()).isEqualByComparingTo("120000");
+		});
+		assertThat(report.atRiskUsd().amount()).isEqualByComparingTo("200000");
+		assertThat(report.sharePercent()).isEqualTo(29); // 200,000 of 700,000
+
+		// the urgent renewal and the one without an executive touch get a call, once
+		int added = risk.scheduleCalls(pipeline.of(am, 90, a -> true), am);
+		assertThat(added).isEqualTo(2);
+		assertThat(jdbc.sql("""
+				select count(*) from task where assignee_id = :am and record_type = 'renewal-call'
+				   and status = 'OPEN' and priority = 'HIGH' and record_id = :contract""")
+			.param("am", am.id())
+			.param("contract", shakyContract.id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(risk.scheduleCalls(pipeline.of(am, 90, a -> true), am)).isZero();
+		assertThat(RenewalRisk.saying(0)).contains("already");
+
+		// "Send proposal" drafts the email from the renewal's terms; the composer merges
+		// the contact and the sender
+		Renewals.ProposalDraft draft = renewals.proposal(shakyContract.id(), am);
+		assertThat(draft.accountId()).isEqualTo(shaky.id());
+		assertThat(draft.subject()).contains(shakyContract.number());
+		assertThat(draft.body()).contains("{{contact.firstName}}", "Renew " + shakyContract.number(), "$200,000");
+		assertThat(mvc.get().uri("/renewals/contracts/{id}/proposal", shakyContract.id()).with(as(am)))
+			.hasStatus(HttpStatus.FOUND)
+			.redirectedUrl()
+			.startsWith("/accounts/" + shaky.id() + "/email/new?subject=Renewal%20proposal");
+		assertThat(mvc.get().uri("/renewals/risk").with(as(am))).hasStatusOk()
+			.bodyText()
+			.contains("Renewal risk report", shaky.name())
+			.doesNotContain(solid.name());
+
+		// the risk report reads payment behaviour: not for legal or a recruiter
+		assertThat(mvc.get().uri("/renewals/risk").with(as(fixtures.user(Role.LEGAL)))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get()
+			.uri("/renewals/contracts/{id}/proposal", shakyContract.id())
+			.with(as(fixtures.user(Role.RECRUITER)))).hasStatus(HttpStatus.FORBIDDEN);
+		// another account manager does not see the contract
+		assertThat(mvc.get()
+			.uri("/renewals/contracts/{id}/proposal", shakyContract.id())
+			.with(as(fixtures.user(Role.ACCOUNT_MANAGER)))).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	private ContractView contract(AccountDetails account, ContractType type, LocalDate end, String amount) {

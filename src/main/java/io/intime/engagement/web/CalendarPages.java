@@ -87,10 +87,14 @@ class CalendarPages {
 	}
 
 	@GetMapping("/calendar/meetings/new")
-	String newMeeting(@RequestParam(required = false) Long account, CurrentUser me, Model model) {
+	String newMeeting(@RequestParam(required = false) Long account, @RequestParam(required = false) String type,
+			CurrentUser me, Model model) {
 		LocalDate tomorrow = time.today(me.timeZone()).plusDays(1);
-		return form(new Data(account, "CALL", "", tomorrow.toString(), "10:00", "30", me.timeZone().getId(), "", "", "",
-				List.of(), List.of()), FormErrors.none(), me, model);
+		// "Schedule QBR" opens the form as a QBR; anything unknown starts as a call
+		String kind = type != null && Meetings.TYPES.contains(type) ? type : "CALL";
+		boolean qbr = "QBR".equals(kind);
+		return form(new Data(account, kind, "", tomorrow.toString(), "10:00", qbr ? "90" : "30", me.timeZone().getId(),
+				"", "", "", List.of(), List.of()), FormErrors.none(), me, model);
 	}
 
 	/** The form as posted: text, so that a wrong value is named and the rest kept. */

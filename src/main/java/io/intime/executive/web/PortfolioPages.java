@@ -38,9 +38,31 @@ class PortfolioPages {
 
 	private final io.intime.renewals.RenewalPipeline renewals;
 
-	PortfolioPages(StrategicPortfolio portfolio, io.intime.renewals.RenewalPipeline renewals) {
+	private final io.intime.renewals.RenewalRisk risk;
+
+	PortfolioPages(StrategicPortfolio portfolio, io.intime.renewals.RenewalPipeline renewals,
+			io.intime.renewals.RenewalRisk risk) {
 		this.portfolio = portfolio;
 		this.renewals = renewals;
+		this.risk = risk;
+	}
+
+	/** The Renewals tab's risk report: its renewals below high confidence. */
+	@GetMapping("/executive/strategic-accounts/renewals/risk")
+	String renewalRisk(CurrentUser me, Model model) {
+		model.addAttribute("report", risk.report(renewalsOf(portfolio.of(me), me)));
+		model.addAttribute("back", "/executive/strategic-accounts?tab=renewals");
+		model.addAttribute("exportBase", "/executive/strategic-accounts/renewals");
+		return "renewals/risk";
+	}
+
+	/** The Renewals tab's "Schedule renewal calls": on the executive's own list. */
+	@org.springframework.web.bind.annotation.PostMapping("/executive/strategic-accounts/renewals/calls")
+	String scheduleRenewalCalls(CurrentUser me,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		int added = risk.scheduleCalls(renewalsOf(portfolio.of(me), me), me);
+		redirect.addFlashAttribute("toast", io.intime.renewals.RenewalRisk.saying(added));
+		return "redirect:/executive/strategic-accounts?tab=renewals";
 	}
 
 	/**

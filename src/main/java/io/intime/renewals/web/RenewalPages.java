@@ -15,6 +15,7 @@ import io.intime.renewals.RenewalCalibration;
 import io.intime.renewals.RenewalForecast;
 import io.intime.renewals.RenewalOutcome;
 import io.intime.renewals.RenewalPipeline;
+import io.intime.renewals.RenewalRisk;
 import io.intime.renewals.RenewalStage;
 import io.intime.renewals.RenewalView;
 import io.intime.renewals.Renewals;
@@ -57,8 +58,12 @@ public class RenewalPages {
 
 	private final UserDirectory users;
 
-	RenewalPages(RenewalPipeline pipeline, Renewals renewals, RenewalCalibration calibration, UserDirectory users) {
+	private final RenewalRisk risk;
+
+	RenewalPages(RenewalPipeline pipeline, Renewals renewals, RenewalCalibration calibration, UserDirectory users,
+			RenewalRisk risk) {
 		this.pipeline = pipeline;
+		this.risk = risk;
 		this.renewals = renewals;
 		this.calibration = calibration;
 		this.users = users;
@@ -111,6 +116,40 @@ public class RenewalPages {
 		try (OutputStream out = ExportDownload.start(response, format, RenewalForecast.fileName(view, format))) {
 			RenewalForecast.write(view, format, out);
 		}
+	}
+
+	/** The risk report (spec 01 step 5): the renewals below high confidence. */
+	@GetMapping("/renewals/risk")
+	String riskReport(@RequestParam(defaultValue = "90") int window, CurrentUser me, Model model) {
+		model.addAttribute("report", risk.report(pipeline.of(me, window, ground(me))));
+		model.addAttribute("back", "/renewals?window=" + window);
+		model.addAttribute("exportBase", "/renewals");
+		return "renewals/risk";
+	}
+
+	/**
+	 * "Schedule renewal calls": a call task on the user's list per renewal needing one.
+	 */
+	@PostMapping("/renewals/calls")
+	String scheduleCalls(@RequestParam(defaultValue = "90") int window, CurrentUser me, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("toast",
+				RenewalRisk.saying(risk.scheduleCalls(pipeline.of(me, window, ground(me)), me)));
+		return "redirect:/renewals?window=" + window;
+	}
+
+	/**
+	 * "Send proposal": the email composer with the renewal's proposal in it, to the
+	 * account's contact, which the sender reads and may change before sending.
+	 */
+	@GetMapping("/renewals/contracts/{contractId}/proposal")
+	String proposal(@PathVariable long contractId, CurrentUser me) {
+		Renewals.ProposalDraft draft = renewals.proposal(contractId, me);
+		return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/accounts/{id}/email/new")
+			.queryParam("subject", draft.subject())
+			.queryParam("body", draft.body())
+			.encode()
+			.buildAndExpand(draft.accountId())
+			.toUriString();
 	}
 
 	@PostMapping("/renewals/contracts/{contractId}/initiate")
