@@ -319,40 +319,44 @@ public class RevenueKpis {
 	 * the starting clients (accounts with ARR the day before the period) and how many of
 	 * them have none left; their starting and ending ARR per currency; the period's
 	 * movements per currency, month, kind and category, told apart by whether they are
-	 * the starting clients'; the new clients. A few hundred rows whatever the
-	 * organization's size.
+	 * the starting clients'; the new clients (won in the period, no ARR before it). A few
+	 * hundred rows whatever the organization's size.
 	 */
 	private List<Retention.Sum> sums(Scope scope, LocalDate from, LocalDate to) {
 		if (scope.count() == 0) {
 			return List.of();
 		}
+		// one pass over the movements up to the period's end gives each account's
+		// starting
+		// and ending ARR and whether it was won in the period; the clients and the new
+		// clients are counted from that (no second scan for the new ones)
 		String sql = """
 				with acct as (
 				  select account_id, currency, coalesce(sum(amount) filter (where occurred_on < :from), 0) as s,
-				         sum(amount) as e
+				         sum(amount) as e, bool_or(kind = 'NEW' and occurred_on >= :from) as new_in
 				    from arr_movement
 				   where occurred_on <= :to and kind <> 'RENEWAL' and""" + scope.clause("account_id")
 				+ """
 						   group by account_id, currency
-						), cohort as (
-						  select account_id, bool_and(e <= 0) as lost from acct group by account_id having bool_or(s > 0)
+						), client as (
+						  select account_id, bool_or(s > 0) as starting, bool_and(e <= 0) as lost, bool_or(new_in) as new_in
+						    from acct group by account_id
 						)
 						select 'START' as part, a.currency, null::date as month, null as kind, null as category, true as starting,
 						       sum(a.s) as amount, sum(a.e) as ending
-						  from acct a join cohort c on c.account_id = a.account_id group by a.currency
+						  from acct a join client c on c.account_id = a.account_id and c.starting group by a.currency
 						union all
-						select 'CLIENTS', null, null, null, null, true, count(*), count(*) filter (where lost) from cohort
+						select 'CLIENTS', null, null, null, null, true, count(*) filter (where starting),
+						       count(*) filter (where starting and lost) from client
 						union all
-						select 'NEW', null, null, null, null, false, count(distinct m.account_id), null
-						  from arr_movement m
-						 where m.kind = 'NEW' and m.occurred_on between :from and :to and"""
-				+ scope.clause("m.account_id") + """
-						   and not exists (select 1 from cohort c where c.account_id = m.account_id)
+						select 'NEW', null, null, null, null, false, count(*) filter (where new_in and not starting), null
+						  from client
 						union all
 						select 'IN', m.currency, greatest(date_trunc('month', m.occurred_on)::date, :from), m.kind,
-						       m.churn_category, c.account_id is not null, sum(m.amount), null
-						  from arr_movement m left join cohort c on c.account_id = m.account_id
-						 where m.occurred_on between :from and :to and""" + scope.clause("m.account_id") + """
+						       m.churn_category, coalesce(c.starting, false), sum(m.amount), null
+						  from arr_movement m left join client c on c.account_id = m.account_id
+						 where m.occurred_on between :from and :to and"""
+				+ scope.clause("m.account_id") + """
 						group by 2, 3, 4, 5, 6""";
 		return jdbc.sql(sql)
 			.param("ids", new SqlArrayValue("bigint", scope.accounts().keySet().toArray()))
