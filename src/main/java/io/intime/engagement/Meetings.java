@@ -352,6 +352,19 @@ public class Meetings {
 		return loadAll(ids);
 	}
 
+	/**
+	 * Meetings by id, for a module that keeps the meeting of its own record (a QBR's) and
+	 * has checked that the reader may see the record's account; in one statement.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, MeetingView> byIds(java.util.Collection<Long> ids) {
+		java.util.Map<Long, MeetingView> found = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			loadAll(List.copyOf(new java.util.LinkedHashSet<>(ids))).forEach(m -> found.put(m.id(), m));
+		}
+		return found;
+	}
+
 	@Transactional(readOnly = true)
 	public MeetingView get(long id, CurrentUser user) {
 		MeetingView meeting = load(id);
