@@ -102,4 +102,25 @@ public class BillingFacts {
 		return total;
 	}
 
+	/**
+	 * What the account was invoiced from {@code from} to {@code to} (inclusive, by issue
+	 * date; written-off invoices left out) in its billing currency when it has one,
+	 * converted at the constant rates otherwise: its revenue of a period.
+	 */
+	public io.intime.shared.Money invoiced(long accountId, LocalDate from, LocalDate to, String currency) {
+		io.intime.shared.Money total = io.intime.shared.Money.zero(currency);
+		for (Map.Entry<String, java.math.BigDecimal> e : jdbc.sql("""
+				select currency, sum(amount) from invoice
+				 where account_id = :a and status <> 'WRITTEN_OFF' and issue_date between :from and :to
+				 group by currency""")
+			.param("a", accountId)
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+			.list()) {
+			total = total.plus(rates.convert(new io.intime.shared.Money(e.getValue(), e.getKey()), currency));
+		}
+		return total;
+	}
+
 }

@@ -293,4 +293,37 @@ public class EngagementFacts {
 		return months;
 	}
 
+	/**
+	 * How fast the firm answered the client's emails: the inbound emails of the accounts
+	 * in scope received from {@code from} to {@code to} that got a reply (an outbound
+	 * email threaded to them), and the average hours to the first reply (null without
+	 * any).
+	 */
+	public record Responsiveness(int answered, Double averageHours) {
+	}
+
+	@Transactional(readOnly = true)
+	public Responsiveness responsiveness(LocalDate from, LocalDate to, AccountScope scope) {
+		if (scope.isEmpty()) {
+			return new Responsiveness(0, null);
+		}
+		String sql = """
+				select count(*), avg(extract(epoch from r.first_reply - i.occurred_at) / 3600.0)
+				  from activity i
+				  cross join lateral (select min(o.occurred_at) as first_reply from activity o
+				                       where o.in_reply_to = i.message_id and o.direction = 'OUTBOUND'
+				                         and o.occurred_at >= i.occurred_at) r
+				 where i.type = 'EMAIL' and i.direction = 'INBOUND' and i.message_id is not null
+				   and r.first_reply is not null
+				   and i.occurred_at >= :from and i.occurred_at < :until""" + " " + scope.clause("i.account_id");
+		return scope.bind(jdbc.sql(sql))
+			.param("from", java.sql.Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("until", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.query((rs, n) -> {
+				Number hours = (Number) rs.getObject(2);
+				return new Responsiveness(rs.getInt(1), hours == null ? null : hours.doubleValue());
+			})
+			.single();
+	}
+
 }

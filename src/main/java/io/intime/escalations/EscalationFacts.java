@@ -113,4 +113,46 @@ public class EscalationFacts {
 		return months;
 	}
 
+	/**
+	 * An escalation of a period as a review tells it: what happened, why, and how it was
+	 * resolved (the resolution category and the post-mortem, or the last note).
+	 */
+	public record PeriodEscalation(long id, String key, String title, String severity, String status,
+			java.time.Instant raisedAt, java.time.Instant resolvedAt, String rootCause, String resolution) {
+	}
+
+	/**
+	 * The account's escalations raised or resolved from {@code from} to {@code to}
+	 * (inclusive), most severe first, in one statement.
+	 */
+	public java.util.List<PeriodEscalation> ofPeriod(long accountId, LocalDate from, LocalDate to) {
+		return jdbc
+			.sql("""
+					select e.id, e.escalation_key, e.title, e.severity, e.status, e.raised_at, e.resolved_at, e.root_cause,
+					       e.resolution_category, e.post_mortem,
+					       (select l.text from escalation_log l where l.escalation_id = e.id and l.entry = 'NOTE'
+					         order by l.at desc, l.id desc limit 1) as last_note
+					  from escalation e
+					 where e.account_id = :account
+					   and ((e.raised_at >= :from and e.raised_at < :end) or (e.resolved_at >= :from and e.resolved_at < :end))
+					 order by e.severity, e.raised_at""")
+			.param("account", accountId)
+			.param("from", from.atStartOfDay().atOffset(ZoneOffset.UTC))
+			.param("end", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.query((rs, n) -> {
+				String category = rs.getString("resolution_category");
+				String postMortem = rs.getString("post_mortem");
+				String note = rs.getString("last_note");
+				String how = category == null ? null : ResolutionCategory.valueOf(category).label();
+				String detail = postMortem != null && !postMortem.isBlank() ? postMortem
+						: note != null && !note.isBlank() ? note : null;
+				String resolution = how == null ? detail : detail == null ? how : how + ": " + detail;
+				java.sql.Timestamp resolved = rs.getTimestamp("resolved_at");
+				return new PeriodEscalation(rs.getLong("id"), rs.getString("escalation_key"), rs.getString("title"),
+						rs.getString("severity"), rs.getString("status"), rs.getTimestamp("raised_at").toInstant(),
+						resolved == null ? null : resolved.toInstant(), rs.getString("root_cause"), resolution);
+			})
+			.list();
+	}
+
 }

@@ -5,6 +5,7 @@
  * its PDF), the meeting's notes, action items and decisions, and "Finalize QBR" with its
  * follow-up.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "QBR", allowedDependencies = { "accounts", "identity",
-		"health", "escalations", "engagement", "revenue", "staffing", "tasks", "notifications", "shared", "shared::*" })
+@org.springframework.modulith.ApplicationModule(displayName = "QBR",
+		allowedDependencies = { "accounts", "identity", "health", "escalations", "engagement", "revenue", "staffing",
+				"billing", "tasks", "notifications", "shared", "shared::*" })
 package io.intime.qbr;

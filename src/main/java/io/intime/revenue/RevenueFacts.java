@@ -105,4 +105,19 @@ public class RevenueFacts {
 		return new PipelineFacts(a.accountId(), a.open() + b.open(), larger.largestOpenUsd(), larger.largestTitle());
 	}
 
+	/** An open opportunity as a review lists it. */
+	public record OpenOpportunity(long id, String title, String stage, Money value, String nextStep) {
+	}
+
+	/** The account's open opportunities, the largest first. */
+	public java.util.List<OpenOpportunity> openOpportunities(long accountId) {
+		return jdbc.sql("""
+				select id, title, stage, amount, currency, next_step from opportunity
+				 where account_id = :a and stage not in ('WON','LOST') order by amount desc, id""")
+			.param("a", accountId)
+			.query((rs, n) -> new OpenOpportunity(rs.getLong(1), rs.getString(2), rs.getString(3),
+					new Money(rs.getBigDecimal(4), rs.getString(5)), rs.getString(6)))
+			.list();
+	}
+
 }

@@ -56,6 +56,8 @@ class Placement extends Audited {
 	@Column(name = "falloff_date")
 	private LocalDate falloffDate;
 
+	private String notes;
+
 	protected Placement() {
 	}
 
@@ -74,10 +76,11 @@ class Placement extends Audited {
 		this.endDate = form.endDate();
 		this.status = form.status();
 		this.falloffDate = form.falloffDate();
+		this.notes = form.notes();
 	}
 
 	PlacementForm toForm() {
-		return new PlacementForm(candidateName, recruiterId, type, startDate, endDate, status, falloffDate);
+		return new PlacementForm(candidateName, recruiterId, type, startDate, endDate, status, falloffDate, notes);
 	}
 
 	Map<String, Object> auditState() {
@@ -91,6 +94,7 @@ class Placement extends Audited {
 		state.put("endDate", endDate);
 		state.put("status", status);
 		state.put("falloffDate", falloffDate);
+		state.put("notes", notes);
 		return state;
 	}
 

@@ -274,7 +274,7 @@ public class PlacementManagement {
 
 	private static PlacementForm withRecruiter(PlacementForm form, Long recruiterId) {
 		return new PlacementForm(form.candidateName(), recruiterId, form.type(), form.startDate(), form.endDate(),
-				form.status(), form.falloffDate());
+				form.status(), form.falloffDate(), form.notes());
 	}
 
 	/**
@@ -320,7 +320,7 @@ public class PlacementManagement {
 			}
 		}
 		return new PlacementForm(form.candidateName(), form.recruiterId(), form.type(), form.startDate(),
-				form.endDate(), form.status(), falloff);
+				form.endDate(), form.status(), falloff, form.notes());
 	}
 
 	private void checkRecruiter(Long recruiterId, List<FieldError> errors) {

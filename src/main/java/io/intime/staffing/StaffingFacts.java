@@ -136,4 +136,39 @@ public class StaffingFacts {
 		return result;
 	}
 
+	/**
+	 * The account's placements that started since {@code since} and its jobs opened or
+	 * filled since then, up to {@code asOf}: two statements whatever the numbers.
+	 */
+	public AccountStaffing history(long accountId, LocalDate since, LocalDate asOf) {
+		java.util.List<AccountStaffing.PlacementFact> placements = jdbc.sql("""
+				select p.id, p.job_id, j.title, j.department, p.type, p.candidate_name, p.start_date, p.end_date,
+				       p.status, p.falloff_date, j.filled_on - j.opened_on as days_to_fill, p.notes
+				  from placement p join job j on j.id = p.job_id
+				 where p.account_id = :account and p.start_date >= :since and p.start_date <= :asOf
+				 order by p.start_date, p.id""")
+			.param("account", accountId)
+			.param("since", since)
+			.param("asOf", asOf)
+			.query((rs, n) -> new AccountStaffing.PlacementFact(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getString(4), PlacementType.valueOf(rs.getString(5)), rs.getString(6),
+					rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+					PlacementStatus.valueOf(rs.getString(9)), rs.getObject(10, LocalDate.class),
+					(Integer) rs.getObject(11), rs.getString(12)))
+			.list();
+		java.util.List<AccountStaffing.JobFact> jobs = jdbc.sql("""
+				select id, title, department, status, opened_on, filled_on, cancelled_on, submissions
+				  from job
+				 where account_id = :account and opened_on <= :asOf and (opened_on >= :since or filled_on >= :since)
+				 order by opened_on, id""")
+			.param("account", accountId)
+			.param("since", since)
+			.param("asOf", asOf)
+			.query((rs, n) -> new AccountStaffing.JobFact(rs.getLong(1), rs.getString(2), rs.getString(3),
+					JobStatus.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
+					rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getInt(8)))
+			.list();
+		return new AccountStaffing(accountId, placements, jobs);
+	}
+
 }

@@ -35,6 +35,8 @@ public class PlacementFormData {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate falloffDate;
 
+	private String notes;
+
 	private long version;
 
 	static PlacementFormData of(Long jobId, PlacementForm form, long version) {
@@ -47,12 +49,13 @@ public class PlacementFormData {
 		data.endDate = form.endDate();
 		data.status = form.status();
 		data.falloffDate = form.falloffDate();
+		data.notes = form.notes();
 		data.version = version;
 		return data;
 	}
 
 	PlacementForm toForm() {
-		return new PlacementForm(candidateName, recruiterId, type, startDate, endDate, status, falloffDate);
+		return new PlacementForm(candidateName, recruiterId, type, startDate, endDate, status, falloffDate, notes);
 	}
 
 	Map<String, Object> comparable() {
@@ -64,7 +67,16 @@ public class PlacementFormData {
 		values.put("endDate", endDate);
 		values.put("status", status);
 		values.put("falloffDate", falloffDate);
+		values.put("notes", notes);
 		return values;
+	}
+
+	public String getNotes() {
+		return notes;
+	}
+
+	public void setNotes(String notes) {
+		this.notes = notes;
 	}
 
 	public Long getJobId() {
