@@ -70,7 +70,7 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || tr
   sleep 2
 done
 echo "Ready after $(( $(date +%s) - started ))s:"
-grep -hoE '(Demo world created|Synthetic portfolio|Synthetic facts|Synthetic tasks|Synthetic engagement): .*' "$DATA/app.log" | sed 's/^/  /' || true
+grep -hoE '(Demo world created|Synthetic portfolio|Synthetic facts|Synthetic tasks|Synthetic engagement|Synthetic QBR): .*' "$DATA/app.log" | sed 's/^/  /' || true
 echo
 
 if [[ "${SCENARIO:-accounts}" == "sla-scan" ]]; then

@@ -11,6 +11,7 @@ import collections
 import http.cookiejar
 import json
 import math
+import os
 import re
 import sys
 import time
@@ -125,11 +126,12 @@ def main():
     parser.add_argument("--admin", default="admin", help="who captures the SQL of the requests (an admin)")
     parser.add_argument("--app-jar", help="the application's jar: its PostgreSQL driver replays the SQL floor")
     parser.add_argument("--workdir", default=".", help="where the floor's files go")
-    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console", "strategic", "revenue"],
+    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console", "strategic", "revenue", "qbr"],
                         help="accounts: the accounts list (bench/accounts-list.sh); my-tasks: My tasks (bench/my-tasks.sh); "
                              "console: the account manager's console (bench/console.sh); "
                              "strategic: the executive's portfolio and the recruiter ranking (bench/strategic.sh); "
-                             "revenue: the retention KPIs and the renewal model's fit (bench/revenue.sh)")
+                             "revenue: the retention KPIs and the renewal model's fit (bench/revenue.sh); "
+                             "qbr: generating a QBR deck, PPTX and PDF (bench/qbr.sh)")
     args = parser.parse_args()
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects())
@@ -171,6 +173,25 @@ def main():
         run(opener, args.base, "Console page    GET /", lambda i: "/", "text/html", args.warmup, args.requests, floor)
         run(opener, args.base, "Console API     GET /api/v1/console", lambda i: "/api/v1/console", "application/json",
             args.warmup, args.requests, floor)
+        return
+
+    if args.scenario == "qbr":
+        # target of issue 16: the deck of an account with 500 placements in the quarter
+        # (its review computed from the facts, the PPTX with native charts and the PDF)
+        # in 3 s
+        TARGET_P95_MS, TARGET_STATEMENTS = 3000, 30
+        with open(os.path.join(args.workdir, "app.log"), encoding="utf-8", errors="replace") as log:
+            found = re.search(r"Synthetic QBR: account (\d+) got (\d+) placements this quarter; qbr (\d+)", log.read())
+        if not found:
+            sys.exit("no synthetic QBR in the log (start the app with --intime.synthetic.qbr-placements=500)")
+        qbr = found.group(3)
+        print(f"  (account {found.group(1)} with {found.group(2)} placements this quarter, QBR {qbr})")
+        run(opener, args.base, "Deck, PPTX      GET /api/v1/qbrs/{id}/deck/preview.pptx",
+            lambda i: f"/api/v1/qbrs/{qbr}/deck/preview.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", args.warmup, args.requests,
+            floor)
+        run(opener, args.base, "Deck, PDF       GET /api/v1/qbrs/{id}/deck/preview.pdf",
+            lambda i: f"/api/v1/qbrs/{qbr}/deck/preview.pdf", "application/pdf", args.warmup, args.requests, floor)
         return
 
     if args.scenario == "revenue":
