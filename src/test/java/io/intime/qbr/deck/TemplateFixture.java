@@ -27,7 +27,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * background, a teal first accent and a logo picture, and an example slide that the deck
  * must not keep.
  */
-final class TemplateFixture {
+public final class TemplateFixture {
 
 	static final Color BACKGROUND = new Color(0xE0, 0xF2, 0xF1);
 
@@ -38,7 +38,7 @@ final class TemplateFixture {
 	private TemplateFixture() {
 	}
 
-	static byte[] template() {
+	public static byte[] template() {
 		try (XMLSlideShow ppt = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			ppt.setPageSize(new Dimension(960, 540));
 			XSLFSlideMaster master = ppt.getSlideMasters().get(0);
@@ -84,7 +84,7 @@ final class TemplateFixture {
 	}
 
 	/** A Word document, to be renamed to .pptx. */
-	static byte[] wordDocument() {
+	public static byte[] wordDocument() {
 		try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			doc.createParagraph().createRun().setText("Quarterly report");
 			doc.write(out);
