@@ -452,7 +452,7 @@ public class QbrFinalization {
 			.append(qbr.quarter().quarter())
 			.append(" Business Review ")
 			.append(when)
-			.append("! It was great to\ncelebrate our successes together and plan for an exciting Q")
+			.append("! It was great to celebrate our successes together and plan for an exciting Q")
 			.append(qbr.quarter().next().quarter())
 			.append(".\n\n");
 		List<String> highlights = highlights(review);

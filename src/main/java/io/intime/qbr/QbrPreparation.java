@@ -131,6 +131,7 @@ public class QbrPreparation {
 	/**
 	 * How a finalized QBR ended.
 	 *
+	 * @param completedBy the name of who finalized it
 	 * @param nextQbrId the QBR that follows it, or null
 	 * @param nextQbrStartsAt when its meeting is, or null
 	 */
@@ -523,6 +524,7 @@ public class QbrPreparation {
 			.param("id", qbr.id())
 			.query(String.class)
 			.optional()
+			.map(username -> users.findByUsername(username).map(UserSummary::fullName).orElse(username))
 			.orElse(null);
 		String next = qbr.quarter().next().code();
 		var following = jdbc.sql("""
