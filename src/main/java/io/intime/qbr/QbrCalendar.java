@@ -247,7 +247,7 @@ public class QbrCalendar {
 	public View month(YearMonth month, Scope scope, Long ownerId, Set<State> states, CurrentUser user) {
 		List<Scope> scopes = scopes(user);
 		Scope chosen = scope == Scope.PORTFOLIO && user.hasRole(Role.EXECUTIVE, Role.SALES_DIRECTOR) ? scope
-				: scopes.contains(scope) ? scope : scopes.get(0);
+				: scope != null && scopes.contains(scope) ? scope : scopes.get(0);
 		if (ownerId != null && user.hasRole(Role.ACCOUNT_MANAGER) && ownerId != user.id()) {
 			throw new AccessDeniedException("Account managers see their own QBRs");
 		}

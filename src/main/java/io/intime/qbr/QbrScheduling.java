@@ -364,7 +364,7 @@ public class QbrScheduling {
 			throw new InvalidInputException(errors);
 		}
 		if (planned == null) {
-			planned = plannedFor(account, quarter, user);
+			planned = liveFor(account, quarter, true, user);
 		}
 		String title = form.title() == null || form.title().isBlank()
 				? planned.accountName() + " QBR – " + planned.quarter().label() : form.title().trim();
@@ -403,7 +403,7 @@ public class QbrScheduling {
 		qbrs.requireEditor(done, user);
 		ReportableAccount account = qbrs.visibleAccounts(user).get(done.accountId());
 		QbrQuarter next = QbrCadence.next(account.tier(), account.strategic(), done.quarter());
-		return plannedFor(account, next, user);
+		return liveFor(account, next, false, user);
 	}
 
 	/**
@@ -492,11 +492,12 @@ public class QbrScheduling {
 	}
 
 	/**
-	 * The account's live QBR for the quarter when it is planned, else a new PLANNED one.
-	 * @throws InvalidInputException naming {@code quarter} when its QBR is scheduled or
-	 * held
+	 * The account's live QBR for the quarter, else a new PLANNED one.
+	 * @param planned whether it must be planned (to be scheduled)
+	 * @throws InvalidInputException naming {@code quarter} when it must be planned and is
+	 * scheduled or held
 	 */
-	private QbrView plannedFor(ReportableAccount account, QbrQuarter quarter, CurrentUser user) {
+	private QbrView liveFor(ReportableAccount account, QbrQuarter quarter, boolean planned, CurrentUser user) {
 		Long existing = jdbc
 			.sql("select id from qbr where account_id = :a and quarter = :q and status <> 'CANCELLED' for update")
 			.param("a", account.id())
@@ -506,7 +507,7 @@ public class QbrScheduling {
 			.orElse(null);
 		if (existing != null) {
 			QbrView view = qbrs.get(existing, user);
-			if (view.status() != QbrStatus.PLANNED) {
+			if (planned && view.status() != QbrStatus.PLANNED) {
 				throw new InvalidInputException("quarter", notOpen(view));
 			}
 			return view;
@@ -514,7 +515,7 @@ public class QbrScheduling {
 		Long id = insertPlanned(account.id(), quarter, account.ownerId(), user);
 		if (id == null) {
 			// another request planned it between the two statements
-			return plannedFor(account, quarter, user);
+			return liveFor(account, quarter, planned, user);
 		}
 		return qbrs.get(id, user);
 	}
