@@ -335,10 +335,10 @@ class DemoQbrs implements DemoFacts {
 				.param("owner", owner.id())
 				.param("notes", completed == null ? ""
 						: "Reviewed the quarter's placements, time-to-fill and retention; agreed next quarter's priorities.")
-				.param("deck", ts(deck), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+				.param("deck", ts(deck), java.sql.Types.TIMESTAMP)
 				.param("executive", executive, java.sql.Types.BOOLEAN)
-				.param("followUp", ts(followUp), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-				.param("completed", ts(completed), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+				.param("followUp", ts(followUp), java.sql.Types.TIMESTAMP)
+				.param("completed", ts(completed), java.sql.Types.TIMESTAMP)
 				.param("completedBy", completed == null ? null : owner.username(), java.sql.Types.VARCHAR)
 				.param("created", Timestamp.from(created))
 				.param("updated", Timestamp.from(completed != null ? completed : created))
@@ -422,7 +422,7 @@ class DemoQbrs implements DemoFacts {
 					.param("due", due)
 					.param("status", done ? "DONE" : "OPEN")
 					.param("doneAt", done ? Timestamp.from(due.atTime(12, 0).atZone(zone).toInstant()) : null,
-							java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+							java.sql.Types.TIMESTAMP)
 					.param("position", i)
 					.param("created", Timestamp.from(completed))
 					.update();

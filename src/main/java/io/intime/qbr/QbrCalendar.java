@@ -199,6 +199,11 @@ public class QbrCalendar {
 			return states.size() < State.values().length;
 		}
 
+		/** Whether its accounts have more than one manager (else owners go unsaid). */
+		public boolean manyOwners() {
+			return ownerId == null && scope != Scope.MINE;
+		}
+
 	}
 
 	private final Qbrs qbrs;

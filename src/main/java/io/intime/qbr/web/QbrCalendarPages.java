@@ -228,10 +228,12 @@ class QbrCalendarPages {
 				throw new InvalidInputException(parse);
 			}
 			QbrView scheduled = scheduling.schedule(form, me);
+			long invited = form.userIds().stream().filter(id -> id != me.id()).distinct().count()
+					+ form.contactIds().stream().distinct().count();
 			flash.addFlashAttribute("toast",
 					"Scheduled “" + scheduled.accountName() + " QBR – " + scheduled.quarter().label()
-							+ "”; invitations are on their way to " + (form.userIds().size() + form.contactIds().size())
-							+ " attendees");
+							+ "”; invitations are on their way to " + invited
+							+ (invited == 1 ? " attendee" : " attendees"));
 			YearMonth month = YearMonth.from(Qbrs.calendarDay(scheduled, me.timeZone()));
 			return "redirect:/qbrs?month=" + month;
 		}
