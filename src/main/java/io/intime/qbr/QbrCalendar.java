@@ -189,7 +189,7 @@ public class QbrCalendar {
 	 */
 	public record View(Scope scope, List<Scope> scopes, Long ownerId, String ownerName, YearMonth month,
 			LocalDate today, List<List<Day>> weeks, List<Entry> entries, List<Entry> unscheduled, Set<State> states,
-			Map<State, Integer> counts, Completion completion, int accounts) {
+			Map<State, Integer> counts, Completion completion) {
 
 		public boolean shows(State state) {
 			return states.contains(state);
@@ -308,7 +308,7 @@ public class QbrCalendar {
 		String ownerName = ownerId == null ? null : users.find(ownerId).map(UserSummary::fullName).orElse(null);
 		return new View(chosen, scopes, ownerId, ownerName, month, today, weeks,
 				shown.stream().filter(e -> YearMonth.from(e.day()).equals(month)).toList(), unscheduled, states, counts,
-				completionOf(ids, inScope), inScope.size());
+				completionOf(ids, inScope));
 	}
 
 	/** Who a scope covers, among the accounts the user may read. */

@@ -107,7 +107,13 @@ class QbrCalendarApi {
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new InvalidInputException("to", "must not be before from");
 		}
-		return qbrs.search(accountId, from, to, status, new PageRequest(page, size), user);
+		PageRequest request = new PageRequest(page, size);
+		// a QBR whose meeting was cancelled in the calendar is planned again before it is
+		// read
+		java.util.Set<Long> visible = qbrs.visibleAccounts(user).keySet();
+		scheduling.releaseCancelledMeetings(
+				accountId == null ? visible : visible.contains(accountId) ? List.of(accountId) : List.of());
+		return qbrs.search(accountId, from, to, status, request, user);
 	}
 
 	@PostMapping(path = "/api/v1/qbrs", consumes = MediaType.APPLICATION_JSON_VALUE)
