@@ -362,6 +362,18 @@ class QbrCalendarIntegrationTest {
 		assertThat(mine.get("items").get(0).get("id").asLong()).isEqualTo(planned);
 		assertThat(mine.get("items").get(0).get("status").asString()).isEqualTo("PLANNED");
 		assertThat(mvc.get().uri("/qbrs?view=list").with(as(am))).hasStatusOk().bodyText().contains(account.name());
+		// "Schedule QBR" on the account page, for its manager only, opens the form with
+		// the
+		// QBR's title
+		assertThat(mvc.get().uri("/accounts/{id}", account.id()).with(as(am))).hasStatusOk()
+			.bodyText()
+			.contains("/qbrs/schedule?account=" + account.id());
+		assertThat(mvc.get().uri("/accounts/{id}", account.id()).with(as(other))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("/qbrs/schedule?account=" + account.id());
+		assertThat(mvc.get().uri("/qbrs/schedule?account={a}", account.id()).with(as(am))).hasStatusOk()
+			.bodyText()
+			.contains(account.name() + " QBR – " + quarter.label());
 
 		for (Role role : List.of(Role.RECRUITER, Role.LEGAL)) {
 			CurrentUser outsider = fixtures.user(role);
