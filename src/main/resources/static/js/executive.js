@@ -22,7 +22,9 @@
   document.addEventListener('keydown', function (event) {
     const key = event.key.toLowerCase();
     const command = event.metaKey || event.ctrlKey;
-    if (command && (key === 'r' || key === 's') && !event.shiftKey && !event.altKey) {
+    // Cmd+Q (spec 01: "Quick view QBR calendar") reaches the page where the browser leaves it to
+    // pages (Ctrl+Q on Windows and Linux); macOS keeps Cmd+Q for quitting, so Q alone does it too.
+    if (command && (key === 'r' || key === 's' || key === 'q') && !event.shiftKey && !event.altKey) {
       if (press(key)) event.preventDefault();
       return;
     }
@@ -30,7 +32,7 @@
     if (event.key === '?') {
       if (help) help.showModal();
       event.preventDefault();
-    } else if (key === 'r' || key === 'n' || key === 's') {
+    } else if (key === 'r' || key === 'n' || key === 's' || key === 'q') {
       if (press(key)) event.preventDefault();
     }
   });

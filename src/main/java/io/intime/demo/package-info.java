@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo world",
 		allowedDependencies = { "identity", "accounts", "staffing", "billing", "engagement", "escalations", "revenue",
-				"renewals", "tasks", "shared", "shared::*" })
+				"renewals", "tasks", "qbr", "shared", "shared::*" })
 package io.intime.demo;

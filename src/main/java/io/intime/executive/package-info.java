@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Executive",
 		allowedDependencies = { "accounts", "identity", "staffing", "billing", "engagement", "escalations", "revenue",
-				"renewals", "health", "tasks", "notifications", "shared", "shared::*" })
+				"renewals", "qbr", "health", "tasks", "notifications", "shared", "shared::*" })
 package io.intime.executive;

@@ -110,6 +110,130 @@ public class Qbrs {
 	}
 
 	/**
+	 * The QBRs of the given accounts (all the user may read when {@code accountIds} is
+	 * null) that fall on a calendar day from {@code from} to {@code to} in {@code zone}:
+	 * the day its meeting starts when it has one, else the day it was completed when
+	 * done, else its due date. Cancelled ones are left out. Three statements: the rows,
+	 * their meetings, and the accounts the user may read.
+	 * <p>
+	 * A QBR held without its meeting found among the rows finalized up to a quarter after
+	 * the range is missed; a QBR is finalized within days of its meeting.
+	 */
+	@Transactional(readOnly = true)
+	public List<QbrView> onCalendar(java.time.LocalDate from, java.time.LocalDate to, Collection<Long> accountIds,
+			java.time.ZoneId zone, CurrentUser user) {
+		Map<Long, ReportableAccount> visible = visibleAccounts(user);
+		List<Long> ids = readable(accountIds, visible);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		java.time.Instant completedFrom = from.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+		java.time.Instant completedTo = to.plusDays(CALENDAR_FINALIZE_DAYS)
+			.atStartOfDay(java.time.ZoneOffset.UTC)
+			.toInstant();
+		List<QbrView> candidates = views(COLUMNS + """
+				where q.account_id = any(:ids) and q.status <> 'CANCELLED'
+				  and (q.due_date between :from and :to or q.status = 'SCHEDULED'
+				       or q.status = 'COMPLETED' and q.completed_at >= :completedFrom and q.completed_at < :completedTo)
+				order by q.due_date, q.id""", Map.of("ids", new SqlArrayValue("bigint", ids.toArray()), "from", from,
+				"to", to, "completedFrom", Timestamp.from(completedFrom), "completedTo", Timestamp.from(completedTo)),
+				visible);
+		return candidates.stream().filter(q -> {
+			java.time.LocalDate day = calendarDay(q, zone);
+			return !day.isBefore(from) && !day.isAfter(to);
+		})
+			.sorted(java.util.Comparator.comparing((QbrView q) -> calendarDay(q, zone))
+				.thenComparing(q -> q.startsAt() == null ? java.time.Instant.MAX : q.startsAt())
+				.thenComparing(QbrView::accountName))
+			.toList();
+	}
+
+	/**
+	 * How long after its meeting a QBR may be finalized and still be found by its
+	 * meeting's day.
+	 */
+	static final int CALENDAR_FINALIZE_DAYS = 92;
+
+	/**
+	 * The day a QBR stands on a calendar in {@code zone}: its meeting's start, else when
+	 * it was completed, else its due date.
+	 */
+	public static java.time.LocalDate calendarDay(QbrView qbr, java.time.ZoneId zone) {
+		if (qbr.startsAt() != null) {
+			return qbr.startsAt().atZone(zone).toLocalDate();
+		}
+		if (qbr.completedAt() != null) {
+			return qbr.completedAt().atZone(zone).toLocalDate();
+		}
+		return qbr.dueDate();
+	}
+
+	/**
+	 * The QBRs of the given accounts (all the user may read when null) that are planned
+	 * and have no meeting yet, overdue first (by due date).
+	 */
+	@Transactional(readOnly = true)
+	public List<QbrView> unscheduled(Collection<Long> accountIds, CurrentUser user) {
+		Map<Long, ReportableAccount> visible = visibleAccounts(user);
+		List<Long> ids = readable(accountIds, visible);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return views(COLUMNS + " where q.account_id = any(:ids) and q.status = 'PLANNED' order by q.due_date, q.id",
+				Map.of("ids", new SqlArrayValue("bigint", ids.toArray())), visible);
+	}
+
+	/**
+	 * One page of the QBRs the user may read, of one account or all, whose due date falls
+	 * from {@code from} to {@code to} (either may be null: open-ended), optionally in one
+	 * status; by due date. Four statements: the page, its total, the meetings and the
+	 * accounts the user may read.
+	 */
+	@Transactional(readOnly = true)
+	public io.intime.shared.PageResult<QbrView> search(Long accountId, java.time.LocalDate from, java.time.LocalDate to,
+			QbrStatus status, io.intime.shared.PageRequest page, CurrentUser user) {
+		Map<Long, ReportableAccount> visible = visibleAccounts(user);
+		List<Long> ids = readable(accountId == null ? null : List.of(accountId), visible);
+		if (accountId != null && ids.isEmpty()) {
+			if (jdbc.sql("select count(*) from qbr where account_id = :id")
+				.param("id", accountId)
+				.query(Integer.class)
+				.single() > 0 && !visible.containsKey(accountId)) {
+				throw new AccessDeniedException("You may not see this account's QBRs");
+			}
+		}
+		if (ids.isEmpty()) {
+			return new io.intime.shared.PageResult<>(List.of(), 0, page.page(), page.size());
+		}
+		StringBuilder where = new StringBuilder(" where q.account_id = any(:ids)");
+		Map<String, Object> params = new HashMap<>();
+		params.put("ids", new SqlArrayValue("bigint", ids.toArray()));
+		if (from != null) {
+			where.append(" and q.due_date >= :from");
+			params.put("from", from);
+		}
+		if (to != null) {
+			where.append(" and q.due_date <= :to");
+			params.put("to", to);
+		}
+		if (status != null) {
+			where.append(" and q.status = :status");
+			params.put("status", status.name());
+		}
+		long total = jdbc.sql("select count(*) from qbr q" + where).params(params).query(Long.class).single();
+		params.put("limit", page.size());
+		params.put("offset", page.offset());
+		List<QbrView> items = views(COLUMNS + where + " order by q.due_date, q.id limit :limit offset :offset", params,
+				visible);
+		return new io.intime.shared.PageResult<>(items, total, page.page(), page.size());
+	}
+
+	private static List<Long> readable(Collection<Long> accountIds, Map<Long, ReportableAccount> visible) {
+		return accountIds == null ? List.copyOf(visible.keySet())
+				: accountIds.stream().filter(visible::containsKey).distinct().toList();
+	}
+
+	/**
 	 * Whether the user may change the QBR: its owner (or the account's manager), sales
 	 * directors, executives and admins.
 	 */

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * An account manager's scorecard for a month (spec 03): each metric's value against its
  * target, attained up to 100%, weighted into a score and a rating. A metric without data
- * (no NPS response this quarter, QBRs until they are tracked) is missing, not zero: the
- * score is the weighted attainment of the metrics measured.
+ * (no NPS response this quarter, no QBR due in the year) is missing, not zero: the score
+ * is the weighted attainment of the metrics measured.
  */
 public record Scorecard(long ownerId, String ownerName, YearMonth month, List<Component> components, BigDecimal score,
 		Rating rating) {

@@ -15,6 +15,8 @@ import io.intime.identity.CurrentUser;
 import io.intime.identity.Role;
 import io.intime.identity.UserDirectory;
 import io.intime.identity.UserSummary;
+import io.intime.qbr.QbrCompletion;
+import io.intime.qbr.QbrCompletionRate;
 import io.intime.revenue.Retention;
 import io.intime.revenue.RevenueKpis;
 import io.intime.revenue.RevenueSegment;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The account managers' monthly scorecards (spec 03): each metric from the module that
  * owns it (NRR and expansion from the ARR movements, NPS from the responses of the
  * quarter, % green from the health scores at the month's end, escalations resolved within
- * their SLA that month), month by month, and a director's comparison of their team.
+ * their SLA that month, QBR completion from the QBRs due by cadence in the twelve months
+ * ending with the month), month by month, and a director's comparison of their team.
  * Account managers see their own; sales directors, executives and admins anyone's.
  */
 @Service
@@ -49,13 +52,16 @@ public class Scorecards {
 
 	private final UserDirectory users;
 
+	private final QbrCompletion qbrs;
+
 	Scorecards(RevenueKpis kpis, EngagementFacts engagement, EscalationFacts escalations, HealthScores health,
-			UserDirectory users) {
+			UserDirectory users, QbrCompletion qbrs) {
 		this.kpis = kpis;
 		this.engagement = engagement;
 		this.escalations = escalations;
 		this.health = health;
 		this.users = users;
+		this.qbrs = qbrs;
 	}
 
 	/** The scorecards of twelve months ending with {@code lastMonth}, oldest first. */
@@ -73,11 +79,13 @@ public class Scorecards {
 		LocalDate last = lastMonth.atEndOfMonth();
 		Map<LocalDate, EngagementFacts.NpsTally> nps = engagement.npsByMonth(first, last, scope);
 		Map<LocalDate, EscalationFacts.Resolutions> resolved = escalations.resolutionsByMonth(first, last, scope);
+		Map<YearMonth, QbrCompletionRate> qbr = qbrs.trailingYearByMonth(ownerId, lastMonth.minusMonths(11), lastMonth);
 		List<Scorecard> cards = new ArrayList<>();
 		for (RevenueKpis.Month m : revenue) {
 			LocalDate end = m.month().equals(current) ? kpis.today() : m.month().atEndOfMonth();
 			Map<Long, Integer> scores = health.scoresOn(end, scope);
-			cards.add(card(owner, m.month(), m.trailingYear(), nps, resolved.get(m.month().atDay(1)), scores));
+			cards.add(card(owner, m.month(), m.trailingYear(), nps, resolved.get(m.month().atDay(1)), scores,
+					qbr.getOrDefault(m.month(), QbrCompletionRate.none())));
 		}
 		return cards;
 	}
@@ -117,7 +125,7 @@ public class Scorecards {
 
 	private Scorecard card(UserSummary owner, YearMonth month, Retention.Period trailing,
 			Map<LocalDate, EngagementFacts.NpsTally> nps, EscalationFacts.Resolutions resolved,
-			Map<Long, Integer> scores) {
+			Map<Long, Integer> scores, QbrCompletionRate qbr) {
 		String from = month.minusMonths(11).atDay(1).toString();
 		String to = month.atEndOfMonth().toString();
 		String query = "ownerId=" + owner.id() + "&from=" + from + "&to=" + to;
@@ -164,8 +172,15 @@ public class Scorecards {
 						BigDecimal.valueOf(resolved.withinSla() * 100.0 / resolved.resolved())
 							.setScale(1, RoundingMode.HALF_UP),
 						resolved.withinSla() + " of " + resolved.resolved() + " within SLA", "/escalations"));
-		components.add(Scorecard.missing(ScorecardMetric.QBR,
-				"QBRs are not tracked yet (they come with the QBR module); counted as missing, not zero", null));
+		String qbrList = "/qbrs?view=list&owner=" + owner.id();
+		components
+			.add(qbr.due() == 0 ? Scorecard.missing(ScorecardMetric.QBR, "No QBR was due in the 12 months", qbrList)
+					: Scorecard.measured(ScorecardMetric.QBR, qbr.percent(),
+							qbr.completed() + " of " + qbr.due()
+									+ " QBRs due in 12 months held; quality: deck 3 days ahead " + qbr.deckReady()
+									+ ", executive attended " + qbr.executiveAttended() + ", action items "
+									+ qbr.actionItems() + ", follow-up within a week " + qbr.followUp(),
+							qbrList));
 		return Scorecard.of(owner.id(), owner.fullName(), month, components);
 	}
 

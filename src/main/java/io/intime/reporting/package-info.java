@@ -5,5 +5,5 @@
  * the modules that own it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting", allowedDependencies = { "accounts",
-		"identity", "revenue", "engagement", "escalations", "health", "shared", "shared::*" })
+		"identity", "revenue", "engagement", "escalations", "health", "qbr", "shared", "shared::*" })
 package io.intime.reporting;

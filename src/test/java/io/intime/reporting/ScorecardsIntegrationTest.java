@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scorecard of a portfolio made here (one client since two years, $100K, one lost 30
- * days ago, $25K): NRR and expansion from the movements, QBR completion missing, the
- * account manager's own only, and the director's comparison.
+ * days ago, $25K): NRR and expansion from the movements, QBR completion missing (none was
+ * due), the account manager's own only, and the director's comparison.
  */
 @IntegrationTest
 class ScorecardsIntegrationTest {
@@ -67,8 +67,8 @@ class ScorecardsIntegrationTest {
 		assertThat(nrr.get("value").decimalValue()).isEqualByComparingTo("80.0");
 		assertThat(nrr.get("attainment").decimalValue()).isEqualByComparingTo("72.7");
 		JsonNode qbr = month.get("components").get(5);
-		assertThat(qbr.get("value").isNull()).isTrue();
-		assertThat(qbr.get("missing").asString()).contains("not tracked yet");
+		assertThat(qbr.get("value").isNull()).as("no QBR was due yet").isTrue();
+		assertThat(qbr.get("missing").asString()).isEqualTo("No QBR was due in the 12 months");
 		assertThat(month.get("rating").asString()).isNotEqualTo("NOT_RATED");
 
 		CurrentUser other = fixtures.user(Role.ACCOUNT_MANAGER);

@@ -25,14 +25,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The strategic accounts portfolio (spec 01 step 1), the executive's home: Portfolio
- * View, Account Health and Reports. Every number is a link to the list behind it (the
- * same page with a filter); the body is fetched again every minute, and when that fails
- * the page keeps what it shows and says how old it is.
+ * View, Account Health, Renewals, QBR Calendar and Reports. Every number is a link to the
+ * list behind it (the same page with a filter); the body is fetched again every minute,
+ * and when that fails the page keeps what it shows and says how old it is.
  */
 @Controller
 class PortfolioPages {
 
-	static final Set<String> TABS = Set.of("portfolio", "health", "renewals", "reports");
+	static final Set<String> TABS = Set.of("portfolio", "health", "renewals", "qbrs", "reports");
 
 	private final StrategicPortfolio portfolio;
 
@@ -40,11 +40,17 @@ class PortfolioPages {
 
 	private final io.intime.renewals.RenewalRisk risk;
 
+	private final io.intime.qbr.QbrCalendar qbrs;
+
+	private final io.intime.shared.Today time;
+
 	PortfolioPages(StrategicPortfolio portfolio, io.intime.renewals.RenewalPipeline renewals,
-			io.intime.renewals.RenewalRisk risk) {
+			io.intime.renewals.RenewalRisk risk, io.intime.qbr.QbrCalendar qbrs, io.intime.shared.Today time) {
 		this.portfolio = portfolio;
 		this.renewals = renewals;
 		this.risk = risk;
+		this.qbrs = qbrs;
+		this.time = time;
 	}
 
 	/** The Renewals tab's risk report: its renewals below high confidence. */
@@ -99,17 +105,23 @@ class PortfolioPages {
 
 	@GetMapping("/executive/strategic-accounts")
 	String portfolio(@RequestParam(defaultValue = "portfolio") String tab,
-			@RequestParam(required = false) String filter, CurrentUser me, Model model) {
-		fill(model, tab, filter, me);
+			@RequestParam(required = false) String filter, QbrTab qbr, CurrentUser me, Model model) {
+		fill(model, tab, filter, qbr, me);
 		return "executive/portfolio";
 	}
 
 	/** The tab's body alone, for the refresh every minute and the Refresh shortcut. */
 	@GetMapping("/executive/strategic-accounts/live")
 	String live(@RequestParam(defaultValue = "portfolio") String tab, @RequestParam(required = false) String filter,
-			CurrentUser me, Model model) {
-		fill(model, tab, filter, me);
+			QbrTab qbr, CurrentUser me, Model model) {
+		fill(model, tab, filter, qbr, me);
 		return "executive/portfolio :: live";
+	}
+
+	/**
+	 * The QBR Calendar tab's month, view (month or list) and the states shown.
+	 */
+	record QbrTab(String month, String view, List<String> status) {
 	}
 
 	/** The Reports tab's table as CSV or XLSX. */
@@ -164,7 +176,7 @@ class PortfolioPages {
 			.body("Unable to load account data");
 	}
 
-	private void fill(Model model, String tab, String filter, CurrentUser me) {
+	private void fill(Model model, String tab, String filter, QbrTab qbr, CurrentUser me) {
 		PortfolioView view = portfolio.of(me);
 		String chosen = TABS.contains(tab) ? tab : "portfolio";
 		model.addAttribute("view", view);
@@ -183,6 +195,24 @@ class PortfolioPages {
 		if ("renewals".equals(chosen)) {
 			model.addAttribute("renewals", renewalsOf(view, me));
 			model.addAttribute("execCalls", true);
+		}
+		if ("qbrs".equals(chosen)) {
+			// the QBRs of the portfolio's accounts (spec 01: "QBR Calendar")
+			java.time.YearMonth month = java.time.YearMonth.from(time.today(me.timeZone()));
+			try {
+				month = qbr.month() == null || qbr.month().isBlank() ? month
+						: java.time.YearMonth.parse(qbr.month().trim());
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				// an unreadable month shows the current one
+			}
+			String qbrView = "list".equals(qbr.view()) ? "list" : "month";
+			io.intime.qbr.QbrCalendar.View cal = qbrs.month(month, io.intime.qbr.QbrCalendar.Scope.PORTFOLIO, null,
+					io.intime.qbr.QbrCalendar.State.of(qbr.status()), me);
+			model.addAttribute("cal", cal);
+			model.addAttribute("qbrView", qbrView);
+			model.addAttribute("qbrLinks", new io.intime.qbr.QbrCalendarLinks("/executive/strategic-accounts",
+					java.util.Map.of("tab", "qbrs"), cal, qbrView));
 		}
 	}
 

@@ -94,7 +94,14 @@ class CalendarBrowserTest {
 			browser.screenshot("calendar-03-calendar");
 
 			browser.open("/calendar");
-			browser.find("a.strong").click();
+			// the calendar holds the demo's QBR meetings too (MegaBank's today): this one
+			browser.find("a.strong");
+			browser.findAll("a.strong")
+				.stream()
+				.filter(link -> link.getText().equals("FinanceHub Q1 hiring plans"))
+				.findFirst()
+				.orElseThrow()
+				.click();
 			browser.waitUntil(d -> browser.currentPath().startsWith("/calendar/meetings/"));
 			browser.script(
 					"document.querySelectorAll('form[data-confirm]').forEach(f => f.removeAttribute('data-confirm'));");
