@@ -18,7 +18,6 @@ import java.util.Set;
 import io.intime.accounts.ContactView;
 import io.intime.engagement.MeetingForm;
 import io.intime.engagement.MeetingView;
-import io.intime.engagement.Meetings;
 import io.intime.identity.AuditTrail;
 import io.intime.identity.CurrentUser;
 import io.intime.identity.FieldChange;
@@ -48,15 +47,13 @@ import org.springframework.transaction.annotation.Transactional;
  * client's items as tracked items (on the account page, reminded by
  * {@link QbrItemReminders}), sends the summary email of spec 02 to the client's attendees
  * with the deck's PDF, marks the QBR complete with spec 03's quality facts, schedules the
- * next QBR 13 weeks out (same weekday and time, same attendees) with its invitation, and
- * records {@link QbrConducted}. Two people finalizing at once: one wins, the other gets a
+ * next QBR by the account's cadence ({@link QbrScheduling#scheduleNext}: 13 weeks per
+ * quarter out, same time and attendees) with its invitation, and records
+ * {@link QbrConducted}. Two people finalizing at once: one wins, the other gets a
  * conflict; a finalized QBR is not finalized again.
  */
 @Service
 public class QbrFinalization {
-
-	/** The next QBR is held on the same weekday and time, 13 weeks (91 days) later. */
-	static final int WEEKS_TO_NEXT_QBR = 13;
 
 	/** An internal action item without a due date is due this many business days out. */
 	static final int DEFAULT_DUE_BUSINESS_DAYS = 5;
@@ -109,8 +106,6 @@ public class QbrFinalization {
 
 	private final QbrMetrics metrics;
 
-	private final Meetings meetings;
-
 	private final TaskManagement tasks;
 
 	private final UserDirectory users;
@@ -127,15 +122,17 @@ public class QbrFinalization {
 
 	private final Today time;
 
+	private final QbrScheduling scheduling;
+
 	QbrFinalization(JdbcClient jdbc, Qbrs qbrs, QbrItems items, QbrPreparation preparation, QbrMetrics metrics,
-			Meetings meetings, TaskManagement tasks, UserDirectory users, UserAdministration administration,
-			ClientMail mail, AuditTrail audit, ApplicationEventPublisher events, JsonMapper json, Today time) {
+			TaskManagement tasks, UserDirectory users, UserAdministration administration, ClientMail mail,
+			AuditTrail audit, ApplicationEventPublisher events, JsonMapper json, Today time, QbrScheduling scheduling) {
+		this.scheduling = scheduling;
 		this.jdbc = jdbc;
 		this.qbrs = qbrs;
 		this.items = items;
 		this.preparation = preparation;
 		this.metrics = metrics;
-		this.meetings = meetings;
 		this.tasks = tasks;
 		this.users = users;
 		this.administration = administration;
@@ -169,7 +166,8 @@ public class QbrFinalization {
 		}
 		List<QbrItems.Item> all = items.load(id);
 		problems.addAll(pastDue(all, user));
-		Next next = meeting == null || meeting.cancelled() ? existingNext(qbr) : nextOf(qbr, meeting);
+		QbrScheduling.NextQbr upcoming = scheduling.nextOf(id, user);
+		Next next = new Next(upcoming.id(), upcoming.meetingId(), upcoming.startsAt(), upcoming.zone().getId());
 		String subject = subject(qbr);
 		String body = to.isEmpty() ? ""
 				: body(qbr, meeting, to, all, metrics.review(qbr, user), next, users.find(user.id()).orElseThrow());
@@ -177,7 +175,7 @@ public class QbrFinalization {
 		return new Plan(qbr, all.stream().filter(QbrItems.Item::internalOwned).toList(),
 				all.stream().filter(QbrItems.Item::clientOwned).toList(),
 				all.stream().filter(i -> !i.action()).toList(), to.stream().map(ContactView::name).toList(), attachment,
-				qbr.quarter().next(), next.startsAt == null ? null : next.startsAt.atZone(user.timeZone()).format(WHEN),
+				upcoming.quarter(), next.startsAt == null ? null : next.startsAt.atZone(user.timeZone()).format(WHEN),
 				subject, body, problems);
 	}
 
@@ -243,7 +241,10 @@ public class QbrFinalization {
 		}
 		List<Long> taskIds = createTasks(qbr, all, user);
 		all = items.load(id);
-		Next next = scheduleNext(qbr, meeting, to, user);
+		// the next QBR by the account's cadence, with this one's attendees, and its
+		// invitation
+		QbrView following = scheduling.scheduleNext(id, null, null, user);
+		Next next = new Next(following.id(), following.meetingId(), following.startsAt(), meeting.timeZone());
 		UserSummary me = users.find(user.id()).orElseThrow();
 		String subject = subject(qbr);
 		String body = body(qbr, meeting, to, all, review, next, me);
@@ -348,88 +349,6 @@ public class QbrFinalization {
 
 	/** The next QBR: its id, its meeting and when that starts (each may be null). */
 	private record Next(Long id, Long meetingId, Instant startsAt, String zone) {
-	}
-
-	/** When the next QBR would be held: the same weekday and time 13 weeks on. */
-	private Next nextOf(QbrView qbr, MeetingView meeting) {
-		Next existing = existingNext(qbr);
-		if (existing.meetingId != null) {
-			return existing;
-		}
-		ZonedDateTime start = nextStart(meeting);
-		return new Next(existing.id, null, start.toInstant(), meeting.timeZone());
-	}
-
-	private ZonedDateTime nextStart(MeetingView meeting) {
-		ZonedDateTime start = meeting.startIn(ZoneId.of(meeting.timeZone())).plusWeeks(WEEKS_TO_NEXT_QBR);
-		// a QBR finalized long after it was held still gets a next one ahead
-		while (!start.toInstant().isAfter(time.now().plusSeconds(3600))) {
-			start = start.plusWeeks(1);
-		}
-		return start;
-	}
-
-	private Next existingNext(QbrView qbr) {
-		return jdbc.sql("""
-				select q.id, q.meeting_id, m.starts_at, m.time_zone from qbr q
-				  left join meeting m on m.id = q.meeting_id and m.status = 'SCHEDULED'
-				 where q.account_id = :account and q.quarter = :quarter and q.status <> 'CANCELLED'""")
-			.param("account", qbr.accountId())
-			.param("quarter", qbr.quarter().next().code())
-			.query((rs, n) -> new Next(rs.getLong(1), rs.getTimestamp(3) == null ? null : rs.getObject(2, Long.class),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4)))
-			.optional()
-			.orElse(new Next(null, null, null, null));
-	}
-
-	/**
-	 * Makes the next quarter's QBR (or finds the one the cadence planned) and, when it
-	 * has no meeting yet, schedules one with the same attendees: the invitation goes out.
-	 */
-	private Next scheduleNext(QbrView qbr, MeetingView meeting, List<ContactView> contacts, CurrentUser user) {
-		QbrQuarter quarter = qbr.quarter().next();
-		Instant now = time.now();
-		jdbc.sql("""
-				insert into qbr (account_id, quarter, due_date, status, owner_id, created_at, created_by, updated_at,
-				                 updated_by)
-				values (:account, :quarter, :due, 'PLANNED', :owner, :now, :by, :now, :by)
-				on conflict (account_id, quarter) where status <> 'CANCELLED' do nothing""")
-			.param("account", qbr.accountId())
-			.param("quarter", quarter.code())
-			.param("due", quarter.next().last())
-			.param("owner", qbr.ownerId())
-			.param("now", Timestamp.from(now))
-			.param("by", user.username())
-			.update();
-		Next existing = existingNext(qbr);
-		if (existing.meetingId != null) {
-			return existing;
-		}
-		Set<Long> userIds = new LinkedHashSet<>();
-		meeting.attendees().stream().map(MeetingView.Attendee::userId).filter(Objects::nonNull).forEach(userIds::add);
-		Map<Long, UserSummary> people = users.findAll(userIds);
-		userIds.removeIf(u -> people.get(u) == null || !people.get(u).enabled());
-		List<Long> contactIds = contacts.stream().map(ContactView::id).toList();
-		if (contactIds.isEmpty() && userIds.stream().allMatch(u -> u == user.id())) {
-			return existing;
-		}
-		ZonedDateTime start = nextStart(meeting);
-		MeetingView next = meetings.schedule(new MeetingForm(qbr.accountId(), "QBR",
-				qbr.accountName() + " QBR – " + quarter.label() + " Review", start.toLocalDate(), start.toLocalTime(),
-				(int) meeting.minutes(), meeting.timeZone(), meeting.location(), meeting.videoLink(),
-				preparation.agendaTemplate(quarter), List.copyOf(userIds), contactIds), user);
-		jdbc.sql("""
-				update qbr set meeting_id = :meeting, status = 'SCHEDULED', version = version + 1, updated_at = :now,
-				       updated_by = :by
-				 where id = :id""")
-			.param("meeting", next.id())
-			.param("now", Timestamp.from(now))
-			.param("by", user.username())
-			.param("id", existing.id)
-			.update();
-		audit.recordChanges(QbrPreparation.ENTITY, existing.id,
-				List.of(new FieldChange("meetingId", null, String.valueOf(next.id()))), user);
-		return new Next(existing.id, next.id(), next.startsAt(), next.timeZone());
 	}
 
 	// ------------------------------------------------------------------ the summary

@@ -39,9 +39,16 @@ public record QbrQuarter(int year, int quarter) implements Comparable<QbrQuarter
 		return new QbrQuarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
 	}
 
-	/** {@code 2026-Q4}. */
+	/** {@code 2026-Q4}, also its JSON. */
+	@com.fasterxml.jackson.annotation.JsonValue
 	public String code() {
 		return year + "-Q" + quarter;
+	}
+
+	/** The quarter of its JSON, e.g. {@code "2026-Q4"}. */
+	@com.fasterxml.jackson.annotation.JsonCreator
+	public static QbrQuarter fromJson(String code) {
+		return parse(code, "quarter");
 	}
 
 	/** "Q4 2026". */

@@ -407,6 +407,54 @@ public class QbrScheduling {
 	}
 
 	/**
+	 * The next QBR as "Finalize QBR" would schedule it, without changing anything: its
+	 * quarter by cadence and its start (its meeting's when it has one, else 91 days per
+	 * quarter after this QBR's meeting at the same time; null without a meeting to copy).
+	 */
+	public record NextQbr(QbrQuarter quarter, Long id, Long meetingId, Instant startsAt, ZoneId zone) {
+	}
+
+	@Transactional(readOnly = true)
+	public NextQbr nextOf(long qbrId, CurrentUser user) {
+		QbrView done = qbrs.get(qbrId, user);
+		ReportableAccount account = qbrs.visibleAccounts(user).get(done.accountId());
+		QbrQuarter quarter = QbrCadence.next(account.tier(), account.strategic(), done.quarter());
+		QbrView existing = jdbc
+			.sql("select id from qbr where account_id = :account and quarter = :quarter" + " and status <> 'CANCELLED'")
+			.param("account", done.accountId())
+			.param("quarter", quarter.code())
+			.query(Long.class)
+			.optional()
+			.map(id -> qbrs.get(id, user))
+			.orElse(null);
+		MeetingView meeting = done.meetingId() == null ? null
+				: meetings.byIds(List.of(done.meetingId())).get(done.meetingId());
+		ZoneId zone = meeting == null ? user.timeZone() : ZoneId.of(meeting.timeZone());
+		if (existing != null && existing.startsAt() != null) {
+			return new NextQbr(quarter, existing.id(), existing.meetingId(), existing.startsAt(), zone);
+		}
+		Instant start = meeting == null || meeting.cancelled() ? null
+				: defaultDay(done, quarter, meeting).atTime(meeting.startIn(zone).toLocalTime())
+					.atZone(zone)
+					.toInstant();
+		return new NextQbr(quarter, existing == null ? null : existing.id(), null, start, zone);
+	}
+
+	/**
+	 * The day the next QBR is held by default: 91 days (13 weeks, spec 02's "90 days
+	 * out") per quarter between the two after this one's meeting, on a weekday, and a
+	 * week from today when that has passed.
+	 */
+	private LocalDate defaultDay(QbrView done, QbrQuarter next, MeetingView meeting) {
+		ZoneId zone = ZoneId.of(meeting.timeZone());
+		int quarters = Math.max(1,
+				(next.year() * 4 + next.quarter()) - (done.quarter().year() * 4 + done.quarter().quarter()));
+		LocalDate day = weekday(meeting.startIn(zone).toLocalDate().plusDays(91L * quarters));
+		LocalDate today = time.today(zone);
+		return day.isAfter(today) ? day : weekday(today.plusWeeks(1));
+	}
+
+	/**
 	 * "Finalize QBR" (spec 02 step 9: "Schedules next QBR (90 days out)"): the next QBR
 	 * by cadence ({@link #planNext}), scheduled with this QBR's attendees on both sides,
 	 * place, video link and length, in its meeting's time zone, with the invitations. A
@@ -433,14 +481,7 @@ public class QbrScheduling {
 					+ done.quarter().label() + " QBR had no meeting with the client to take them from");
 		}
 		ZoneId zone = ZoneId.of(meeting.timeZone());
-		LocalDate day = date;
-		if (day == null) {
-			day = weekday(meeting.startIn(zone).toLocalDate().plusDays(91));
-			LocalDate today = time.today(zone);
-			if (!day.isAfter(today)) {
-				day = weekday(today.plusWeeks(1));
-			}
-		}
+		LocalDate day = date != null ? date : defaultDay(done, next.quarter(), meeting);
 		List<Long> people = meeting.attendees()
 			.stream()
 			.map(MeetingView.Attendee::userId)

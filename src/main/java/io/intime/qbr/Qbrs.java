@@ -234,6 +234,22 @@ public class Qbrs {
 	}
 
 	/**
+	 * The account's QBR to prepare next: its open QBR (scheduled or planned) due first,
+	 * or none.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<QbrView> nextOpen(long accountId, CurrentUser user) {
+		Map<Long, ReportableAccount> visible = visibleAccounts(user);
+		if (!visible.containsKey(accountId)) {
+			throw new AccessDeniedException("You may not see this account's QBRs");
+		}
+		return views(COLUMNS + " where q.account_id = :account and q.status in ('PLANNED', 'SCHEDULED')"
+				+ " order by q.due_date, q.id limit 1", Map.of("account", accountId), visible)
+			.stream()
+			.findFirst();
+	}
+
+	/**
 	 * Whether the user may change the QBR: its owner (or the account's manager), sales
 	 * directors, executives and admins.
 	 */

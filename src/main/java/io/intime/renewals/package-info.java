@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Renewals",
 		allowedDependencies = { "accounts", "identity", "health", "escalations", "billing", "engagement", "revenue",
-				"tasks", "notifications", "shared", "shared::*" })
+				"qbr", "tasks", "notifications", "shared", "shared::*" })
 package io.intime.renewals;

@@ -152,10 +152,12 @@ class QbrFinalizationIntegrationTest {
 			.extracting(QbrPreparation.Criterion::outcome)
 			.containsExactly(QbrPreparation.Outcome.MET);
 
-		// the next quarter's QBR, with its meeting 13 weeks on at the same time and the
-		// same
-		// attendees; the invitation is out
-		QbrQuarter next = qbr.quarter().next();
+		// the next QBR by the account's cadence (a standard account's is semi-annual),
+		// its
+		// meeting 13 weeks per quarter on at the same time with the same attendees; the
+		// invitation is out
+		QbrQuarter next = QbrCadence.next(qbr.account().tier(), qbr.account().strategic(), qbr.quarter());
+		int quarters = QbrCadence.frequency(qbr.account().tier(), qbr.account().strategic()).quarters();
 		Map<String, Object> following = jdbc
 			.sql("select id, status, meeting_id, owner_id from qbr where account_id = ? and quarter = ?")
 			.params(qbr.account().id(), next.code())
@@ -170,7 +172,7 @@ class QbrFinalizationIntegrationTest {
 			.toInstant()
 			.atZone(ZoneId.of("America/New_York"));
 		ZonedDateTime heldAt = qbr.meeting().startIn(ZoneId.of("America/New_York"));
-		assertThat(nextStart).isEqualTo(heldAt.plusWeeks(13));
+		assertThat(nextStart).isEqualTo(heldAt.plusWeeks(13L * quarters));
 		assertThat(jdbc.sql("select count(*) from meeting_attendee where meeting_id = ? and contact_id in (?, ?)")
 			.params(nextMeeting, qbr.sarah().id(), qbr.mark().id())
 			.query(Integer.class)
@@ -282,7 +284,8 @@ class QbrFinalizationIntegrationTest {
 			pool.shutdownNow();
 		}
 		assertThat(jdbc.sql("select count(*) from qbr where account_id = ? and quarter = ?")
-			.params(qbr.account().id(), qbr.quarter().next().code())
+			.params(qbr.account().id(),
+					QbrCadence.next(qbr.account().tier(), qbr.account().strategic(), qbr.quarter()).code())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from domain_event where type = 'qbr.conducted' and account_id = ?")

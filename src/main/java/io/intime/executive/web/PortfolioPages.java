@@ -195,6 +195,7 @@ class PortfolioPages {
 		if ("renewals".equals(chosen)) {
 			model.addAttribute("renewals", renewalsOf(view, me));
 			model.addAttribute("execCalls", true);
+			model.addAttribute("qbrReader", io.intime.qbr.Qbrs.reads(me));
 		}
 		if ("qbrs".equals(chosen)) {
 			// the QBRs of the portfolio's accounts (spec 01: "QBR Calendar")

@@ -161,6 +161,17 @@ class QbrCalendarPages {
 	 * buyers, its manager and its executive sponsor invited, 90 minutes on the next
 	 * working day at 10:00, and the organization's QBR agenda.
 	 */
+	/**
+	 * "QBR prep" from elsewhere (the renewal pipeline): the account's next open QBR, or
+	 * the scheduling form when it has none.
+	 */
+	@GetMapping("/qbrs/accounts/{accountId}/next")
+	String nextOf(@org.springframework.web.bind.annotation.PathVariable long accountId, CurrentUser me) {
+		return qbrs.nextOpen(accountId, me)
+			.map(q -> "redirect:/qbrs/" + q.id())
+			.orElse("redirect:/qbrs/schedule?account=" + accountId);
+	}
+
 	@GetMapping("/qbrs/schedule")
 	String scheduleForm(@RequestParam(required = false) Long account, @RequestParam(required = false) Long qbr,
 			@RequestParam(required = false) String quarter, CurrentUser me, Model model) {

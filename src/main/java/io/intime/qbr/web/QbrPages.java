@@ -53,9 +53,16 @@ public class QbrPages {
 
 	private final io.intime.qbr.QbrDocuments documents;
 
+	private final io.intime.qbr.QbrScheduling scheduling;
+
+	private final io.intime.qbr.Qbrs qbrs;
+
 	QbrPages(QbrPreparation preparation, QbrItems items, QbrFinalization finalization,
-			io.intime.qbr.QbrDocuments documents, Today time) {
+			io.intime.qbr.QbrDocuments documents, io.intime.qbr.QbrScheduling scheduling, io.intime.qbr.Qbrs qbrs,
+			Today time) {
 		this.documents = documents;
+		this.scheduling = scheduling;
+		this.qbrs = qbrs;
 		this.time = time;
 		this.preparation = preparation;
 		this.items = items;
@@ -285,6 +292,9 @@ public class QbrPages {
 	// ------------------------------------------------------------------ internals
 
 	private String page(long id, CurrentUser me, Model model) {
+		// a meeting cancelled in the calendar publishes nothing: the QBR is put back to
+		// planned before it is shown
+		scheduling.releaseCancelledMeetings(List.of(qbrs.get(id, me).accountId()));
 		QbrPreparation.Prep prep = preparation.prepare(id, me);
 		model.addAttribute("prep", prep);
 		model.addAttribute("review", prep.review());

@@ -98,6 +98,7 @@ public class RenewalPages {
 								: "All accounts");
 		model.addAttribute("canCalibrate", me.hasRole(Role.SALES_DIRECTOR, Role.EXECUTIVE, Role.FINANCE, Role.ADMIN));
 		model.addAttribute("execCalls", me.hasRole(Role.EXECUTIVE, Role.SALES_DIRECTOR));
+		model.addAttribute("qbrReader", io.intime.qbr.Qbrs.reads(me));
 		return "renewals/pipeline";
 	}
 
