@@ -290,6 +290,7 @@ class DemoStaffing implements DemoFacts {
 		// all.
 		CurrentUser actor = world.actor().apply(actorOf(account, recruiterIds));
 		plan.sort(Comparator.comparing((JobPlan j) -> j.opened).thenComparing(j -> j.title));
+		int noted = 0;
 		for (JobPlan job : plan) {
 			MoneyInput rate = new MoneyInput(job.rate, account.currency);
 			JobView saved = jobs.create(accountId,
@@ -301,9 +302,23 @@ class DemoStaffing implements DemoFacts {
 			job.placements.sort(Comparator.comparing((PlacementPlan p) -> p.start));
 			for (PlacementPlan p : job.placements) {
 				placements.create(saved.id(), new PlacementForm(p.candidate, recruiterIds.get(p.recruiter), p.type,
-						p.start, p.end, p.status, p.falloff), actor);
+						p.start, p.end, p.status, p.falloff, noteOf(job, p, ++noted)), actor);
 			}
 		}
+	}
+
+	/**
+	 * What the recruiter noted on every third placement of an account that is still on:
+	 * the success stories a QBR picks from.
+	 */
+	private static String noteOf(JobPlan job, PlacementPlan p, int index) {
+		if (job.status != JobStatus.FILLED || job.closed == null || p.status != PlacementStatus.ACTIVE
+				|| index % 3 != 1) {
+			return null;
+		}
+		long days = java.time.temporal.ChronoUnit.DAYS.between(job.opened, job.closed);
+		return "Filled in " + days + " days. " + p.candidate
+				+ " was a passive candidate found through our network; the hiring manager asked for two more like them.";
 	}
 
 	/**
