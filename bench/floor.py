@@ -44,10 +44,15 @@ def _admin(base, user, password, method):
 
 
 def capture(base, admin, password, send):
-    """Opens a capture as `admin`, calls send(), closes it; returns the capture (a dict)."""
+    """Opens a capture as `admin`, calls send(), closes it; returns the capture (a dict) with the
+    statements of the request's own threads: what a scheduler thread ran meanwhile (a health
+    recompute, the delivery of notices) is not the request's floor."""
     _admin(base, admin, password, "POST")
     send()
-    return json.loads(_admin(base, admin, password, "GET"))
+    captured = json.loads(_admin(base, admin, password, "GET"))
+    captured["statements"] = [s for s in captured["statements"]
+                              if str(s.get("thread", "http-nio")).startswith("http-nio")]
+    return captured
 
 
 def replay(driver, workdir, captures, sequence, warmup, runs, label):
