@@ -306,12 +306,7 @@ public class QbrItems {
 			.param("qbr", qbrId)
 			.param("version", version)
 			.update();
-		if (updated == 0) {
-			throw stale(before, version);
-		}
-		Item after = item(qbrId, itemId);
-		audit.recordChanges(ENTITY, itemId, FieldChange.between(state(before), state(after)), user);
-		return after;
+		return written(updated, before, version, user);
 	}
 
 	/**
@@ -339,11 +334,19 @@ public class QbrItems {
 			.param("qbr", qbrId)
 			.param("version", version)
 			.update();
+		return written(updated, before, version, user);
+	}
+
+	/**
+	 * The item after a versioned write: the write counted no row when someone changed it
+	 * since {@code version}; else the change is audited.
+	 */
+	private Item written(int updated, Item before, long version, CurrentUser user) {
 		if (updated == 0) {
 			throw stale(before, version);
 		}
-		Item after = item(qbrId, itemId);
-		audit.recordChanges(ENTITY, itemId, FieldChange.between(state(before), state(after)), user);
+		Item after = item(before.qbrId(), before.id());
+		audit.recordChanges(ENTITY, before.id(), FieldChange.between(state(before), state(after)), user);
 		return after;
 	}
 

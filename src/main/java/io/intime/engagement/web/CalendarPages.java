@@ -3,8 +3,6 @@ package io.intime.engagement.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,29 +105,10 @@ class CalendarPages {
 		}
 
 		MeetingForm toForm(List<FieldError> errors) {
-			LocalDate day = null;
-			LocalTime at = null;
-			Integer minutes = null;
-			try {
-				day = date == null || date.isBlank() ? null : LocalDate.parse(date.trim());
-			}
-			catch (DateTimeParseException e) {
-				errors.add(new FieldError("date", "must be a date, e.g. 2026-12-04"));
-			}
-			try {
-				at = start == null || start.isBlank() ? null : LocalTime.parse(start.trim());
-			}
-			catch (DateTimeParseException e) {
-				errors.add(new FieldError("start", "must be a time, e.g. 14:00"));
-			}
-			try {
-				minutes = duration == null || duration.isBlank() ? null : Integer.valueOf(duration.trim());
-			}
-			catch (NumberFormatException e) {
-				errors.add(new FieldError("durationMinutes", "must be a whole number of minutes"));
-			}
-			return new MeetingForm(account, type, title, day, at, minutes, timeZone, location, videoLink, agenda, users,
-					contacts);
+			io.intime.engagement.MeetingWhen when = io.intime.engagement.MeetingWhen.parse(date, start, duration,
+					errors);
+			return new MeetingForm(account, type, title, when.day(), when.start(), when.minutes(), timeZone, location,
+					videoLink, agenda, users, contacts);
 		}
 
 	}

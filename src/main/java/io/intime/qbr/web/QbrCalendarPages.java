@@ -2,7 +2,6 @@ package io.intime.qbr.web;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -128,29 +127,10 @@ class QbrCalendarPages {
 		}
 
 		QbrScheduleForm toForm(List<FieldError> errors) {
-			LocalDate day = null;
-			LocalTime at = null;
-			Integer minutes = null;
-			try {
-				day = date == null || date.isBlank() ? null : LocalDate.parse(date.trim());
-			}
-			catch (DateTimeParseException e) {
-				errors.add(new FieldError("date", "must be a date, e.g. 2026-12-15"));
-			}
-			try {
-				at = start == null || start.isBlank() ? null : LocalTime.parse(start.trim());
-			}
-			catch (DateTimeParseException e) {
-				errors.add(new FieldError("start", "must be a time, e.g. 10:00"));
-			}
-			try {
-				minutes = duration == null || duration.isBlank() ? null : Integer.valueOf(duration.trim());
-			}
-			catch (NumberFormatException e) {
-				errors.add(new FieldError("durationMinutes", "must be a whole number of minutes"));
-			}
-			return new QbrScheduleForm(qbr, account, quarter, version, title, day, at, minutes, timeZone, location,
-					videoLink, agenda, users, contacts);
+			io.intime.engagement.MeetingWhen when = io.intime.engagement.MeetingWhen.parse(date, start, duration,
+					errors);
+			return new QbrScheduleForm(qbr, account, quarter, version, title, when.day(), when.start(), when.minutes(),
+					timeZone, location, videoLink, agenda, users, contacts);
 		}
 
 	}
