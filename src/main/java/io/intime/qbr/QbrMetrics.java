@@ -127,7 +127,8 @@ public class QbrMetrics {
 		LocalDate asOf = quarter.last().isBefore(today) ? quarter.last() : today;
 		LocalDate since = LocalDate.of(quarter.year() - 1, 1, 1);
 		AccountStaffing history = staffing.history(accountId, since.minusDays(90), asOf);
-		List<String> missing = new ArrayList<>();
+		// each gap named once, in the order met
+		java.util.Set<String> missing = new java.util.LinkedHashSet<>();
 		List<Metric> metrics = new ArrayList<>();
 
 		QbrQuarter previous = quarter.previous();

@@ -141,6 +141,7 @@ class QbrMetricsIntegrationTest {
 		assertThat(review.metrics()).allSatisfy(m -> assertThat(m.number()).isNull());
 		assertThat(review.missing()).contains("Placements: no placements this quarter",
 				"Client NPS: no NPS response this quarter", "Success stories: no placement with notes this quarter");
+		assertThat(review.missing()).doesNotHaveDuplicates();
 
 		assertThatThrownBy(() -> metrics.review(quiet.id(), q3, fixtures.user(Role.RECRUITER)))
 			.isInstanceOf(AccessDeniedException.class);
