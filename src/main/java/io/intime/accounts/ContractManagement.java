@@ -30,6 +30,7 @@ import io.intime.shared.Today;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -525,6 +526,15 @@ public class ContractManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<ReportableAccount> reportableAccounts(CurrentUser user) {
+		return reportableAccounts(user, null);
+	}
+
+	/**
+	 * {@link #reportableAccounts(CurrentUser)} among the given accounts only (all when
+	 * null): what reads one record of an account needs, without listing every account.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReportableAccount> reportableAccounts(CurrentUser user, java.util.Collection<Long> accountIds) {
 		AccountRules.ContractScope scope = rules.contractScope(user);
 		if (scope == AccountRules.ContractScope.NONE) {
 			throw new AccessDeniedException("Your role does not see revenue");
@@ -534,8 +544,11 @@ public class ContractManagement {
 				       a.strategic, a.executive_sponsor_id
 				  from account a left join app_user u on u.id = a.owner_id
 				 where (:me is null or a.owner_id = :me)
+				   and (cast(:ids as bigint[]) is null or a.id = any(:ids))
 				 order by lower(a.name), a.id""")
 			.param("me", scope == AccountRules.ContractScope.OWNED ? user.id() : null, java.sql.Types.BIGINT)
+			.param("ids", accountIds == null ? null : new SqlArrayValue("bigint", accountIds.toArray()),
+					java.sql.Types.ARRAY)
 			.query((rs, n) -> {
 				Long owner = (Long) rs.getObject(3);
 				boolean health = AccountRules.seesHealthOf(user, owner);

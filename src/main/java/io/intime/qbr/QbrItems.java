@@ -374,7 +374,7 @@ public class QbrItems {
 	 */
 	@Transactional(readOnly = true)
 	public List<ClientItem> openClientItems(long accountId, CurrentUser user) {
-		if (!Qbrs.reads(user) || !qbrs.visibleAccounts(user).containsKey(accountId)) {
+		if (!qbrs.mayRead(accountId, user)) {
 			return List.of();
 		}
 		LocalDate today = time.today(user.timeZone());

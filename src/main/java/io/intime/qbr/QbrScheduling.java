@@ -330,7 +330,7 @@ public class QbrScheduling {
 		if (form.qbrId() != null) {
 			planned = qbrs.get(form.qbrId(), user);
 			qbrs.requireEditor(planned, user);
-			account = qbrs.visibleAccounts(user).get(planned.accountId());
+			account = qbrs.account(planned.accountId(), user);
 			quarter = planned.quarter();
 			if (planned.status() != QbrStatus.PLANNED) {
 				errors.add(new FieldError("qbr", notOpen(planned)));
@@ -401,7 +401,7 @@ public class QbrScheduling {
 	public QbrView planNext(long qbrId, CurrentUser user) {
 		QbrView done = qbrs.get(qbrId, user);
 		qbrs.requireEditor(done, user);
-		ReportableAccount account = qbrs.visibleAccounts(user).get(done.accountId());
+		ReportableAccount account = qbrs.account(done.accountId(), user);
 		QbrQuarter next = QbrCadence.next(account.tier(), account.strategic(), done.quarter());
 		return liveFor(account, next, false, user);
 	}
@@ -417,7 +417,7 @@ public class QbrScheduling {
 	@Transactional(readOnly = true)
 	public NextQbr nextOf(long qbrId, CurrentUser user) {
 		QbrView done = qbrs.get(qbrId, user);
-		ReportableAccount account = qbrs.visibleAccounts(user).get(done.accountId());
+		ReportableAccount account = qbrs.account(done.accountId(), user);
 		QbrQuarter quarter = QbrCadence.next(account.tier(), account.strategic(), done.quarter());
 		QbrView existing = jdbc
 			.sql("select id from qbr where account_id = :account and quarter = :quarter" + " and status <> 'CANCELLED'")
@@ -573,10 +573,7 @@ public class QbrScheduling {
 	 * sales directors, executives and admins any they see.
 	 */
 	private ReportableAccount editableAccount(long accountId, CurrentUser user) {
-		ReportableAccount account = qbrs.visibleAccounts(user).get(accountId);
-		if (account == null) {
-			throw new AccessDeniedException("You may not plan QBRs of this account");
-		}
+		ReportableAccount account = qbrs.account(accountId, user);
 		if (user.hasRole(Role.ACCOUNT_MANAGER) && !Objects.equals(account.ownerId(), user.id())) {
 			throw new AccessDeniedException("Only the account's manager, sales directors and executives plan its QBRs");
 		}

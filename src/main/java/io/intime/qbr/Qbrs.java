@@ -74,21 +74,39 @@ public class Qbrs {
 	}
 
 	/**
+	 * One account whose QBRs the user may read (reading that account only).
+	 * @throws AccessDeniedException when the user may not
+	 */
+	@Transactional(readOnly = true)
+	public ReportableAccount account(long accountId, CurrentUser user) {
+		requireReader(user);
+		return contracts.reportableAccounts(user, List.of(accountId))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new AccessDeniedException("You may not see this account's QBRs"));
+	}
+
+	/** Whether the user reads the account's QBRs (without refusing). */
+	@Transactional(readOnly = true)
+	public boolean mayRead(long accountId, CurrentUser user) {
+		return reads(user) && !contracts.reportableAccounts(user, List.of(accountId)).isEmpty();
+	}
+
+	/**
 	 * One QBR.
 	 * @throws NotFoundException when there is none
 	 * @throws AccessDeniedException when the user may not read it
 	 */
 	@Transactional(readOnly = true)
 	public QbrView get(long id, CurrentUser user) {
-		Map<Long, ReportableAccount> visible = visibleAccounts(user);
-		List<QbrView> found = views(COLUMNS + " where q.id = :id", Map.of("id", id), visible);
-		if (found.isEmpty()) {
-			if (jdbc.sql("select count(*) from qbr where id = :id").param("id", id).query(Integer.class).single() > 0) {
-				throw new AccessDeniedException("You may not see this account's QBRs");
-			}
-			throw new NotFoundException("QBR", id);
-		}
-		return found.get(0);
+		requireReader(user);
+		Long accountId = jdbc.sql("select account_id from qbr where id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("QBR", id));
+		ReportableAccount account = account(accountId, user);
+		return views(COLUMNS + " where q.id = :id", Map.of("id", id), Map.of(accountId, account)).get(0);
 	}
 
 	/**
@@ -239,10 +257,7 @@ public class Qbrs {
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Optional<QbrView> nextOpen(long accountId, CurrentUser user) {
-		Map<Long, ReportableAccount> visible = visibleAccounts(user);
-		if (!visible.containsKey(accountId)) {
-			throw new AccessDeniedException("You may not see this account's QBRs");
-		}
+		Map<Long, ReportableAccount> visible = Map.of(accountId, account(accountId, user));
 		return views(COLUMNS + " where q.account_id = :account and q.status in ('PLANNED', 'SCHEDULED')"
 				+ " order by q.due_date, q.id limit 1", Map.of("account", accountId), visible)
 			.stream()

@@ -766,9 +766,8 @@ public class Renewals {
 	}
 
 	private ReportableAccount reportable(long accountId, CurrentUser user) {
-		return contracts.reportableAccounts(user)
+		return contracts.reportableAccounts(user, List.of(accountId))
 			.stream()
-			.filter(a -> a.id() == accountId)
 			.findFirst()
 			.orElseThrow(() -> new AccessDeniedException("You may not see this account's contracts"));
 	}

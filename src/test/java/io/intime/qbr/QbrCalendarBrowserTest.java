@@ -78,7 +78,7 @@ class QbrCalendarBrowserTest {
 				.query(Long.class)
 				.single());
 			// the overdue one is first among those to schedule, in red
-			WebElement overdue = browser.find("#qbr-unscheduled .qc-todo-item");
+			WebElement overdue = browser.find("#qbr-unscheduled .qc-unscheduled-item");
 			assertThat(overdue.getAttribute("data-state")).isEqualTo("OVERDUE");
 			assertThat(overdue.getText()).contains("Redline Logistics", "Overdue since");
 			assertThat(overdue.findElement(By.cssSelector(".qc-late")).getCssValue("color"))
@@ -95,7 +95,7 @@ class QbrCalendarBrowserTest {
 			// only the overdue ones
 			browser.find("#qbr-filter-overdue").click();
 			browser.waitUntil(d -> d.getCurrentUrl().contains("status=overdue"));
-			assertThat(browser.findAll("#qbr-unscheduled .qc-todo-item")).isNotEmpty()
+			assertThat(browser.findAll("#qbr-unscheduled .qc-unscheduled-item")).isNotEmpty()
 				.allMatch(item -> "OVERDUE".equals(item.getAttribute("data-state")));
 			assertThat(browser.findAll("#qbr-list tr[data-state='SCHEDULED']")).isEmpty();
 
