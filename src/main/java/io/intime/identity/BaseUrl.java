@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * once it has started.
  */
 @Component
-class BaseUrl {
+public class BaseUrl {
 
 	private final Environment environment;
 
@@ -17,7 +17,7 @@ class BaseUrl {
 		this.environment = environment;
 	}
 
-	String link(String path) {
+	public String link(String path) {
 		String base = environment.getProperty("intime.base-url", "http://localhost:8080").trim();
 		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
 	}
