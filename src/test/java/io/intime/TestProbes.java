@@ -142,6 +142,11 @@ public class TestProbes {
 	}
 
 	@Bean
+	io.intime.workflows.BuiltInTemplate testSignTemplate() {
+		return io.intime.workflows.WorkflowTestTemplates.testSign();
+	}
+
+	@Bean
 	io.intime.workflows.WorkflowAction testNoteAction() {
 		return new io.intime.workflows.WorkflowAction() {
 

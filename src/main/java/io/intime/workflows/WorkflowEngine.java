@@ -99,7 +99,8 @@ class WorkflowEngine {
 
 	private final BaseUrl baseUrl;
 
-	private final List<StepHandler> handlers;
+	/** Lazily: the handlers (e-signatures) call the engine back. */
+	private final ObjectProvider<StepHandler> handlers;
 
 	private final ObjectProvider<SchedulerClient> scheduler;
 
@@ -114,7 +115,7 @@ class WorkflowEngine {
 	WorkflowEngine(JdbcClient jdbc, JsonMapper json, Today time, WorkflowTemplates templates,
 			AccountManagement accounts, ContactManagement contacts, UserDirectory users, TaskManagement tasks,
 			ClientLinks links, ClientMail mail, Notifications notifications, BaseUrl baseUrl,
-			List<StepHandler> handlers, ObjectProvider<SchedulerClient> scheduler,
+			ObjectProvider<StepHandler> handlers, ObjectProvider<SchedulerClient> scheduler,
 			OneTimeTask<Long> workflowAutomatedTask, PlatformTransactionManager transactions,
 			@Value("${intime.workflows.max-attempts:3}") int maxAttempts,
 			@Value("${intime.workflows.retry-delay:30s}") Duration retryDelay) {
@@ -566,9 +567,8 @@ class WorkflowEngine {
 				first = contact;
 			}
 		}
-		for (StepHandler handler : handlers) {
-			handler.activated(run, loadStep(step.id()), def);
-		}
+		StepRow prepared = loadStep(step.id());
+		handlers.orderedStream().forEach(handler -> handler.activated(run, prepared, def));
 		if (first == null) {
 			event(run.id(), step.key(), "WAITING", null, def.name() + ": no signer; choose the client's contact");
 			return;
@@ -738,9 +738,7 @@ class WorkflowEngine {
 			event(run.id(), step.key(), "LOG", null, line);
 		}
 		for (ActionResult.GeneratedFile file : result.files()) {
-			for (StepHandler handler : handlers) {
-				handler.generated(run, step, file);
-			}
+			handlers.orderedStream().forEach(handler -> handler.generated(run, step, file));
 		}
 		if (result.outcome() != null) {
 			jdbc.sql("update workflow_run set outcome = ? where id = ?")

@@ -27,6 +27,8 @@ import io.intime.workflows.RunView.StepView;
 import io.intime.workflows.WorkflowEngine.RunRow;
 import io.intime.workflows.WorkflowEngine.StepRow;
 import io.intime.workflows.WorkflowTemplates.TemplateSummary;
+import io.intime.workflows.files.StoredFile;
+import io.intime.workflows.files.WorkflowFiles;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,8 +68,19 @@ public class WorkflowRuns {
 
 	private final UserDirectory users;
 
+	private final WorkflowFiles files;
+
+	private final org.springframework.beans.factory.ObjectProvider<ESignatures> signatures;
+
+	private final org.springframework.beans.factory.ObjectProvider<ExternalActions> audit;
+
 	WorkflowRuns(JdbcClient jdbc, JsonMapper json, Today time, WorkflowEngine engine, WorkflowTemplates templates,
-			AccountManagement accounts, ContactManagement contacts, UserDirectory users) {
+			AccountManagement accounts, ContactManagement contacts, UserDirectory users, WorkflowFiles files,
+			org.springframework.beans.factory.ObjectProvider<ESignatures> signatures,
+			org.springframework.beans.factory.ObjectProvider<ExternalActions> audit) {
+		this.files = files;
+		this.signatures = signatures;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.time = time;
@@ -424,6 +437,58 @@ public class WorkflowRuns {
 		return step;
 	}
 
+	/**
+	 * Gives an internal File Request its files (at least one) and finishes it.
+	 * @throws InvalidInputException on field {@code file}
+	 */
+	public RunView upload(long stepId, List<ClientParticipation.Upload> uploads, long expectedVersion,
+			CurrentUser user) {
+		StepRow step = actionable(stepId, expectedVersion, user, StepType.FILE_REQUEST);
+		RunRow run = engine.loadRun(step.runId());
+		StepDef def = engine.def(run, step);
+		List<ClientParticipation.Upload> given = uploads.stream()
+			.filter(u -> u.content() != null && u.content().length > 0)
+			.toList();
+		if (given.isEmpty()) {
+			throw new InvalidInputException("file", "choose at least one file");
+		}
+		var rules = files.rules(def.allowedTypes(), def.maxBytes());
+		List<String> names = new ArrayList<>();
+		for (ClientParticipation.Upload upload : given) {
+			names.add(
+					files
+						.store(run.id(), step.id(), StoredFile.UPLOAD, upload.filename(), upload.content(),
+								user.fullName(), rules)
+						.filename());
+		}
+		engine.complete(run, step, Map.of("files", names), StepActor.user(user), null,
+				def.name() + ": " + String.join(", ", names));
+		return view(run.id());
+	}
+
+	/** A run's files by step id, for its page. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<StoredFile>> files(RunView run) {
+		return files.ofSteps(run.steps().stream().map(StepView::id).toList());
+	}
+
+	/** An E-Sign step's signers, for the run's page. */
+	@Transactional(readOnly = true)
+	public List<ESignatures.Signer> signers(long stepId) {
+		return signatures.getObject().signers(stepId);
+	}
+
+	/**
+	 * A file of a run the user may see; opening it counts as opened (an internal
+	 * acknowledgement may require it).
+	 */
+	public ClientParticipation.FileContent file(long fileId, CurrentUser user) {
+		StoredFile file = files.get(fileId);
+		requireReader(engine.loadRun(file.runId()), user);
+		files.recordOpened(fileId, null, user.id());
+		return new ClientParticipation.FileContent(file.filename(), file.contentType(), files.read(fileId));
+	}
+
 	/** Fills in a Form step (or finishes a To-Do, whose form may be empty). */
 	public RunView submit(long stepId, Map<String, String> values, long expectedVersion, CurrentUser user) {
 		StepRow step = actionable(stepId, expectedVersion, user, StepType.FORM, StepType.TODO,
@@ -431,6 +496,9 @@ public class WorkflowRuns {
 		RunRow run = engine.loadRun(step.runId());
 		StepDef def = engine.def(run, step);
 		Map<String, Object> data = FormValues.read(def.fields(), values);
+		if (def.type() == StepType.ACKNOWLEDGEMENT) {
+			audit.getObject().checkOpened(run, def, null, user.id());
+		}
 		engine.complete(run, step, data, StepActor.user(user), null, null);
 		return view(run.id());
 	}
@@ -596,6 +664,8 @@ public class WorkflowRuns {
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("run", "has no failed step to resume"));
 		if (failed.status() == StepStatus.DECLINED) {
+			// the signers are asked again with new links; the old ones stop working
+			engine.revokeLinks(failed.id(), user.username());
 			jdbc.sql("update workflow_step set status = 'PENDING' where id = ?").param(failed.id()).update();
 			engine.event(runId, failed.key(), "RESUMED", user.fullName(), "Signature requested again");
 			engine.activate(run, engine.loadStep(failed.id()));

@@ -36,4 +36,24 @@ public final class WorkflowTestTemplates {
 		return new BuiltInTemplate("test-flow", "Test flow", "Every kind of step.", "By hand", definition);
 	}
 
+	/**
+	 * Files and signatures: the account manager uploads a PDF (only PDFs up to 200 KB),
+	 * the first client acknowledges it after opening it, then both clients sign it in
+	 * order.
+	 */
+	public static BuiltInTemplate testSign() {
+		TemplateDefinition definition = new TemplateDefinition(
+				List.of(new RoleDef("am", "Account Manager", false, "ACCOUNT_MANAGER"),
+						new RoleDef("buyer", "Buyer", true, "ECONOMIC_BUYER"),
+						new RoleDef("counsel", "Counsel", true, "OTHER")),
+				List.of(StepDef
+					.of("contract", "Contract upload", StepType.FILE_REQUEST, "am", 2, "Upload the contract.")
+					.withFiles(200_000, "pdf"),
+						StepDef.of("read", "Read the contract", StepType.ACKNOWLEDGEMENT, "buyer", 3, "Read it.")
+							.withRequireOpened("contract"),
+						StepDef.of("sign", "Sign the contract", StepType.ESIGN, "buyer", 5, "Sign it.")
+							.withDocument("contract", "buyer", "counsel")));
+		return new BuiltInTemplate("test-sign", "Test signing", "Files and signatures.", "By hand", definition);
+	}
+
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Sizes as people read them: binary units, at most one decimal, "20 MB", "25.3 MB". */
-final class FileSizes {
+public final class FileSizes {
 
 	private static final long KB = 1024;
 
@@ -13,7 +13,7 @@ final class FileSizes {
 	private FileSizes() {
 	}
 
-	static String text(long bytes) {
+	public static String text(long bytes) {
 		if (bytes < KB) {
 			return bytes + " bytes";
 		}

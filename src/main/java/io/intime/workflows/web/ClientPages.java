@@ -66,6 +66,66 @@ class ClientPages {
 				"Thank you: your acknowledgement was recorded.");
 	}
 
+	@PostMapping("/client/{token}/upload")
+	String upload(@PathVariable String token,
+			@RequestParam(name = "file",
+					required = false) java.util.List<org.springframework.web.multipart.MultipartFile> uploads,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		java.util.List<ClientParticipation.Upload> given = Uploads.of(uploads);
+		return act(token, model, request, response, Map.of(),
+				() -> participation.upload(token, given, ip(request), request.getHeader("User-Agent")),
+				"Thank you: your files were received.");
+	}
+
+	@PostMapping("/client/{token}/sign")
+	String sign(@PathVariable String token, @RequestParam(required = false) String consent,
+			@RequestParam(required = false) String typedName, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		return act(token, model, request, response, Map.of("typedName", typedName == null ? "" : typedName),
+				() -> participation.sign(token, "true".equals(consent), typedName, ip(request),
+						request.getHeader("User-Agent")),
+				"Thank you: you signed the document.");
+	}
+
+	@PostMapping("/client/{token}/decline")
+	String decline(@PathVariable String token, @RequestParam(required = false) String reason, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		return act(token, model, request, response, Map.of("reason", reason == null ? "" : reason),
+				() -> participation.decline(token, reason, ip(request), request.getHeader("User-Agent")),
+				"You declined to sign. We have told your account manager.");
+	}
+
+	/** Opens one of the page's files (a POST: it records that the person opened it). */
+	@PostMapping("/client/{token}/files/{fileId}")
+	org.springframework.http.ResponseEntity<byte[]> openFile(@PathVariable String token, @PathVariable long fileId,
+			HttpServletRequest request) {
+		return inline(participation.openFile(token, fileId, ip(request), request.getHeader("User-Agent")));
+	}
+
+	/**
+	 * The document to sign (or, once signed, the signed one), for the page's viewer:
+	 * reading changes nothing.
+	 */
+	@GetMapping({ "/client/{token}/document", "/client/{token}/signed" })
+	org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String token, HttpServletRequest request) {
+		return inline(participation.document(token, request.getRequestURI().endsWith("/signed")));
+	}
+
+	static org.springframework.http.ResponseEntity<byte[]> inline(ClientParticipation.FileContent file) {
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.inline()
+						.filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			// the page shows the PDF in a frame of its own origin
+			.header("X-Frame-Options", "SAMEORIGIN")
+			.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'; sandbox")
+			.header("X-Content-Type-Options", "nosniff")
+			.contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+			.body(file.content());
+	}
+
 	String act(String token, Model model, HttpServletRequest request, HttpServletResponse response,
 			Map<String, String> values, Runnable action, String thanks) {
 		try {
@@ -80,6 +140,11 @@ class ClientPages {
 		catch (LinkRefusedException refused) {
 			return refusedPage(refused.refusal(), model, response);
 		}
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(LinkRefusedException.class)
+	String refused(LinkRefusedException refused, Model model, HttpServletResponse response) {
+		return refusedPage(refused.refusal(), model, response);
 	}
 
 	String page(String token, Model model, HttpServletResponse response, FormErrors errors, Map<String, String> typed,

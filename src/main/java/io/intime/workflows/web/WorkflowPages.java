@@ -221,6 +221,12 @@ class WorkflowPages {
 		}).toList();
 		model.addAttribute("run", run);
 		model.addAttribute("cards", cards);
+		model.addAttribute("files", runs.files(run));
+		model.addAttribute("signers",
+				run.steps()
+					.stream()
+					.filter(s -> s.type() == io.intime.workflows.StepType.ESIGN)
+					.collect(java.util.stream.Collectors.toMap(StepView::id, s -> runs.signers(s.id()))));
 		model.addAttribute("definition", definition);
 		model.addAttribute("roles", runs.roleNames(id));
 		model.addAttribute("clientRoles", definition.roles().stream().filter(r -> r.client()).toList());
@@ -295,6 +301,40 @@ class WorkflowPages {
 		catch (StaleVersionException stale) {
 			return stale(runId, redirect);
 		}
+	}
+
+	@PostMapping("/workflows/steps/{stepId}/upload")
+	String upload(@PathVariable long stepId, @RequestParam long version,
+			@RequestParam(name = "file", required = false) List<org.springframework.web.multipart.MultipartFile> files,
+			CurrentUser me, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		long runId = runs.runOfStep(stepId, me).id();
+		try {
+			runs.upload(stepId, Uploads.of(files), version, me);
+			redirect.addFlashAttribute("toast", "Files received");
+			return "redirect:/workflows/runs/" + runId;
+		}
+		catch (InvalidInputException refused) {
+			response.setStatus(422);
+			return runPage(runId, me, model, stepId, FormErrors.of(refused.errors()), Map.of());
+		}
+		catch (StaleVersionException stale) {
+			return stale(runId, redirect);
+		}
+	}
+
+	@GetMapping("/workflows/files/{fileId}")
+	org.springframework.http.ResponseEntity<byte[]> file(@PathVariable long fileId,
+			@RequestParam(defaultValue = "false") boolean download, CurrentUser me) {
+		var file = runs.file(fileId, me);
+		var disposition = download ? org.springframework.http.ContentDisposition.attachment()
+				: org.springframework.http.ContentDisposition.inline();
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					disposition.filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+			.body(file.content());
 	}
 
 	private static String stale(long runId, RedirectAttributes redirect) {
