@@ -108,6 +108,8 @@ create table workflow_approval (
   decision           varchar(10),
   comment            varchar(2000),
   decided_at         timestamptz,
+  -- the approver's task in My tasks
+  task_id            bigint       references task(id) on delete set null,
   version            bigint       not null default 0,
   constraint workflow_approval_decision_check check (decision is null or decision in ('APPROVED', 'REJECTED'))
 );
