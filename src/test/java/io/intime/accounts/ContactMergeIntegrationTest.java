@@ -1,7 +1,6 @@
 package io.intime.accounts;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,15 +178,6 @@ public final class ContactDuplicates {
 			return null;
 		}
 		return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
-	}
-
-	/** The groups of {@link #find}: each kept contact with its duplicates, in order. */
-	public static Map<Long, List<Match>> byKept(List<Match> matches) {
-		Map<Long, List<Match>> groups = new LinkedHashMap<>();
-		for (Match match : matches) {
-			groups.computeIfAbsent(match.keptId(), k -> new ArrayList<>()).add(match);
-		}
-		return groups;
 	}
 
 }
