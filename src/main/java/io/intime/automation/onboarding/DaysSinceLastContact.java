@@ -45,18 +45,35 @@ class DaysSinceLastContact implements WorkflowAction {
 			return ActionResult.of("No contact with " + account.name() + " on record yet (no call, email or meeting)");
 		}
 		OnboardingRecords.LastContact contact = last.get();
-		String who = contact.activity()
+		String line = "Last contact " + ago(contact) + " (" + contact.day() + ", " + contact.kind() + with(contact)
+				+ ")";
+		// the welcome email this run just sent is a contact, but says nothing of how the
+		// relationship was looked after: the one before it is named too
+		Object welcome = context.value(OnboardingTemplate.WELCOME_EMAIL_STEP, "activityId");
+		if (welcome instanceof Number id && contact.activity().id() == id.longValue()) {
+			line = "Last contact " + ago(contact) + " (" + contact.day() + ", the welcome email); before it: "
+					+ records.lastContact(account, context.actingAs(), java.util.Set.of(id.longValue()))
+						.map(before -> ago(before) + " (" + before.day() + ", " + before.kind() + with(before) + ")")
+						.orElse("none");
+		}
+		return ActionResult.of(line)
+			.with("daysSinceLastContact", contact.daysAgo())
+			.with("lastContactDate", contact.day().toString())
+			.with("lastContactType", contact.activity().type().name());
+	}
+
+	private static String ago(OnboardingRecords.LastContact contact) {
+		return contact.daysAgo() == 0 ? "today" : OnboardingRecords.days(contact.daysAgo()) + " ago";
+	}
+
+	private static String with(OnboardingRecords.LastContact contact) {
+		return contact.activity()
 			.contacts()
 			.stream()
 			.map(Party::name)
 			.reduce((a, b) -> a + ", " + b)
 			.map(names -> " with " + names)
 			.orElse("");
-		String ago = contact.daysAgo() == 0 ? "today" : OnboardingRecords.days(contact.daysAgo()) + " ago";
-		return ActionResult.of("Last contact " + ago + " (" + contact.day() + ", " + contact.kind() + who + ")")
-			.with("daysSinceLastContact", contact.daysAgo())
-			.with("lastContactDate", contact.day().toString())
-			.with("lastContactType", contact.activity().type().name());
 	}
 
 }

@@ -160,7 +160,7 @@ class MonthlyHealthReport implements WorkflowAction {
 				h.moves()
 					.stream()
 					.limit(3)
-					.forEach(m -> moves.add(m.change() + ": +" + m.gain() + " points, to " + m.newTotal()
+					.forEach(m -> moves.add(capitalized(m.change()) + ": +" + m.gain() + " points, to " + m.newTotal()
 							+ (m.bandChanges() ? " (" + CalculateHealthScore.words(m.newBand()) + ")" : "")));
 			}
 		}
@@ -315,6 +315,10 @@ class MonthlyHealthReport implements WorkflowAction {
 								+ OnboardingRecords.days(billing.maxDaysOverdue()) + " past due"
 								+ (billing.writtenOff() ? "; one written off this year" : "")));
 		return new HealthReportView.Section("Billing", metrics);
+	}
+
+	private static String capitalized(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static String amounts(List<Money> amounts) {

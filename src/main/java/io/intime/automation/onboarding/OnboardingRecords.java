@@ -160,6 +160,11 @@ class OnboardingRecords {
 	 * when there is none.
 	 */
 	Optional<LastContact> lastContact(AccountDetails account, CurrentUser user) {
+		return lastContact(account, user, java.util.Set.of());
+	}
+
+	/** {@link #lastContact(AccountDetails, CurrentUser)} but for these activities. */
+	Optional<LastContact> lastContact(AccountDetails account, CurrentUser user, java.util.Set<Long> except) {
 		Instant now = time.now();
 		ZoneId zone = zone(account);
 		LocalDate today = time.today(zone);
@@ -169,6 +174,7 @@ class OnboardingRecords {
 				.stream()
 				.filter(a -> a.type() != ActivityType.NOTE && a.direction() != ActivityDirection.INTERNAL)
 				.filter(a -> !a.occurredAt().isAfter(now))
+				.filter(a -> !except.contains(a.id()))
 				.findFirst();
 			if (contact.isPresent()) {
 				ActivityView a = contact.get();

@@ -31,6 +31,11 @@ class OnboardingTemplate {
 	/** The success team, who work through the onboarding checklist. */
 	static final String SUCCESS_TEAM = "success-team";
 
+	/**
+	 * The step that sends the welcome email (a later step tells it from other contacts).
+	 */
+	static final String WELCOME_EMAIL_STEP = "welcome-email";
+
 	@Bean
 	BuiltInTemplate onboarding() {
 		return new BuiltInTemplate(KEY, "Client onboarding",
@@ -69,7 +74,7 @@ class OnboardingTemplate {
 						step("activity-log", "Create Account Activity Log", null,
 								"Generate a new entry in the Activity Log model to record the start of the management lifecycle.",
 								CreateActivityLog.KEY),
-						step("welcome-email", "Welcome Email to Client", ACCOUNT_MANAGER,
+						step(WELCOME_EMAIL_STEP, "Welcome Email to Client", ACCOUNT_MANAGER,
 								"Send a personalized welcome email to the client contact person.", WelcomeEmail.KEY),
 						step("client-status", "Update Client Status", null,
 								"Update the 'Status' field in the Client Data Model from 'Prospect' to 'Active'.",
