@@ -17,6 +17,7 @@ final class AccountEvents {
 	static final String ACCOUNT_RESTORED = "account.restored";
 	static final String CONTACT_CREATED = "contact.created";
 	static final String CONTACT_UPDATED = "contact.updated";
+	static final String CONTACT_MERGED = "contact.merged";
 	static final String CONTRACT_CREATED = "contract.created";
 	static final String CONTRACT_UPDATED = "contract.updated";
 	static final String CONTRACT_STATUS_CHANGED = "contract.status.changed";

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.intime.accounts.internal.Account;
 import io.intime.accounts.internal.AccountRules;
 import io.intime.accounts.internal.Contact;
+import io.intime.accounts.internal.ContactDuplicates;
 import io.intime.accounts.internal.Contacts;
 import io.intime.accounts.internal.FormValidation;
 import io.intime.identity.AuditTrail;
@@ -244,6 +245,124 @@ public class ContactManagement {
 				"Only executives, sales directors and admins delete contacts");
 		contacts.delete(contact);
 		audit.recordDeleted(ENTITY, id, contact.name() + " at " + account.name(), user);
+	}
+
+	/**
+	 * Merges the account's duplicate contacts, each into the oldest contact it is the
+	 * same person as ({@link ContactDuplicates} says when two contacts are: the same
+	 * email, the same name and phone, or the same name with nothing that disagrees). See
+	 * {@link #merge(long, long, String, CurrentUser)} for what a merge does.
+	 * @return the merges, oldest duplicate first; empty when there is no duplicate
+	 * @throws org.springframework.security.access.AccessDeniedException when the user may
+	 * not edit the account's contacts
+	 */
+	@Transactional
+	public List<ContactMerge> mergeDuplicates(long accountId, CurrentUser user) {
+		Account account = accountManagement.load(accountId);
+		rules.requireView(user, account);
+		AccountRules.require(rules.access(user, account).editContacts(), "You may not merge contacts");
+		List<ContactDuplicates.Candidate> candidates = contacts.findByAccount(accountId)
+			.stream()
+			.map(c -> new ContactDuplicates.Candidate(c.id(), c.createdAt(), c.name(), c.email(), c.toForm().phone()))
+			.toList();
+		List<ContactMerge> merges = new java.util.ArrayList<>();
+		for (ContactDuplicates.Match match : ContactDuplicates.find(candidates)) {
+			merges.add(merge(account, match.keptId(), match.duplicateId(), match.reason(), user));
+		}
+		return merges;
+	}
+
+	/**
+	 * Merges a duplicate contact into the contact kept, both of one account. Every record
+	 * of every module that refers to the duplicate is made to refer to the kept contact
+	 * (activities, NPS responses, meeting attendees, escalations, QBR items,
+	 * opportunities, workflow roles, steps, links and signers, tasks, notifications:
+	 * every foreign key to a contact, found in the database's catalog, and the references
+	 * without one); where the kept contact already has the one row a unique constraint
+	 * allows, the duplicate's is left out. The kept contact takes the duplicate's title,
+	 * email, phone and time zone where it has none, its stakeholder role where its own is
+	 * {@code OTHER}, and is active when either was. Then the duplicate is deleted:
+	 * nothing refers to it any more but the audit trail and the append-only log of
+	 * external actions, which keep what happened under the id it had then (the audit
+	 * entries of both contacts name the merge). Those who edit the account's contacts may
+	 * merge them: no person is removed, only a second record of them. Audited on both
+	 * contacts; published as {@link ContactMerged}.
+	 * @param reason why they are the same person, kept in the audit trail and the event
+	 * (null: "merged by hand")
+	 * @throws NotFoundException when either contact does not exist
+	 * @throws io.intime.shared.InvalidInputException ({@code duplicateId}) when they are
+	 * one contact or belong to different accounts
+	 * @throws org.springframework.security.access.AccessDeniedException when the user may
+	 * not edit the account's contacts
+	 */
+	@Transactional
+	public ContactMerge merge(long keptId, long duplicateId, String reason, CurrentUser user) {
+		Contact kept = load(keptId);
+		Account account = accountManagement.load(kept.accountId());
+		rules.requireView(user, account);
+		AccountRules.require(rules.access(user, account).editContacts(), "You may not merge contacts");
+		return merge(account, keptId, duplicateId, reason == null ? "merged by hand" : reason, user);
+	}
+
+	private ContactMerge merge(Account account, long keptId, long duplicateId, String reason, CurrentUser user) {
+		if (keptId == duplicateId) {
+			throw new io.intime.shared.InvalidInputException("duplicateId", "is the contact kept itself");
+		}
+		// Locked first: a record written meanwhile that names the duplicate waits, then
+		// finds it gone instead of pointing at nothing.
+		jdbc.sql("select id from contact where id in (:ids) order by id for update")
+			.param("ids", List.of(keptId, duplicateId))
+			.query(Long.class)
+			.list();
+		Contact kept = load(keptId);
+		Contact duplicate = load(duplicateId);
+		if (kept.accountId() != account.id() || duplicate.accountId() != account.id()) {
+			throw new io.intime.shared.InvalidInputException("duplicateId",
+					"is a contact of another account than " + account.name());
+		}
+		ContactForm keep = kept.toForm();
+		ContactForm other = duplicate.toForm();
+		ContactForm merged = new ContactForm(keep.name(), either(keep.title(), other.title()),
+				either(keep.email(), other.email()), either(keep.phone(), other.phone()),
+				either(keep.timeZone(), other.timeZone()),
+				keep.stakeholderRole() == io.intime.accounts.StakeholderRole.OTHER ? other.stakeholderRole()
+						: keep.stakeholderRole(),
+				keep.influence(), keep.active() || other.active());
+		Map<String, Integer> moved = new java.util.TreeMap<>();
+		int[] dropped = { 0 };
+		jdbc.sql("select reference, moved, dropped from merge_contact_references(:duplicate, :kept)")
+			.param("duplicate", duplicateId)
+			.param("kept", keptId)
+			.query(rs -> {
+				if (rs.getInt(2) > 0) {
+					moved.put(rs.getString(1), rs.getInt(2));
+				}
+				dropped[0] += rs.getInt(3);
+			});
+		Map<String, Object> duplicateState = duplicate.auditState();
+		// deleted before the kept contact takes its email (one email per account)
+		contacts.delete(duplicate);
+		contacts.flush();
+		Map<String, Object> before = kept.auditState();
+		kept.apply(merged);
+		List<FieldChange> changes = new java.util.ArrayList<>(FieldChange.between(before, kept.auditState()));
+		Instant now = time.now();
+		kept.updated(user.username(), now);
+		contacts.saveAndFlush(kept);
+		List<String> filled = changes.stream().map(FieldChange::field).toList();
+		changes
+			.add(new FieldChange("mergedContact", null, duplicate.name() + " (#" + duplicateId + ", " + reason + ")"));
+		audit.recordChanges(ENTITY, keptId, changes, user);
+		audit.recordDeleted(ENTITY, duplicateId, duplicateState.get("name") + " at " + account.name() + ": merged into "
+				+ kept.name() + " (#" + keptId + "), " + reason, user);
+		events.publishEvent(
+				new ContactMerged(account.id(), keptId, duplicateId, reason, changes, moved, user.actor(), now));
+		return new ContactMerge(account.id(), keptId, kept.name(), duplicateId, duplicate.name(), reason, filled, moved,
+				dropped[0]);
+	}
+
+	private static String either(String kept, String other) {
+		return kept != null && !kept.isBlank() ? kept : other;
 	}
 
 	private void validate(ContactForm form) {

@@ -13,10 +13,11 @@
  * {@link io.intime.accounts.AccountSection};</li>
  * <li>events: {@code AccountCreated}, {@code AccountUpdated}, {@code AccountArchived},
  * {@code AccountRestored}, {@code AccountPurged}, {@code ContactCreated},
- * {@code ContactUpdated}, {@code ContractCreated}, {@code ContractUpdated},
- * {@code ContractStatusChanged}, {@code StrategicAccountReviewed};</li>
+ * {@code ContactUpdated}, {@code ContactMerged}, {@code ContractCreated},
+ * {@code ContractUpdated}, {@code ContractStatusChanged},
+ * {@code StrategicAccountReviewed};</li>
  * <li>read models: {@code AccountDetails}, {@code AccountSummary}, {@code AccountAccess},
- * {@code HealthMark}, {@code ContactView}, {@code ContractView},
+ * {@code HealthMark}, {@code ContactView}, {@code ContactMerge}, {@code ContractView},
  * {@code ServiceLineView};</li>
  * <li>what callers pass to the facades: the forms ({@code AccountForm},
  * {@code ContactForm}, {@code ContractForm}, {@code ServiceLineForm}), the list search
