@@ -80,11 +80,11 @@ final class Pdfs {
 	}
 
 	private static final String CSS = """
-			@page { size: A4; margin: 22mm 20mm 24mm 20mm;
+			@page { size: A4; margin: 18mm 20mm 20mm 20mm;
 			  @bottom-left { content: "%FOOTER%"; font-family: 'Liberation Sans'; font-size: 8pt; color: #6b7280; }
 			  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: 'Liberation Sans'; font-size: 8pt; color: #6b7280; } }
 			body { font-family: 'Liberation Sans'; font-size: 10pt; color: #1f2937; line-height: 1.45; }
-			.letterhead { border-bottom: 3px solid #4338ca; padding-bottom: 8px; margin-bottom: 20px; }
+			.letterhead { border-bottom: 3px solid #4338ca; padding-bottom: 8px; margin-bottom: 16px; }
 			table.lh { width: 100%; border-collapse: collapse; }
 			table.lh td { vertical-align: bottom; padding: 0; }
 			.firm { font-size: 18pt; font-weight: 700; color: #312e81; letter-spacing: 0.5px; }
@@ -92,22 +92,25 @@ final class Pdfs {
 			.right { text-align: right; font-size: 8.5pt; color: #4b5563; }
 			.kicker { font-size: 8.5pt; font-weight: 700; letter-spacing: 2px; color: #4338ca; }
 			h1 { font-size: 19pt; margin: 4px 0 2px 0; color: #111827; }
-			.sub { color: #4b5563; margin-bottom: 14px; }
-			h2 { font-size: 11.5pt; color: #312e81; margin: 16px 0 6px 0; padding-bottom: 3px; border-bottom: 1px solid #e5e7eb;
+			.sub { color: #4b5563; margin-bottom: 6px; }
+			h2 { font-size: 11pt; color: #312e81; margin: 12px 0 4px 0; padding-bottom: 3px; border-bottom: 1px solid #e5e7eb;
 			  page-break-after: avoid; }
 			p { margin: 0 0 5px 0; }
-			table.grid { width: 100%; border-collapse: collapse; margin: 6px 0 8px 0; page-break-inside: avoid; }
-			table.grid th { background: #eef2ff; color: #312e81; font-size: 8.5pt; text-align: left; padding: 5px 7px; }
-			table.grid td { border-bottom: 1px solid #e5e7eb; padding: 5px 7px; vertical-align: top; }
+			table.grid { width: 100%; border-collapse: collapse; margin: 2px 0 4px 0; page-break-inside: avoid; }
+			table.grid th { background: #eef2ff; color: #312e81; font-size: 8.5pt; text-align: left; padding: 4px 7px; }
+			table.grid th.num { text-align: right; }
+			table.grid td { border-bottom: 1px solid #e5e7eb; padding: 3px 7px; vertical-align: top; }
 			table.terms td.label { width: 38%; color: #4b5563; }
 			.num { text-align: right; }
 			.strong { font-weight: 700; }
+			.strong .muted { font-weight: 400; }
 			.muted { color: #6b7280; }
 			.small { font-size: 8.5pt; }
-			table.sign { width: 100%; border-collapse: collapse; margin-top: 14px; page-break-inside: avoid; }
+			table.sign { width: 100%; border-collapse: collapse; margin-top: 6px; page-break-inside: avoid; }
 			table.sign td { width: 50%; vertical-align: top; padding: 0 14px 0 0; }
-			.line { border-bottom: 1px solid #111827; height: 34px; margin-bottom: 4px; }
+			.line { border-bottom: 1px solid #111827; height: 30px; margin-bottom: 3px; }
 			.party { font-weight: 700; color: #312e81; margin-bottom: 6px; }
+			.note { margin-top: 10px; }
 			""";
 
 }

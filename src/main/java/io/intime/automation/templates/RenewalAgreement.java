@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * The renewal agreement the client e-signs in the Annual Renewal: the parties, the
  * contract renewed and its current term, the renewed term, the annual value finance
  * approved (with the discount it reflects and the change against today's ARR), the
- * services at their renewed values (scaled as the contract's renewal scales them), and
- * the signature block. Made from the run's data when the E-Sign step starts, so that it
- * carries the last approved price.
+ * services at their renewed values (scaled as the contract's renewal scales them) or, for
+ * a downgrade, what the client keeps, and the signature block. Made from the run's data
+ * when the E-Sign step starts, so that it carries the last approved price.
  */
 @Component
 class RenewalAgreement implements WorkflowDocument {
@@ -90,21 +90,20 @@ class RenewalAgreement implements WorkflowDocument {
 			.append(Pdfs.e(reference))
 			.append("</div>");
 
-		h.append("<h2>Parties</h2><table class=\"grid terms\"><tbody>")
-			.append(row("The Firm", Pdfs.FIRM))
-			.append(row("The Client",
-					account.name() + (account.hqLocation() == null ? "" : ", " + account.hqLocation())))
-			.append("</tbody></table>");
-
-		h.append("<h2>Agreement renewed</h2><table class=\"grid terms\"><tbody>")
-			.append(row("Contract", t.contractNumber() + " (" + t.contract().type().name() + ")"))
-			.append(row("Current term",
-					DAY.format(t.contract().startDate()) + " to " + DAY.format(t.contract().endDate())))
-			.append(row("Current annual value", MoneyFormat.format(t.currentArr())))
-			.append("</tbody></table>");
+		h.append("<p>Between <strong>")
+			.append(Pdfs.FIRM)
+			.append("</strong> (the Firm) and <strong>")
+			.append(Pdfs.e(account.name()))
+			.append("</strong>")
+			.append(account.hqLocation() == null ? "" : ", " + Pdfs.e(account.hqLocation()))
+			.append(" (the Client).</p>");
 
 		BigDecimal change = t.changePercent();
-		h.append("<h2>Renewed term and fees</h2><table class=\"grid terms\"><tbody>")
+		h.append("<h2>Renewed terms</h2><table class=\"grid terms\"><tbody>")
+			.append(row("Contract renewed", t.contractNumber() + " (" + t.contract().type().name() + ")"))
+			.append(row("Current term",
+					DAY.format(t.contract().startDate()) + " to " + DAY.format(t.contract().endDate()) + " at "
+							+ MoneyFormat.format(t.currentArr()) + " a year"))
 			.append(row("Renewed term",
 					DAY.format(t.start()) + " to " + DAY.format(t.end()) + " (" + t.termMonths()
 							+ (t.termMonths() == 1 ? " month)" : " months)")))
@@ -118,12 +117,12 @@ class RenewalAgreement implements WorkflowDocument {
 			h.append(row("Discount", t.discountPercent().stripTrailingZeros().toPlainString()
 					+ "% (included in the annual value above)"));
 		}
-		h.append(row("Payment terms", t.contract().paymentTerms()))
-			.append(row("Currency", t.contract().currency()))
-			.append("</tbody></table>");
+		h.append(row("Payment terms", t.contract().paymentTerms())).append("</tbody></table>");
 
 		List<ServiceLineView> lines = t.contract().serviceLines();
-		if (!lines.isEmpty()) {
+		// a downgrade's scope says which services stay; its lines are not the old ones
+		// scaled
+		if (!lines.isEmpty() && t.scope() == null) {
 			h.append("<h2>Services</h2><table class=\"grid\"><thead><tr><th>Service</th>")
 				.append("<th class=\"num\">Current annual value</th><th class=\"num\">Renewed annual value</th></tr>")
 				.append("</thead><tbody>");
@@ -143,7 +142,7 @@ class RenewalAgreement implements WorkflowDocument {
 		if (t.scope() != null) {
 			h.append("<h2>Scope</h2>").append(Pdfs.paragraphs(t.scope()));
 		}
-		h.append("<h2>Terms</h2><p>The Client renews ")
+		h.append("<h2>Agreement</h2><p>The Client renews ")
 			.append(Pdfs.e(t.contractNumber()))
 			.append(" for the renewed term above at the annual value above. All other terms of ")
 			.append(Pdfs.e(t.contractNumber()))
@@ -164,7 +163,7 @@ class RenewalAgreement implements WorkflowDocument {
 			.append("</div><div class=\"muted small\">")
 			.append(csm == null || csm.title() == null ? "Account Manager" : Pdfs.e(csm.title()))
 			.append("</div><div class=\"muted small\">Date</div></td></tr></table>")
-			.append("<p class=\"muted small\">Signed electronically: the signature record (who, when, from where, and ")
+			.append("<p class=\"muted small note\">Signed electronically: the signature record (who, when, from where, and ")
 			.append("this document's SHA-256) is attached to the signed copy.</p>");
 		h.append("</body></html>");
 		return h.toString();
