@@ -194,8 +194,9 @@ public class InvoiceManagement {
 	}
 
 	/**
-	 * An account's unpaid and overdue totals per currency today, with the payment facts
-	 * of the last 365 days that the health score reads.
+	 * An account's unpaid and overdue totals per currency today (what is still owed: less
+	 * the credits and adjustments of {@link CreditMemos}), with the payment facts of the
+	 * last 365 days that the health score reads.
 	 */
 	@Transactional(readOnly = true)
 	public InvoiceSummary summary(long accountId, CurrentUser user) {
@@ -205,8 +206,11 @@ public class InvoiceManagement {
 		Map<String, BigDecimal> overdue = new TreeMap<>();
 		int[] counts = new int[2];
 		jdbc.sql("""
-				select currency, amount, due_date, status from invoice
-				where account_id = :account and status in ('OPEN','OVERDUE','DISPUTED')""")
+				select i.currency, i.amount - coalesce((select sum(m.amount) from credit_memo m
+				                                        where m.invoice_id = i.id and m.kind <> 'REFUND'), 0) as amount,
+				       i.due_date, i.status
+				from invoice i
+				where i.account_id = :account and i.status in ('OPEN','OVERDUE','DISPUTED')""")
 			.param("account", accountId)
 			.query(rs -> {
 				String currency = rs.getString("currency");
@@ -396,6 +400,14 @@ public class InvoiceManagement {
 		Invoice invoice = load(id);
 		AccountDetails account = accounts.get(invoice.accountId(), user);
 		BillingRules.require(access(account, user).edit(), "Only finance deletes invoices");
+		// a credit memo is an accounting document about this invoice: both stay
+		if (jdbc.sql("select exists (select 1 from credit_memo where invoice_id = :id)")
+			.param("id", id)
+			.query(Boolean.class)
+			.single()) {
+			throw new InvalidInputException("invoice",
+					"Invoice " + invoice.number() + " has credit memos; an invoice with credit memos is not deleted");
+		}
 		invoices.delete(invoice);
 		invoices.flush();
 		audit.recordDeleted(ENTITY, id, invoice.number() + " of " + account.name(), user);

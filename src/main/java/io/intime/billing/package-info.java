@@ -1,5 +1,6 @@
 /**
- * Billing: invoices with their derived days to pay and days overdue. Publishes
+ * Billing: invoices with their derived days to pay and days overdue, service credits, and
+ * the credit memos that resolve billing disputes. Publishes
  * {@link io.intime.billing.BillingFacts} and {@link io.intime.shared.AccountFactChanged}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Billing",

@@ -3,6 +3,7 @@ package io.intime.billing.web;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.intime.billing.CreditMemos;
 import io.intime.billing.InvoiceForm;
 import io.intime.billing.InvoiceManagement;
 import io.intime.billing.InvoiceStatus;
@@ -51,9 +52,12 @@ class InvoiceApi {
 
 	private final JsonForms forms;
 
-	InvoiceApi(InvoiceManagement invoices, JsonForms forms) {
+	private final CreditMemos memos;
+
+	InvoiceApi(InvoiceManagement invoices, JsonForms forms, CreditMemos memos) {
 		this.invoices = invoices;
 		this.forms = forms;
+		this.memos = memos;
 	}
 
 	@GetMapping
@@ -150,6 +154,14 @@ class InvoiceApi {
 	InvoiceView writeOff(@PathVariable long id, @RequestBody(required = false) byte[] body, CurrentUser user) {
 		ObjectNode json = forms.object(body);
 		return invoices.writeOff(id, forms.take(json, "version"), user);
+	}
+
+	@GetMapping("/{id}/credit-memos")
+	@Operation(summary = "The invoice's credit memos and what is still owed on it",
+			description = "Credits, refunds and adjustments issued on the invoice (e.g. resolving a billing dispute), "
+					+ "oldest first, and its balance: an unpaid invoice's amount less its credits and adjustments.")
+	Map<String, Object> creditMemos(@PathVariable long id, CurrentUser user) {
+		return Map.of("items", memos.forInvoice(id, user), "balance", memos.balance(id, user));
 	}
 
 	@DeleteMapping("/{id}")

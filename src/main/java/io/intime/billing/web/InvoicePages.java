@@ -9,6 +9,8 @@ import io.intime.accounts.AccountDetails;
 import io.intime.accounts.AccountManagement;
 import io.intime.accounts.AccountSections;
 import io.intime.shared.Editable;
+import io.intime.billing.CreditMemoView;
+import io.intime.billing.CreditMemos;
 import io.intime.billing.InvoiceAccess;
 import io.intime.billing.InvoiceForm;
 import io.intime.billing.InvoiceManagement;
@@ -69,9 +71,12 @@ class InvoicePages {
 
 	private final io.intime.billing.ServiceCredits credits;
 
+	private final CreditMemos memos;
+
 	InvoicePages(AccountManagement accounts, AccountSections sections, InvoiceManagement invoices, Today time,
-			io.intime.billing.ServiceCredits credits) {
+			io.intime.billing.ServiceCredits credits, CreditMemos memos) {
 		this.credits = credits;
+		this.memos = memos;
 		this.accounts = accounts;
 		this.sections = sections;
 		this.invoices = invoices;
@@ -112,6 +117,12 @@ class InvoicePages {
 		// approved service credits are part of the account's billing (spec 01 step 2)
 		model.addAttribute("credits",
 				credits.forAccount(account.id()).stream().filter(c -> "APPROVED".equals(c.status())).toList());
+		// a dispute's credits and adjustments lower what is owed on their invoice
+		Map<Long, List<CreditMemoView>> memosByInvoice = memos.forAccount(account.id(), me);
+		Map<Long, io.intime.shared.Money> balances = new java.util.HashMap<>();
+		memosByInvoice.keySet().forEach(invoiceId -> balances.put(invoiceId, memos.balance(invoiceId, me)));
+		model.addAttribute("creditMemos", memosByInvoice);
+		model.addAttribute("balances", balances);
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", FormErrors.none());
 		}
@@ -260,7 +271,13 @@ class InvoicePages {
 	@PostMapping("/accounts/{id}/invoices/{invoiceId}/delete")
 	String delete(@PathVariable long id, @PathVariable long invoiceId, CurrentUser me, RedirectAttributes flash) {
 		InvoiceView invoice = invoiceOf(id, invoiceId, me);
-		invoices.delete(invoiceId, me);
+		try {
+			invoices.delete(invoiceId, me);
+		}
+		catch (InvalidInputException e) {
+			flash.addFlashAttribute("flashError", e.errors().get(0).message());
+			return "redirect:/accounts/" + id + "/invoices#invoice-" + invoiceId;
+		}
 		flash.addFlashAttribute("toast", "Invoice " + invoice.number() + " deleted");
 		return "redirect:/accounts/" + id + "/invoices";
 	}
