@@ -234,7 +234,7 @@ public class WorkflowRuns {
 					join workflow_template t on t.id = v.template_id
 					left join app_user u on u.id = r.owner_id
 					where """
-					+ where + " order by r.started_at desc, r.id desc limit " + limit);
+					+ " " + where + " order by r.started_at desc, r.id desc limit " + limit);
 		for (var param : params.entrySet()) {
 			sql = sql.param(param.getKey(), param.getValue());
 		}

@@ -41,7 +41,7 @@ final class StepValues {
 		for (FieldDef field : def.fields()) {
 			Object value = rest.remove(field.key());
 			if (value != null) {
-				String text = value instanceof Boolean b ? (b ? "Yes" : "No") : value.toString();
+				String text = value instanceof Boolean b ? (b ? "Yes" : "No") : number(field, value.toString());
 				shown.add(new AbstractMap.SimpleEntry<>(field.label(), text));
 			}
 		}
@@ -61,6 +61,24 @@ final class StepValues {
 			}
 		});
 		return shown;
+	}
+
+	/** Numbers and amounts with their thousands grouped (500000 → 500,000). */
+	private static String number(FieldDef field, String text) {
+		if (field.type() != io.intime.workflows.FieldType.NUMBER
+				&& field.type() != io.intime.workflows.FieldType.MONEY) {
+			return text;
+		}
+		try {
+			java.math.BigDecimal number = new java.math.BigDecimal(text);
+			java.text.DecimalFormat format = new java.text.DecimalFormat(
+					field.type() == io.intime.workflows.FieldType.MONEY && number.scale() > 0 ? "#,##0.00" : "#,##0.##",
+					java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+			return format.format(number);
+		}
+		catch (NumberFormatException ex) {
+			return text;
+		}
 	}
 
 	private static String label(String key) {
