@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = { "intime.embedded-db.ephemeral=true", "intime.security.bcrypt-cost=4",
 		"intime.demo=false", "intime.health.live=false", "intime.renewals.open-automatically=false",
 		"intime.diagnostics.request-metrics=true", "intime.scheduler.polling-interval=500ms",
-		"intime.scheduler.heartbeat-interval=500ms", "intime.scheduler.missed-heartbeats-limit=4" })
+		"intime.scheduler.heartbeat-interval=500ms", "intime.scheduler.missed-heartbeats-limit=4",
+		"intime.workflows.retry-delay=1s" })
 @AutoConfigureMockMvc
 @Import({ TestProbes.class, SchedulerProbes.class })
 public @interface IntegrationTest {

@@ -130,4 +130,68 @@ public class TestProbes {
 				java.util.Set.of(io.intime.notifications.Channel.EMAIL));
 	}
 
+	/**
+	 * A workflow with every kind of step people act on, for the engine's tests: a form, a
+	 * sequential approval by finance then a sales director that returns to the form when
+	 * rejected, a client's survey, a decision that loops back or goes on, two automated
+	 * steps (one that fails as often as {@link FlakyAction#failures} says) and a to-do.
+	 */
+	@Bean
+	io.intime.workflows.BuiltInTemplate testFlowTemplate() {
+		return io.intime.workflows.WorkflowTestTemplates.testFlow();
+	}
+
+	@Bean
+	io.intime.workflows.WorkflowAction testNoteAction() {
+		return new io.intime.workflows.WorkflowAction() {
+
+			@Override
+			public String key() {
+				return "test.note";
+			}
+
+			@Override
+			public String label() {
+				return "Writes a line";
+			}
+
+			@Override
+			public io.intime.workflows.ActionResult run(io.intime.workflows.ActionContext context) {
+				return io.intime.workflows.ActionResult
+					.of("Intake ARR " + context.value("intake", "arr") + ", attempt " + context.attempt())
+					.with("seen", context.value("intake", "arr"));
+			}
+		};
+	}
+
+	@Bean
+	FlakyAction testFlakyAction() {
+		return new FlakyAction();
+	}
+
+	/** Fails while {@link #failures} is above zero, counting down. */
+	public static class FlakyAction implements io.intime.workflows.WorkflowAction {
+
+		public static final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+
+		@Override
+		public String key() {
+			return "test.flaky";
+		}
+
+		@Override
+		public String label() {
+			return "Fails as often as asked";
+		}
+
+		@Override
+		public io.intime.workflows.ActionResult run(io.intime.workflows.ActionContext context) {
+			if (failures.getAndDecrement() > 0) {
+				throw new IllegalStateException("the provider did not answer");
+			}
+			return io.intime.workflows.ActionResult.of("Flaky step passed on attempt " + context.attempt());
+		}
+
+	}
+
 }

@@ -51,6 +51,17 @@ public record TaskView(long id, String title, String notes, long assigneeId, Str
 		return accountId != null ? "/accounts/" + accountId + "/tasks#task-" + id : "/tasks#task-" + id;
 	}
 
+	/**
+	 * The page of the record the task is about, when it has one to act on (a workflow
+	 * step: its run's page), else null.
+	 */
+	public String recordLink() {
+		if ("workflow_step".equals(recordType) && recordId != null) {
+			return "/workflows/steps/" + recordId;
+		}
+		return null;
+	}
+
 	/** The same task with names filled in. */
 	TaskView named(String assignee, String account) {
 		return new TaskView(id, title, notes, assigneeId, assignee, createdById, accountId, account, recordType,

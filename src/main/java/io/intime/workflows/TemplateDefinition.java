@@ -28,6 +28,11 @@ public record TemplateDefinition(List<RoleDef> roles, List<StepDef> steps) {
 		return roles.stream().filter(r -> r.key().equals(key)).findFirst();
 	}
 
+	/** The name of a role, or its key when the template has no such role. */
+	public String roleName(String key) {
+		return role(key).map(RoleDef::name).orElse(key);
+	}
+
 	public int indexOf(String stepKey) {
 		for (int i = 0; i < steps.size(); i++) {
 			if (steps.get(i).key().equals(stepKey)) {

@@ -148,6 +148,19 @@ public class WorkflowRuns {
 		}
 	}
 
+	/** The run a step belongs to, as the user may see it. */
+	@Transactional(readOnly = true)
+	public RunView runOfStep(long stepId, CurrentUser user) {
+		return get(engine.loadStep(stepId).runId(), user);
+	}
+
+	/**
+	 * Whether the user manages the run (cancels, resumes, chooses contacts, sends links).
+	 */
+	public boolean mayManage(RunView run, CurrentUser user) {
+		return RunRules.mayManage(user, run.ownerId());
+	}
+
 	private void requireReader(RunRow run, CurrentUser user) {
 		accounts.get(run.accountId(), user);
 		if (!RunRules.mayRead(user, run.invoiceId())) {
@@ -714,8 +727,42 @@ public class WorkflowRuns {
 		return names;
 	}
 
-	Instant now() {
-		return time.now();
+	/**
+	 * Finishes the run's active To-Do step {@code stepKey} on behalf of the system, when
+	 * what it asks for happened elsewhere (a QBR finalized); nothing when that step is
+	 * not the active one.
+	 * @return whether the step was finished
+	 */
+	public boolean completeBySystem(long runId, String stepKey, String detail) {
+		RunRow run = engine.loadRun(runId);
+		if (run.status() != RunStatus.ACTIVE) {
+			return false;
+		}
+		return engine.activeStep(runId).filter(step -> step.key().equals(stepKey)).map(step -> {
+			engine.complete(run, step, Map.of(), StepActor.system(), null, detail);
+			return true;
+		}).orElse(false);
+	}
+
+	/**
+	 * The active runs of a template on a record (a QBR, an invoice, a contract), for
+	 * modules following them.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> activeRunsOf(String templateKey, String recordColumn, long recordId) {
+		if (!Set.of("qbr_id", "invoice_id", "contract_id", "renewal_id").contains(recordColumn)) {
+			throw new IllegalArgumentException(recordColumn);
+		}
+		return jdbc
+			.sql("""
+					select r.id from workflow_run r join workflow_template_version v on v.id = r.template_version_id
+					join workflow_template t on t.id = v.template_id
+					where r.status = 'ACTIVE' and t.template_key = :key and r.""" + recordColumn
+					+ " = :record order by r.id")
+			.param("key", templateKey)
+			.param("record", recordId)
+			.query(Long.class)
+			.list();
 	}
 
 }

@@ -150,6 +150,10 @@ class SecurityConfiguration {
 			// (Meetings.feed)
 			.requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/feed/*")
 			.permitAll()
+			// client stakeholders act on their workflow step through a signed link
+			// (ClientParticipation checks it on every request)
+			.requestMatchers("/client/*", "/client/*/**")
+			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			// Metrics: scraped with an administrator's API token (README: Metrics).
