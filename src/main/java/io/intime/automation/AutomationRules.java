@@ -192,7 +192,10 @@ public class AutomationRules {
 	@Transactional(readOnly = true)
 	public List<AutomationRule> list(CurrentUser user) {
 		requireViewer(user);
-		return read(" order by r.condition_kind, r.id", Map.of());
+		// in the order of the conditions (the calendar's first), then as they were added
+		return read(" order by r.id", Map.of()).stream()
+			.sorted(java.util.Comparator.comparing(AutomationRule::condition))
+			.toList();
 	}
 
 	/**

@@ -89,9 +89,17 @@ public class AutomationScan {
 	/**
 	 * A rule's occasion: its key ({@code contract:42:2027-03-01}), the account, and what
 	 * the run is about.
+	 *
+	 * @param firedBefore whether the rule fired for it already, when the statement that
+	 * found it knew (null: not known yet)
 	 */
 	record Occasion(AutomationRule rule, String key, long accountId, Long contractId, Long invoiceId, ContractTerm term,
-			QbrQuarter quarter) {
+			QbrQuarter quarter, Boolean firedBefore) {
+
+		Occasion(AutomationRule rule, String key, long accountId, Long contractId, Long invoiceId, ContractTerm term,
+				QbrQuarter quarter) {
+			this(rule, key, accountId, contractId, invoiceId, term, quarter, null);
+		}
 
 		static Occasion of(AutomationRule rule, String key, long accountId) {
 			return new Occasion(rule, key, accountId, null, null, null, null);
@@ -153,8 +161,9 @@ public class AutomationScan {
 	/**
 	 * The daily scan over the accounts in scope: the rules on contracts ending, health
 	 * below a threshold and the quarterly cadence. Each statement reads every account in
-	 * scope at once; then one statement finds which occasions fired before, and each new
-	 * one fires in a transaction of its own.
+	 * scope at once and says which of its occasions fired before (one more statement asks
+	 * that of the contracts the contracts module hands over); each new one fires in a
+	 * transaction of its own.
 	 */
 	public Result scan(AccountScope scope) {
 		Set<ConditionKind> scanned = EnumSet.noneOf(ConditionKind.class);
@@ -232,21 +241,26 @@ public class AutomationScan {
 	 */
 	private List<Occasion> healthBelow(AutomationRule rule, AccountScope scope) {
 		String sql = """
-				select h.account_id,
-				       coalesce((select min(x.as_of) from account_health_history x
-				                  where x.account_id = h.account_id and x.score < :threshold
-				                    and x.computed_at > coalesce((select max(y.computed_at) from account_health_history y
-				                                                   where y.account_id = h.account_id
-				                                                     and y.score >= :threshold),
-				                                                 '-infinity'::timestamptz)),
-				                h.as_of) as since
-				  from account_health h join account a on a.id = h.account_id
-				 where h.score < :threshold and a.archived_at is null"""
-				+ scope.clause("h.account_id");
+				select s.account_id, s.since,
+				       exists (select 1 from automation_firing f
+				                where f.rule_id = :rule
+				                  and f.occasion = 'account:' || s.account_id || ':health:' || to_char(s.since, 'YYYY-MM-DD'))
+				  from (select h.account_id,
+				               coalesce((select min(x.as_of) from account_health_history x
+				                          where x.account_id = h.account_id and x.score < :threshold
+				                            and x.computed_at > coalesce((select max(y.computed_at) from account_health_history y
+				                                                           where y.account_id = h.account_id
+				                                                             and y.score >= :threshold),
+				                                                         '-infinity'::timestamptz)),
+				                        h.as_of) as since
+				          from account_health h join account a on a.id = h.account_id
+				         where h.score < :threshold and a.archived_at is null"""
+				+ scope.clause("h.account_id") + ") s";
 		return scope.bind(jdbc.sql(sql))
+			.param("rule", rule.id())
 			.param("threshold", rule.threshold())
-			.query((rs, n) -> Occasion.of(rule, "account:" + rs.getLong(1) + ":health:" + rs.getDate(2).toLocalDate(),
-					rs.getLong(1)))
+			.query((rs, n) -> new Occasion(rule, "account:" + rs.getLong(1) + ":health:" + rs.getDate(2).toLocalDate(),
+					rs.getLong(1), null, null, null, null, rs.getBoolean(3)))
 			.list();
 	}
 
@@ -260,14 +274,19 @@ public class AutomationScan {
 	private List<Occasion> quarterly(AutomationRule rule, AccountScope scope, LocalDate today) {
 		QbrQuarter quarter = QbrQuarter.of(today);
 		String sql = """
-				select a.id from account a
+				select a.id,
+				       exists (select 1 from automation_firing f
+				                where f.rule_id = :rule and f.occasion = 'account:' || a.id || ':' || :quarter)
+				  from account a
 				 where a.archived_at is null and a.status = 'ACTIVE'
 				   and (a.tier = any(:tiers) or (a.strategic and :strategic))""" + scope.clause("a.id");
 		return scope.bind(jdbc.sql(sql))
+			.param("rule", rule.id())
+			.param("quarter", quarter.code())
 			.param("tiers", new SqlArrayValue("varchar", rule.tiers().stream().map(Enum::name).toArray()))
 			.param("strategic", rule.tiers().contains(Tier.STRATEGIC))
 			.query((rs, n) -> new Occasion(rule, "account:" + rs.getLong(1) + ":" + quarter.code(), rs.getLong(1), null,
-					null, null, quarter))
+					null, null, quarter, rs.getBoolean(2)))
 			.list();
 	}
 
@@ -396,21 +415,26 @@ public class AutomationScan {
 	}
 
 	/**
-	 * The candidates whose rule has not fired for them yet, in one statement.
+	 * The candidates whose rule has not fired for them yet: those the statement that
+	 * found them knew about as it said, the others looked up in one statement.
 	 */
 	private List<Occasion> unfired(List<Occasion> candidates) {
-		if (candidates.isEmpty()) {
-			return List.of();
+		List<Occasion> unknown = candidates.stream().filter(o -> o.firedBefore() == null).toList();
+		List<Occasion> fresh = new ArrayList<>(
+				candidates.stream().filter(o -> Boolean.FALSE.equals(o.firedBefore())).toList());
+		if (unknown.isEmpty()) {
+			return fresh;
 		}
-		List<Integer> fresh = jdbc.sql("""
+		jdbc.sql("""
 				select (c.i - 1)::int from unnest(:rules, :occasions) with ordinality as c(rule_id, occasion, i)
 				 where not exists (select 1 from automation_firing f
 				                    where f.rule_id = c.rule_id and f.occasion = c.occasion)""")
-			.param("rules", new SqlArrayValue("bigint", candidates.stream().map(o -> o.rule().id()).toArray()))
-			.param("occasions", new SqlArrayValue("varchar", candidates.stream().map(Occasion::key).toArray()))
+			.param("rules", new SqlArrayValue("bigint", unknown.stream().map(o -> o.rule().id()).toArray()))
+			.param("occasions", new SqlArrayValue("varchar", unknown.stream().map(Occasion::key).toArray()))
 			.query(Integer.class)
-			.list();
-		return fresh.stream().map(candidates::get).toList();
+			.list()
+			.forEach(i -> fresh.add(unknown.get(i)));
+		return fresh;
 	}
 
 	/**
