@@ -126,12 +126,14 @@ def main():
     parser.add_argument("--admin", default="admin", help="who captures the SQL of the requests (an admin)")
     parser.add_argument("--app-jar", help="the application's jar: its PostgreSQL driver replays the SQL floor")
     parser.add_argument("--workdir", default=".", help="where the floor's files go")
-    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console", "strategic", "revenue", "qbr"],
+    parser.add_argument("--scenario", default="accounts", choices=["accounts", "my-tasks", "console", "strategic", "revenue", "qbr",
+                                                                   "automation"],
                         help="accounts: the accounts list (bench/accounts-list.sh); my-tasks: My tasks (bench/my-tasks.sh); "
                              "console: the account manager's console (bench/console.sh); "
                              "strategic: the executive's portfolio and the recruiter ranking (bench/strategic.sh); "
                              "revenue: the retention KPIs and the renewal model's fit (bench/revenue.sh); "
-                             "qbr: generating a QBR deck, PPTX and PDF (bench/qbr.sh)")
+                             "qbr: generating a QBR deck, PPTX and PDF (bench/qbr.sh); "
+                             "automation: the automation rules' scan (bench/automation.sh)")
     args = parser.parse_args()
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects())
@@ -173,6 +175,14 @@ def main():
         run(opener, args.base, "Console page    GET /", lambda i: "/", "text/html", args.warmup, args.requests, floor)
         run(opener, args.base, "Console API     GET /api/v1/console", lambda i: "/api/v1/console", "application/json",
             args.warmup, args.requests, floor)
+        return
+
+    if args.scenario == "automation":
+        # issue 17: a trigger scan over 10,000 contracts under one second
+        import automation_bench
+        args.rounds, args.warmup_scans = args.requests, args.warmup
+        args.new_occasions = int(os.environ.get("AUTOMATION_NEW", "100"))
+        automation_bench.run(opener, request, args)
         return
 
     if args.scenario == "qbr":
