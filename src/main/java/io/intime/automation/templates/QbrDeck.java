@@ -7,6 +7,9 @@ import io.intime.workflows.ActionResult;
 import io.intime.workflows.WorkflowAction;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drafts the QBR's deck (PowerPoint) from the quarter's review with the QBR module's deck
@@ -20,8 +23,16 @@ class QbrDeck implements WorkflowAction {
 
 	private final QbrDocuments documents;
 
-	QbrDeck(QbrDocuments documents) {
+	private final TransactionTemplate separately;
+
+	QbrDeck(QbrDocuments documents, PlatformTransactionManager transactions) {
 		this.documents = documents;
+		// a quarter without data is refused inside the deck's own (read-only)
+		// transaction:
+		// apart, so that the refusal does not doom the step's
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.separately.setReadOnly(true);
 	}
 
 	@Override
@@ -41,7 +52,7 @@ class QbrDeck implements WorkflowAction {
 			return ActionResult.of("No QBR to draft a deck for: upload your own deck in the next step");
 		}
 		try {
-			QbrDocuments.File deck = documents.preview(qbrId, "pptx", Actors.SYSTEM);
+			QbrDocuments.File deck = separately.execute(status -> documents.preview(qbrId, "pptx", Actors.SYSTEM));
 			return ActionResult.of("Deck drafted: " + deck.name() + " (" + deck.content().length / 1024 + " KB)")
 				.withFile(deck.name(), deck.contentType(), deck.content());
 		}
