@@ -41,7 +41,8 @@ import java.util.concurrent.Future;
  * as it was, and a replay never conflicts with the rows the application wrote. Rows are read to
  * the end, every column fetched. The password, if the database needs one, comes from PGPASSWORD.
  *
- * The last line is machine-readable: {@code FLOOR p50=… p95=… max=… runs=… statements=…} (ms).
+ * The last line is machine-readable: {@code FLOOR p50=… p95=… max=… runs=… statements=… total=…} (ms;
+ * total is the sum of the measured runs, for throughput figures such as bench/workflow_runs.py's).
  */
 public class Floor {
 
@@ -102,14 +103,15 @@ public class Floor {
                 millis[i] = (System.nanoTime() - start) / 1e6;
                 statements += request.statements;
             }
+            double total = java.util.Arrays.stream(millis).sum();
             java.util.Arrays.sort(millis);
             double p50 = percentile(millis, 50);
             double p95 = percentile(millis, 95);
             double max = millis.length == 0 ? 0 : millis[millis.length - 1];
             System.out.printf("SQL floor: %d requests (%d distinct), %.1f statements each on average; p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                     runs, requests.size(), runs == 0 ? 0.0 : (double) statements / runs, p50, p95, max);
-            System.out.printf(java.util.Locale.ROOT, "FLOOR p50=%.2f p95=%.2f max=%.2f runs=%d statements=%d%n", p50, p95, max,
-                    runs, statements);
+            System.out.printf(java.util.Locale.ROOT, "FLOOR p50=%.2f p95=%.2f max=%.2f runs=%d statements=%d total=%.2f%n", p50,
+                    p95, max, runs, statements, total);
         }
         finally {
             pool.shutdownNow();

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo world",
 		allowedDependencies = { "identity", "accounts", "staffing", "billing", "engagement", "escalations", "revenue",
-				"renewals", "tasks", "qbr", "shared", "shared::*" })
+				"renewals", "tasks", "qbr", "workflows", "shared", "shared::*" })
 package io.intime.demo;
