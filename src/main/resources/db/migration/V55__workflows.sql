@@ -30,8 +30,9 @@ create table workflow_template_version (
   created_by         varchar(100),
   unique (template_id, number)
 );
-alter table workflow_template add constraint workflow_template_current_fk
-  foreign key (current_version_id) references workflow_template_version(id);
+-- current_version_id names one of the template's own versions; it has no foreign key, so that
+-- the tables keep an order without cycles (backups copy them parent first) -- WorkflowTemplates
+-- only ever sets it to a version it has just written for that template.
 
 create table workflow_run (
   id                  bigserial primary key,

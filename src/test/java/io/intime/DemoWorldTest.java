@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "intime.embedded-db.ephemeral=true", "intime.security.bcrypt-cost=4", "intime.demo=true",
-				"intime.renewals.open-automatically=false" })
+				"intime.renewals.open-automatically=false", "intime.automation.live=false" })
 public @interface DemoWorldTest {
 
 }

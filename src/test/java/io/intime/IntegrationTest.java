@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 		"intime.demo=false", "intime.health.live=false", "intime.renewals.open-automatically=false",
 		"intime.diagnostics.request-metrics=true", "intime.scheduler.polling-interval=500ms",
 		"intime.scheduler.heartbeat-interval=500ms", "intime.scheduler.missed-heartbeats-limit=4",
-		"intime.workflows.retry-delay=1s" })
+		"intime.workflows.retry-delay=1s", "intime.automation.live=false" })
 @AutoConfigureMockMvc
 @Import({ TestProbes.class, SchedulerProbes.class })
 public @interface IntegrationTest {
