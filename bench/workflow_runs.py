@@ -40,13 +40,13 @@ def log_text(path):
         return f.read()
 
 
-def wait_for(predicate, timeout, what):
+def wait_for(predicate, timeout, what, every=0.5):
     deadline = time.time() + timeout
     while time.time() < deadline:
         value = predicate()
         if value:
             return value
-        time.sleep(0.5)
+        time.sleep(every)
     raise SystemExit(f"timed out waiting for {what}")
 
 
@@ -73,11 +73,16 @@ def is_delete(s):
     return starts(s, "delete from scheduled_tasks")
 
 
+def is_step_lock(s):
+    return "for update" in s["sql"] and "from workflow_step" in s["sql"]
+
+
 def steps_of(statements):
     """The workflow steps in a capture: per scheduler thread, the statements from the first pick of a
     `workflows.automated` execution after the thread's previous step up to the delete of the execution
-    it ran (failed picks of other executions before it included). A thread's first step is left out:
-    it began before the capture."""
+    it ran (failed picks of other executions before it included); when the scheduler picks executions in
+    batches (lock-and-fetch) and there is no pick of its own, from the step's first statement (its row
+    locked). A thread's first step is left out: it began before the capture."""
     executors = sorted({s["thread"] for s in statements if is_delete(s)})
     steps = []
     others = 0
@@ -94,8 +99,10 @@ def steps_of(statements):
                 continue
             first = next((k for k, (_, t) in enumerate(segment)
                           if is_pick(t) and params(t)[4]["value"] == "workflows.automated"), None)
+            if first is None:
+                first = next((k for k, (_, t) in enumerate(segment) if is_step_lock(t)), None)
             body = [t for _, t in segment[first:]] if first is not None else []
-            if body and any("for update" in t["sql"] and "from workflow_step" in t["sql"] for t in body):
+            if body and any(is_step_lock(t) for t in body):
                 steps.append((segment[first][0], body))
             else:
                 others += 1
@@ -115,15 +122,16 @@ def reset_of(step):
     name, instance, version = (v["value"] for v in params(deleted))
     pick = next((s for s in step if is_pick(s) and params(s)[5]["value"] == instance), None)
     done = next((s for s in step if starts(s, "update workflow_step set status = 'done'")), None)
-    if pick is None or done is None:
+    if done is None:
         return None
-    heartbeat = params(pick)[2]
+    # picked by this thread: the row as it was before its pick; picked in a batch: as the batch left it
+    at = params(pick)[2] if pick is not None else params(done)[0]
     reset = [{"sql": "insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
-                     "values (?, ?, ?, false, ?)",
+                     "values (?, ?, ?, ?, ?)",
               "batch": False,
               "parameterSets": [[typed("string", name, 1), typed("string", instance, 2),
-                                 typed(heartbeat["type"], heartbeat["value"], 3),
-                                 typed("long", str(int(version) - 1), 4)]]}]
+                                 typed(at["type"], at["value"], 3), typed("boolean", str(pick is None).lower(), 4),
+                                 typed("long", str(int(version) - (1 if pick is not None else 0)), 5)]]}]
     done_params = params(done)
     reset.append({"sql": "update workflow_step set status = 'ACTIVE', version = ? where id = ?", "batch": False,
                   "parameterSets": [[typed("long", done_params[-1]["value"], 1),
@@ -200,7 +208,8 @@ def main():
     middle = capture("middle")
     last = None
     if steps_per_run > 1:
-        wait_for(lambda: steps_done() >= total_steps - runs // 2, args.timeout, "the runs' last steps")
+        # every few seconds only: each look is a JVM that would take the cores from the runs
+        wait_for(lambda: steps_done() >= total_steps - runs * 9 // 10, args.timeout, "the runs' last steps", 10)
         last = capture("last")
 
     # 2. the runs' own figures
@@ -229,33 +238,41 @@ def main():
               f"p90 {percentile(rates, 90):,}, max {max(rates):,} (completions per whole second)")
 
     # 3. the statements of a step: of every run, steps_per_run - 1 steps activate the next and one
-    # completes the run
-    pools = []
-    for captured, finishing, weight in ((middle, False, steps_per_run - 1), (last, True, 1)):
-        if captured is None or weight == 0:
-            continue
-        found = captured_steps(captured["statements"], finishing)
-        if found["steps"]:
-            pools.append(dict(found, weight=weight, name="completing its run" if finishing else "activating the next"))
-    if steps_per_run == 1:
-        pools = [dict(captured_steps(middle["statements"], True), weight=1, name="completing its run")]
-    if not pools:
+    # completes the run; the floor replays them in that proportion
+    captured = [captured_steps(c["statements"]) for c in (middle, last) if c is not None]
+    every = [step for c in captured for step in c["steps"]]
+    if not every:
         raise SystemExit("the captures hold no complete workflow step (is intime.diagnostics.request-metrics on?)")
+    pools = [{"name": "activating the next", "weight": steps_per_run - 1,
+              "steps": [step for step in every if not step["finishing"]]},
+             {"name": "completing its run", "weight": 1, "steps": [step for step in every if step["finishing"]]}]
+    for p in pools:
+        if p["weight"] > 0 and not p["steps"]:
+            print(f"  (the captures hold no step {p['name']}: the floor leaves them out; more RUNS give the captures time)")
+    pools = [p for p in pools if p["weight"] > 0 and p["steps"]]
+    if not pools:
+        raise SystemExit("no replayable step in the captures")
+    for p in pools:
+        p["statements"] = sum(len(step["own"]) for step in p["steps"]) / len(p["steps"])
+        p["scheduler"] = sum(sum(1 for st in step["own"] if "scheduled_tasks" in st["sql"])
+                             for step in p["steps"]) / len(p["steps"])
+        p["failed_picks"] = sum(max(0, sum(1 for st in step["own"] if is_pick(st)) - 1)
+                                for step in p["steps"]) / len(p["steps"])
     weights = sum(p["weight"] for p in pools)
     per_step = sum(p["statements"] * p["weight"] for p in pools) / weights
-    fetches = sum(p["fetches"] * p["weight"] for p in pools) / weights
-    failed_picks = sum(p["failed_picks"] * p["weight"] for p in pools) / weights
     on_tasks = sum(p["scheduler"] * p["weight"] for p in pools) / weights
-    print(f"  SQL per step     {per_step:.1f} statements on the scheduler's thread, of which {on_tasks:.1f} on "
-          f"scheduled_tasks; plus {fetches:.2f} fetches of due executions (the polling thread) and "
-          f"{failed_picks:.2f} failed picks per step")
+    failed_picks = sum(p["failed_picks"] * p["weight"] for p in pools) / weights
+    fetches = sum(c["fetches"] for c in captured) / max(1, len(every))
+    print(f"  SQL per step     {per_step:.1f} statements on the scheduler's thread ({on_tasks:.1f} of them on "
+          f"scheduled_tasks, {failed_picks:.2f} failed picks included), plus {fetches:.2f} fetches of due executions "
+          f"by the polling thread ({len(every)} steps in {len(captured)} captures of {args.capture_seconds:g} s, "
+          f"{sum(c['others'] for c in captured)} other executions left out)")
     for p in pools:
-        print(f"    a step {p['name']}: {p['statements']:.1f} statements ({len(p['steps'])} steps captured in "
-              f"{args.capture_seconds:g} s, {p['others']} other executions left out)")
+        print(f"    a step {p['name']}: {p['statements']:.1f} statements ({len(p['steps'])} captured)")
     if os.environ.get("SHOW_STEP"):
         for p in pools:
             print(f"  a step {p['name']}, its statements:")
-            for st in p["steps"][len(p["steps"]) // 2]:
+            for st in p["steps"][len(p["steps"]) // 2]["own"]:
                 print(f"    {short(st['sql'])}")
 
     # 4. the floor
@@ -263,8 +280,9 @@ def main():
     floor_runs = max(1, math.ceil(floor_steps / args.threads))
     requests, sequence = [], []
     for p in pools:
-        p["requests"] = list(range(len(requests), len(requests) + len(groups(p["steps"], args.threads))))
-        requests.extend(groups(p["steps"], args.threads))
+        grouped = groups(p["steps"], args.threads)
+        p["requests"] = list(range(len(requests), len(requests) + len(grouped)))
+        requests.extend(grouped)
         if not p["requests"]:
             raise SystemExit(f"too few replayable steps {p['name']} in the capture for the floor")
     turn = [k for k, p in enumerate(pools) for _ in range(p["weight"])]
@@ -276,8 +294,8 @@ def main():
 
     def as_captures(with_steps):
         return [{"jdbcUrl": middle["jdbcUrl"], "user": middle["user"],
-                 "statements": [dict(st, thread=f"floor-{k}") for k, (step, reset) in enumerate(group)
-                                for st in reset + (step if with_steps else [])]}
+                 "statements": [dict(st, thread=f"floor-{k}") for k, step in enumerate(group)
+                                for st in step["reset"] + (step["fetches"] + step["own"] if with_steps else [])]}
                 for group in requests]
 
     full = sql_floor.replay(driver, args.workdir, as_captures(True), sequence, 20, floor_runs, "workflow-steps")
@@ -290,26 +308,21 @@ def main():
     print(f"  runs / floor     {floor_rate / int(rate):.1f}x (the time per step against the floor's)")
 
 
-def captured_steps(statements, finishing):
-    """The steps of one capture that complete their run (or those that do not), each with its reset and
-    its share of the polling thread's fetches, and their figures."""
-    steps, others = steps_of(statements)
-    executors = {st["thread"] for step in steps for st in step}
-    fetches = [st for st in statements if st["thread"] not in executors
-               and starts(st, "select * from scheduled_tasks where picked = ?")]
-    all_steps = len(steps)
-    chosen = [step for step in steps
-              if any(starts(st, "update workflow_run set status = 'completed'") for st in step) == finishing]
-    figures = {"steps": [], "others": others + all_steps - len(chosen),
-               "statements": sum(len(step) for step in chosen) / max(1, len(chosen)),
-               "scheduler": sum(1 for step in chosen for st in step if "scheduled_tasks" in st["sql"]) / max(1, len(chosen)),
-               "failed_picks": sum(sum(1 for st in step if is_pick(st)) - 1 for step in chosen) / max(1, len(chosen)),
-               "fetches": len(fetches) / max(1, all_steps)}
-    share = round(len(fetches) / max(1, all_steps) * len(chosen))
-    for i in range(share):
-        chosen[min(len(chosen) - 1, i * len(chosen) // max(1, share))].insert(0, fetches[i % len(fetches)])
-    figures["steps"] = [(step, reset) for step, reset in ((step, reset_of(step)) for step in chosen) if reset]
-    return figures
+def captured_steps(statements):
+    """The steps of one capture, each with its own statements, its reset, whether it completes its run, and
+    its share of the polling thread's fetches (spread evenly over the steps)."""
+    bodies, others = steps_of(statements)
+    executors = {st["thread"] for body in bodies for st in body}
+    # the polling thread's fetches (or batch picks) of due executions
+    fetches = [st for st in statements if st["thread"] not in executors and st["thread"].startswith("db-scheduler")
+               and "scheduled_tasks" in st["sql"]]
+    steps = [{"own": body, "reset": reset_of(body), "fetches": [],
+              "finishing": any(starts(st, "update workflow_run set status = 'completed'") for st in body)}
+             for body in bodies]
+    for i, fetch in enumerate(fetches):
+        if steps:
+            steps[min(len(steps) - 1, i * len(steps) // len(fetches))]["fetches"].append(fetch)
+    return {"steps": [step for step in steps if step["reset"]], "others": others, "fetches": len(fetches)}
 
 
 def groups(steps, size):
@@ -318,7 +331,7 @@ def groups(steps, size):
     while len(pending) >= size:
         group, runs_in = [], set()
         for item in list(pending):
-            run = run_of(item[0])
+            run = run_of(item["own"])
             if run in runs_in:
                 continue
             group.append(item)

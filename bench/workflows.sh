@@ -58,7 +58,7 @@ for threads in $THREADS; do
     THREAD_ARGS=(--intime.scheduler.threads="$threads")
     settings="$threads threads (--intime.scheduler.threads=$threads), polling every $POLLING (default)"
   fi
-  settings="$settings; db-scheduler's fetch strategy (due executions fetched $((threads * 3)) at a time, fetched again below $((threads / 2))), immediate execution on"
+  settings="$settings; db-scheduler's fetch strategy (due executions fetched $((threads * 3)) at a time, fetched again below $((threads / 2))), immediate execution on${SCHEDULER_NOTE:+; $SCHEDULER_NOTE}"
 
   DATA=$(mktemp -d "${TMPDIR:-/tmp}/intime-bench-XXXXXX")
   export INTIME_BENCH_DATA="$DATA"   # bench/floor.py reads the embedded database's password there
