@@ -24,8 +24,10 @@ import java.util.Set;
  * <ol>
  * <li>the same email, ignoring case and surrounding spaces; or</li>
  * <li>the same name and the same phone number (names compared without case, accents,
- * punctuation and repeated spaces; phones by their digits, the last ten when longer, so
- * that "+1 512 555 0100" is "512-555-0100"); or</li>
+ * punctuation and repeated spaces; phones by their digits without a national trunk zero,
+ * one number the same as another that ends with it, so that "+1 512 555 0100" is
+ * "512-555-0100", "+47 22 55 01 00" is "22550100" and "+44 20 7946 0958" is "020 7946
+ * 0958"); or</li>
  * <li>the same name where one of the two has no email and one has no phone, so nothing
  * they say disagrees. A contact joins a group this way only when the group then still has
  * at most one email and one phone: "Jane Doe" without an email is not the link that makes
@@ -84,7 +86,7 @@ public final class ContactDuplicates {
 					reason = "same email";
 				}
 				else if (names[i] != null && names[i].equals(names[j])) {
-					if (phones[i] != null && phones[i].equals(phones[j])) {
+					if (samePhone(phones[i], phones[j])) {
 						reason = "same name and phone";
 					}
 					else if ((emails[i] == null || emails[j] == null) && (phones[i] == null || phones[j] == null)) {
@@ -119,7 +121,7 @@ public final class ContactDuplicates {
 	/** Whether the two groups together still have at most one email and one phone. */
 	private static boolean agree(int[] group, int a, int b, String[] emails, String[] phones) {
 		Set<String> groupEmails = new HashSet<>();
-		Set<String> groupPhones = new HashSet<>();
+		List<String> groupPhones = new ArrayList<>();
 		for (int k = 0; k < group.length; k++) {
 			int root = root(group, k);
 			if (root == a || root == b) {
@@ -131,7 +133,18 @@ public final class ContactDuplicates {
 				}
 			}
 		}
-		return groupEmails.size() <= 1 && groupPhones.size() <= 1;
+		return groupEmails.size() <= 1 && groupPhones.stream().allMatch(p -> samePhone(p, groupPhones.get(0)));
+	}
+
+	/**
+	 * Whether two numbers (as {@link #phone} gives them) reach the same line: equal, or
+	 * one the other with a country code in front.
+	 */
+	static boolean samePhone(String one, String other) {
+		if (one == null || other == null) {
+			return false;
+		}
+		return one.length() >= other.length() ? one.endsWith(other) : other.endsWith(one);
 	}
 
 	private static int root(int[] group, int i) {
@@ -166,18 +179,16 @@ public final class ContactDuplicates {
 	}
 
 	/**
-	 * The phone's digits, the last ten when longer (a country code or a trunk prefix);
-	 * null with fewer than seven.
+	 * The phone's digits without the leading zeros of a national trunk prefix or an
+	 * international call prefix ("020 …", "0047 …"); null with fewer than seven, which
+	 * identify nobody.
 	 */
 	static String phone(String phone) {
 		if (phone == null) {
 			return null;
 		}
-		String digits = phone.replaceAll("\\D", "");
-		if (digits.length() < PHONE_DIGITS) {
-			return null;
-		}
-		return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+		String digits = phone.replaceAll("\\D", "").replaceFirst("^0+", "");
+		return digits.length() < PHONE_DIGITS ? null : digits;
 	}
 
 }

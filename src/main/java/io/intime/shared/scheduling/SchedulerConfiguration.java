@@ -49,8 +49,9 @@ class SchedulerConfiguration {
 		});
 		log.info("Scheduler with tasks {}", tasks.orderedStream().map(Task::getName).toList());
 		// Transaction-aware: a task scheduled inside a transaction is stored (or not)
-		// with it.
-		return new PollingOnElapsedTime(new TransactionAwareDataSourceProxy(dataSource), known)
+		// with it, and wakes the poller when it commits.
+		DueOnCommit dueOnCommit = new DueOnCommit(time::now);
+		Scheduler scheduler = new PollingOnElapsedTime(new TransactionAwareDataSourceProxy(dataSource), known)
 			.startTasks(asStartTasks(startTasks))
 			.threads(Math.max(1, settings.threads()))
 			.pollingInterval(settings.pollingInterval())
@@ -61,7 +62,10 @@ class SchedulerConfiguration {
 					new SchedulerName.Hostname().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)))
 			.clock(time::now)
 			.enableImmediateExecution()
+			.addSchedulerListener(dueOnCommit)
 			.build();
+		dueOnCommit.wakes(scheduler::triggerCheckForDueExecutions);
+		return scheduler;
 	}
 
 	/**

@@ -77,7 +77,24 @@ class ContactDuplicatesTest {
 	@Test
 	void shortNumbersIdentifyNobody() {
 		assertThat(ContactDuplicates.phone("x 12")).isNull();
-		assertThat(ContactDuplicates.phone("+44 20 7946 0958")).isEqualTo("2079460958");
+		assertThat(ContactDuplicates.phone("+44 20 7946 0958")).isEqualTo("442079460958");
+	}
+
+	@Test
+	void aNumberWithItsCountryCodeIsTheNumberWithout() {
+		assertThat(ContactDuplicates.samePhone(ContactDuplicates.phone("+47 22 55 01 00"),
+				ContactDuplicates.phone("22-55-01-00")))
+			.isTrue();
+		assertThat(ContactDuplicates.samePhone(ContactDuplicates.phone("+44 20 7946 0958"),
+				ContactDuplicates.phone("020 7946 0958")))
+			.isTrue();
+		assertThat(ContactDuplicates.samePhone(ContactDuplicates.phone("+1 512 555 0100"),
+				ContactDuplicates.phone("512 555 0199")))
+			.isFalse();
+		List<Match> matches = ContactDuplicates
+			.find(List.of(contact(1, 1, "Ingrid Halvorsen", "ingrid@halvorsen.example", "+47 22 55 01 00"),
+					contact(2, 2, "ingrid  halvorsen", null, "22-55-01-00")));
+		assertThat(matches).containsExactly(new Match(1, 2, "same name and phone"));
 	}
 
 }
