@@ -18,6 +18,13 @@ public final class MoneyFormat {
 		return symbol(money.currency()) + format.format(money.amount());
 	}
 
+	/** To the cent, as finance reads invoices: "$85,420.00", "€1,200.50", "-$12.00". */
+	public static String cents(Money money) {
+		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+		BigDecimal amount = money.amount();
+		return (amount.signum() < 0 ? "-" : "") + symbol(money.currency()) + format.format(amount.abs());
+	}
+
 	public static String compact(Money money) {
 		BigDecimal amount = money.amount();
 		BigDecimal abs = amount.abs();

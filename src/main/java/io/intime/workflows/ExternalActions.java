@@ -33,8 +33,10 @@ class ExternalActions {
 
 	void record(RunRow run, StepRow step, StepActor actor, String action, Map<String, Object> detail) {
 		log.append(run.id(), step.id(), actor.contactId(), actor.name(), action, actor.ip(), actor.userAgent(), detail);
-		engine.event(run.id(), step.key(), "CLIENT", actor.name(), action.toLowerCase().replace('_', ' ') + " from "
-				+ (actor.ip() == null ? "an unknown address" : actor.ip()) + " (" + actor.userAgent() + ")");
+		String done = action.toLowerCase().replace('_', ' ');
+		engine.event(run.id(), step.key(), "CLIENT", actor.name(),
+				Character.toUpperCase(done.charAt(0)) + done.substring(1) + " from " + Browsers.address(actor.ip())
+						+ " · " + Browsers.describe(actor.userAgent()));
 	}
 
 	/**

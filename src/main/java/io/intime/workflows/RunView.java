@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A run as pages and the API show it: its steps in order and its timeline. */
-public record RunView(long id, long accountId, String accountName, long templateId, String templateName,
-		int templateVersion, String title, RunStatus status, Long ownerId, String ownerName, Long contractId,
-		Long qbrId, Long renewalId, Long invoiceId, Instant startedAt, Instant completedAt, String outcome,
-		long version, List<StepView> steps, List<EventView> events) {
+/**
+ * A run as pages and the API show it: its steps in order and its timeline; amounts in its
+ * steps are in the account's billing currency ({@code accountCurrency}).
+ */
+public record RunView(long id, long accountId, String accountName, String accountCurrency, long templateId,
+		String templateName, int templateVersion, String title, RunStatus status, Long ownerId, String ownerName,
+		Long contractId, Long qbrId, Long renewalId, Long invoiceId, Instant startedAt, Instant completedAt,
+		String outcome, long version, List<StepView> steps, List<EventView> events) {
 
 	/**
 	 * A step of the run.

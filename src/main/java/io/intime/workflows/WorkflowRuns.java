@@ -310,7 +310,8 @@ public class WorkflowRuns {
 		Map<Long, UserSummary> userMap = users.findAll(userIds);
 		Map<Long, ContactView> contactMap = contacts.byIds(contactIds);
 		var extra = jdbc.sql("""
-				select r.started_at, r.completed_at, r.outcome, a.name, v.number, v.template_id, t.name
+				select r.started_at, r.completed_at, r.outcome, a.name, v.number, v.template_id, t.name,
+				       a.billing_currency
 				from workflow_run r join account a on a.id = r.account_id
 				join workflow_template_version v on v.id = r.template_version_id
 				join workflow_template t on t.id = v.template_id where r.id = ?""")
@@ -318,7 +319,7 @@ public class WorkflowRuns {
 			.query((rs,
 					n) -> new Object[] { rs.getTimestamp(1).toInstant(),
 							rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getString(3),
-							rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getString(7) })
+							rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getString(7), rs.getString(8) })
 			.single();
 		Map<Long, Instant[]> times = new HashMap<>();
 		Map<Long, String[]> actors = new HashMap<>();
@@ -355,10 +356,11 @@ public class WorkflowRuns {
 					rs.getTimestamp(5).toInstant(), rs.getString(6)))
 			.list();
 		UserSummary owner = run.ownerId() == null ? null : userMap.get(run.ownerId());
-		return new RunView(run.id(), run.accountId(), (String) extra[3], (Long) extra[5], (String) extra[6],
-				(Integer) extra[4], run.title(), run.status(), run.ownerId(), owner == null ? null : owner.fullName(),
-				run.contractId(), run.qbrId(), run.renewalId(), run.invoiceId(), (Instant) extra[0], (Instant) extra[1],
-				(String) extra[2], run.version(), steps, events);
+		return new RunView(run.id(), run.accountId(), (String) extra[3], (String) extra[7], (Long) extra[5],
+				(String) extra[6], (Integer) extra[4], run.title(), run.status(), run.ownerId(),
+				owner == null ? null : owner.fullName(), run.contractId(), run.qbrId(), run.renewalId(),
+				run.invoiceId(), (Instant) extra[0], (Instant) extra[1], (String) extra[2], run.version(), steps,
+				events);
 	}
 
 	private static String nameOf(UserSummary user, String fallback) {

@@ -58,12 +58,7 @@ public class PageFormat {
 
 	/** To the cent, as finance reads invoices: "$85,420.00", "€1,200.50". */
 	public String cents(Money money) {
-		if (money == null) {
-			return "—";
-		}
-		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-		BigDecimal amount = money.amount();
-		return (amount.signum() < 0 ? "-" : "") + symbol(money.currency()) + format.format(amount.abs());
+		return money == null ? "—" : MoneyFormat.cents(money);
 	}
 
 	/**
@@ -73,17 +68,6 @@ public class PageFormat {
 	public String centsTotal(List<Money> amounts) {
 		return amounts == null || amounts.isEmpty() ? "—"
 				: amounts.stream().map(this::cents).collect(Collectors.joining(" + "));
-	}
-
-	private static String symbol(String currency) {
-		return switch (currency) {
-			case "USD" -> "$";
-			case "EUR" -> "€";
-			case "GBP" -> "£";
-			case "JPY" -> "¥";
-			case "INR" -> "₹";
-			default -> currency + " ";
-		};
 	}
 
 	/** An amount in a currency, e.g. a service line's annual value. */

@@ -217,7 +217,8 @@ class WorkflowPages {
 			StepDef def = definition.step(step.key()).orElseThrow();
 			String role = def.role() == null ? null : definition.role(def.role()).map(r -> r.name()).orElse(null);
 			return new StepCard(step, def, runs.actions(run, step, me), role,
-					approvals.getOrDefault(step.id(), List.of()), StepValues.shown(def, step.data()));
+					approvals.getOrDefault(step.id(), List.of()),
+					StepValues.shown(def, step.data(), run.accountCurrency()));
 		}).toList();
 		model.addAttribute("run", run);
 		model.addAttribute("cards", cards);
