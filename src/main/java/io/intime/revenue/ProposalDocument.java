@@ -1,23 +1,18 @@
 package io.intime.revenue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.intime.shared.io.HtmlPdf;
 import io.intime.accounts.AccountDetails;
 import io.intime.shared.Money;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders a proposal as the PDF the client receives: the firm's letterhead, the title,
@@ -38,35 +33,13 @@ class ProposalDocument {
 
 	Rendered render(ProposalView proposal, AccountDetails account, LocalDate day) {
 		String html = html(proposal, account, day);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			font(builder, "LiberationSans-Regular.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Italic.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			byte[] bytes = out.toByteArray();
-			try (PDDocument pdf = Loader.loadPDF(bytes)) {
-				return new Rendered(bytes, pdf.getNumberOfPages());
-			}
+		byte[] bytes = HtmlPdf.render(html, "the proposal");
+		try (PDDocument pdf = Loader.loadPDF(bytes)) {
+			return new Rendered(bytes, pdf.getNumberOfPages());
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Could not render the proposal as PDF", e);
+			throw new UncheckedIOException("Could not count the pages of the proposal", e);
 		}
-	}
-
-	private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
-		builder.useFont(() -> {
-			try {
-				InputStream in = new ClassPathResource("fonts/" + file).getInputStream();
-				return in;
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}, "Liberation Sans", weight, style, true);
 	}
 
 	static String html(ProposalView p, AccountDetails account, LocalDate day) {
@@ -189,7 +162,7 @@ class ProposalDocument {
 	}
 
 	private static String e(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscapeDecimal(text);
+		return HtmlPdf.escape(text);
 	}
 
 	private static final String CSS = """

@@ -1,12 +1,10 @@
 package io.intime.automation.onboarding;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.intime.shared.io.HtmlPdf;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.thymeleaf.context.Context;
@@ -14,7 +12,6 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HealthReportDocument {
-
-	private static final String FONT = "Liberation Sans";
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
@@ -53,34 +48,13 @@ class HealthReportDocument {
 
 	Rendered render(HealthReportView report) {
 		String html = html(report);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			font(builder, "LiberationSans-Regular.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Italic.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			byte[] bytes = out.toByteArray();
-			try (PDDocument pdf = Loader.loadPDF(bytes)) {
-				return new Rendered(bytes, pdf.getNumberOfPages());
-			}
+		byte[] bytes = HtmlPdf.render(html, "the health report of " + report.accountName());
+		try (PDDocument pdf = Loader.loadPDF(bytes)) {
+			return new Rendered(bytes, pdf.getNumberOfPages());
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Could not render the health report of " + report.accountName(), e);
+			throw new UncheckedIOException("Could not count the pages of the health report", e);
 		}
-	}
-
-	private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
-		builder.useFont(() -> {
-			try {
-				return new ClassPathResource("fonts/" + file).getInputStream();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}, FONT, weight, style, true);
 	}
 
 }

@@ -1,15 +1,8 @@
 package io.intime.automation.templates;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.web.util.HtmlUtils;
+import io.intime.shared.io.HtmlPdf;
 
 /**
  * The templates' documents as PDF (openhtmltopdf): the fonts that ship with the
@@ -24,36 +17,12 @@ final class Pdfs {
 	}
 
 	static byte[] render(String html) {
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			font(builder, "LiberationSans-Regular.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Italic.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not render the document as PDF", e);
-		}
-	}
-
-	private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
-		builder.useFont(() -> {
-			try {
-				return new ClassPathResource("fonts/" + file).getInputStream();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}, "Liberation Sans", weight, style, true);
+		return HtmlPdf.render(html, "the document");
 	}
 
 	/** Text made safe for the document's XHTML. */
 	static String e(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscapeDecimal(text);
+		return HtmlPdf.escape(text);
 	}
 
 	/** Lines of text as paragraphs. */

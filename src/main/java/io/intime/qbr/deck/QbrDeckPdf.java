@@ -1,13 +1,9 @@
 package io.intime.qbr.deck;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.intime.shared.io.HtmlPdf;
 import io.intime.qbr.deck.Scene.Anchor;
 import io.intime.qbr.deck.Scene.Box;
 import io.intime.qbr.deck.Scene.Bullet;
@@ -22,9 +18,7 @@ import io.intime.qbr.deck.Scene.Table;
 import io.intime.qbr.deck.Scene.Text;
 import io.intime.qbr.deck.Scene.Title;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The QBR deck as a PDF: the same slides as the PowerPoint file (same layout, titles,
@@ -34,8 +28,6 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Component
 public class QbrDeckPdf {
-
-	private static final String FONT = "Liberation Sans";
 
 	/**
 	 * Renders the deck's slides as a PDF.
@@ -47,31 +39,7 @@ public class QbrDeckPdf {
 		List<Scene.Slide> slides = DeckLayout.slides(content, plan, Palette.BUILT_IN, false);
 		String html = html(slides,
 				DeckFacts.title(DeckSlide.TITLE, content) + " – " + content.review().quarter().label());
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024)) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			font(builder, "LiberationSans-Regular.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Italic.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not render the QBR deck as PDF", e);
-		}
-	}
-
-	private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
-		builder.useFont(() -> {
-			try {
-				return new ClassPathResource("fonts/" + file).getInputStream();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}, FONT, weight, style, true);
+		return HtmlPdf.render(html, "the QBR deck");
 	}
 
 	static String html(List<Scene.Slide> slides, String title) {
@@ -301,7 +269,7 @@ public class QbrDeckPdf {
 	}
 
 	private static String e(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscapeDecimal(text);
+		return HtmlPdf.escape(text);
 	}
 
 	private static final String CSS = """

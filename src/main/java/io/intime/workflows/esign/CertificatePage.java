@@ -1,9 +1,5 @@
 package io.intime.workflows.esign;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,10 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.intime.shared.io.HtmlPdf;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -40,31 +34,7 @@ final class CertificatePage {
 
 	/** The page (or pages, with many signers) as a PDF of this page size in points. */
 	static byte[] render(Content content, float widthPoints, float heightPoints) {
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			font(builder, "LiberationSans-Regular.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "LiberationSans-Italic.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
-			builder.withHtmlContent(html(content, widthPoints, heightPoints), null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not render the certificate of completion", e);
-		}
-	}
-
-	private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
-		builder.useFont(() -> {
-			try {
-				return (InputStream) new ClassPathResource("fonts/" + file).getInputStream();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}, "Liberation Sans", weight, style, true);
+		return HtmlPdf.render(html(content, widthPoints, heightPoints), "the certificate of completion");
 	}
 
 	static String html(Content c, float widthPoints, float heightPoints) {

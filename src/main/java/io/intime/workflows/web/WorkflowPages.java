@@ -3,6 +3,7 @@ package io.intime.workflows.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import io.intime.accounts.AccountDetails;
@@ -247,19 +248,10 @@ class WorkflowPages {
 	String submit(@PathVariable long stepId, @RequestParam long version, @RequestParam Map<String, String> params,
 			CurrentUser me, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Map<String, String> values = StepValues.fields(params);
-		long runId = runs.runOfStep(stepId, me).id();
-		try {
+		return act(stepId, values, me, model, redirect, response, () -> {
 			runs.submit(stepId, values, version, me);
-			redirect.addFlashAttribute("toast", "Step done");
-			return "redirect:/workflows/runs/" + runId;
-		}
-		catch (InvalidInputException refused) {
-			response.setStatus(422);
-			return runPage(runId, me, model, stepId, FormErrors.of(refused.errors()), values);
-		}
-		catch (StaleVersionException stale) {
-			return stale(runId, redirect);
-		}
+			return "Step done";
+		});
 	}
 
 	@PostMapping("/workflows/steps/{stepId}/decide")
@@ -267,56 +259,52 @@ class WorkflowPages {
 			@RequestParam Map<String, String> params, CurrentUser me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Map<String, String> values = StepValues.fields(params);
-		long runId = runs.runOfStep(stepId, me).id();
-		try {
+		return act(stepId, values, me, model, redirect, response, () -> {
 			runs.decide(stepId, option, values, version, me);
-			redirect.addFlashAttribute("toast", "Decision recorded");
-			return "redirect:/workflows/runs/" + runId;
-		}
-		catch (InvalidInputException refused) {
-			response.setStatus(422);
-			return runPage(runId, me, model, stepId, FormErrors.of(refused.errors()), values);
-		}
-		catch (StaleVersionException stale) {
-			return stale(runId, redirect);
-		}
+			return "Decision recorded";
+		});
 	}
 
 	@PostMapping("/workflows/steps/{stepId}/approve")
 	String approve(@PathVariable long stepId, @RequestParam long version, @RequestParam String decision,
 			@RequestParam(required = false) String comment, @RequestParam Map<String, String> params, CurrentUser me,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Map<String, String> values = new LinkedHashMap<>(StepValues.fields(params));
-		long runId = runs.runOfStep(stepId, me).id();
+		Map<String, String> values = StepValues.fields(params);
+		Map<String, String> typed = new LinkedHashMap<>(values);
+		typed.put("comment", comment == null ? "" : comment);
 		boolean approve = "approve".equals(decision);
-		try {
+		return act(stepId, typed, me, model, redirect, response, () -> {
 			runs.approve(stepId, approve, comment, values, version, me);
-			redirect.addFlashAttribute("toast", approve ? "Approved" : "Rejected: the run went back");
-			return "redirect:/workflows/runs/" + runId;
-		}
-		catch (InvalidInputException refused) {
-			response.setStatus(422);
-			values.put("comment", comment == null ? "" : comment);
-			return runPage(runId, me, model, stepId, FormErrors.of(refused.errors()), values);
-		}
-		catch (StaleVersionException stale) {
-			return stale(runId, redirect);
-		}
+			return approve ? "Approved" : "Rejected: the run went back";
+		});
 	}
 
 	@PostMapping("/workflows/steps/{stepId}/upload")
 	String upload(@PathVariable long stepId, @RequestParam long version,
 			@RequestParam(name = "file", required = false) List<org.springframework.web.multipart.MultipartFile> files,
 			CurrentUser me, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return act(stepId, Map.of(), me, model, redirect, response, () -> {
+			runs.upload(stepId, Uploads.of(files), version, me);
+			return "Files received";
+		});
+	}
+
+	/**
+	 * Acts on a step and goes back to its run with a toast; refused input shows the run
+	 * page again with the step's errors and what the person typed (422), and a step
+	 * someone else acted on first reloads the run with a notice.
+	 * @param action does it and says what was done
+	 */
+	private String act(long stepId, Map<String, String> typed, CurrentUser me, Model model, RedirectAttributes redirect,
+			HttpServletResponse response, Supplier<String> action) {
 		long runId = runs.runOfStep(stepId, me).id();
 		try {
-			runs.upload(stepId, Uploads.of(files), version, me);
-			redirect.addFlashAttribute("toast", "Files received");
+			redirect.addFlashAttribute("toast", action.get());
 			return "redirect:/workflows/runs/" + runId;
 		}
 		catch (InvalidInputException refused) {
 			response.setStatus(422);
-			return runPage(runId, me, model, stepId, FormErrors.of(refused.errors()), Map.of());
+			return runPage(runId, me, model, stepId, FormErrors.of(refused.errors()), typed);
 		}
 		catch (StaleVersionException stale) {
 			return stale(runId, redirect);
