@@ -72,6 +72,23 @@
   showActiveTabs();
   window.addEventListener('resize', showActiveTabs);
 
+  // Its scrollbar hidden, a tab bar that overflows fades at the side where more tabs
+  // are, and a mouse wheel scrolls it sideways.
+  function tabEdges(bar) {
+    bar.classList.toggle('more-left', bar.scrollLeft > 2);
+    bar.classList.toggle('more-right', bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 2);
+  }
+  document.querySelectorAll('.tabs').forEach(function (bar) {
+    tabEdges(bar);
+    bar.addEventListener('scroll', function () { tabEdges(bar); }, { passive: true });
+    bar.addEventListener('wheel', function (event) {
+      if (bar.scrollWidth <= bar.clientWidth || Math.abs(event.deltaY) <= Math.abs(event.deltaX)) return;
+      event.preventDefault();
+      bar.scrollLeft += event.deltaY;
+    }, { passive: false });
+  });
+  window.addEventListener('resize', function () { document.querySelectorAll('.tabs').forEach(tabEdges); });
+
   // "/" focuses the page's search box, Esc leaves it.
   document.addEventListener('keydown', function (event) {
     const search = document.querySelector('[data-search]');
