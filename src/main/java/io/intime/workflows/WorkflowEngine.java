@@ -9,11 +9,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -52,6 +55,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -371,18 +376,19 @@ class WorkflowEngine {
 				userId = roleUsers(run.id()).get(role.key());
 			}
 		}
-		jdbc.sql("""
+		StepRow active = jdbc.sql("""
 				update workflow_step set status = 'ACTIVE', activated_at = :at, due_at = :due, completed_at = null,
 				  assignee_user_id = :user, assignee_contact_id = :contact, attempts = 0, error = null,
 				  reminded_at = null, overdue_notified_at = null, task_id = null, version = version + 1
-				where id = :id""")
+				where id = :id
+				returning""" + " " + STEP_COLUMNS)
 			.param("at", Timestamp.from(now))
 			.param("due", due == null ? null : Timestamp.from(due))
 			.param("user", userId)
 			.param("contact", contactId)
 			.param("id", step.id())
-			.update();
-		StepRow active = loadStep(step.id());
+			.query(this::step)
+			.single();
 		switch (def.type()) {
 			case AUTOMATED -> {
 				event(run.id(), step.key(), "ACTIVATED", null, def.name() + ": running");
@@ -607,8 +613,11 @@ class WorkflowEngine {
 		}
 		StepDef def = def(run, step);
 		event(run.id(), step.key(), "DONE", actor.name(), detail == null ? def.name() + ": done" : detail);
-		links.markUsed(step.id());
-		closeTask(step, actor);
+		if (def.type() != StepType.AUTOMATED) {
+			// an automated step has no client link and no task to close
+			links.markUsed(step.id());
+			closeTask(step, actor);
+		}
 		advance(run, step, def, nextOverride);
 	}
 
@@ -822,9 +831,47 @@ class WorkflowEngine {
 			.param("at", Timestamp.from(time.now()))
 			.param("detail", detail == null ? "" : detail)
 			.update();
-		jdbc.sql("update workflow_run set updated_at = ? where id = ?")
-			.params(Timestamp.from(time.now()), runId)
+		touch(runId);
+	}
+
+	/**
+	 * The run's {@code updated_at}, once per transaction however many events it writes
+	 * (an automated step writes three or more): just before the commit.
+	 */
+	private void touch(long runId) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			touchNow(List.of(runId));
+			return;
+		}
+		RunsTouched touched = TransactionSynchronizationManager.getSynchronizations()
+			.stream()
+			.filter(RunsTouched.class::isInstance)
+			.map(RunsTouched.class::cast)
+			.findFirst()
+			.orElseGet(() -> {
+				RunsTouched added = new RunsTouched();
+				TransactionSynchronizationManager.registerSynchronization(added);
+				return added;
+			});
+		touched.runIds.add(runId);
+	}
+
+	private void touchNow(Collection<Long> runIds) {
+		jdbc.sql("update workflow_run set updated_at = ? where id = any(?)")
+			.params(Timestamp.from(time.now()), runIds.toArray(Long[]::new))
 			.update();
+	}
+
+	/** The runs a transaction wrote events of, touched before it commits. */
+	private final class RunsTouched implements TransactionSynchronization {
+
+		final Set<Long> runIds = new LinkedHashSet<>();
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			touchNow(runIds);
+		}
+
 	}
 
 	Optional<StepRow> activeStep(long runId) {
