@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.intime.accounts.AccountManagement;
+import io.intime.automation.disputes.ClientDisputeLinks;
 import io.intime.accounts.AccountStatus;
 import io.intime.accounts.ContactManagement;
 import io.intime.accounts.ContactView;
@@ -129,9 +130,12 @@ public class AutomationScan {
 
 	private final TransactionTemplate separately;
 
+	private final ClientDisputeLinks disputeLinks;
+
 	AutomationScan(AutomationRules rules, ContractManagement contracts, AccountManagement accounts,
 			ContactManagement contacts, Qbrs qbrs, WorkflowRuns runs, ExpiryAlerts alerts, UserDirectory users,
-			JdbcClient jdbc, Today time, PlatformTransactionManager transactions) {
+			JdbcClient jdbc, Today time, PlatformTransactionManager transactions, ClientDisputeLinks disputeLinks) {
+		this.disputeLinks = disputeLinks;
 		this.rules = rules;
 		this.contracts = contracts;
 		this.accounts = accounts;
@@ -498,8 +502,13 @@ public class AutomationScan {
 				case EXECUTIVE_SPONSOR -> account.executiveSponsorId();
 				case USER -> rule.ownerUserId();
 			};
+			// a dispute the client raised through their link: they play its client role
+			Map<String, Long> clients = occasion.invoiceId() == null ? null
+					: disputeLinks.raisedBy(occasion.invoiceId())
+						.map(contact -> Map.of("client", contact))
+						.orElse(null);
 			StartRun start = new StartRun(null, rule.templateId(), occasion.accountId(), occasion.contractId(),
-					qbrIds.get(occasion.accountId()), null, occasion.invoiceId(), owner, null, null, null);
+					qbrIds.get(occasion.accountId()), null, occasion.invoiceId(), owner, clients, null, null);
 			RunView run = runs.startBySystem(start);
 			runId = run.id();
 			result = "Started " + run.templateName() + " #" + run.id();

@@ -3,6 +3,7 @@ package io.intime.billing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -374,6 +375,36 @@ public class InvoiceManagement {
 		InvoiceForm form = new InvoiceForm(current.number(), current.issueDate(), current.dueDate(), current.amount(),
 				InvoiceStatus.DISPUTED, null, reason);
 		return change(invoice, account, validate(form, account, today, id), today, user);
+	}
+
+	/**
+	 * Flags an unpaid invoice of the account as disputed by one of the account's client
+	 * contacts, who raised it through a link of their own (the caller checked the link).
+	 * The audit and the invoice.disputed event name the contact as the actor.
+	 * @throws InvalidInputException naming {@code invoiceId} when the invoice is not the
+	 * account's, is paid or written off, or is already disputed
+	 */
+	@Transactional
+	public InvoiceView disputeByClient(long id, long accountId, String reason, String contactName) {
+		Invoice invoice = invoices.findById(id).orElse(null);
+		if (invoice == null || invoice.accountId() != accountId) {
+			throw new InvalidInputException("invoiceId", "choose one of your invoices");
+		}
+		if (!invoice.status().unpaid()) {
+			throw new InvalidInputException("invoiceId", "invoice " + invoice.number() + " is not open");
+		}
+		if (invoice.status() == InvoiceStatus.DISPUTED) {
+			throw new InvalidInputException("invoiceId",
+					"invoice " + invoice.number() + " is already disputed; our finance team is on it");
+		}
+		// the client acts through their link, not as a user: an actor of their own name
+		CurrentUser client = new CurrentUser(0, "client: " + contactName, contactName, Role.ADMIN, ZoneOffset.UTC);
+		AccountDetails account = accounts.get(accountId, client);
+		InvoiceForm current = invoice.toForm();
+		LocalDate today = today();
+		InvoiceForm form = new InvoiceForm(current.number(), current.issueDate(), current.dueDate(), current.amount(),
+				InvoiceStatus.DISPUTED, null, reason);
+		return change(invoice, account, validate(form, account, today, id), today, client);
 	}
 
 	/**

@@ -150,9 +150,10 @@ class SecurityConfiguration {
 			// (Meetings.feed)
 			.requestMatchers(org.springframework.http.HttpMethod.GET, "/calendar/feed/*")
 			.permitAll()
-			// client stakeholders act on their workflow step through a signed link
-			// (ClientParticipation checks it on every request)
-			.requestMatchers("/client/*", "/client/*/**")
+			// client stakeholders act on their workflow step, or raise a billing dispute,
+			// through a link of their own (ClientParticipation and ClientDisputeLinks
+			// check it on every request)
+			.requestMatchers("/client/*", "/client/*/**", "/client-disputes/*")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
