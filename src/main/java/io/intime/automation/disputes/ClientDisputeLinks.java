@@ -213,6 +213,23 @@ public class ClientDisputeLinks {
 			.optional();
 	}
 
+	/** A link not yet expired or withdrawn, as the sending page lists it. */
+	public record OpenLink(String contactName, String sentBy, Instant sentAt, Instant expiresAt) {
+	}
+
+	/** The account's links that still open. */
+	public List<OpenLink> openLinks(long accountId) {
+		return jdbc.sql("""
+				select c.name, l.created_by, l.created_at, l.expires_at
+				from client_dispute_link l join contact c on c.id = l.contact_id
+				where l.account_id = ? and l.revoked_at is null and l.expires_at > ?
+				order by l.created_at desc""")
+			.params(accountId, Timestamp.from(time.now()))
+			.query((rs, n) -> new OpenLink(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
 	/** Withdraws the account's live links (e.g. the contact left). */
 	@Transactional
 	public int revokeAll(long accountId, CurrentUser user) {

@@ -59,6 +59,14 @@ class ClientDisputePages {
 		}
 	}
 
+	@PostMapping("/accounts/{id}/dispute-link/withdraw")
+	String withdraw(@PathVariable long id, CurrentUser me, RedirectAttributes redirect) {
+		int withdrawn = links.revokeAll(id, me);
+		redirect.addFlashAttribute("toast", withdrawn == 0 ? "No dispute link was open"
+				: withdrawn == 1 ? "Withdrew 1 dispute link" : "Withdrew " + withdrawn + " dispute links");
+		return "redirect:/accounts/" + id + "/dispute-link";
+	}
+
 	private String sendPage(long id, Long contactId, FormErrors errors, CurrentUser me, Model model) {
 		AccountDetails account = accounts.get(id, me);
 		if (!links.maySend(account, me)) {
@@ -66,6 +74,7 @@ class ClientDisputePages {
 		}
 		model.addAttribute("account", account);
 		model.addAttribute("recipients", links.recipients(id, me));
+		model.addAttribute("openLinks", links.openLinks(id));
 		model.addAttribute("contactId", contactId);
 		model.addAttribute("errors", errors);
 		return "automation/disputes/send";

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the contact, in a browser of their own with no login, chooses an open invoice and says
  * what is wrong (an empty answer named first); the invoice is disputed as by them and the
  * rule starts the Billing Dispute with them as its client, whose intake link they get. A
- * tampered link opens nothing, and a recruiter may not send links. It disputes a demo
- * invoice, so it runs late.
+ * tampered link opens nothing, nor a withdrawn one, and a recruiter may not send links.
+ * It disputes a demo invoice, so it runs late.
  */
 @DemoWorldTest
 @Order(Integer.MAX_VALUE - 1)
@@ -127,6 +127,17 @@ class ClientRaisedDisputeBrowserTest {
 			// a tampered link opens nothing; a recruiter may not send links
 			client.open("/client-disputes/" + token.substring(0, 31) + (token.endsWith("A") ? "B" : "A"));
 			assertThat(client.text("#refusal-title")).isEqualTo("This link is not valid");
+			// the account manager withdraws the account's links: the client's no longer
+			// opens
+			am.open("/accounts/" + accountId + "/dispute-link");
+			assertThat(am.text("#open-dispute-links")).contains(contact);
+			am.screenshot("client-dispute-05-open-links");
+			am.script("window.confirm = () => true");
+			am.find("#withdraw-dispute-links").click();
+			am.waitUntil(d -> d.getPageSource().contains("Withdrew"));
+			assertThat(am.text("#open-dispute-links")).contains("None");
+			client.open("/client-disputes/" + token);
+			assertThat(client.text("#refusal-title")).isEqualTo("This link was withdrawn");
 			try (Browser recruiter = new Browser(base)) {
 				recruiter.signIn("michael.torres", "demo");
 				recruiter.open("/accounts/" + accountId + "/dispute-link");

@@ -96,7 +96,7 @@ class ExpansionPipelineBrowserTest {
 			am.find("#draft-proposal").click();
 			am.waitUntil(d -> am.currentPath().startsWith("/proposals/"));
 			long proposal = Long.parseLong(am.currentPath().substring("/proposals/".length()));
-			assertThat(am.find("#proposal-status").getText()).isEqualTo("Draft");
+			awaitStatus(am, "Draft");
 			List<WebElement> roles = am.findAll("input[name=rateRole]");
 			assertThat(roles.get(0).getAttribute("value")).isEqualTo("Graphic Designer");
 			am.screenshot("xp-03-proposal-draft");
@@ -108,7 +108,7 @@ class ExpansionPipelineBrowserTest {
 			assertThat(am.find("#proposal-flags").getText())
 				.contains("needs director approval: Graphic Designer at $60/hr is below the rate card's $65");
 			am.find("#request-review").click();
-			assertThat(am.find("#proposal-status").getText()).isEqualTo("In review");
+			awaitStatus(am, "In review");
 			am.screenshot("xp-04-proposal-in-review");
 
 			try (Browser director = new Browser("http://localhost:" + port)) {
@@ -119,7 +119,7 @@ class ExpansionPipelineBrowserTest {
 					.isEqualTo("Say what should change before it can be approved");
 				director.find("#return-comment").sendKeys("Keep the Graphic Designer at the rate card's $65.");
 				director.find("#return-proposal").click();
-				assertThat(director.find("#proposal-status").getText()).isEqualTo("Returned");
+				awaitStatus(director, "Returned");
 				director.screenshot("xp-05-director-returned");
 
 				am.open("/proposals/" + proposal);
@@ -131,11 +131,11 @@ class ExpansionPipelineBrowserTest {
 				assertThat(am.find("#proposal-version").getText()).startsWith("Version 3");
 				assertThat(am.findAll("#proposal-flags")).isEmpty();
 				am.find("#request-review").click();
-				assertThat(am.find("#proposal-status").getText()).isEqualTo("In review");
+				awaitStatus(am, "In review");
 
 				director.open("/proposals/" + proposal);
 				director.find("#approve-proposal").click();
-				assertThat(director.find("#proposal-status").getText()).isEqualTo("Approved");
+				awaitStatus(director, "Approved");
 			}
 
 			am.open("/proposals/" + proposal);
@@ -146,7 +146,7 @@ class ExpansionPipelineBrowserTest {
 			am.screenshot("xp-06-diff");
 			am.open("/proposals/" + proposal);
 			am.find("#send-proposal").click();
-			assertThat(am.find("#proposal-status").getText()).isEqualTo("Sent");
+			awaitStatus(am, "Sent");
 			am.screenshot("xp-07-proposal-sent");
 			String href = am.find("#download-pdf").getAttribute("href");
 			Object answer = am.script("""
@@ -186,6 +186,21 @@ class ExpansionPipelineBrowserTest {
 			.param("o", opportunity)
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * Waits for the proposal's status after an action: the click's page load may still be
+	 * replacing the page the status was read from.
+	 */
+	private static void awaitStatus(Browser browser, String expected) {
+		browser.waitUntil(d -> {
+			try {
+				return expected.equals(d.findElement(org.openqa.selenium.By.cssSelector("#proposal-status")).getText());
+			}
+			catch (org.openqa.selenium.WebDriverException e) {
+				return false;
+			}
+		});
 	}
 
 }
