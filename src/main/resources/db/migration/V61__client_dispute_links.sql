@@ -6,7 +6,7 @@ create table client_dispute_link (
   id            bigserial primary key,
   account_id    bigint not null references account (id) on delete cascade,
   contact_id    bigint not null references contact (id) on delete cascade,
-  token_sha256  bytea not null unique,
+  token_sha256  varchar(64) not null unique, -- hex, as workflow_link keeps its tokens
   expires_at    timestamptz not null,
   revoked_at    timestamptz,
   created_by    text not null,

@@ -76,6 +76,11 @@ public class ClientLinks {
 			return explanation;
 		}
 
+		/** 410 Gone for a link that was good once, 404 for one that never was. */
+		public int httpStatus() {
+			return this == EXPIRED || this == REVOKED ? 410 : 404;
+		}
+
 	}
 
 	/** A link that opens: its step and contact. */
@@ -213,7 +218,11 @@ public class ClientLinks {
 		return known;
 	}
 
-	static String sha256(String token) {
+	/**
+	 * How a client link's token is kept: its SHA-256 in hex, never the token itself (the
+	 * workflow links here, the dispute links of the automation module).
+	 */
+	public static String sha256(String token) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -1,8 +1,5 @@
 package io.intime.automation.disputes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -27,6 +24,7 @@ import io.intime.notifications.ClientMail;
 import io.intime.shared.FieldError;
 import io.intime.shared.InvalidInputException;
 import io.intime.shared.Today;
+import io.intime.workflows.ClientLinks;
 import io.intime.workflows.ClientLinks.Refusal;
 import io.intime.workflows.ClientParticipation;
 
@@ -137,7 +135,7 @@ public class ClientDisputeLinks {
 				"""
 						insert into client_dispute_link (account_id, contact_id, token_sha256, expires_at, created_by, created_at)
 						values (?, ?, ?, ?, ?, ?)""")
-			.params(accountId, contact.id(), sha256(token), Timestamp.from(expires), user.username(),
+			.params(accountId, contact.id(), ClientLinks.sha256(token), Timestamp.from(expires), user.username(),
 					Timestamp.from(now))
 			.update();
 		String organization = participation.organizationName();
@@ -252,7 +250,7 @@ public class ClientDisputeLinks {
 		Link link = jdbc.sql("""
 				select id, account_id, contact_id, expires_at, revoked_at from client_dispute_link
 				where token_sha256 = ?""")
-			.param(sha256(token))
+			.param(ClientLinks.sha256(token))
 			.query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
 					rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
 			.optional()
@@ -280,15 +278,6 @@ public class ClientDisputeLinks {
 			return refusal;
 		}
 
-	}
-
-	private static byte[] sha256(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static String truncate(String text, int max) {

@@ -117,8 +117,7 @@ class ClientDisputePages {
 
 	@ExceptionHandler(LinkRefused.class)
 	String refused(LinkRefused refused, Model model, HttpServletResponse response) {
-		response.setStatus(
-				refused.refusal().name().equals("EXPIRED") || refused.refusal().name().equals("REVOKED") ? 410 : 404);
+		response.setStatus(refused.refusal().httpStatus());
 		model.addAttribute("refusal", refused.refusal());
 		model.addAttribute("organization", links.organization());
 		return "workflows/client-refused";

@@ -164,7 +164,7 @@ class ClientPages {
 	}
 
 	private String refusedPage(Refusal refusal, Model model, HttpServletResponse response) {
-		response.setStatus(refusal == Refusal.EXPIRED || refusal == Refusal.REVOKED ? 410 : 404);
+		response.setStatus(refusal.httpStatus());
 		model.addAttribute("refusal", refusal);
 		model.addAttribute("organization", participation.organizationName());
 		return "workflows/client-refused";
